@@ -1,0 +1,146 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * Embedded Neo4j Community for local development and tests.
+ *
+ * <p>Run as a Java 17 single-file source program (nothing to compile or commit as a binary):
+ *
+ * <pre>
+ *   java &lt;jvm flags&gt; -cp 'neo4j-local/lib/*' neo4j-local/Launcher.java \
+ *     --data &lt;dir&gt; --port &lt;bolt port&gt; [--pagecache 256m] [--tx-timeout 30s] [--plugins &lt;dir&gt;]
+ * </pre>
+ *
+ * <p>Normally started and stopped by localNeo4j.ts. Optional values fall back to the environment
+ * (NEO4J_LOCAL_PAGECACHE, NEO4J_LOCAL_TX_TIMEOUT) and then to the defaults below. Values use
+ * neo4j.conf syntax because they are parsed with Neo4j's own setting parsers.
+ *
+ * <p>The data dir doubles as NEO4J_HOME: the store lives in {@code <data>/data}, Neo4j's debug log
+ * in {@code <data>/logs/debug.log}.
+ */
+public final class Launcher {
+    private static final String DEFAULT_PAGECACHE = "256m";
+    private static final String DEFAULT_TX_TIMEOUT = "30s";
+
+    // Dev/test data is disposable, so keep only a couple of transaction log files instead of
+    // Neo4j's default "2 days", and rotate small so that "2 files" stays small on disk.
+    private static final String TX_LOG_RETENTION = "2 files";
+    private static final String TX_LOG_ROTATION_SIZE = "32m";
+
+    private Launcher() {}
+
+    public static void main(String[] argv) throws InterruptedException {
+        Map<String, String> args = parseArgs(argv);
+        Path home = Path.of(require(args, "data")).toAbsolutePath().normalize();
+        int port = Integer.parseInt(require(args, "port"));
+        long pageCache = SettingValueParsers.BYTES.parse(
+                option(args, "pagecache", "NEO4J_LOCAL_PAGECACHE", DEFAULT_PAGECACHE));
+        Duration txTimeout = SettingValueParsers.DURATION.parse(
+                option(args, "tx-timeout", "NEO4J_LOCAL_TX_TIMEOUT", DEFAULT_TX_TIMEOUT));
+
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                // Loopback only, so running without auth exposes nothing beyond this machine.
+                .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress("127.0.0.1"))
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                // Server-side routing would open a second listener (default :7688), which is the
+                // test instance's Bolt port; a single instance never needs it.
+                .setConfig(GraphDatabaseSettings.routing_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false) // dbms.usage_report.enabled
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, TX_LOG_RETENTION)
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold,
+                        SettingValueParsers.BYTES.parse(TX_LOG_ROTATION_SIZE))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, txTimeout)
+                // By the time Bolt shuts down the databases are already checkpointed and closed,
+                // yet Bolt's graceful shutdown waits ~5 s for connections plus a 5 s Netty quiet
+                // period, which made every stop take ~12 s. Internal settings: pinned to 5.26.
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+
+        // Hook for procedure jars (e.g. APOC) later on; an empty or missing dir changes nothing.
+        String plugins = args.get("plugins");
+        if (plugins != null && Files.isDirectory(Path.of(plugins))) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(plugins).toAbsolutePath());
+        }
+
+        DatabaseManagementService service;
+        try {
+            service = builder.build();
+        } catch (RuntimeException e) {
+            // build() shuts down whatever it had started before throwing; nothing else to close.
+            System.err.println("neo4j-local failed to start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+
+        // SIGTERM/SIGINT run shutdown hooks: close the store cleanly so the next start needs no
+        // recovery. The latch keeps main alive until then.
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.shutdown();
+            System.out.println("neo4j-local stopped");
+            stopped.countDown();
+        }, "neo4j-local-shutdown"));
+
+        System.out.println("neo4j-local ready bolt://127.0.0.1:" + port);
+        stopped.await();
+    }
+
+    /** Parses {@code --key value} pairs; anything else is a usage error. */
+    private static Map<String, String> parseArgs(String[] argv) {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i < argv.length; i += 2) {
+            if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
+                usage("unexpected argument: " + argv[i]);
+            }
+            args.put(argv[i].substring(2), argv[i + 1]);
+        }
+        return args;
+    }
+
+    private static String require(Map<String, String> args, String key) {
+        String value = args.get(key);
+        if (value == null || value.isBlank()) {
+            usage("missing --" + key);
+        }
+        return value;
+    }
+
+    private static String option(Map<String, String> args, String key, String env, String fallback) {
+        String value = args.get(key);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("neo4j-local: " + problem);
+        System.err.println("usage: Launcher --data <dir> --port <bolt port>"
+                + " [--pagecache 256m] [--tx-timeout 30s] [--plugins <dir>]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,462 @@
+/**
+ * A project-owned Neo4j Community (embedded in Launcher.java) for development, tests and
+ * benchmarks, so nobody needs Docker or a system-wide Neo4j.
+ *
+ * Instances (ports and data dirs are fixed so that they can run side by side):
+ *   dev   bolt://127.0.0.1:7687  .neo4j/dev    (port overridable with NEO4J_LOCAL_PORT)
+ *   test  bolt://127.0.0.1:7688  .neo4j/test
+ *   bench bolt://127.0.0.1:7689  .neo4j/bench
+ *
+ * Environment (all optional):
+ *   NEO4J_LOCAL_PORT       Bolt port of the dev instance (default 7687)
+ *   NEO4J_LOCAL_HEAP       JVM max heap, java -Xmx syntax (default 1g)
+ *   NEO4J_LOCAL_PAGECACHE  page cache, neo4j.conf syntax (default 256m; read by Launcher.java)
+ *   NEO4J_LOCAL_TX_TIMEOUT transaction timeout, neo4j.conf syntax (default 30s; Launcher.java)
+ *   JAVA_HOME              Java 17+ to use (default: `java` on PATH)
+ *
+ * Bolt listens on loopback only and auth is disabled: connect with neo4j.auth.none().
+ * Files in a data dir: neo4j-local.pid, launcher.log (JVM stdout/stderr), data/ (the store),
+ * logs/debug.log (Neo4j's own log).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
+import neo4j from "neo4j-driver";
+
+/** Keep in sync with pom.xml's default; this value wins (it is passed to mvn). */
+const NEO4J_VERSION = "5.26.30";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PROJECT_ROOT = path.resolve(HERE, "..");
+const LIB_DIR = path.join(HERE, "lib");
+const LIB_MARKER = path.join(LIB_DIR, ".neo4j-version");
+const PLUGINS_DIR = path.join(HERE, "plugins");
+
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+const POLL_MS = 250;
+/** A first start may include a Maven fetch (about a minute) before the start itself. */
+const LOCK_TIMEOUT_MS = 10 * 60_000;
+
+/** Neo4j 5.26's own server flags (neo4j.conf server.jvm.additional) that matter when embedded. */
+const JVM_FLAGS = [
+  "-XX:+UseG1GC",
+  "-XX:-OmitStackTraceInFastThrow",
+  "-XX:+DisableExplicitGC",
+  "-Djdk.nio.maxCachedBufferSize=1024",
+  "-Dio.netty.tryReflectionSetAccessible=true",
+  "-Dlog4j2.disable.jmx=true",
+  // Without these Neo4j falls back to slower, more memory-hungry paths (it logs a warning).
+  "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+  // Native access for Java 21's foreign-function API; accepted (and unused) by Java 17.
+  "--enable-native-access=ALL-UNNAMED",
+];
+
+export type InstanceName = "dev" | "test" | "bench";
+
+export interface LocalInstance {
+  name: InstanceName;
+  port: number;
+  dataDir: string;
+  uri: string;
+}
+
+export interface LocalNeo4jStatus {
+  running: boolean;
+  pid?: number;
+  uri: string;
+}
+
+const DEFAULT_PORTS: Record<InstanceName, number> = { dev: 7687, test: 7688, bench: 7689 };
+
+export function localInstance(name: InstanceName): LocalInstance {
+  const port = name === "dev" ? portFromEnv("NEO4J_LOCAL_PORT", DEFAULT_PORTS.dev) : DEFAULT_PORTS[name];
+  return {
+    name,
+    port,
+    dataDir: path.join(PROJECT_ROOT, ".neo4j", name),
+    uri: `bolt://127.0.0.1:${port}`,
+  };
+}
+
+export async function localNeo4jStatus(instance: LocalInstance): Promise<LocalNeo4jStatus> {
+  const pid = livePid(instance);
+  const running = pid !== undefined && (await boltAnswers(instance.port));
+  return pid === undefined ? { running, uri: instance.uri } : { running, pid, uri: instance.uri };
+}
+
+/** Starts the instance unless it already runs; resolves once Bolt accepts connections. */
+export async function startLocalNeo4j(instance: LocalInstance): Promise<LocalNeo4jStatus> {
+  mkdirSync(instance.dataDir, { recursive: true });
+  // Serialised, because test runners may call this from several workers at once.
+  return withLock(instance, path.join(instance.dataDir, "start.lock"), () => startUnlocked(instance));
+}
+
+async function startUnlocked(instance: LocalInstance): Promise<LocalNeo4jStatus> {
+  const running = livePid(instance);
+  if (running !== undefined) {
+    // Ours and alive: either ready, or being started by another caller right now.
+    await waitForBolt(instance, running, undefined);
+    return { running: true, pid: running, uri: instance.uri };
+  }
+
+  rmSync(pidFile(instance), { force: true });
+  await assertPortFree(instance);
+  await ensureJars(instance);
+
+  const startedAt = Date.now();
+  log(instance, `starting Neo4j ${NEO4J_VERSION} on ${instance.uri}…`);
+  const child = spawnLauncher(instance);
+  if (child.pid === undefined) {
+    throw new Error(`neo4j-local[${instance.name}]: could not run java (install Java 17+ or set JAVA_HOME)`);
+  }
+  writeFileSync(pidFile(instance), `${child.pid}\n`);
+
+  try {
+    await waitForBolt(instance, child.pid, child);
+  } catch (error) {
+    await stopPid(instance, child.pid);
+    rmSync(pidFile(instance), { force: true });
+    throw error;
+  }
+  log(instance, `started in ${seconds(Date.now() - startedAt)} (pid ${child.pid})`);
+  return { running: true, pid: child.pid, uri: instance.uri };
+}
+
+/** Stops the instance (SIGTERM, then SIGKILL after 30 s); fine if it is not running. */
+export async function stopLocalNeo4j(instance: LocalInstance): Promise<void> {
+  const pid = livePid(instance);
+  if (pid === undefined) {
+    rmSync(pidFile(instance), { force: true });
+    log(instance, "not running");
+    return;
+  }
+  const stoppedAt = Date.now();
+  log(instance, `stopping pid ${pid}…`);
+  await stopPid(instance, pid);
+  rmSync(pidFile(instance), { force: true });
+  log(instance, `stopped in ${seconds(Date.now() - stoppedAt)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process handling
+
+function pidFile(instance: LocalInstance): string {
+  return path.join(instance.dataDir, "neo4j-local.pid");
+}
+
+function launcherLog(instance: LocalInstance): string {
+  return path.join(instance.dataDir, "launcher.log");
+}
+
+/** The pid from the pid file, if that process is alive and is this instance's launcher. */
+function livePid(instance: LocalInstance): number | undefined {
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(pidFile(instance), "utf8").trim(), 10);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  return isOurLauncher(pid, instance) ? pid : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it exists, but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A detached JVM whose starter has exited is reaped by init, which may take a second or more
+ * after the JVM has finished; until then kill(pid, 0) still succeeds. Linux only (/proc).
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Guards against a stale pid file whose pid was reused (e.g. after a reboot), so that we never
+ * signal an unrelated process. Only Linux exposes /proc; elsewhere "alive" has to do.
+ */
+function isOurLauncher(pid: number, instance: LocalInstance): boolean {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return process.platform !== "linux";
+  }
+  const args = cmdline.split("\0");
+  return args.some((arg) => arg.endsWith("Launcher.java")) && args.includes(instance.dataDir);
+}
+
+function spawnLauncher(instance: LocalInstance): ChildProcess {
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
+  const heap = process.env.NEO4J_LOCAL_HEAP ?? "1g";
+  const args = [
+    `-Xmx${heap}`,
+    ...JVM_FLAGS,
+    "-cp",
+    `${LIB_DIR}${path.sep}*`, // expanded by java itself, not by a shell
+    path.join(HERE, "Launcher.java"),
+    "--data",
+    instance.dataDir,
+    "--port",
+    String(instance.port),
+    ...(existsSync(PLUGINS_DIR) ? ["--plugins", PLUGINS_DIR] : []),
+  ];
+  // Truncated per start: it only holds this run's JVM output; Neo4j's history is in logs/.
+  const out = openSync(launcherLog(instance), "w");
+  try {
+    // detached + unref: the JVM outlives this CLI and gets no SIGINT from our terminal.
+    const child = spawn(java, args, { cwd: instance.dataDir, detached: true, stdio: ["ignore", out, out] });
+    child.on("error", () => undefined); // a spawn failure surfaces via the exit check instead
+    child.unref();
+    return child;
+  } finally {
+    closeSync(out);
+  }
+}
+
+/** Polls Bolt until it answers; fails early if the launcher dies, or after START_TIMEOUT_MS. */
+async function waitForBolt(instance: LocalInstance, pid: number, child: ChildProcess | undefined): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (await boltAnswers(instance.port)) return;
+    const exited = child ? child.exitCode !== null || child.signalCode !== null : !isAlive(pid);
+    if (exited) throw new Error(failure(instance, "the launcher exited before Bolt was ready"));
+    if (Date.now() > deadline) {
+      throw new Error(failure(instance, `Bolt was not ready after ${seconds(START_TIMEOUT_MS)}`));
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+async function stopPid(instance: LocalInstance, pid: number): Promise<void> {
+  signal(pid, "SIGTERM"); // the launcher's shutdown hook closes the store cleanly
+  if (await waitForExit(pid, STOP_TIMEOUT_MS)) return;
+  log(instance, `pid ${pid} ignored SIGTERM for ${seconds(STOP_TIMEOUT_MS)}; sending SIGKILL`);
+  signal(pid, "SIGKILL");
+  await waitForExit(pid, 5_000);
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Already gone: that is what we wanted.
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bolt and ports
+
+async function boltAnswers(port: number): Promise<boolean> {
+  // No auth token means scheme "none" (neo4j.auth.none() exists at runtime, not in the typings).
+  const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, undefined, {
+    connectionTimeout: 2_000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    await driver.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Binding the port ourselves is the surest test that nobody else holds it. */
+async function assertPortFree(instance: LocalInstance): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once("error", () => {
+      resolve(false);
+    });
+    server.listen({ port: instance.port, host: "127.0.0.1", exclusive: true }, () => {
+      server.close(() => {
+        resolve(true);
+      });
+    });
+  });
+  if (!free) {
+    throw new Error(
+      `neo4j-local[${instance.name}]: port ${instance.port} is in use by another process ` +
+        `(not this project's ${instance.name} instance). Stop it` +
+        (instance.name === "dev" ? " or choose another port with NEO4J_LOCAL_PORT." : "."),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jars
+
+/** Fetches Neo4j's jars into lib/ unless they are there for NEO4J_VERSION already. */
+async function ensureJars(instance: LocalInstance): Promise<void> {
+  if (jarsPresent()) return;
+  // lib/ is shared by all instances, so two instances starting for the first time must not
+  // both run Maven into it.
+  const lock = path.join(PROJECT_ROOT, ".neo4j", "fetch-jars.lock");
+  await withLock(instance, lock, async () => {
+    if (!jarsPresent()) await fetchJars(instance);
+  });
+}
+
+function jarsPresent(): boolean {
+  const marker = existsSync(LIB_MARKER) ? readFileSync(LIB_MARKER, "utf8").trim() : "";
+  return marker === NEO4J_VERSION && existsSync(path.join(LIB_DIR, `neo4j-${NEO4J_VERSION}.jar`));
+}
+
+async function fetchJars(instance: LocalInstance): Promise<void> {
+  const startedAt = Date.now();
+  log(instance, `fetching Neo4j ${NEO4J_VERSION} jars with Maven…`);
+  // Start clean: jars of another version left in lib/ would end up on the same classpath.
+  rmSync(LIB_DIR, { recursive: true, force: true });
+  const args = [
+    "-B",
+    "-q",
+    "-f",
+    path.join(HERE, "pom.xml"),
+    `-Dneo4j.version=${NEO4J_VERSION}`,
+    "dependency:copy-dependencies",
+    `-DoutputDirectory=${LIB_DIR}`,
+  ];
+  const { code, output } = await run("mvn", args);
+  if (code !== 0) {
+    const shown = stripVTControlCharacters(output).trim().split("\n").slice(-40).join("\n");
+    throw new Error(`neo4j-local[${instance.name}]: mvn ${args.join(" ")} failed (exit ${code}):\n${shown}`);
+  }
+  writeFileSync(LIB_MARKER, `${NEO4J_VERSION}\n`);
+  log(instance, `fetched jars in ${seconds(Date.now() - startedAt)}`);
+}
+
+/**
+ * Runs a command and collects its output, shown only if it fails: a successful `mvn -q` still
+ * prints stray ANSI resets (Debian's Maven 3.8), and errors go to its stdout, not stderr.
+ */
+function run(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    const collect = (chunk: Buffer): void => {
+      chunks.push(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.once("error", reject);
+    child.once("close", (code) => {
+      resolve({ code: code ?? 1, output: Buffer.concat(chunks).toString("utf8") });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/**
+ * Runs fn while holding a lock file that names this process. A lock whose owner has died is
+ * taken over, so a killed CLI never blocks later starts.
+ */
+async function withLock<T>(instance: LocalInstance, file: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  let announced = false;
+  while (!tryLock(file)) {
+    const owner = lockOwner(file);
+    if (owner === undefined) continue; // released just now
+    if (!isAlive(owner)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`neo4j-local[${instance.name}]: ${file} is held by pid ${owner}`);
+    if (!announced) log(instance, `waiting for pid ${owner} (${path.basename(file)})…`);
+    announced = true;
+    await sleep(POLL_MS);
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** link() is atomic and fails if the target exists, so the lock never appears half-written. */
+function tryLock(file: string): boolean {
+  const mine = `${file}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  try {
+    linkSync(mine, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+function lockOwner(file: string): number | undefined {
+  try {
+    return Number.parseInt(readFileSync(file, "utf8").trim(), 10);
+  } catch {
+    return undefined;
+  }
+}
+
+function portFromEnv(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${variable} must be a TCP port, got "${raw}"`);
+  }
+  return port;
+}
+
+function failure(instance: LocalInstance, what: string): string {
+  return `neo4j-local[${instance.name}]: ${what}. Last lines of ${launcherLog(instance)}:\n${tail(launcherLog(instance), 30)}`;
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+function log(instance: LocalInstance, message: string): void {
+  process.stderr.write(`neo4j-local[${instance.name}]: ${message}\n`);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

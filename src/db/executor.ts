@@ -1,0 +1,119 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
+import { GraphQLError } from "graphql";
+import { QueryTimeoutError, ServiceUnavailableError } from "../errors.js";
+import type { Metrics } from "../metrics.js";
+import { toPlain } from "./values.js";
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Counts what one request costs the database; read by tests and logs. */
+export interface QueryStats {
+  roundTrips: number;
+}
+
+/** A write transaction's view: statements run inside one managed, retryable transaction. */
+export interface WriteTransaction {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The one way to the database. Every statement is parameterised and named by its first line
+ * (`// eventsPage`), which labels metrics and logs. Reads and writes use managed transactions
+ * (`executeRead`/`executeWrite`), so a cluster routes reads to followers and the driver retries
+ * transient failures. Neo4j errors are mapped to coded GraphQL errors here and nowhere else.
+ */
+export class Executor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly metrics: Metrics,
+    private readonly options: { database: string | undefined; queryTimeoutMs: number },
+    private readonly stats: QueryStats = { roundTrips: 0 },
+  ) {}
+
+  /** The same executor, counting into a request's own statistics. */
+  withStats(stats: QueryStats): Executor {
+    return new Executor(this.driver, this.metrics, this.options, stats);
+  }
+
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    const session = this.session(neo4j.session.READ);
+    try {
+      return await session.executeRead((tx) => this.run(tx, "read", cypher, params), this.transactionConfig());
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: all its statements commit together or not at all. */
+  async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const session = this.session(neo4j.session.WRITE);
+    try {
+      return await session.executeWrite(
+        (tx) => work({ run: (cypher, params = {}) => this.run(tx, "write", cypher, params) }),
+        this.transactionConfig(),
+      );
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE) {
+    return this.driver.session({
+      defaultAccessMode: mode,
+      database: this.options.database,
+      // One bookmark manager for the process: a read after an import sees the import, even on a cluster.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+
+  private transactionConfig() {
+    return { timeout: this.options.queryTimeoutMs };
+  }
+
+  private async run(tx: ManagedTransaction, mode: "read" | "write", cypher: string, params: Params): Promise<Row[]> {
+    const query = queryName(cypher);
+    const stopTimer = this.metrics.queryDuration.startTimer({ query, mode });
+    this.stats.roundTrips += 1;
+    try {
+      const result = await tx.run(cypher, params);
+      this.metrics.queriesTotal.inc({ query, mode, outcome: "ok" });
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      this.metrics.queriesTotal.inc({ query, mode, outcome: "error" });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+}
+
+/** The statement's name from its leading `// name` comment; a statement without one is a programming error. */
+export function queryName(cypher: string): string {
+  const match = /^\s*\/\/\s*([A-Za-z][\w.]*)/.exec(cypher);
+  if (!match?.[1]) throw new Error(`Cypher statement without a leading name comment: ${cypher.slice(0, 60)}`);
+  return match[1];
+}
+
+const unavailableCodes = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.TransientError.General.DatabaseUnavailable",
+  "Neo.ClientError.Database.DatabaseNotFound",
+]);
+
+/** Maps driver errors to what a client may see; anything unexpected passes on, to be masked and logged. */
+export function mapDatabaseError(error: unknown): unknown {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof Neo4jError) {
+    if (unavailableCodes.has(error.code) || error.retriable) return new ServiceUnavailableError();
+    if (error.code.includes("TransactionTimedOut") || error.code.includes("Transaction.Terminated")) {
+      return new QueryTimeoutError();
+    }
+  }
+  return error;
+}

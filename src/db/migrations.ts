@@ -1,0 +1,40 @@
+import type { Executor } from "./executor.js";
+import { labelByPrefix } from "../model/ids.js";
+import { SEARCH_INDEX } from "../repositories/searchRepository.js";
+
+/**
+ * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
+ * constraint per label on `id` (which MERGE needs to be safe under concurrency), range indexes for the
+ * orderings and filters, and one full-text index over every name people search by.
+ */
+export function schemaStatements(): string[] {
+  const constraints = Object.values(labelByPrefix).map(
+    (label) => `// constraint${label}Id
+CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  );
+  const indexes = [
+    ["event_date", "Event", "n.date"],
+    ["event_fatalities", "Event", "n.fatalitiesLow"],
+    ["event_category", "Event", "n.category"],
+    ["actor_name", "Actor", "n.name"],
+    ["place_name", "Place", "n.name"],
+    ["statement_sort_date", "Statement", "n.sortDate"],
+    ["agreement_signed_on", "Agreement", "n.signedOn"],
+  ].map(
+    ([name, label, property]) => `// index_${name}
+CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (${property})`,
+  );
+  const fullText = `// index_${SEARCH_INDEX}
+CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
+FOR (n:Actor|Place|Event|Agreement|Statement|Source) ON EACH [n.searchText]
+OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`;
+  return [...constraints, ...indexes, fullText];
+}
+
+export async function migrate(db: Executor): Promise<void> {
+  // Schema statements cannot share a transaction with each other's effects; one transaction each.
+  for (const statement of schemaStatements()) {
+    await db.write((tx) => tx.run(statement));
+  }
+  await db.write((tx) => tx.run("// awaitIndexes\nCALL db.awaitIndexes(60)"));
+}

@@ -1,0 +1,36 @@
+import neo4j from "neo4j-driver";
+
+/**
+ * Converts what the driver returns into plain JSON-ish values, in one place: integers become
+ * numbers, temporal values become ISO strings (dates as `YYYY-MM-DD`), nodes become their properties.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    if (!value.inSafeRange()) throw new RangeError(`Integer out of JavaScript's safe range: ${value.toString()}`);
+    return value.toNumber();
+  }
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === "object") {
+    const plain: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);
+    return plain;
+  }
+  return value;
+}
+
+/** Integers sent as parameters must be Neo4j integers, or Cypher sees floats (and LIMIT refuses them). */
+export function int(value: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(value);
+}

@@ -1,0 +1,1253 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow } from '../../model/rows.js';
+import type { Context } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, `YYYY-MM-DD`. Coarser dates carry a `DatePrecision` beside them. */
+  Date: { input: string; output: string; }
+};
+
+/** A state, body, armed force, person, organisation or group that acts, speaks or is acted upon. */
+export type Actor = Node & {
+  __typename?: 'Actor';
+  /** Agreements this actor is a party to. */
+  agreements: Array<Agreement>;
+  /** Other names and spellings this actor is known by (searchable). */
+  aliases: Array<Scalars['String']['output']>;
+  /** Actors allied with this one. */
+  allies: Array<Actor>;
+  /** A short description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Events this actor took part in, newest first; `role` narrows to one role. */
+  events: EventConnection;
+  /** Stable id, `actor:<slug>`. */
+  id: Scalars['ID']['output'];
+  /** What sort of actor this is. */
+  kind: ActorKind;
+  /** Actors that are directly part of this one. */
+  members: Array<Actor>;
+  /** The preferred name. */
+  name: Scalars['String']['output'];
+  /** Bodies this actor belongs to or speaks for, nearest first (a spokesperson -> a ministry -> a state). */
+  partOf: Array<Actor>;
+  /** Statements this actor made. */
+  statements: StatementConnection;
+  /** Statements that target this actor (condemn, accuse, call on it). */
+  statementsAbout: StatementConnection;
+  /** The Wikidata item id (e.g. `Q159`) when confirmed. */
+  wikidataId?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A state, body, armed force, person, organisation or group that acts, speaks or is acted upon. */
+export type ActorEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<EventRole>;
+};
+
+
+/** A state, body, armed force, person, organisation or group that acts, speaks or is acted upon. */
+export type ActorStatementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A state, body, armed force, person, organisation or group that acts, speaks or is acted upon. */
+export type ActorStatementsAboutArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of actors. */
+export type ActorConnection = {
+  __typename?: 'ActorConnection';
+  /** The actors on this page. */
+  edges: Array<ActorEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many actors match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An actor on a page. */
+export type ActorEdge = {
+  __typename?: 'ActorEdge';
+  /** Opaque keyset cursor of this actor. */
+  cursor: Scalars['String']['output'];
+  /** The actor. */
+  node: Actor;
+};
+
+/** Narrows a list of actors. */
+export type ActorFilter = {
+  /** Only actors of these kinds. */
+  kinds?: InputMaybe<Array<ActorKind>>;
+  /** Only actors whose name or an alias contains this text (case- and diacritics-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What sort of actor: states and their bodies, armed actors, people, civil society, the press, civilians. */
+export type ActorKind =
+  /** A state's armed force or one of its branches. */
+  | 'ARMED_FORCE'
+  /** A non-state armed group (rebels, militias). */
+  | 'ARMED_GROUP'
+  /** Civilians as a group (ACLED inter code 7). */
+  | 'CIVILIANS'
+  /** A civil-defence or rescue organisation. */
+  | 'CIVIL_DEFENSE'
+  /** A ministry, department or other government body. */
+  | 'GOVERNMENT_BODY'
+  /** An intergovernmental organisation (UN bodies and the like). */
+  | 'INTERNATIONAL_ORGANIZATION'
+  /** A news agency or other publisher. */
+  | 'MEDIA'
+  /** A non-governmental organisation. */
+  | 'NGO'
+  /** Anything else. */
+  | 'OTHER'
+  /** A named individual. */
+  | 'PERSON'
+  /** A sovereign state (stands for its government in statements). */
+  | 'STATE';
+
+/** A ceasefire, memorandum or other agreement between actors, covering places. */
+export type Agreement = Node & {
+  __typename?: 'Agreement';
+  /** The places it applies to (and every place inside them). */
+  covers: Array<Place>;
+  /** How precisely `signedOn` is known. */
+  datePrecision?: Maybe<DatePrecision>;
+  /** The day it ceased to apply, when it has; violations are counted before this date. */
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  /** The sentences that report the agreement. */
+  evidence: Array<Evidence>;
+  /** Stable id, `agreement:<slug>`. */
+  id: Scalars['ID']['output'];
+  /** Its usual name. */
+  name: Scalars['String']['output'];
+  /** The actors that agreed to it. */
+  parties: Array<Actor>;
+  /** When it was signed; read with `datePrecision`. */
+  signedOn?: Maybe<Scalars['Date']['output']>;
+  /** What it provides. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** Violent events in the covered places (and places inside them) on or after signedOn and before endsOn, newest first. */
+  violations: EventConnection;
+};
+
+
+/** A ceasefire, memorandum or other agreement between actors, covering places. */
+export type AgreementViolationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of agreements. */
+export type AgreementConnection = {
+  __typename?: 'AgreementConnection';
+  /** The agreements on this page. */
+  edges: Array<AgreementEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many agreements there are, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An agreement on a page. */
+export type AgreementEdge = {
+  __typename?: 'AgreementEdge';
+  /** Opaque keyset cursor of this agreement. */
+  cursor: Scalars['String']['output'];
+  /** The agreement. */
+  node: Agreement;
+};
+
+/** One assertion about an event, from one source: who says so, where, and on which words. */
+export type Claim = Node & {
+  __typename?: 'Claim';
+  /** Actors the claim names (e.g. the alleged perpetrators). */
+  actors: Array<Actor>;
+  /** Who makes the claim; null when the source does not say (e.g. "local sources"). */
+  assertedBy?: Maybe<Actor>;
+  /** Statements that deny or dispute this claim. */
+  disputedBy: Array<Statement>;
+  /** The figure claimed (FATALITIES and INJURIES claims). */
+  estimate?: Maybe<Estimate>;
+  /** The event the claim is about. */
+  event: Event;
+  /** The sentences the claim rests on. */
+  evidence: Array<Evidence>;
+  /** Stable id, `claim:<slug>`. */
+  id: Scalars['ID']['output'];
+  /** What the claim asserts. */
+  kind: ClaimKind;
+  /** Where the claim was published. */
+  source: Source;
+  /** The assertion in a sentence. */
+  text: Scalars['String']['output'];
+};
+
+/** What a claim asserts. */
+export type ClaimKind =
+  /** A count of people killed. */
+  | 'FATALITIES'
+  /** A count of people injured. */
+  | 'INJURIES'
+  /** Any other assertion. */
+  | 'OTHER'
+  /** Who carried the event out. */
+  | 'PERPETRATOR';
+
+/** How precisely a date is known; `2019-07-01` at MONTH precision means "some day in July 2019". */
+export type DatePrecision =
+  /** The exact day. */
+  | 'DAY'
+  /** Within about a month (ACLED time_precision 3). */
+  | 'MONTH'
+  /** Within about a week (ACLED time_precision 2). */
+  | 'WEEK'
+  /** Only the year is known. */
+  | 'YEAR';
+
+/** A casualty figure: "at least 7" is low 7, high null, qualifier AT_LEAST. */
+export type Estimate = {
+  __typename?: 'Estimate';
+  /** The highest figure given; null when open-ended ("at least"). */
+  high?: Maybe<Scalars['Int']['output']>;
+  /** The lowest figure given; null when none was given. */
+  low?: Maybe<Scalars['Int']['output']>;
+  /** How the figure was worded. */
+  qualifier: EstimateQualifier;
+};
+
+/** How a casualty figure was worded. */
+export type EstimateQualifier =
+  /** An approximation ("about", "half a dozen"). */
+  | 'ABOUT'
+  /** A floor ("at least 7"); high is null. */
+  | 'AT_LEAST'
+  /** An exact count ("killing 39"). */
+  | 'EXACT'
+  /** Several figures combined into a low–high range. */
+  | 'RANGE'
+  /** A casualty report without a usable figure. */
+  | 'UNKNOWN'
+  /** A ceiling ("up to 10"); low may be null. */
+  | 'UP_TO';
+
+/** Something that happened at a place on a date: an airstrike, a clash, a protest. */
+export type Event = Node & {
+  __typename?: 'Event';
+  /** ACLED event category. */
+  category: EventCategory;
+  /** Every claim about this event, from every source. */
+  claims: Array<Claim>;
+  /** When it happened; read with `datePrecision`. */
+  date: Scalars['Date']['output'];
+  /** How precisely `date` is known. */
+  datePrecision: DatePrecision;
+  /** The sentences that report the event itself. */
+  evidence: Array<Evidence>;
+  /** Civilians killed, combined over all claims: low is the most conservative credible figure. */
+  fatalities?: Maybe<Estimate>;
+  /** Stable id, `event:<slug>` (ACLED rows keep their `event_id_cnty`). */
+  id: Scalars['ID']['output'];
+  /** People injured, combined over all claims in the same way as `fatalities`. */
+  injuries?: Maybe<Estimate>;
+  /** Who took part, optionally in one role. */
+  participants: Array<Participant>;
+  /** Actors credited as perpetrator by at least one claim. */
+  perpetrators: Array<Actor>;
+  /** Where it happened; one or more places. */
+  places: Array<Place>;
+  /** True when an actor denies or disputes a responsibility claim. */
+  responsibilityContested: Scalars['Boolean']['output'];
+  /** Statements about this event (condemnations, denials, reports). */
+  statements: Array<Statement>;
+  /** A one-paragraph summary. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** A short descriptive title. */
+  title: Scalars['String']['output'];
+  /** ACLED sub-event type. */
+  type: EventType;
+  /** Agreements in force over the event's place on its date. */
+  violates: Array<Agreement>;
+};
+
+
+/** Something that happened at a place on a date: an airstrike, a clash, a protest. */
+export type EventParticipantsArgs = {
+  role?: InputMaybe<EventRole>;
+};
+
+
+/** Something that happened at a place on a date: an airstrike, a clash, a protest. */
+export type EventStatementsArgs = {
+  stance?: InputMaybe<Stance>;
+};
+
+/** ACLED's event categories. */
+export type EventCategory =
+  /** Armed clashes and territorial changes. */
+  | 'BATTLES'
+  /** Air and drone strikes, shelling, explosives. */
+  | 'EXPLOSIONS_REMOTE_VIOLENCE'
+  /** Demonstrations. */
+  | 'PROTESTS'
+  /** Violent demonstrations and mob violence. */
+  | 'RIOTS'
+  /** Agreements, arrests and other non-violent developments. */
+  | 'STRATEGIC_DEVELOPMENTS'
+  /** Attacks on unarmed civilians. */
+  | 'VIOLENCE_AGAINST_CIVILIANS';
+
+/** A page of events. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** The events on this page. */
+  edges: Array<EventEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many events match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event on a page. */
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** Opaque keyset cursor of this event. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: Event;
+};
+
+/** Narrows a list of events; all given conditions must hold. */
+export type EventFilter = {
+  /** Only events this actor took part in. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these ACLED categories. */
+  categories?: InputMaybe<Array<EventCategory>>;
+  /** True: only events whose responsibility is contested; false: only uncontested ones. */
+  contested?: InputMaybe<Scalars['Boolean']['input']>;
+  /** On or after this date. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only events whose conservative (low) civilian death toll is at least this. */
+  minFatalities?: InputMaybe<Scalars['Int']['input']>;
+  /** This place and every place inside it. */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** With `actorId`: only in this role. Alone: only events that have a participant in this role. */
+  role?: InputMaybe<EventRole>;
+  /** On or before this date. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Only these ACLED sub-event types. */
+  types?: InputMaybe<Array<EventType>>;
+};
+
+/** Orders of an event list; ties are broken by id so that cursors are stable. */
+export type EventOrder =
+  /** Oldest first. */
+  | 'DATE_ASC'
+  /** Newest first. */
+  | 'DATE_DESC'
+  /** Most civilians killed first (by the conservative low figure; events without a figure last). */
+  | 'FATALITIES_DESC';
+
+/** The part an actor played in an event. */
+export type EventRole =
+  /** Carried it out. */
+  | 'PERPETRATOR'
+  /** Was its intended target. */
+  | 'TARGET'
+  /** Suffered it. */
+  | 'VICTIM';
+
+/** ACLED's sub-event types. */
+export type EventType =
+  /** Violence against civilians: abduction/forced disappearance. */
+  | 'ABDUCTION_FORCED_DISAPPEARANCE'
+  /** Strategic developments: agreement. */
+  | 'AGREEMENT'
+  /** Explosions/remote violence: air/drone strike. */
+  | 'AIR_DRONE_STRIKE'
+  /** Battles: armed clash. */
+  | 'ARMED_CLASH'
+  /** Strategic developments: arrests. */
+  | 'ARRESTS'
+  /** Violence against civilians: attack. */
+  | 'ATTACK'
+  /** Explosions/remote violence: chemical weapon. */
+  | 'CHEMICAL_WEAPON'
+  /** Protests: excessive force against protesters. */
+  | 'EXCESSIVE_FORCE_AGAINST_PROTESTERS'
+  /** Battles: government regains territory. */
+  | 'GOVERNMENT_REGAINS_TERRITORY'
+  /** Explosions/remote violence: grenade. */
+  | 'GRENADE'
+  /** Strategic developments: looting/property destruction. */
+  | 'LOOTING_PROPERTY_DESTRUCTION'
+  /** Riots: mob violence. */
+  | 'MOB_VIOLENCE'
+  /** Battles: non-state actor overtakes territory. */
+  | 'NON_STATE_ACTOR_OVERTAKES_TERRITORY'
+  /** Any other sub-event type. */
+  | 'OTHER'
+  /** Protests: peaceful protest. */
+  | 'PEACEFUL_PROTEST'
+  /** Protests: protest with intervention. */
+  | 'PROTEST_WITH_INTERVENTION'
+  /** Explosions/remote violence: remote explosive/landmine/IED. */
+  | 'REMOTE_EXPLOSIVE_LANDMINE_IED'
+  /** Violence against civilians: sexual violence. */
+  | 'SEXUAL_VIOLENCE'
+  /** Explosions/remote violence: shelling/artillery/missile attack. */
+  | 'SHELLING_ARTILLERY_MISSILE_ATTACK'
+  /** Explosions/remote violence: suicide bomb. */
+  | 'SUICIDE_BOMB'
+  /** Riots: violent demonstration. */
+  | 'VIOLENT_DEMONSTRATION';
+
+/** The exact words a fact rests on: `source.text.slice(start, end) == quote`. */
+export type Evidence = {
+  __typename?: 'Evidence';
+  /** Offset just past the last character of the quote. */
+  end: Scalars['Int']['output'];
+  /** The quoted words, verbatim. */
+  quote: Scalars['String']['output'];
+  /** The document quoted. */
+  source: Source;
+  /** Offset of the first character of the quote in the source text (UTF-16 code units, as JavaScript counts). */
+  start: Scalars['Int']['output'];
+};
+
+/** A point on the WGS 84 globe. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Degrees north. */
+  latitude: Scalars['Float']['output'];
+  /** Degrees east. */
+  longitude: Scalars['Float']['output'];
+};
+
+/** Anything with a stable, human-readable, type-prefixed id (e.g. `place:maarat-al-numan`). */
+export type Node = {
+  /** Stable id: `<type>:<slug>`, never a database-internal id. */
+  id: Scalars['ID']['output'];
+};
+
+/** The kinds of node that `search` can return. */
+export type NodeType =
+  /** An `Actor`. */
+  | 'ACTOR'
+  /** An `Agreement`. */
+  | 'AGREEMENT'
+  /** An `Event`. */
+  | 'EVENT'
+  /** A `Place`. */
+  | 'PLACE'
+  /** A `Source`. */
+  | 'SOURCE'
+  /** A `Statement`. */
+  | 'STATEMENT';
+
+/** Relay page information, with keyset cursors that stay valid while data is added. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge, for `after`. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow the last one returned. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when more items precede the first one returned. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge, for `before`. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An actor's part in an event. */
+export type Participant = {
+  __typename?: 'Participant';
+  /** Who. */
+  actor: Actor;
+  /** In what role. */
+  role: EventRole;
+};
+
+/** A place: a country, a province, a settlement or a site, within a hierarchy. */
+export type Place = Node & {
+  __typename?: 'Place';
+  /** Agreements that cover this place or any place enclosing it. */
+  agreements: Array<Agreement>;
+  /** Other names and transliterations (searchable). */
+  aliases: Array<Scalars['String']['output']>;
+  /** All enclosing places, nearest first. */
+  ancestors: Array<Place>;
+  /** Places directly inside this one. */
+  children: Array<Place>;
+  /** Events here, and by default in every place inside this one. */
+  events: EventConnection;
+  /** Stable id, `place:<slug>`. */
+  id: Scalars['ID']['output'];
+  /** Its level in the hierarchy. */
+  kind: PlaceKind;
+  /** Its coordinates, when known. */
+  location?: Maybe<GeoPoint>;
+  /** The preferred name. */
+  name: Scalars['String']['output'];
+  /** The place directly enclosing this one. */
+  parent?: Maybe<Place>;
+  /** The Wikidata item id when confirmed. */
+  wikidataId?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A place: a country, a province, a settlement or a site, within a hierarchy. */
+export type PlaceEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeSubPlaces?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of places. */
+export type PlaceConnection = {
+  __typename?: 'PlaceConnection';
+  /** The places on this page. */
+  edges: Array<PlaceEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many places match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A place on a page. */
+export type PlaceEdge = {
+  __typename?: 'PlaceEdge';
+  /** Opaque keyset cursor of this place. */
+  cursor: Scalars['String']['output'];
+  /** The place. */
+  node: Place;
+};
+
+/** Narrows a list of places. */
+export type PlaceFilter = {
+  /** Only places of these kinds. */
+  kinds?: InputMaybe<Array<PlaceKind>>;
+  /** Only places whose name or an alias contains this text (case- and diacritics-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only places inside this one (transitively). */
+  withinId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Where a place sits in the administrative or physical hierarchy. */
+export type PlaceKind =
+  /** A city. */
+  | 'CITY'
+  /** A country. */
+  | 'COUNTRY'
+  /** A second-level division (ACLED admin2). */
+  | 'DISTRICT'
+  /** A first-level division (governorate, province; ACLED admin1). */
+  | 'PROVINCE'
+  /** A site inside a settlement (a market, a hospital). */
+  | 'SITE'
+  /** A town. */
+  | 'TOWN'
+  /** A village. */
+  | 'VILLAGE'
+  /** An area that is not an administrative unit (a de-escalation zone). */
+  | 'ZONE';
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type Query = {
+  __typename?: 'Query';
+  /** An actor by id; null when there is none. */
+  actor?: Maybe<Actor>;
+  /** Actors by name. */
+  actors: ActorConnection;
+  /** An agreement by id; null when there is none. */
+  agreement?: Maybe<Agreement>;
+  /** Agreements, most recently signed first. */
+  agreements: AgreementConnection;
+  /** A claim by id; null when there is none. */
+  claim?: Maybe<Claim>;
+  /** An event by id; null when there is none. */
+  event?: Maybe<Event>;
+  /** Events, newest first unless `orderBy` says otherwise. */
+  events: EventConnection;
+  /** Any node by its id; null when there is none. */
+  node?: Maybe<Node>;
+  /** A place by id; null when there is none. */
+  place?: Maybe<Place>;
+  /** Places by name. */
+  places: PlaceConnection;
+  /** Full-text search over names, aliases, titles and statement text; best match first. Case- and diacritics-insensitive, tolerant of a one-letter typo; `first` at most 100. */
+  search: Array<SearchHit>;
+  /** A source by id; null when there is none. */
+  source?: Maybe<Source>;
+  /** A statement by id; null when there is none. */
+  statement?: Maybe<Statement>;
+  /** Statements, newest first. */
+  statements: StatementConnection;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryActorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryAgreementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryClaimArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryPlaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryPlacesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlaceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<NodeType>>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryStatementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryStatementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StatementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A search result. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The node found. */
+  node: Node;
+  /** Relevance; higher is better. Comparable within one search only. */
+  score: Scalars['Float']['output'];
+};
+
+/** A document that claims and statements rest on: a news report, an NGO report, a dataset row. */
+export type Source = Node & {
+  __typename?: 'Source';
+  /** Stable id, `source:<slug>`. */
+  id: Scalars['ID']['output'];
+  /** When it was published. */
+  publishedOn?: Maybe<Scalars['Date']['output']>;
+  /** Who published it. */
+  publisher?: Maybe<Actor>;
+  /** The full text, which evidence offsets point into. */
+  text?: Maybe<Scalars['String']['output']>;
+  /** Its title, or a description when it has none. */
+  title: Scalars['String']['output'];
+  /** Where it can be read, when known. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a statement does (after CAMEO's verbal event codes). */
+export type Stance =
+  /** Accuses (CAMEO 112). */
+  | 'ACCUSE'
+  /** Agrees to or signs something (CAMEO 057). */
+  | 'AGREE'
+  /** Calls for something, e.g. a ceasefire (CAMEO 0256, 1056). */
+  | 'CALL_FOR'
+  /** Condemns or denounces (CAMEO 111). */
+  | 'CONDEMN'
+  /** Denies responsibility (CAMEO 016). */
+  | 'DENY'
+  /** Anything else. */
+  | 'OTHER'
+  /** Reports facts or figures. */
+  | 'REPORT';
+
+/** Something an actor said, as reported by a source. */
+export type Statement = Node & {
+  __typename?: 'Statement';
+  /** Events it is about. */
+  about: Array<Event>;
+  /** When it was made; null when the source does not say (the source's `publishedOn` still dates the report). */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** How precisely `date` is known. */
+  datePrecision?: Maybe<DatePrecision>;
+  /** Claims it disputes (a denial disputes a responsibility claim). */
+  disputes: Array<Claim>;
+  /** The sentences that report it. */
+  evidence: Array<Evidence>;
+  /** Stable id, `statement:<slug>`. */
+  id: Scalars['ID']['output'];
+  /** Agreements it appeals to. */
+  invokes: Array<Agreement>;
+  /** Whom the speaker spoke for (a spokesperson's ministry). */
+  onBehalfOf?: Maybe<Actor>;
+  /** Where it was reported. */
+  source: Source;
+  /** Who said it. */
+  speaker: Actor;
+  /** What the statement does. */
+  stance: Stance;
+  /** Actors the statement condemns, accuses, or calls on. */
+  targets: Array<Actor>;
+  /** Its words, quoted or closely paraphrased. */
+  text: Scalars['String']['output'];
+};
+
+/** A page of statements. */
+export type StatementConnection = {
+  __typename?: 'StatementConnection';
+  /** The statements on this page. */
+  edges: Array<StatementEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many statements match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A statement on a page. */
+export type StatementEdge = {
+  __typename?: 'StatementEdge';
+  /** Opaque keyset cursor of this statement. */
+  cursor: Scalars['String']['output'];
+  /** The statement. */
+  node: Statement;
+};
+
+/** Narrows a list of statements; all given conditions must hold. */
+export type StatementFilter = {
+  /** Only statements about this event. */
+  aboutEventId?: InputMaybe<Scalars['ID']['input']>;
+  /** Made (or, when undated, reported) on or after this date. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only statements by this actor. */
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these stances. */
+  stances?: InputMaybe<Array<Stance>>;
+  /** Only statements targeting this actor. */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Made (or, when undated, reported) on or before this date. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( ActorRow )
+    | ( AgreementRow )
+    | ( ClaimRow )
+    | ( EventRow )
+    | ( PlaceRow )
+    | ( SourceRow )
+    | ( StatementRow )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Actor: ResolverTypeWrapper<ActorRow>;
+  ActorConnection: ResolverTypeWrapper<Page<ActorRow>>;
+  ActorEdge: ResolverTypeWrapper<Edge<ActorRow>>;
+  ActorFilter: ActorFilter;
+  ActorKind: ActorKind;
+  Agreement: ResolverTypeWrapper<AgreementRow>;
+  AgreementConnection: ResolverTypeWrapper<Page<AgreementRow>>;
+  AgreementEdge: ResolverTypeWrapper<Edge<AgreementRow>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Claim: ResolverTypeWrapper<ClaimRow>;
+  ClaimKind: ClaimKind;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DatePrecision: DatePrecision;
+  Estimate: ResolverTypeWrapper<EstimateRow>;
+  EstimateQualifier: EstimateQualifier;
+  Event: ResolverTypeWrapper<EventRow>;
+  EventCategory: EventCategory;
+  EventConnection: ResolverTypeWrapper<Page<EventRow>>;
+  EventEdge: ResolverTypeWrapper<Edge<EventRow>>;
+  EventFilter: EventFilter;
+  EventOrder: EventOrder;
+  EventRole: EventRole;
+  EventType: EventType;
+  Evidence: ResolverTypeWrapper<EvidenceRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  NodeType: NodeType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Participant: ResolverTypeWrapper<ParticipantRow>;
+  Place: ResolverTypeWrapper<PlaceRow>;
+  PlaceConnection: ResolverTypeWrapper<Page<PlaceRow>>;
+  PlaceEdge: ResolverTypeWrapper<Edge<PlaceRow>>;
+  PlaceFilter: PlaceFilter;
+  PlaceKind: PlaceKind;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  Source: ResolverTypeWrapper<SourceRow>;
+  Stance: Stance;
+  Statement: ResolverTypeWrapper<StatementRow>;
+  StatementConnection: ResolverTypeWrapper<Page<StatementRow>>;
+  StatementEdge: ResolverTypeWrapper<Edge<StatementRow>>;
+  StatementFilter: StatementFilter;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Actor: ActorRow;
+  ActorConnection: Page<ActorRow>;
+  ActorEdge: Edge<ActorRow>;
+  ActorFilter: ActorFilter;
+  Agreement: AgreementRow;
+  AgreementConnection: Page<AgreementRow>;
+  AgreementEdge: Edge<AgreementRow>;
+  Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimRow;
+  Date: Scalars['Date']['output'];
+  Estimate: EstimateRow;
+  Event: EventRow;
+  EventConnection: Page<EventRow>;
+  EventEdge: Edge<EventRow>;
+  EventFilter: EventFilter;
+  Evidence: EvidenceRow;
+  Float: Scalars['Float']['output'];
+  GeoPoint: GeoPoint;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  Participant: ParticipantRow;
+  Place: PlaceRow;
+  PlaceConnection: Page<PlaceRow>;
+  PlaceEdge: Edge<PlaceRow>;
+  PlaceFilter: PlaceFilter;
+  Query: Record<PropertyKey, never>;
+  SearchHit: SearchHitRow;
+  Source: SourceRow;
+  Statement: StatementRow;
+  StatementConnection: Page<StatementRow>;
+  StatementEdge: Edge<StatementRow>;
+  StatementFilter: StatementFilter;
+  String: Scalars['String']['output'];
+};
+
+export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
+  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  allies?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ActorEventsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorStatementsArgs>>;
+  statementsAbout?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorStatementsAboutArgs>>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ActorConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorConnection'] = ResolversParentTypes['ActorConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActorEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActorEdge'] = ResolversParentTypes['ActorEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
+export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
+  covers?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  violations?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<AgreementViolationsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgreementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementConnection'] = ResolversParentTypes['AgreementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AgreementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgreementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementEdge'] = ResolversParentTypes['AgreementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+};
+
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  assertedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  disputedBy?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  estimate?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type EstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estimate'] = ResolversParentTypes['Estimate']> = {
+  high?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  qualifier?: Resolver<ResolversTypes['EstimateQualifier'], ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  category?: Resolver<ResolversTypes['EventCategory'], ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
+  perpetrators?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  responsibilityContested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<EventStatementsArgs>>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
+  violates?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'Event' | 'Place' | 'Source' | 'Statement', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
+};
+
+export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
+  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ancestors?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<PlaceEventsArgs, 'includeSubPlaces'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlaceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceConnection'] = ResolversParentTypes['PlaceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PlaceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PlaceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceEdge'] = ResolversParentTypes['PlaceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
+  agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
+  places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
+  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
+  about?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  disputes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invokes?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  onBehalfOf?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  speaker?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StatementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementConnection'] = ResolversParentTypes['StatementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StatementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementEdge'] = ResolversParentTypes['StatementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  Actor?: ActorResolvers<ContextType>;
+  ActorConnection?: ActorConnectionResolvers<ContextType>;
+  ActorEdge?: ActorEdgeResolvers<ContextType>;
+  Agreement?: AgreementResolvers<ContextType>;
+  AgreementConnection?: AgreementConnectionResolvers<ContextType>;
+  AgreementEdge?: AgreementEdgeResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  Estimate?: EstimateResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Participant?: ParticipantResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
+  PlaceConnection?: PlaceConnectionResolvers<ContextType>;
+  PlaceEdge?: PlaceEdgeResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  Statement?: StatementResolvers<ContextType>;
+  StatementConnection?: StatementConnectionResolvers<ContextType>;
+  StatementEdge?: StatementEdgeResolvers<ContextType>;
+};
+

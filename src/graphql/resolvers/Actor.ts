@@ -1,0 +1,19 @@
+import { pageRequest } from "../../model/pagination.js";
+import type { ActorRow, AgreementRow } from "../../model/rows.js";
+import type { ActorResolvers } from "../generated/resolvers.js";
+import { eventConditions, related } from "./shared.js";
+
+export const Actor: ActorResolvers = {
+  partOf: (actor, _, context) => related<ActorRow>(context, "actorPartOf", actor.id),
+  members: (actor, _, context) => related<ActorRow>(context, "actorMembers", actor.id),
+  allies: (actor, _, context) => related<ActorRow>(context, "actorAllies", actor.id),
+  agreements: (actor, _, context) => related<AgreementRow>(context, "actorAgreements", actor.id),
+  events: (actor, { role, filter, ...page }, context) =>
+    context.loaders
+      .eventPages({ kind: "actor", role: role ?? null }, eventConditions(filter), "DATE_DESC", pageRequest(page, "DATE_DESC"))
+      .load(actor.id),
+  statements: (actor, page, context) =>
+    context.loaders.statementPages({ kind: "speaker" }, {}, pageRequest(page, "DATE_DESC")).load(actor.id),
+  statementsAbout: (actor, page, context) =>
+    context.loaders.statementPages({ kind: "target" }, {}, pageRequest(page, "DATE_DESC")).load(actor.id),
+};

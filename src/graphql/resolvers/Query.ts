@@ -1,0 +1,45 @@
+import { BadUserInputError } from "../../errors.js";
+import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
+import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
+import { luceneQuery } from "../../model/text.js";
+import type { QueryResolvers } from "../generated/resolvers.js";
+import { anyNodeById, eventConditions, nodeById, statementConditions } from "./shared.js";
+
+export const Query: QueryResolvers = {
+  node: (_, { id }, context) => anyNodeById(context, id),
+  actor: (_, { id }, context) => nodeById(context, id, "actor"),
+  place: (_, { id }, context) => nodeById(context, id, "place"),
+  event: (_, { id }, context) => nodeById(context, id, "event"),
+  agreement: (_, { id }, context) => nodeById(context, id, "agreement"),
+  statement: (_, { id }, context) => nodeById(context, id, "statement"),
+  source: (_, { id }, context) => nodeById(context, id, "source"),
+  claim: (_, { id }, context) => nodeById(context, id, "claim"),
+
+  actors: (_, { filter, ...page }, context) => context.repositories.lists.actors(filter ?? {}, pageRequest(page, "NAME_ASC")),
+
+  places: (_, { filter, ...page }, context) => {
+    if (filter?.withinId != null) expectId(filter.withinId, "place", "filter.withinId");
+    return context.repositories.lists.places(filter ?? {}, pageRequest(page, "NAME_ASC"));
+  },
+
+  events: async (_, { filter, orderBy, ...page }, context) => {
+    const pages = await context.repositories.events.pages({ kind: "all" }, [], eventConditions(filter), orderBy, pageRequest(page, orderBy));
+    return pages.get("")!;
+  },
+
+  agreements: (_, page, context) => context.repositories.lists.agreements(pageRequest(page, "SIGNED_DESC")),
+
+  statements: async (_, { filter, ...page }, context) => {
+    const pages = await context.repositories.lists.statements({ kind: "all" }, [], statementConditions(filter), pageRequest(page, "DATE_DESC"));
+    return pages.get("")!;
+  },
+
+  search: async (_, { query, types, first }, context) => {
+    if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, "first");
+    if (query.length > 200) throw new BadUserInputError("query must be at most 200 characters.", "query");
+    const lucene = luceneQuery(query);
+    if (lucene === null) return [];
+    const labels = types ? types.map((type): NodeLabel => labelByPrefix[type.toLowerCase() as Lowercase<typeof type>]) : null;
+    return context.repositories.search.search(lucene, labels, first);
+  },
+};

@@ -1,0 +1,26 @@
+import type { Resolvers } from "../generated/resolvers.js";
+import { DateScalar } from "../scalars.js";
+import { Actor } from "./Actor.js";
+import { Agreement } from "./Agreement.js";
+import { Claim } from "./Claim.js";
+import { Event } from "./Event.js";
+import { Evidence } from "./Evidence.js";
+import { Node } from "./Node.js";
+import { Place } from "./Place.js";
+import { Query } from "./Query.js";
+import { Source } from "./Source.js";
+import { Statement } from "./Statement.js";
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  Node,
+  Query,
+  Actor,
+  Place,
+  Event,
+  Claim,
+  Agreement,
+  Statement,
+  Source,
+  Evidence,
+};

@@ -1,0 +1,45 @@
+import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError } from "graphql";
+import type { Logger } from "pino";
+import { ErrorCode } from "../errors.js";
+
+/** Codes whose messages are written for clients (ours and Apollo's request-level ones). */
+const clientFacing = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.ServiceUnavailable,
+  ErrorCode.QueryTimeout,
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/**
+ * The last stop before an error leaves the server: known, coded errors pass with their message;
+ * anything else is logged in full here and masked for the client, so no stack trace, Cypher or
+ * driver message ever reaches a response.
+ */
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    const originalExtensions = original instanceof GraphQLError ? original.extensions : undefined;
+    const code = String(formatted.extensions?.code ?? "");
+    // A bad literal such as `date: "2019-02-30"` fails validation; it is still the caller's input.
+    if (code === "GRAPHQL_VALIDATION_FAILED" && originalExtensions?.code === ErrorCode.BadUserInput) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { ...originalExtensions } };
+    }
+    if (clientFacing.has(code)) {
+      const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original ?? error, path: formatted.path }, "internal error while resolving a request");
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.InternalServerError },
+    };
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * A bundle: one source document and everything it supports (the `BundleInput` of the write API).
+ * Validation is pure and collects every problem before anything is written: a bundle is refused
+ * whole or written whole.
+ */
+import { z } from "zod";
+import { parseId, type IdPrefix } from "../model/ids.js";
+import { isCalendarDate } from "../model/dates.js";
+
+const id = z.string().min(1);
+const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
+const nonEmpty = z.string().trim().min(1);
+const datePrecision = z.enum(["DAY", "WEEK", "MONTH", "YEAR"]);
+
+const estimate = z.object({
+  low: z.number().int().min(0).nullish(),
+  high: z.number().int().min(0).nullish(),
+  qualifier: z.enum(["EXACT", "AT_LEAST", "ABOUT", "UP_TO", "RANGE", "UNKNOWN"]),
+});
+
+export const bundleSchema = z.object({
+  source: z.object({
+    id,
+    title: nonEmpty,
+    publisher: id.nullish(),
+    publishedOn: date.nullish(),
+    url: z.string().url().nullish(),
+    text: nonEmpty,
+  }),
+  actors: z
+    .array(
+      z.object({
+        id,
+        name: nonEmpty,
+        aliases: z.array(nonEmpty).nullish(),
+        kind: z.enum([
+          "STATE",
+          "GOVERNMENT_BODY",
+          "ARMED_FORCE",
+          "ARMED_GROUP",
+          "PERSON",
+          "NGO",
+          "MEDIA",
+          "CIVIL_DEFENSE",
+          "INTERNATIONAL_ORGANIZATION",
+          "CIVILIANS",
+          "OTHER",
+        ]),
+        description: z.string().nullish(),
+        wikidataId: z.string().regex(/^Q\d+$/, "must look like Q123").nullish(),
+        partOf: z.array(id).nullish(),
+        allies: z.array(id).nullish(),
+      }),
+    )
+    .nullish(),
+  places: z
+    .array(
+      z.object({
+        id,
+        name: nonEmpty,
+        aliases: z.array(nonEmpty).nullish(),
+        kind: z.enum(["COUNTRY", "PROVINCE", "DISTRICT", "CITY", "TOWN", "VILLAGE", "SITE", "ZONE"]),
+        parent: id.nullish(),
+        location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullish(),
+        wikidataId: z.string().regex(/^Q\d+$/, "must look like Q123").nullish(),
+      }),
+    )
+    .nullish(),
+  agreements: z
+    .array(
+      z.object({
+        id,
+        name: nonEmpty,
+        signedOn: date.nullish(),
+        datePrecision: datePrecision.nullish(),
+        endsOn: date.nullish(),
+        summary: z.string().nullish(),
+        parties: z.array(id).nullish(),
+        covers: z.array(id).nullish(),
+        quotes: z.array(nonEmpty).nullish(),
+      }),
+    )
+    .nullish(),
+  events: z
+    .array(
+      z.object({
+        id,
+        title: nonEmpty,
+        category: z.enum(["BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS", "PROTESTS", "RIOTS", "STRATEGIC_DEVELOPMENTS"]),
+        type: z.enum([
+          "ARMED_CLASH",
+          "GOVERNMENT_REGAINS_TERRITORY",
+          "NON_STATE_ACTOR_OVERTAKES_TERRITORY",
+          "AIR_DRONE_STRIKE",
+          "SHELLING_ARTILLERY_MISSILE_ATTACK",
+          "REMOTE_EXPLOSIVE_LANDMINE_IED",
+          "SUICIDE_BOMB",
+          "GRENADE",
+          "CHEMICAL_WEAPON",
+          "ATTACK",
+          "ABDUCTION_FORCED_DISAPPEARANCE",
+          "SEXUAL_VIOLENCE",
+          "PEACEFUL_PROTEST",
+          "PROTEST_WITH_INTERVENTION",
+          "EXCESSIVE_FORCE_AGAINST_PROTESTERS",
+          "VIOLENT_DEMONSTRATION",
+          "MOB_VIOLENCE",
+          "AGREEMENT",
+          "ARRESTS",
+          "LOOTING_PROPERTY_DESTRUCTION",
+          "OTHER",
+        ]),
+        date,
+        datePrecision,
+        summary: z.string().nullish(),
+        places: z.array(id).min(1, "an event needs at least one place"),
+        participants: z.array(z.object({ actor: id, role: z.enum(["PERPETRATOR", "TARGET", "VICTIM"]) })).nullish(),
+        quotes: z.array(nonEmpty).nullish(),
+      }),
+    )
+    .nullish(),
+  claims: z
+    .array(
+      z.object({
+        id,
+        kind: z.enum(["FATALITIES", "INJURIES", "PERPETRATOR", "OTHER"]),
+        text: nonEmpty,
+        event: id,
+        estimate: estimate.nullish(),
+        actors: z.array(id).nullish(),
+        assertedBy: id.nullish(),
+        disputedBy: z.array(id).nullish(),
+        quotes: z.array(nonEmpty).min(1, "a claim rests on at least one quote"),
+      }),
+    )
+    .nullish(),
+  statements: z
+    .array(
+      z.object({
+        id,
+        date: date.nullish(),
+        datePrecision: datePrecision.nullish(),
+        stance: z.enum(["CONDEMN", "ACCUSE", "DENY", "CALL_FOR", "REPORT", "AGREE", "OTHER"]),
+        text: nonEmpty,
+        speaker: id,
+        onBehalfOf: id.nullish(),
+        about: z.array(id).nullish(),
+        targets: z.array(id).nullish(),
+        invokes: z.array(id).nullish(),
+        quotes: z.array(nonEmpty).min(1, "a statement rests on at least one quote"),
+      }),
+    )
+    .nullish(),
+});
+
+export type Bundle = z.infer<typeof bundleSchema>;
+
+/** One thing wrong with a bundle, at a JSON path such as `claims.3.quotes.0`. */
+export interface BundleProblem {
+  path: string;
+  message: string;
+}
+
+/** A quote located in the source text. */
+export interface Located {
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** A bundle that passed validation, with every quote located in its source's text. */
+export interface ValidBundle {
+  bundle: Bundle;
+  /** Node id -> its evidence in this bundle's source. */
+  evidence: Map<string, Located[]>;
+}
+
+/**
+ * Ids the bundle refers to that it does not define; the caller checks them against the graph.
+ * Keyed by id, with the expected type and every path that mentions it.
+ */
+export type ExternalReferences = Map<string, { prefix: IdPrefix; paths: string[] }>;
+
+export function validateBundle(input: unknown): { ok: true; value: ValidBundle; external: ExternalReferences } | { ok: false; problems: BundleProblem[] } {
+  const parsed = bundleSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+  }
+  const bundle = parsed.data;
+  const problems: BundleProblem[] = [];
+  const defined = new Map<string, IdPrefix>();
+
+  const define = (nodeId: string, prefix: IdPrefix, path: string) => {
+    const parsedId = parseId(nodeId);
+    if (!parsedId || parsedId.prefix !== prefix) {
+      problems.push({ path, message: `"${nodeId}" is not a ${prefix} id (${prefix}:<slug>)` });
+      return;
+    }
+    if (defined.has(nodeId)) problems.push({ path, message: `"${nodeId}" is defined twice in this bundle` });
+    defined.set(nodeId, prefix);
+  };
+  define(bundle.source.id, "source", "source.id");
+  bundle.actors?.forEach((actor, i) => define(actor.id, "actor", `actors.${i}.id`));
+  bundle.places?.forEach((place, i) => define(place.id, "place", `places.${i}.id`));
+  bundle.agreements?.forEach((agreement, i) => define(agreement.id, "agreement", `agreements.${i}.id`));
+  bundle.events?.forEach((event, i) => define(event.id, "event", `events.${i}.id`));
+  bundle.claims?.forEach((claim, i) => define(claim.id, "claim", `claims.${i}.id`));
+  bundle.statements?.forEach((statement, i) => define(statement.id, "statement", `statements.${i}.id`));
+
+  const external: ExternalReferences = new Map();
+  const refer = (nodeId: string | null | undefined, prefix: IdPrefix, path: string) => {
+    if (nodeId == null) return;
+    const parsedId = parseId(nodeId);
+    if (!parsedId || parsedId.prefix !== prefix) {
+      problems.push({ path, message: `"${nodeId}" is not a ${prefix} id (${prefix}:<slug>)` });
+      return;
+    }
+    if (defined.has(nodeId)) return;
+    const seen = external.get(nodeId) ?? { prefix, paths: [] };
+    seen.paths.push(path);
+    external.set(nodeId, seen);
+  };
+  const referAll = (ids: readonly string[] | null | undefined, prefix: IdPrefix, path: string) =>
+    ids?.forEach((nodeId, i) => refer(nodeId, prefix, `${path}.${i}`));
+
+  refer(bundle.source.publisher, "actor", "source.publisher");
+  bundle.actors?.forEach((actor, i) => {
+    referAll(actor.partOf, "actor", `actors.${i}.partOf`);
+    referAll(actor.allies, "actor", `actors.${i}.allies`);
+    if (actor.partOf?.includes(actor.id)) problems.push({ path: `actors.${i}.partOf`, message: "an actor cannot be part of itself" });
+  });
+  bundle.places?.forEach((place, i) => {
+    refer(place.parent, "place", `places.${i}.parent`);
+    if (place.parent === place.id) problems.push({ path: `places.${i}.parent`, message: "a place cannot be its own parent" });
+  });
+  bundle.agreements?.forEach((agreement, i) => {
+    referAll(agreement.parties, "actor", `agreements.${i}.parties`);
+    referAll(agreement.covers, "place", `agreements.${i}.covers`);
+    if (agreement.signedOn && agreement.endsOn && agreement.endsOn <= agreement.signedOn) {
+      problems.push({ path: `agreements.${i}.endsOn`, message: "must be after signedOn" });
+    }
+  });
+  bundle.events?.forEach((event, i) => {
+    referAll(event.places, "place", `events.${i}.places`);
+    event.participants?.forEach((participant, j) => refer(participant.actor, "actor", `events.${i}.participants.${j}.actor`));
+  });
+  bundle.claims?.forEach((claim, i) => {
+    refer(claim.event, "event", `claims.${i}.event`);
+    referAll(claim.actors, "actor", `claims.${i}.actors`);
+    refer(claim.assertedBy, "actor", `claims.${i}.assertedBy`);
+    referAll(claim.disputedBy, "statement", `claims.${i}.disputedBy`);
+    const figure = claim.estimate;
+    if (figure?.low != null && figure.high != null && figure.low > figure.high) {
+      problems.push({ path: `claims.${i}.estimate`, message: "low must not exceed high" });
+    }
+  });
+  bundle.statements?.forEach((statement, i) => {
+    refer(statement.speaker, "actor", `statements.${i}.speaker`);
+    refer(statement.onBehalfOf, "actor", `statements.${i}.onBehalfOf`);
+    referAll(statement.about, "event", `statements.${i}.about`);
+    referAll(statement.targets, "actor", `statements.${i}.targets`);
+    referAll(statement.invokes, "agreement", `statements.${i}.invokes`);
+  });
+
+  const evidence = new Map<string, Located[]>();
+  const locate = (nodeId: string, quotes: readonly string[] | null | undefined, path: string) => {
+    const located: Located[] = [];
+    quotes?.forEach((quote, i) => {
+      const start = bundle.source.text.indexOf(quote);
+      if (start < 0) problems.push({ path: `${path}.quotes.${i}`, message: `quote not found in the source text: "${quote.slice(0, 80)}"` });
+      else located.push({ quote, start, end: start + quote.length });
+    });
+    if (located.length > 0) evidence.set(nodeId, located);
+  };
+  bundle.agreements?.forEach((agreement, i) => locate(agreement.id, agreement.quotes, `agreements.${i}`));
+  bundle.events?.forEach((event, i) => locate(event.id, event.quotes, `events.${i}`));
+  bundle.claims?.forEach((claim, i) => locate(claim.id, claim.quotes, `claims.${i}`));
+  bundle.statements?.forEach((statement, i) => locate(statement.id, statement.quotes, `statements.${i}`));
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { bundle, evidence }, external };
+}

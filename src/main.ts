@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the service on the configured Neo4j, or on the project's own local Neo4j (started
+ * here, the same way `npm run db:start` does) when NEO4J_URI is unset.
+ */
+import { localInstance, startLocalNeo4j } from "../neo4j-local/localNeo4j.js";
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { createDriver } from "./db/driver.js";
+import { migrate } from "./db/migrations.js";
+import { isEmpty, seed } from "./ingest/seed.js";
+import { createLogger } from "./logger.js";
+import type { Executor } from "./db/executor.js";
+import type { Logger } from "pino";
+
+const startedAt = performance.now();
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+
+let uri = config.neo4j.uri;
+if (uri === null) {
+  const instance = localInstance("dev");
+  logger.info({ uri: instance.uri }, "NEO4J_URI is unset: starting the local Neo4j (stop it with npm run db:stop)");
+  uri = (await startLocalNeo4j(instance)).uri;
+}
+
+const driver = createDriver({ ...config.neo4j, uri });
+const app = await createApp(config, driver, logger);
+app.server.listen(config.port, config.host, () => {
+  logger.info(
+    { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`, startupMs: Math.round(performance.now() - startedAt) },
+    "conflict-graph is serving",
+  );
+});
+void prepareDatabase(app.executor, logger);
+
+/** Applies the schema and seeds an empty database; while the database is unreachable, keeps trying. */
+async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
+  for (;;) {
+    try {
+      await migrate(db);
+      if (config.seedOnStart && (await isEmpty(db))) {
+        await seed(db);
+        log.info("seeded the article's graph into the empty database");
+      }
+      log.info({ readyMs: Math.round(performance.now() - startedAt) }, "database schema is in place");
+      return;
+    } catch (error) {
+      log.warn({ err: error }, "database not ready; retrying in 5 s");
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+  }
+}
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, "shutting down");
+  await app.stop();
+  await driver.close();
+  process.exit(0);
+}
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

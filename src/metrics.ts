@@ -1,0 +1,29 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** The Prometheus metrics of one running service; a registry per instance keeps tests independent. */
+export interface Metrics {
+  registry: Registry;
+  queriesTotal: Counter<"query" | "mode" | "outcome">;
+  queryDuration: Histogram<"query" | "mode">;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    queriesTotal: new Counter({
+      name: "neo4j_queries_total",
+      help: "Cypher statements sent to Neo4j, one per statement.",
+      labelNames: ["query", "mode", "outcome"],
+      registers: [registry],
+    }),
+    queryDuration: new Histogram({
+      name: "neo4j_query_duration_seconds",
+      help: "Time from sending a Cypher statement to having all its records.",
+      labelNames: ["query", "mode"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,80 @@
+import { BadUserInputError } from "../errors.js";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** A validated page request: a direction, a size, and the keyset position to start from. */
+export interface PageRequest {
+  direction: "forward" | "backward";
+  size: number;
+  cursor: CursorKey | null;
+}
+
+/** The position of an item in its ordering: the sort key, then the id to break ties. */
+export interface CursorKey {
+  order: string;
+  key: string | number | null;
+  id: string;
+}
+
+export function pageRequest(args: PageArgs, order: string): PageRequest {
+  const { first, after, last, before } = args;
+  const forward = first != null || after != null;
+  const backward = last != null || before != null;
+  if (forward && backward) {
+    throw new BadUserInputError("Page forwards (first/after) or backwards (last/before), not both at once.", "last");
+  }
+  if (backward) {
+    return {
+      direction: "backward",
+      size: checkSize(last ?? DEFAULT_PAGE_SIZE, "last"),
+      cursor: before != null ? decodeCursor(before, order, "before") : null,
+    };
+  }
+  return {
+    direction: "forward",
+    size: checkSize(first ?? DEFAULT_PAGE_SIZE, "first"),
+    cursor: after != null ? decodeCursor(after, order, "after") : null,
+  };
+}
+
+function checkSize(size: number, argument: string): number {
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}.`, argument);
+  }
+  return size;
+}
+
+/** Cursors are opaque to clients: base64url of the keyset position, which stays valid as data is added. */
+export function encodeCursor(position: CursorKey): string {
+  return Buffer.from(JSON.stringify([position.order, position.key, position.id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, order: string, argument: string): CursorKey {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    decoded = null;
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 3 ||
+    typeof decoded[0] !== "string" ||
+    !(typeof decoded[1] === "string" || typeof decoded[1] === "number" || decoded[1] === null) ||
+    typeof decoded[2] !== "string"
+  ) {
+    throw new BadUserInputError(`${argument} is not a cursor this API issued.`, argument);
+  }
+  if (decoded[0] !== order) {
+    throw new BadUserInputError(`${argument} was issued for another ordering (${decoded[0]}), not ${order}.`, argument);
+  }
+  return { order, key: decoded[1], id: decoded[2] };
+}

@@ -1,0 +1,126 @@
+/**
+ * The data layer's own shapes: what repositories return after Neo4j values are converted.
+ * Codegen maps GraphQL object types onto these (codegen.yml `mappers`), so resolvers only
+ * implement the fields that differ from a row, typically relationships loaded on demand.
+ */
+import type {
+  ActorKind,
+  ClaimKind,
+  DatePrecision,
+  EstimateQualifier,
+  EventCategory,
+  EventRole,
+  EventType,
+  PlaceKind,
+  Stance,
+} from "../graphql/generated/resolvers.js";
+
+export interface ActorRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: ActorKind;
+  description: string | null;
+  wikidataId: string | null;
+}
+
+export interface PlaceRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: PlaceKind;
+  latitude: number | null;
+  longitude: number | null;
+  wikidataId: string | null;
+}
+
+export interface EstimateRow {
+  low: number | null;
+  high: number | null;
+  qualifier: EstimateQualifier;
+}
+
+export interface EventRow {
+  id: string;
+  title: string;
+  category: EventCategory;
+  type: EventType;
+  date: string;
+  datePrecision: DatePrecision;
+  summary: string | null;
+  /** Combined over all FATALITIES claims when the event was last written. */
+  fatalities: EstimateRow | null;
+  injuries: EstimateRow | null;
+  /** A responsibility claim is denied or disputed. */
+  contested: boolean;
+}
+
+export interface ClaimRow {
+  id: string;
+  kind: ClaimKind;
+  text: string;
+  estimate: EstimateRow | null;
+}
+
+export interface AgreementRow {
+  id: string;
+  name: string;
+  signedOn: string | null;
+  datePrecision: DatePrecision | null;
+  endsOn: string | null;
+  summary: string | null;
+}
+
+export interface StatementRow {
+  id: string;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  stance: Stance;
+  text: string;
+  /** `date`, or the carrying source's date when the statement is undated; the list order. */
+  sortDate: string | null;
+}
+
+export interface SourceRow {
+  id: string;
+  title: string;
+  publishedOn: string | null;
+  url: string | null;
+  text: string | null;
+}
+
+export interface EvidenceRow {
+  sourceId: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface ParticipantRow {
+  actor: ActorRow;
+  role: EventRole;
+}
+
+/** Any row that can stand for a GraphQL `Node`; its id prefix tells its type. */
+export type NodeRow = ActorRow | PlaceRow | EventRow | ClaimRow | AgreementRow | StatementRow | SourceRow;
+
+export interface SearchHitRow {
+  node: NodeRow;
+  score: number;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number;
+}

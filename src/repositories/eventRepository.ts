@@ -1,0 +1,167 @@
+import type { Executor, Params } from "../db/executor.js";
+import { int } from "../db/values.js";
+import type { EventRole } from "../graphql/generated/resolvers.js";
+import type { EventRow, Page } from "../model/rows.js";
+import type { PageRequest } from "../model/pagination.js";
+import { UnreachableCaseError } from "../errors.js";
+import { MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
+import { type ListQuery, type Ordering, pagedListCypher, toPage } from "./keyset.js";
+import { eventRow } from "./rows.js";
+import { checkedCursor, isoDateKey } from "./orderings.js";
+
+/** Conditions on events; every field optional, all given ones must hold. Ids are already validated. */
+export interface EventConditions {
+  from?: string | null;
+  to?: string | null;
+  categories?: readonly string[] | null;
+  types?: readonly string[] | null;
+  placeId?: string | null;
+  actorId?: string | null;
+  role?: EventRole | null;
+  minFatalities?: number | null;
+  contested?: boolean | null;
+}
+
+export type EventOrderName = "DATE_ASC" | "DATE_DESC" | "FATALITIES_DESC";
+
+/** Where a list of events hangs: the whole graph, or one of a batch of parents. */
+export type EventAnchor =
+  | { kind: "all" }
+  | { kind: "actor"; role: EventRole | null }
+  | { kind: "place"; includeSubPlaces: boolean }
+  | { kind: "agreementViolations" };
+
+export function eventOrdering(order: EventOrderName): Ordering<EventRow> {
+  switch (order) {
+    case "DATE_DESC":
+    case "DATE_ASC":
+      return { name: order, key: "e.date", cursorKey: "date($cursorKey)", descending: order === "DATE_DESC", keyOf: (row) => row.date, validKey: isoDateKey };
+    case "FATALITIES_DESC":
+      return {
+        name: order,
+        key: "coalesce(e.fatalitiesLow, -1)",
+        cursorKey: "$cursorKey",
+        descending: true,
+        keyOf: (row) => row.fatalities?.low ?? -1,
+        validKey: (key) => Number.isInteger(key),
+      };
+    default:
+      throw new UnreachableCaseError(order);
+  }
+}
+
+/** Cypher conditions on `e` for a filter, with their parameters. */
+export function eventConditions(filter: EventConditions): { where: string[]; params: Params } {
+  const where: string[] = [];
+  const params: Params = {};
+  if (filter.from != null) {
+    where.push("e.date >= date($from)");
+    params.from = filter.from;
+  }
+  if (filter.to != null) {
+    where.push("e.date <= date($to)");
+    params.to = filter.to;
+  }
+  if (filter.categories != null) {
+    where.push("e.category IN $categories");
+    params.categories = filter.categories;
+  }
+  if (filter.types != null) {
+    where.push("e.type IN $types");
+    params.types = filter.types;
+  }
+  if (filter.placeId != null) {
+    where.push(`EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place {id: $placeId}) }`);
+    params.placeId = filter.placeId;
+  }
+  if (filter.actorId != null) {
+    where.push("EXISTS { MATCH (:Actor {id: $actorId})-[r:PARTICIPATED_IN]->(e) WHERE $role IS NULL OR r.role = $role }");
+    params.actorId = filter.actorId;
+    params.role = filter.role ?? null;
+  } else if (filter.role != null) {
+    where.push("EXISTS { MATCH (e)<-[:PARTICIPATED_IN {role: $role}]-(:Actor) }");
+    params.role = filter.role;
+  }
+  if (filter.minFatalities != null) {
+    where.push("e.fatalitiesLow >= $minFatalities");
+    params.minFatalities = int(filter.minFatalities);
+  }
+  if (filter.contested != null) {
+    where.push("coalesce(e.contested, false) = $contested");
+    params.contested = filter.contested;
+  }
+  return { where, params };
+}
+
+function anchoredQuery(anchor: EventAnchor): Pick<ListQuery, "name" | "anchor" | "anchorVariables" | "match"> & { where: string[]; params: Params } {
+  switch (anchor.kind) {
+    case "all":
+      return { name: "eventsPage", match: "MATCH (e:Event)", where: [], params: {} };
+    case "actor":
+      return {
+        name: "eventsOfActors",
+        anchor: "UNWIND $keys AS key\nMATCH (a:Actor {id: key})",
+        anchorVariables: "key, a",
+        match: "MATCH (a)-[r:PARTICIPATED_IN]->(e:Event)",
+        where: anchor.role ? ["r.role = $anchorRole"] : [],
+        params: anchor.role ? { anchorRole: anchor.role } : {},
+      };
+    case "place":
+      return {
+        name: anchor.includeSubPlaces ? "eventsInPlaces" : "eventsAtPlaces",
+        anchor: "UNWIND $keys AS key\nMATCH (p:Place {id: key})",
+        anchorVariables: "key, p",
+        match: anchor.includeSubPlaces
+          ? `MATCH (p)<-[:WITHIN*0..${MAX_PLACE_DEPTH}]-(:Place)<-[:OCCURRED_IN]-(e:Event)`
+          : "MATCH (p)<-[:OCCURRED_IN]-(e:Event)",
+        where: [],
+        params: {},
+      };
+    case "agreementViolations":
+      return {
+        name: "violationsOfAgreements",
+        anchor: "UNWIND $keys AS key\nMATCH (ag:Agreement {id: key})",
+        anchorVariables: "key, ag",
+        match: `MATCH (ag)-[:COVERS]->(:Place)<-[:WITHIN*0..${MAX_PLACE_DEPTH}]-(:Place)<-[:OCCURRED_IN]-(e:Event)`,
+        where: [
+          "e.category IN $violentCategories",
+          "ag.signedOn IS NOT NULL AND e.date >= ag.signedOn",
+          "(ag.endsOn IS NULL OR e.date < ag.endsOn)",
+        ],
+        params: { violentCategories: VIOLENT_CATEGORIES },
+      };
+    default:
+      throw new UnreachableCaseError(anchor);
+  }
+}
+
+/** Pages of events: for the whole graph (keys ignored, one page) or per parent key, in one round trip. */
+export class EventRepository {
+  constructor(private readonly db: Executor) {}
+
+  async pages(
+    anchor: EventAnchor,
+    keys: readonly string[],
+    filter: EventConditions,
+    order: EventOrderName,
+    request: PageRequest,
+  ): Promise<Map<string, Page<EventRow>>> {
+    const ordering = eventOrdering(order);
+    checkedCursor(request, ordering);
+    const anchored = anchoredQuery(anchor);
+    const conditions = eventConditions(filter);
+    const { cypher, params } = pagedListCypher(
+      { ...anchored, variable: "e", where: [...anchored.where, ...conditions.where], projection: "e {.*}" },
+      ordering,
+      request,
+    );
+    const rows = await this.db.read(cypher, { ...params, ...anchored.params, ...conditions.params, keys });
+    const pages = new Map<string, Page<EventRow>>();
+    if (anchor.kind === "all") {
+      pages.set("", toPage(rows[0], request, ordering, eventRow));
+      return pages;
+    }
+    for (const key of keys) pages.set(key, toPage(rows.find((row) => row.key === key), request, ordering, eventRow));
+    return pages;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Keyset pagination in Cypher, shared by every connection. A page is found by comparing against the
+ * cursor's (sort key, id) position rather than by SKIP, so cursors stay valid while data is added
+ * and a deep page costs what the first page costs.
+ */
+import type { Params, Row } from "../db/executor.js";
+import { int } from "../db/values.js";
+import type { Edge, Page } from "../model/rows.js";
+import { encodeCursor, type PageRequest } from "../model/pagination.js";
+
+/** How a list is ordered. Expressions are fixed strings from repositories, never from requests. */
+export interface Ordering<T> {
+  /** Name carried in cursors, so a cursor cannot be replayed against another ordering. */
+  name: string;
+  /** A never-null Cypher expression over the list's variable, e.g. `e.date`. */
+  key: string;
+  /** Turns `$cursorKey` into a value comparable with `key`, e.g. `date($cursorKey)`. */
+  cursorKey: string;
+  descending: boolean;
+  /** The cursor key of a row, as the client will send it back. */
+  keyOf(row: T): string | number;
+  /** Whether a key decoded from a client's cursor has this ordering's type. */
+  validKey(key: string | number | null): boolean;
+}
+
+export interface ListQuery {
+  /** The statement's name, first line of the Cypher. */
+  name: string;
+  /** Variable bound to the listed nodes. */
+  variable: string;
+  /** Lines before the subqueries, e.g. `UNWIND $keys AS key MATCH (a:Actor {id: key})`. */
+  anchor?: string;
+  /** Variables the subqueries import from the anchor, e.g. `key, a`. */
+  anchorVariables?: string;
+  /** The pattern that finds the listed nodes, e.g. `MATCH (a)-[:PARTICIPATED_IN]->(e:Event)`. */
+  match: string;
+  /** Conditions joined with AND; empty means all. */
+  where: string[];
+  /** What to return per item (a map projection), e.g. `e {.*}`. */
+  projection: string;
+}
+
+/** Builds one statement that returns, per anchor, the total, one page of items, and whether items lie before it. */
+export function pagedListCypher<T>(query: ListQuery, ordering: Ordering<T>, request: PageRequest): { cypher: string; params: Params } {
+  const v = query.variable;
+  const scope = `(${query.anchorVariables ?? ""})`;
+  // Walking backwards (`last`/`before`) reverses the order; the page is turned round again in toPage.
+  const descending = request.direction === "forward" ? ordering.descending : !ordering.descending;
+  const direction = descending ? "DESC" : "ASC";
+  const beyond = descending ? "<" : ">";
+  const behind = descending ? ">" : "<";
+  const where = (extra: string[]) => {
+    const conditions = [...query.where, ...extra];
+    return conditions.length > 0 ? `WHERE ${conditions.join("\n    AND ")}` : "";
+  };
+  const afterCursor = request.cursor
+    ? [`(${ordering.key} ${beyond} ${ordering.cursorKey} OR (${ordering.key} = ${ordering.cursorKey} AND ${v}.id ${beyond} $cursorId))`]
+    : [];
+  // Whether anything lies on the other side of the cursor, for the Relay flag of that side.
+  const behindCursor = request.cursor
+    ? `CALL ${scope} {
+  ${query.match}
+  ${where([`(${ordering.key} ${behind} ${ordering.cursorKey} OR (${ordering.key} = ${ordering.cursorKey} AND ${v}.id ${behind}= $cursorId))`])}
+  RETURN count(${v}) > 0 AS behindCursor
+}`
+    : "";
+  const returned = query.anchorVariables ? `${firstVariable(query.anchorVariables)} AS key, ` : "";
+  const cypher = `// ${query.name}
+${query.anchor ?? ""}
+CALL ${scope} {
+  ${query.match}
+  ${where([])}
+  RETURN count(DISTINCT ${v}) AS total
+}
+CALL ${scope} {
+  ${query.match}
+  ${where(afterCursor)}
+  WITH DISTINCT ${v}
+  ORDER BY ${ordering.key} ${direction}, ${v}.id ${direction}
+  LIMIT $pageLimit
+  RETURN collect(${query.projection}) AS items
+}
+${behindCursor}
+RETURN ${returned}total, items, ${request.cursor ? "behindCursor" : "false AS behindCursor"}`;
+  const params: Params = { pageLimit: int(request.size + 1) };
+  if (request.cursor) {
+    params.cursorKey = request.cursor.key;
+    params.cursorId = request.cursor.id;
+  }
+  return { cypher, params };
+}
+
+function firstVariable(variables: string): string {
+  return variables.split(",")[0]?.trim() ?? "";
+}
+
+/** Turns one result row of `pagedListCypher` into a Relay page. */
+export function toPage<T>(row: Row | undefined, request: PageRequest, ordering: Ordering<T>, toRow: (value: unknown) => T): Page<T> {
+  const total = typeof row?.total === "number" ? row.total : 0;
+  const fetched = Array.isArray(row?.items) ? row.items.map(toRow) : [];
+  const more = fetched.length > request.size;
+  const items = fetched.slice(0, request.size);
+  if (request.direction === "backward") items.reverse();
+  const edges: Edge<T>[] = items.map((node) => ({
+    node,
+    cursor: encodeCursor({ order: ordering.name, key: ordering.keyOf(node), id: (node as { id: string }).id }),
+  }));
+  const behindCursor = row?.behindCursor === true;
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: request.direction === "forward" ? more : behindCursor,
+      hasPreviousPage: request.direction === "forward" ? behindCursor : more,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

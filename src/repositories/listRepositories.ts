@@ -1,0 +1,194 @@
+/** Paged lists of actors, places, agreements and statements (events have their own repository). */
+import type { Executor, Params } from "../db/executor.js";
+import type { ActorRow, AgreementRow, Page, PlaceRow, StatementRow } from "../model/rows.js";
+import type { PageRequest } from "../model/pagination.js";
+import { normalizeName } from "../model/text.js";
+import { UnreachableCaseError } from "../errors.js";
+import { MAX_PLACE_DEPTH } from "./graphShape.js";
+import { type ListQuery, type Ordering, pagedListCypher, toPage } from "./keyset.js";
+import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
+import { actorRow, agreementRow, placeRow, statementRow } from "./rows.js";
+
+const byName = <T extends { name: string }>(variable: string): Ordering<T> => ({
+  name: "NAME_ASC",
+  key: `${variable}.name`,
+  cursorKey: "$cursorKey",
+  descending: false,
+  keyOf: (row) => row.name,
+  validKey: textKey,
+});
+
+/** Agreements without a signing date sort last. */
+const agreementOrdering: Ordering<AgreementRow> = {
+  name: "SIGNED_DESC",
+  key: "coalesce(ag.signedOn, date('0001-01-01'))",
+  cursorKey: "date($cursorKey)",
+  descending: true,
+  keyOf: (row) => row.signedOn ?? "0001-01-01",
+  validKey: isoDateKey,
+};
+
+/** Statements by date, undated ones by the date of the report that carried them. */
+const statementOrdering: Ordering<StatementRow> = {
+  name: "DATE_DESC",
+  key: "coalesce(st.sortDate, date('0001-01-01'))",
+  cursorKey: "date($cursorKey)",
+  descending: true,
+  keyOf: (row) => row.sortDate ?? "0001-01-01",
+  validKey: isoDateKey,
+};
+
+export interface ActorConditions {
+  kinds?: readonly string[] | null;
+  nameContains?: string | null;
+}
+
+export interface PlaceConditions {
+  kinds?: readonly string[] | null;
+  withinId?: string | null;
+  nameContains?: string | null;
+}
+
+export interface StatementConditions {
+  stances?: readonly string[] | null;
+  speakerId?: string | null;
+  aboutEventId?: string | null;
+  targetId?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export type StatementAnchor = { kind: "all" } | { kind: "speaker" } | { kind: "target" };
+
+interface Built {
+  query: ListQuery;
+  params: Params;
+}
+
+async function onePage<T>(db: Executor, built: Built, ordering: Ordering<T>, request: PageRequest, toRow: (value: unknown) => T): Promise<Page<T>> {
+  checkedCursor(request, ordering);
+  const { cypher, params } = pagedListCypher(built.query, ordering, request);
+  const rows = await db.read(cypher, { ...params, ...built.params });
+  return toPage(rows[0], request, ordering, toRow);
+}
+
+/** `nameContains` matches the normalised names kept in `nameKeys` (name and aliases), so case and diacritics do not matter. */
+function nameCondition(variable: string, nameContains: string | null | undefined, params: Params): string[] {
+  if (nameContains == null) return [];
+  params.nameContains = normalizeName(nameContains);
+  return [`any(nameKey IN ${variable}.nameKeys WHERE nameKey CONTAINS $nameContains)`];
+}
+
+export class ListRepository {
+  constructor(private readonly db: Executor) {}
+
+  actors(filter: ActorConditions, request: PageRequest): Promise<Page<ActorRow>> {
+    const params: Params = {};
+    const where = nameCondition("a", filter.nameContains, params);
+    if (filter.kinds != null) {
+      where.push("a.kind IN $kinds");
+      params.kinds = filter.kinds;
+    }
+    const query: ListQuery = { name: "actorsPage", variable: "a", match: "MATCH (a:Actor)", where, projection: "a {.*}" };
+    return onePage(this.db, { query, params }, byName<ActorRow>("a"), request, actorRow);
+  }
+
+  places(filter: PlaceConditions, request: PageRequest): Promise<Page<PlaceRow>> {
+    const params: Params = {};
+    const where = nameCondition("p", filter.nameContains, params);
+    if (filter.kinds != null) {
+      where.push("p.kind IN $kinds");
+      params.kinds = filter.kinds;
+    }
+    let match = "MATCH (p:Place)";
+    if (filter.withinId != null) {
+      match = `MATCH (:Place {id: $withinId})<-[:WITHIN*1..${MAX_PLACE_DEPTH}]-(p:Place)`;
+      params.withinId = filter.withinId;
+    }
+    const query: ListQuery = { name: "placesPage", variable: "p", match, where, projection: "p {.*}" };
+    return onePage(this.db, { query, params }, byName<PlaceRow>("p"), request, placeRow);
+  }
+
+  agreements(request: PageRequest): Promise<Page<AgreementRow>> {
+    const query: ListQuery = { name: "agreementsPage", variable: "ag", match: "MATCH (ag:Agreement)", where: [], projection: "ag {.*}" };
+    return onePage(this.db, { query, params: {} }, agreementOrdering, request, agreementRow);
+  }
+
+  /** Statement pages for the whole graph (keys ignored) or per speaker / target actor. */
+  async statements(
+    anchor: StatementAnchor,
+    keys: readonly string[],
+    filter: StatementConditions,
+    request: PageRequest,
+  ): Promise<Map<string, Page<StatementRow>>> {
+    checkedCursor(request, statementOrdering);
+    const { where, params } = statementConditions(filter);
+    const anchored = statementAnchor(anchor);
+    const { cypher, params: pageParams } = pagedListCypher(
+      { ...anchored, variable: "st", where, projection: "st {.*}" },
+      statementOrdering,
+      request,
+    );
+    const rows = await this.db.read(cypher, { ...pageParams, ...params, keys });
+    const pages = new Map<string, Page<StatementRow>>();
+    if (anchor.kind === "all") {
+      pages.set("", toPage(rows[0], request, statementOrdering, statementRow));
+      return pages;
+    }
+    for (const key of keys) pages.set(key, toPage(rows.find((row) => row.key === key), request, statementOrdering, statementRow));
+    return pages;
+  }
+}
+
+function statementAnchor(anchor: StatementAnchor): Pick<ListQuery, "name" | "anchor" | "anchorVariables" | "match"> {
+  switch (anchor.kind) {
+    case "all":
+      return { name: "statementsPage", match: "MATCH (st:Statement)" };
+    case "speaker":
+      return {
+        name: "statementsBySpeakers",
+        anchor: "UNWIND $keys AS key\nMATCH (a:Actor {id: key})",
+        anchorVariables: "key, a",
+        match: "MATCH (a)<-[:SPOKEN_BY]-(st:Statement)",
+      };
+    case "target":
+      return {
+        name: "statementsAboutActors",
+        anchor: "UNWIND $keys AS key\nMATCH (a:Actor {id: key})",
+        anchorVariables: "key, a",
+        match: "MATCH (a)<-[:TARGETS]-(st:Statement)",
+      };
+    default:
+      throw new UnreachableCaseError(anchor);
+  }
+}
+
+function statementConditions(filter: StatementConditions): { where: string[]; params: Params } {
+  const where: string[] = [];
+  const params: Params = {};
+  if (filter.stances != null) {
+    where.push("st.stance IN $stances");
+    params.stances = filter.stances;
+  }
+  if (filter.speakerId != null) {
+    where.push("EXISTS { MATCH (st)-[:SPOKEN_BY]->(:Actor {id: $speakerId}) }");
+    params.speakerId = filter.speakerId;
+  }
+  if (filter.aboutEventId != null) {
+    where.push("EXISTS { MATCH (st)-[:ABOUT]->(:Event {id: $aboutEventId}) }");
+    params.aboutEventId = filter.aboutEventId;
+  }
+  if (filter.targetId != null) {
+    where.push("EXISTS { MATCH (st)-[:TARGETS]->(:Actor {id: $targetId}) }");
+    params.targetId = filter.targetId;
+  }
+  if (filter.from != null) {
+    where.push("st.sortDate >= date($from)");
+    params.from = filter.from;
+  }
+  if (filter.to != null) {
+    where.push("st.sortDate <= date($to)");
+    params.to = filter.to;
+  }
+  return { where, params };
+}

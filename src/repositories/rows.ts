@@ -1,0 +1,189 @@
+/**
+ * Validates records on their way in from Neo4j and shapes them into the model's rows. A record that
+ * does not fit is a data error worth failing loudly on, not something to pass half-formed to clients.
+ */
+import { z } from "zod";
+import type {
+  ActorRow,
+  AgreementRow,
+  ClaimRow,
+  EstimateRow,
+  EventRow,
+  EvidenceRow,
+  NodeRow,
+  PlaceRow,
+  SourceRow,
+  StatementRow,
+} from "../model/rows.js";
+import type { NodeLabel } from "../model/ids.js";
+import { UnreachableCaseError } from "../errors.js";
+
+const text = z.string();
+const optionalText = z.string().nullish().transform((value) => value ?? null);
+const optionalNumber = z.number().nullish().transform((value) => value ?? null);
+const texts = z.array(z.string()).nullish().transform((value) => value ?? []);
+
+const actorSchema = z.object({
+  id: text,
+  name: text,
+  aliases: texts,
+  kind: text,
+  description: optionalText,
+  wikidataId: optionalText,
+});
+
+const placeSchema = z.object({
+  id: text,
+  name: text,
+  aliases: texts,
+  kind: text,
+  latitude: optionalNumber,
+  longitude: optionalNumber,
+  wikidataId: optionalText,
+});
+
+const eventSchema = z.object({
+  id: text,
+  title: text,
+  category: text,
+  type: text,
+  date: text,
+  datePrecision: text,
+  summary: optionalText,
+  fatalitiesLow: optionalNumber,
+  fatalitiesHigh: optionalNumber,
+  fatalitiesQualifier: optionalText,
+  injuriesLow: optionalNumber,
+  injuriesHigh: optionalNumber,
+  injuriesQualifier: optionalText,
+  contested: z.boolean().nullish(),
+});
+
+const claimSchema = z.object({
+  id: text,
+  kind: text,
+  text: text,
+  low: optionalNumber,
+  high: optionalNumber,
+  qualifier: optionalText,
+});
+
+const agreementSchema = z.object({
+  id: text,
+  name: text,
+  signedOn: optionalText,
+  datePrecision: optionalText,
+  endsOn: optionalText,
+  summary: optionalText,
+});
+
+const statementSchema = z.object({
+  id: text,
+  date: optionalText,
+  datePrecision: optionalText,
+  stance: text,
+  text: text,
+  sortDate: optionalText,
+});
+
+const sourceSchema = z.object({
+  id: text,
+  title: text,
+  publishedOn: optionalText,
+  url: optionalText,
+  text: optionalText,
+});
+
+const evidenceSchema = z.object({
+  sourceId: text,
+  quote: text,
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+// Enum-typed fields are stored by the write path from validated input; the casts below trust that.
+
+export function actorRow(value: unknown): ActorRow {
+  const row = actorSchema.parse(value);
+  return { ...row, kind: row.kind as ActorRow["kind"] };
+}
+
+export function placeRow(value: unknown): PlaceRow {
+  const row = placeSchema.parse(value);
+  return { ...row, kind: row.kind as PlaceRow["kind"] };
+}
+
+function estimate(low: number | null, high: number | null, qualifier: string | null): EstimateRow | null {
+  if (qualifier === null) return null;
+  return { low, high, qualifier: qualifier as EstimateRow["qualifier"] };
+}
+
+export function eventRow(value: unknown): EventRow {
+  const row = eventSchema.parse(value);
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category as EventRow["category"],
+    type: row.type as EventRow["type"],
+    date: row.date,
+    datePrecision: row.datePrecision as EventRow["datePrecision"],
+    summary: row.summary,
+    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier),
+    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier),
+    contested: row.contested ?? false,
+  };
+}
+
+export function claimRow(value: unknown): ClaimRow {
+  const row = claimSchema.parse(value);
+  return {
+    id: row.id,
+    kind: row.kind as ClaimRow["kind"],
+    text: row.text,
+    estimate: estimate(row.low, row.high, row.qualifier),
+  };
+}
+
+export function agreementRow(value: unknown): AgreementRow {
+  const row = agreementSchema.parse(value);
+  return { ...row, datePrecision: row.datePrecision as AgreementRow["datePrecision"] };
+}
+
+export function statementRow(value: unknown): StatementRow {
+  const row = statementSchema.parse(value);
+  return {
+    ...row,
+    stance: row.stance as StatementRow["stance"],
+    datePrecision: row.datePrecision as StatementRow["datePrecision"],
+  };
+}
+
+export function sourceRow(value: unknown): SourceRow {
+  return sourceSchema.parse(value);
+}
+
+export function evidenceRow(value: unknown): EvidenceRow {
+  return evidenceSchema.parse(value);
+}
+
+/** The row for a node of any label. */
+export function nodeRow(label: NodeLabel, value: unknown): NodeRow {
+  switch (label) {
+    case "Actor":
+      return actorRow(value);
+    case "Place":
+      return placeRow(value);
+    case "Event":
+      return eventRow(value);
+    case "Claim":
+      return claimRow(value);
+    case "Agreement":
+      return agreementRow(value);
+    case "Statement":
+      return statementRow(value);
+    case "Source":
+      return sourceRow(value);
+    default:
+      throw new UnreachableCaseError(label);
+  }
+}

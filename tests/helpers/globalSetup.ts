@@ -1,0 +1,44 @@
+import type { TestProject } from "vitest/node";
+import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
+import { createDriver } from "../../src/db/driver.js";
+import { Executor } from "../../src/db/executor.js";
+import { migrate } from "../../src/db/migrations.js";
+import { seed } from "../../src/ingest/seed.js";
+import { createMetrics } from "../../src/metrics.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+/**
+ * The tests' own Neo4j: never the development database. It is emptied and seeded with the article
+ * once per run; tests that write use ids of their own, so files can run in any order.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const external = process.env.TEST_NEO4J_URI;
+  const instance = localInstance("test");
+  const uri = external ?? (await startLocalNeo4j(instance)).uri;
+  const driver = createDriver({
+    uri,
+    user: process.env.TEST_NEO4J_USER ?? "neo4j",
+    password: process.env.TEST_NEO4J_PASSWORD ?? "",
+    database: undefined,
+    queryTimeoutMs: 120_000,
+    connectTimeoutMs: 5_000,
+    maxPoolSize: 10,
+  });
+  try {
+    const db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 120_000 });
+    await db.write((tx) => tx.run("// wipeTestDatabase\nMATCH (n) DETACH DELETE n"));
+    await migrate(db);
+    await seed(db);
+  } finally {
+    await driver.close();
+  }
+  project.provide("neo4jUri", uri);
+  return async () => {
+    if (!external) await stopLocalNeo4j(instance);
+  };
+}

@@ -1,0 +1,54 @@
+import type { AddressInfo } from "node:net";
+import { inject } from "vitest";
+import { createApp, type App } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createDriver } from "../../src/db/driver.js";
+import { createLogger } from "../../src/logger.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestServer {
+  url: string;
+  app: App;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Sum of `neo4j_queries_total` over all labels: Cypher statements sent so far by this server. */
+  queriesSent(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. */
+export async function startServer(environment: Record<string, string> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PORT: "0", NEO4J_URI: uri, ...environment });
+  const driver = createDriver({ ...config.neo4j, uri });
+  const app = await createApp(config, driver, createLogger(config.logLevel));
+  await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    app,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async queriesSent() {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      return text
+        .split("\n")
+        .filter((line) => line.startsWith("neo4j_queries_total{"))
+        .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+    },
+    async close() {
+      await app.stop();
+      await driver.close();
+    },
+  };
+}

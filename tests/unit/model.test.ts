@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { isCalendarDate } from "../../src/model/dates.js";
+import { combineEstimates } from "../../src/model/estimates.js";
+import { expectId, parseId } from "../../src/model/ids.js";
+import { decodeCursor, encodeCursor, pageRequest } from "../../src/model/pagination.js";
+import { luceneQuery, normalizeName } from "../../src/model/text.js";
+import { queryName } from "../../src/db/executor.js";
+
+describe("normalizeName", () => {
+  it("ignores case, diacritics and transliteration apostrophes", () => {
+    const forms = ["Ma'arrat al-Nu'man", "MAARRAT AL-NUMAN", "Maʿarrat al-Nuʿmān", "maarrat al numan"];
+    expect(new Set(forms.map(normalizeName))).toEqual(new Set(["maarrat al numan"]));
+  });
+});
+
+describe("luceneQuery", () => {
+  it("makes every long word fuzzy and boosts the phrase", () => {
+    expect(luceneQuery("Saraqeb market")).toBe('"saraqeb market"^4 saraqeb^2 market^2 saraqeb~1 market~1');
+  });
+  it("cannot be steered by Lucene operators in the input", () => {
+    // Operators become plain lowercase words (Lucene's operators are upper case) and symbols vanish.
+    expect(luceneQuery('name:x OR *:* AND "')).toBe('"name x or and"^4 name^2 x^2 or^2 and^2 name~1 x or and');
+    expect(luceneQuery("  ''  ")).toBeNull();
+  });
+});
+
+describe("dates", () => {
+  it("accepts real days and refuses impossible ones", () => {
+    expect(isCalendarDate("2019-07-22")).toBe(true);
+    expect(isCalendarDate("2020-02-29")).toBe(true);
+    expect(isCalendarDate("2019-02-29")).toBe(false);
+    expect(isCalendarDate("2019-13-01")).toBe(false);
+    expect(isCalendarDate("22/07/2019")).toBe(false);
+  });
+});
+
+describe("combineEstimates", () => {
+  it("keeps the lowest figure and never adds sources together", () => {
+    const combined = combineEstimates([
+      { low: 39, high: 39, qualifier: "EXACT" },
+      { low: 38, high: 39, qualifier: "RANGE" },
+      { low: 35, high: 37, qualifier: "RANGE" },
+    ]);
+    expect(combined).toEqual({ low: 35, high: 39, qualifier: "RANGE" });
+  });
+  it("leaves the upper bound open when any source says 'at least'", () => {
+    expect(combineEstimates([{ low: 39, high: 39, qualifier: "EXACT" }, { low: 43, high: null, qualifier: "AT_LEAST" }])).toEqual({
+      low: 39,
+      high: null,
+      qualifier: "AT_LEAST",
+    });
+  });
+  it("ignores reports without a figure unless nothing else is known", () => {
+    expect(combineEstimates([{ low: 7, high: null, qualifier: "AT_LEAST" }, { low: null, high: null, qualifier: "UNKNOWN" }])).toEqual({
+      low: 7,
+      high: null,
+      qualifier: "AT_LEAST",
+    });
+    expect(combineEstimates([])).toBeNull();
+  });
+});
+
+describe("ids", () => {
+  it("parses type-prefixed slugs and refuses anything else", () => {
+    expect(parseId("place:maarat-al-numan")?.label).toBe("Place");
+    expect(parseId("event:SYR12345")?.label).toBe("Event");
+    expect(parseId("4:abc:12")).toBeNull();
+    expect(parseId("planet:mars")).toBeNull();
+    expect(() => expectId("place:x", "actor", "id")).toThrow(/must be a actor id|actor id/);
+  });
+});
+
+describe("cursors and page arguments", () => {
+  it("round-trips a position and refuses cursors of another ordering", () => {
+    const cursor = encodeCursor({ order: "DATE_DESC", key: "2019-07-22", id: "event:a" });
+    expect(decodeCursor(cursor, "DATE_DESC", "after")).toEqual({ order: "DATE_DESC", key: "2019-07-22", id: "event:a" });
+    expect(() => decodeCursor(cursor, "DATE_ASC", "after")).toThrow(/another ordering/);
+    expect(() => decodeCursor("not-a-cursor", "DATE_DESC", "after")).toThrow(/not a cursor/);
+  });
+  it("defaults to 20, caps at 100 and refuses mixed directions", () => {
+    expect(pageRequest({}, "X")).toEqual({ direction: "forward", size: 20, cursor: null });
+    expect(() => pageRequest({ first: 101 }, "X")).toThrow(/first must be between 0 and 100/);
+    expect(() => pageRequest({ last: -1 }, "X")).toThrow(/last must be between/);
+    expect(() => pageRequest({ first: 2, last: 2 }, "X")).toThrow(/not both/);
+  });
+});
+
+describe("queryName", () => {
+  it("reads the leading name comment and insists on one", () => {
+    expect(queryName("// eventsPage\nMATCH (e) RETURN e")).toBe("eventsPage");
+    expect(() => queryName("MATCH (e) RETURN e")).toThrow(/name comment/);
+  });
+});
