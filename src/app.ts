@@ -62,10 +62,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     "/graphql",
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async () => {
+      context: () => {
         const stats: QueryStats = { roundTrips: 0 };
         const repositories = createRepositories(executor.withStats(stats));
-        return { repositories, loaders: createLoaders(repositories), stats };
+        return Promise.resolve({ repositories, loaders: createLoaders(repositories), stats });
       },
     }),
   );

@@ -27,7 +27,10 @@ const driver = createDriver({ ...config.neo4j, uri });
 const app = await createApp(config, driver, logger);
 app.server.listen(config.port, config.host, () => {
   logger.info(
-    { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`, startupMs: Math.round(performance.now() - startedAt) },
+    {
+      url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
     "conflict-graph is serving",
   );
 });

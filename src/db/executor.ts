@@ -62,7 +62,7 @@ export class Executor {
     }
   }
 
-  private session(mode: typeof neo4j.session.READ | typeof neo4j.session.WRITE) {
+  private session(mode: "READ" | "WRITE") {
     return this.driver.session({
       defaultAccessMode: mode,
       database: this.options.database,

@@ -25,7 +25,7 @@ export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const originalExtensions = original instanceof GraphQLError ? original.extensions : undefined;
-    const code = String(formatted.extensions?.code ?? "");
+    const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "";
     // A bad literal such as `date: "2019-02-30"` fails validation; it is still the caller's input.
     if (code === "GRAPHQL_VALIDATION_FAILED" && originalExtensions?.code === ErrorCode.BadUserInput) {
       return { message: formatted.message, locations: formatted.locations, extensions: { ...originalExtensions } };

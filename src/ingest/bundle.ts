@@ -47,7 +47,10 @@ export const bundleSchema = z.object({
           "OTHER",
         ]),
         description: z.string().nullish(),
-        wikidataId: z.string().regex(/^Q\d+$/, "must look like Q123").nullish(),
+        wikidataId: z
+          .string()
+          .regex(/^Q\d+$/, "must look like Q123")
+          .nullish(),
         partOf: z.array(id).nullish(),
         allies: z.array(id).nullish(),
       }),
@@ -62,7 +65,10 @@ export const bundleSchema = z.object({
         kind: z.enum(["COUNTRY", "PROVINCE", "DISTRICT", "CITY", "TOWN", "VILLAGE", "SITE", "ZONE"]),
         parent: id.nullish(),
         location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullish(),
-        wikidataId: z.string().regex(/^Q\d+$/, "must look like Q123").nullish(),
+        wikidataId: z
+          .string()
+          .regex(/^Q\d+$/, "must look like Q123")
+          .nullish(),
       }),
     )
     .nullish(),
@@ -86,7 +92,14 @@ export const bundleSchema = z.object({
       z.object({
         id,
         title: nonEmpty,
-        category: z.enum(["BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS", "PROTESTS", "RIOTS", "STRATEGIC_DEVELOPMENTS"]),
+        category: z.enum([
+          "BATTLES",
+          "EXPLOSIONS_REMOTE_VIOLENCE",
+          "VIOLENCE_AGAINST_CIVILIANS",
+          "PROTESTS",
+          "RIOTS",
+          "STRATEGIC_DEVELOPMENTS",
+        ]),
         type: z.enum([
           "ARMED_CLASH",
           "GOVERNMENT_REGAINS_TERRITORY",
@@ -181,7 +194,9 @@ export interface ValidBundle {
  */
 export type ExternalReferences = Map<string, { prefix: IdPrefix; paths: string[] }>;
 
-export function validateBundle(input: unknown): { ok: true; value: ValidBundle; external: ExternalReferences } | { ok: false; problems: BundleProblem[] } {
+export function validateBundle(
+  input: unknown,
+): { ok: true; value: ValidBundle; external: ExternalReferences } | { ok: false; problems: BundleProblem[] } {
   const parsed = bundleSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };

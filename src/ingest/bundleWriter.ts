@@ -143,29 +143,114 @@ function relationshipsOf(bundle: ValidBundle["bundle"]) {
   const one = (from: string, to: string | null | undefined) => (to ? [{ from, to }] : []);
 
   add("PUBLISHED_BY", "Source", "Actor", one(bundle.source.id, bundle.source.publisher));
-  add("PART_OF", "Actor", "Actor", (bundle.actors ?? []).flatMap((a) => pairs(a.id, a.partOf)));
-  add("ALLIED_WITH", "Actor", "Actor", (bundle.actors ?? []).flatMap((a) => pairs(a.id, a.allies)));
-  add("WITHIN", "Place", "Place", (bundle.places ?? []).flatMap((p) => one(p.id, p.parent)));
-  add("PARTY_TO", "Actor", "Agreement", (bundle.agreements ?? []).flatMap((ag) => (ag.parties ?? []).map((party) => ({ from: party, to: ag.id }))));
-  add("COVERS", "Agreement", "Place", (bundle.agreements ?? []).flatMap((ag) => pairs(ag.id, ag.covers)));
-  add("OCCURRED_IN", "Event", "Place", (bundle.events ?? []).flatMap((e) => pairs(e.id, e.places)));
+  add(
+    "PART_OF",
+    "Actor",
+    "Actor",
+    (bundle.actors ?? []).flatMap((a) => pairs(a.id, a.partOf)),
+  );
+  add(
+    "ALLIED_WITH",
+    "Actor",
+    "Actor",
+    (bundle.actors ?? []).flatMap((a) => pairs(a.id, a.allies)),
+  );
+  add(
+    "WITHIN",
+    "Place",
+    "Place",
+    (bundle.places ?? []).flatMap((p) => one(p.id, p.parent)),
+  );
+  add(
+    "PARTY_TO",
+    "Actor",
+    "Agreement",
+    (bundle.agreements ?? []).flatMap((ag) => (ag.parties ?? []).map((party) => ({ from: party, to: ag.id }))),
+  );
+  add(
+    "COVERS",
+    "Agreement",
+    "Place",
+    (bundle.agreements ?? []).flatMap((ag) => pairs(ag.id, ag.covers)),
+  );
+  add(
+    "OCCURRED_IN",
+    "Event",
+    "Place",
+    (bundle.events ?? []).flatMap((e) => pairs(e.id, e.places)),
+  );
   add(
     "PARTICIPATED_IN",
     "Actor",
     "Event",
     (bundle.events ?? []).flatMap((e) => (e.participants ?? []).map((p) => ({ from: p.actor, to: e.id, role: p.role }))),
   );
-  add("ABOUT", "Claim", "Event", (bundle.claims ?? []).map((c) => ({ from: c.id, to: c.event })));
-  add("NAMES", "Claim", "Actor", (bundle.claims ?? []).flatMap((c) => pairs(c.id, c.actors)));
-  add("ASSERTED_BY", "Claim", "Actor", (bundle.claims ?? []).flatMap((c) => one(c.id, c.assertedBy)));
-  add("REPORTED_IN", "Claim", "Source", (bundle.claims ?? []).map((c) => ({ from: c.id, to: bundle.source.id })));
-  add("DISPUTES", "Statement", "Claim", (bundle.claims ?? []).flatMap((c) => (c.disputedBy ?? []).map((st) => ({ from: st, to: c.id }))));
-  add("SPOKEN_BY", "Statement", "Actor", (bundle.statements ?? []).map((st) => ({ from: st.id, to: st.speaker })));
-  add("ON_BEHALF_OF", "Statement", "Actor", (bundle.statements ?? []).flatMap((st) => one(st.id, st.onBehalfOf)));
-  add("ABOUT", "Statement", "Event", (bundle.statements ?? []).flatMap((st) => pairs(st.id, st.about)));
-  add("TARGETS", "Statement", "Actor", (bundle.statements ?? []).flatMap((st) => pairs(st.id, st.targets)));
-  add("INVOKES", "Statement", "Agreement", (bundle.statements ?? []).flatMap((st) => pairs(st.id, st.invokes)));
-  add("REPORTED_IN", "Statement", "Source", (bundle.statements ?? []).map((st) => ({ from: st.id, to: bundle.source.id })));
+  add(
+    "ABOUT",
+    "Claim",
+    "Event",
+    (bundle.claims ?? []).map((c) => ({ from: c.id, to: c.event })),
+  );
+  add(
+    "NAMES",
+    "Claim",
+    "Actor",
+    (bundle.claims ?? []).flatMap((c) => pairs(c.id, c.actors)),
+  );
+  add(
+    "ASSERTED_BY",
+    "Claim",
+    "Actor",
+    (bundle.claims ?? []).flatMap((c) => one(c.id, c.assertedBy)),
+  );
+  add(
+    "REPORTED_IN",
+    "Claim",
+    "Source",
+    (bundle.claims ?? []).map((c) => ({ from: c.id, to: bundle.source.id })),
+  );
+  add(
+    "DISPUTES",
+    "Statement",
+    "Claim",
+    (bundle.claims ?? []).flatMap((c) => (c.disputedBy ?? []).map((st) => ({ from: st, to: c.id }))),
+  );
+  add(
+    "SPOKEN_BY",
+    "Statement",
+    "Actor",
+    (bundle.statements ?? []).map((st) => ({ from: st.id, to: st.speaker })),
+  );
+  add(
+    "ON_BEHALF_OF",
+    "Statement",
+    "Actor",
+    (bundle.statements ?? []).flatMap((st) => one(st.id, st.onBehalfOf)),
+  );
+  add(
+    "ABOUT",
+    "Statement",
+    "Event",
+    (bundle.statements ?? []).flatMap((st) => pairs(st.id, st.about)),
+  );
+  add(
+    "TARGETS",
+    "Statement",
+    "Actor",
+    (bundle.statements ?? []).flatMap((st) => pairs(st.id, st.targets)),
+  );
+  add(
+    "INVOKES",
+    "Statement",
+    "Agreement",
+    (bundle.statements ?? []).flatMap((st) => pairs(st.id, st.invokes)),
+  );
+  add(
+    "REPORTED_IN",
+    "Statement",
+    "Source",
+    (bundle.statements ?? []).map((st) => ({ from: st.id, to: bundle.source.id })),
+  );
   return links.filter((link) => link.rows.length > 0);
 }
 

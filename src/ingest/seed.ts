@@ -5,10 +5,11 @@ import { validateBundle } from "./bundle.js";
 import { writeBundle } from "./bundleWriter.js";
 import { seedDirectory } from "../paths.js";
 
-
 /** Writes every bundle in data/seed/ (the article's graph). Idempotent: MERGE on ids. */
 export async function seed(db: Executor): Promise<{ bundles: number }> {
-  const files = readdirSync(seedDirectory).filter((file) => file.endsWith(".bundle.json")).sort();
+  const files = readdirSync(seedDirectory)
+    .filter((file) => file.endsWith(".bundle.json"))
+    .sort();
   for (const file of files) {
     const result = validateBundle(JSON.parse(readFileSync(join(seedDirectory, file), "utf8")));
     if (!result.ok) {

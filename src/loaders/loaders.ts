@@ -32,14 +32,18 @@ export function createLoaders(repositories: Repositories) {
 
   /** One loader per distinct (kind, arguments): siblings asking the same thing share a batch. */
   const keyed = new Map<string, DataLoader<string, unknown>>();
-  function loaderFor<V>(cacheKey: string, batch: (keys: readonly string[]) => Promise<Map<string, V>>, empty: () => V): DataLoader<string, V> {
+  function loaderFor<V>(
+    cacheKey: string,
+    batch: (keys: readonly string[]) => Promise<Map<string, V>>,
+    empty: () => V,
+  ): DataLoader<string, V> {
     let loader = keyed.get(cacheKey) as DataLoader<string, V> | undefined;
     if (!loader) {
       loader = new DataLoader<string, V>(async (keys) => {
         const results = await batch(keys);
         return keys.map((key) => results.get(key) ?? empty());
       });
-      keyed.set(cacheKey, loader as DataLoader<string, unknown>);
+      keyed.set(cacheKey, loader);
     }
     return loader;
   }
@@ -61,10 +65,19 @@ export function createLoaders(repositories: Repositories) {
     },
 
     evidence(label: NodeLabel): DataLoader<string, EvidenceRow[]> {
-      return loaderFor(`evidence:${label}`, (keys) => repositories.graph.evidence(label, keys), () => []);
+      return loaderFor(
+        `evidence:${label}`,
+        (keys) => repositories.graph.evidence(label, keys),
+        () => [],
+      );
     },
 
-    eventPages(anchor: EventAnchor, filter: EventConditions, order: EventOrderName, request: PageRequest): DataLoader<string, Page<EventRow>> {
+    eventPages(
+      anchor: EventAnchor,
+      filter: EventConditions,
+      order: EventOrderName,
+      request: PageRequest,
+    ): DataLoader<string, Page<EventRow>> {
       return loaderFor(
         `events:${JSON.stringify([anchor, filter, order, request])}`,
         (keys) => repositories.events.pages(anchor, keys, filter, order, request),

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { BadUserInputError } from "../errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -57,24 +58,20 @@ export function encodeCursor(position: CursorKey): string {
   return Buffer.from(JSON.stringify([position.order, position.key, position.id])).toString("base64url");
 }
 
+const cursorSchema = z.tuple([z.string(), z.union([z.string(), z.number(), z.null()]), z.string()]);
+
 export function decodeCursor(cursor: string, order: string, argument: string): CursorKey {
   let decoded: unknown;
   try {
-    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
   } catch {
     decoded = null;
   }
-  if (
-    !Array.isArray(decoded) ||
-    decoded.length !== 3 ||
-    typeof decoded[0] !== "string" ||
-    !(typeof decoded[1] === "string" || typeof decoded[1] === "number" || decoded[1] === null) ||
-    typeof decoded[2] !== "string"
-  ) {
-    throw new BadUserInputError(`${argument} is not a cursor this API issued.`, argument);
+  const position = cursorSchema.safeParse(decoded);
+  if (!position.success) throw new BadUserInputError(`${argument} is not a cursor this API issued.`, argument);
+  const [issuedFor, key, id] = position.data;
+  if (issuedFor !== order) {
+    throw new BadUserInputError(`${argument} was issued for another ordering (${issuedFor}), not ${order}.`, argument);
   }
-  if (decoded[0] !== order) {
-    throw new BadUserInputError(`${argument} was issued for another ordering (${decoded[0]}), not ${order}.`, argument);
-  }
-  return { order, key: decoded[1], id: decoded[2] };
+  return { order, key, id };
 }

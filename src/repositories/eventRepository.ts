@@ -35,7 +35,14 @@ export function eventOrdering(order: EventOrderName): Ordering<EventRow> {
   switch (order) {
     case "DATE_DESC":
     case "DATE_ASC":
-      return { name: order, key: "e.date", cursorKey: "date($cursorKey)", descending: order === "DATE_DESC", keyOf: (row) => row.date, validKey: isoDateKey };
+      return {
+        name: order,
+        key: "e.date",
+        cursorKey: "date($cursorKey)",
+        descending: order === "DATE_DESC",
+        keyOf: (row) => row.date,
+        validKey: isoDateKey,
+      };
     case "FATALITIES_DESC":
       return {
         name: order,
@@ -93,7 +100,9 @@ export function eventConditions(filter: EventConditions): { where: string[]; par
   return { where, params };
 }
 
-function anchoredQuery(anchor: EventAnchor): Pick<ListQuery, "name" | "anchor" | "anchorVariables" | "match"> & { where: string[]; params: Params } {
+function anchoredQuery(
+  anchor: EventAnchor,
+): Pick<ListQuery, "name" | "anchor" | "anchorVariables" | "match"> & { where: string[]; params: Params } {
   switch (anchor.kind) {
     case "all":
       return { name: "eventsPage", match: "MATCH (e:Event)", where: [], params: {} };
@@ -161,7 +170,16 @@ export class EventRepository {
       pages.set("", toPage(rows[0], request, ordering, eventRow));
       return pages;
     }
-    for (const key of keys) pages.set(key, toPage(rows.find((row) => row.key === key), request, ordering, eventRow));
+    for (const key of keys)
+      pages.set(
+        key,
+        toPage(
+          rows.find((row) => row.key === key),
+          request,
+          ordering,
+          eventRow,
+        ),
+      );
     return pages;
   }
 }

@@ -65,7 +65,13 @@ interface Built {
   params: Params;
 }
 
-async function onePage<T>(db: Executor, built: Built, ordering: Ordering<T>, request: PageRequest, toRow: (value: unknown) => T): Promise<Page<T>> {
+async function onePage<T>(
+  db: Executor,
+  built: Built,
+  ordering: Ordering<T>,
+  request: PageRequest,
+  toRow: (value: unknown) => T,
+): Promise<Page<T>> {
   checkedCursor(request, ordering);
   const { cypher, params } = pagedListCypher(built.query, ordering, request);
   const rows = await db.read(cypher, { ...params, ...built.params });
@@ -135,7 +141,16 @@ export class ListRepository {
       pages.set("", toPage(rows[0], request, statementOrdering, statementRow));
       return pages;
     }
-    for (const key of keys) pages.set(key, toPage(rows.find((row) => row.key === key), request, statementOrdering, statementRow));
+    for (const key of keys)
+      pages.set(
+        key,
+        toPage(
+          rows.find((row) => row.key === key),
+          request,
+          statementOrdering,
+          statementRow,
+        ),
+      );
     return pages;
   }
 }

@@ -19,9 +19,18 @@ import type { NodeLabel } from "../model/ids.js";
 import { UnreachableCaseError } from "../errors.js";
 
 const text = z.string();
-const optionalText = z.string().nullish().transform((value) => value ?? null);
-const optionalNumber = z.number().nullish().transform((value) => value ?? null);
-const texts = z.array(z.string()).nullish().transform((value) => value ?? []);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+const optionalNumber = z
+  .number()
+  .nullish()
+  .transform((value) => value ?? null);
+const texts = z
+  .array(z.string())
+  .nullish()
+  .transform((value) => value ?? []);
 
 const actorSchema = z.object({
   id: text,

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validateBundle } from "../../src/ingest/bundle.js";
 
-const seedBundle = JSON.parse(readFileSync(new URL("../../data/seed/anadolu-2019-07-23-idlib-airstrikes.bundle.json", import.meta.url), "utf8"));
+const seedBundle = JSON.parse(
+  readFileSync(new URL("../../data/seed/anadolu-2019-07-23-idlib-airstrikes.bundle.json", import.meta.url), "utf8"),
+);
 
 describe("validateBundle", () => {
   it("accepts the article's bundle and locates every quote in its text", () => {

@@ -44,14 +44,24 @@ describe("combineEstimates", () => {
     expect(combined).toEqual({ low: 35, high: 39, qualifier: "RANGE" });
   });
   it("leaves the upper bound open when any source says 'at least'", () => {
-    expect(combineEstimates([{ low: 39, high: 39, qualifier: "EXACT" }, { low: 43, high: null, qualifier: "AT_LEAST" }])).toEqual({
+    expect(
+      combineEstimates([
+        { low: 39, high: 39, qualifier: "EXACT" },
+        { low: 43, high: null, qualifier: "AT_LEAST" },
+      ]),
+    ).toEqual({
       low: 39,
       high: null,
       qualifier: "AT_LEAST",
     });
   });
   it("ignores reports without a figure unless nothing else is known", () => {
-    expect(combineEstimates([{ low: 7, high: null, qualifier: "AT_LEAST" }, { low: null, high: null, qualifier: "UNKNOWN" }])).toEqual({
+    expect(
+      combineEstimates([
+        { low: 7, high: null, qualifier: "AT_LEAST" },
+        { low: null, high: null, qualifier: "UNKNOWN" },
+      ]),
+    ).toEqual({
       low: 7,
       high: null,
       qualifier: "AT_LEAST",

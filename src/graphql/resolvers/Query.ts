@@ -23,19 +23,31 @@ export const Query: QueryResolvers = {
   },
 
   events: async (_, { filter, orderBy, ...page }, context) => {
-    const pages = await context.repositories.events.pages({ kind: "all" }, [], eventConditions(filter), orderBy, pageRequest(page, orderBy));
+    const pages = await context.repositories.events.pages(
+      { kind: "all" },
+      [],
+      eventConditions(filter),
+      orderBy,
+      pageRequest(page, orderBy),
+    );
     return pages.get("")!;
   },
 
   agreements: (_, page, context) => context.repositories.lists.agreements(pageRequest(page, "SIGNED_DESC")),
 
   statements: async (_, { filter, ...page }, context) => {
-    const pages = await context.repositories.lists.statements({ kind: "all" }, [], statementConditions(filter), pageRequest(page, "DATE_DESC"));
+    const pages = await context.repositories.lists.statements(
+      { kind: "all" },
+      [],
+      statementConditions(filter),
+      pageRequest(page, "DATE_DESC"),
+    );
     return pages.get("")!;
   },
 
   search: async (_, { query, types, first }, context) => {
-    if (first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, "first");
+    if (first < 1 || first > MAX_PAGE_SIZE)
+      throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, "first");
     if (query.length > 200) throw new BadUserInputError("query must be at most 200 characters.", "query");
     const lucene = luceneQuery(query);
     if (lucene === null) return [];

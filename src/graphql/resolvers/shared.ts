@@ -9,7 +9,12 @@ import type { EventFilter, StatementFilter } from "../generated/resolvers.js";
 import type { StatementConditions } from "../../repositories/listRepositories.js";
 
 /** The related rows of `id` through one relationship field, batched with its siblings. */
-export async function related<T extends NodeRow>(context: Context, name: RelationName, id: string, args: Record<string, unknown> = {}): Promise<T[]> {
+export async function related<T extends NodeRow>(
+  context: Context,
+  name: RelationName,
+  id: string,
+  args: Record<string, unknown> = {},
+): Promise<T[]> {
   const list = await context.loaders.related(name, args).load(id);
   return list.map(({ node }) => node as T);
 }
@@ -31,7 +36,8 @@ export async function anyNodeById(context: Context, id: string): Promise<NodeRow
 }
 
 function checkRange(from: string | null | undefined, to: string | null | undefined, argument: string): void {
-  if (from != null && to != null && from > to) throw new BadUserInputError(`${argument}.from must not be after ${argument}.to.`, `${argument}.from`);
+  if (from != null && to != null && from > to)
+    throw new BadUserInputError(`${argument}.from must not be after ${argument}.to.`, `${argument}.from`);
 }
 
 /** Checks an event filter's ids and ranges; dates were already checked by the Date scalar. */
