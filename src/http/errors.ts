@@ -16,6 +16,10 @@ const clientFacing = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
+/** graphql-js's wording when a literal argument does not fit its type (ValuesOfCorrectTypeRule). */
+const badLiteral =
+  /^(Expected value of type|Value .* does not exist in|Enum .* cannot represent|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
+
 /**
  * The last stop before an error leaves the server: known, coded errors pass with their message;
  * anything else is logged in full here and masked for the client, so no stack trace, Cypher or
@@ -26,9 +30,16 @@ export function formatError(logger: Logger) {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const originalExtensions = original instanceof GraphQLError ? original.extensions : undefined;
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "";
-    // A bad literal such as `date: "2019-02-30"` fails validation; it is still the caller's input.
-    if (code === "GRAPHQL_VALIDATION_FAILED" && originalExtensions?.code === ErrorCode.BadUserInput) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { ...originalExtensions } };
+    // A bad literal argument (`date: "2019-02-30"`, `groupBy: COUNTRY`) fails validation; it is still the caller's input.
+    if (
+      code === "GRAPHQL_VALIDATION_FAILED" &&
+      (originalExtensions?.code === ErrorCode.BadUserInput || badLiteral.test(formatted.message))
+    ) {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { ...originalExtensions, code: ErrorCode.BadUserInput },
+      };
     }
     if (clientFacing.has(code)) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};

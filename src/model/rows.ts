@@ -124,3 +124,35 @@ export interface Page<T> {
   };
   totalCount: number;
 }
+
+/** A relationship as traversals return it. */
+export interface EdgeRow {
+  type: string;
+  from: string;
+  to: string;
+  role: EventRole | null;
+}
+
+export interface PathRow {
+  length: number;
+  nodes: NodeRow[];
+  relationships: EdgeRow[];
+}
+
+export interface SubgraphRow {
+  nodes: NodeRow[];
+  edges: EdgeRow[];
+  truncated: boolean;
+}
+
+export interface StatsBucketRow {
+  key: string;
+  events: number;
+  fatalitiesLow: number;
+  fatalitiesHigh: number | null;
+}
+
+export interface CoInvolvementRow {
+  actor: ActorRow;
+  sharedEvents: number;
+}

@@ -62,8 +62,12 @@ const relations = {
   eventPerpetrators: {
     from: "Event",
     to: "Actor",
-    pattern: `MATCH (n)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(m:Actor)
-      WITH DISTINCT m ORDER BY m.name, m.id RETURN m`,
+    pattern: `CALL (n) {
+        MATCH (n)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(m:Actor) RETURN m
+        UNION
+        MATCH (n)<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(m:Actor) RETURN m
+      }
+      RETURN m ORDER BY m.name, m.id`,
   },
   eventClaims: { from: "Event", to: "Claim", pattern: "MATCH (n)<-[:ABOUT]-(m:Claim) RETURN m ORDER BY m.kind, m.id" },
   eventStatements: {

@@ -2,6 +2,7 @@ import type { Executor } from "../db/executor.js";
 import { EventRepository } from "./eventRepository.js";
 import { GraphRepository } from "./graphRepository.js";
 import { ListRepository } from "./listRepositories.js";
+import { ResearchRepository } from "./researchRepository.js";
 import { SearchRepository } from "./searchRepository.js";
 
 /** Every repository, bound to one request's executor. */
@@ -10,6 +11,7 @@ export interface Repositories {
   events: EventRepository;
   lists: ListRepository;
   search: SearchRepository;
+  research: ResearchRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -18,5 +20,6 @@ export function createRepositories(db: Executor): Repositories {
     events: new EventRepository(db),
     lists: new ListRepository(db),
     search: new SearchRepository(db),
+    research: new ResearchRepository(db),
   };
 }

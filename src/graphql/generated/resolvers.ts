@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow } from '../../model/rows.js';
+import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow, EdgeRow, PathRow, SubgraphRow, StatsBucketRow, CoInvolvementRow } from '../../model/rows.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -217,6 +217,15 @@ export type ClaimKind =
   | 'OTHER'
   /** Who carried the event out. */
   | 'PERPETRATOR';
+
+/** An actor that took part in events together with another. */
+export type CoInvolvement = {
+  __typename?: 'CoInvolvement';
+  /** The other actor. */
+  actor: Actor;
+  /** How many events they share. */
+  sharedEvents: Scalars['Int']['output'];
+};
 
 /** How precisely a date is known; `2019-07-01` at MONTH precision means "some day in July 2019". */
 export type DatePrecision =
@@ -448,6 +457,19 @@ export type GeoPoint = {
   longitude: Scalars['Float']['output'];
 };
 
+/** A relationship between two nodes, as stored. */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** Id of the node the relationship starts at. */
+  from: Scalars['ID']['output'];
+  /** The relationship's role, for PARTICIPATED_IN (PERPETRATOR, TARGET, VICTIM). */
+  role?: Maybe<EventRole>;
+  /** Id of the node the relationship points to. */
+  to: Scalars['ID']['output'];
+  /** The relationship type as stored, e.g. PART_OF. */
+  type: Scalars['String']['output'];
+};
+
 /** Anything with a stable, human-readable, type-prefixed id (e.g. `place:maarat-al-numan`). */
 export type Node = {
   /** Stable id: `<type>:<slug>`, never a database-internal id. */
@@ -489,6 +511,17 @@ export type Participant = {
   actor: Actor;
   /** In what role. */
   role: EventRole;
+};
+
+/** A chain of relationships from one node to another. */
+export type Path = {
+  __typename?: 'Path';
+  /** Number of relationships. */
+  length: Scalars['Int']['output'];
+  /** The nodes in order, from the start to the end. */
+  nodes: Array<Node>;
+  /** The relationships in order; each may point either way along the path. */
+  relationships: Array<GraphEdge>;
 };
 
 /** A place: a country, a province, a settlement or a site, within a hierarchy. */
@@ -591,10 +624,27 @@ export type Query = {
   agreements: AgreementConnection;
   /** A claim by id; null when there is none. */
   claim?: Maybe<Claim>;
+  /**
+   * Actors that share events with this one, most shared events first. `role` narrows to events where this actor
+   * had that role; `includeMembers` also counts events of the actors that are part of this one (its forces,
+   * ministries, spokespeople), so "wherever Russia struck" includes its air force's strikes.
+   */
+  coInvolved: Array<CoInvolvement>;
   /** An event by id; null when there is none. */
   event?: Maybe<Event>;
+  /**
+   * Event counts and fatality sums grouped by one dimension, over the events `filter` selects. An event with two
+   * perpetrators counts in both perpetrators' buckets, an event in two places in both places' buckets (so bucket
+   * counts may add up to more than the events); MONTH and TYPE buckets count each event once.
+   */
+  eventStats: Array<StatsBucket>;
   /** Events, newest first unless `orderBy` says otherwise. */
   events: EventConnection;
+  /**
+   * Nodes within `depth` hops (1 to 3) of a node, nearest first, capped at `limit` nodes (1 to 500, the start
+   * included), with the relationships among them; for drawing. Follows the same relationships as `shortestPath`.
+   */
+  neighborhood: Subgraph;
   /** Any node by its id; null when there is none. */
   node?: Maybe<Node>;
   /** A place by id; null when there is none. */
@@ -603,6 +653,12 @@ export type Query = {
   places: PlaceConnection;
   /** Full-text search over names, aliases, titles and statement text; best match first. Case- and diacritics-insensitive, tolerant of a one-letter typo; `first` at most 100. */
   search: Array<SearchHit>;
+  /**
+   * The shortest chain of meaningful relationships between two nodes, in either direction; null when there is none
+   * within `maxHops` (1 to 6). Provenance plumbing (`REPORTED_IN`, `EVIDENCED_BY`) is not followed, or every claim
+   * would be two hops from every other through their common source.
+   */
+  shortestPath?: Maybe<Path>;
   /** A source by id; null when there is none. */
   source?: Maybe<Source>;
   /** A statement by id; null when there is none. */
@@ -650,8 +706,24 @@ export type QueryClaimArgs = {
 
 
 /** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryCoInvolvedArgs = {
+  actorId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeMembers?: InputMaybe<Scalars['Boolean']['input']>;
+  role?: InputMaybe<EventRole>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryEventStatsArgs = {
+  filter?: InputMaybe<EventFilter>;
+  groupBy: StatsGroupBy;
 };
 
 
@@ -663,6 +735,14 @@ export type QueryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -693,6 +773,14 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   types?: InputMaybe<Array<NodeType>>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryShortestPathArgs = {
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -827,6 +915,45 @@ export type StatementFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** One group of events. */
+export type StatsBucket = {
+  __typename?: 'StatsBucket';
+  /** How many events fall in this bucket. */
+  events: Scalars['Int']['output'];
+  /** Sum of each event's upper bound. Null when any event in the bucket has no upper bound. */
+  fatalitiesHigh?: Maybe<Scalars['Int']['output']>;
+  /** Sum of each event's conservative (low) civilian death toll; events without a figure add 0. */
+  fatalitiesLow: Scalars['Int']['output'];
+  /** A stable key: a node id, a month as YYYY-MM, or an enum value; `none` for events with no perpetrator on record (PERPETRATOR) or outside any province (PROVINCE). */
+  key: Scalars['String']['output'];
+  /** The actor or place the key names, for PERPETRATOR, PLACE and PROVINCE. */
+  node?: Maybe<Node>;
+};
+
+/** What `eventStats` groups by. */
+export type StatsGroupBy =
+  /** The event's month, `YYYY-MM`. */
+  | 'MONTH'
+  /** Each actor credited as perpetrator (by a claim or as the perpetrating participant). */
+  | 'PERPETRATOR'
+  /** Each place an event happened at, as recorded. */
+  | 'PLACE'
+  /** The province (first-level division) enclosing each event's places. */
+  | 'PROVINCE'
+  /** The event's ACLED sub-event type. */
+  | 'TYPE';
+
+/** A part of the graph, ready to draw. */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  /** Every relationship between two of the returned nodes. */
+  edges: Array<GraphEdge>;
+  /** The nodes, the start first. */
+  nodes: Array<Node>;
+  /** True when limit cut the neighbourhood short. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -923,6 +1050,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimKind: ClaimKind;
+  CoInvolvement: ResolverTypeWrapper<CoInvolvementRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   Estimate: ResolverTypeWrapper<EstimateRow>;
@@ -938,12 +1066,14 @@ export type ResolversTypes = {
   Evidence: ResolverTypeWrapper<EvidenceRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GraphEdge: ResolverTypeWrapper<EdgeRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeType: NodeType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantRow>;
+  Path: ResolverTypeWrapper<PathRow>;
   Place: ResolverTypeWrapper<PlaceRow>;
   PlaceConnection: ResolverTypeWrapper<Page<PlaceRow>>;
   PlaceEdge: ResolverTypeWrapper<Edge<PlaceRow>>;
@@ -957,7 +1087,10 @@ export type ResolversTypes = {
   StatementConnection: ResolverTypeWrapper<Page<StatementRow>>;
   StatementEdge: ResolverTypeWrapper<Edge<StatementRow>>;
   StatementFilter: StatementFilter;
+  StatsBucket: ResolverTypeWrapper<StatsBucketRow>;
+  StatsGroupBy: StatsGroupBy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subgraph: ResolverTypeWrapper<SubgraphRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -971,6 +1104,7 @@ export type ResolversParentTypes = {
   AgreementEdge: Edge<AgreementRow>;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimRow;
+  CoInvolvement: CoInvolvementRow;
   Date: Scalars['Date']['output'];
   Estimate: EstimateRow;
   Event: EventRow;
@@ -980,11 +1114,13 @@ export type ResolversParentTypes = {
   Evidence: EvidenceRow;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
+  GraphEdge: EdgeRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Participant: ParticipantRow;
+  Path: PathRow;
   Place: PlaceRow;
   PlaceConnection: Page<PlaceRow>;
   PlaceEdge: Edge<PlaceRow>;
@@ -996,7 +1132,9 @@ export type ResolversParentTypes = {
   StatementConnection: Page<StatementRow>;
   StatementEdge: Edge<StatementRow>;
   StatementFilter: StatementFilter;
+  StatsBucket: StatsBucketRow;
   String: Scalars['String']['output'];
+  Subgraph: SubgraphRow;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -1066,6 +1204,11 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CoInvolvementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoInvolvement'] = ResolversParentTypes['CoInvolvement']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  sharedEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1120,6 +1263,13 @@ export type GeoPointResolvers<ContextType = Context, ParentType extends Resolver
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['EventRole']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'Event' | 'Place' | 'Source' | 'Statement', ParentType, ContextType>;
 };
@@ -1134,6 +1284,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type ParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
 };
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
@@ -1168,12 +1324,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
+  coInvolved?: Resolver<Array<ResolversTypes['CoInvolvement']>, ParentType, ContextType, RequireFields<QueryCoInvolvedArgs, 'actorId' | 'first' | 'includeMembers'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
+  eventStats?: Resolver<Array<ResolversTypes['StatsBucket']>, ParentType, ContextType, RequireFields<QueryEventStatsArgs, 'groupBy'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxHops' | 'to'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
@@ -1222,6 +1382,20 @@ export type StatementEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
 };
 
+export type StatsBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatsBucket'] = ResolversParentTypes['StatsBucket']> = {
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fatalitiesHigh?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fatalitiesLow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
+export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -1230,6 +1404,7 @@ export type Resolvers<ContextType = Context> = {
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
+  CoInvolvement?: CoInvolvementResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Estimate?: EstimateResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
@@ -1237,9 +1412,11 @@ export type Resolvers<ContextType = Context> = {
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  GraphEdge?: GraphEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
@@ -1249,5 +1426,7 @@ export type Resolvers<ContextType = Context> = {
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  StatsBucket?: StatsBucketResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
 };
 

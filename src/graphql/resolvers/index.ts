@@ -8,13 +8,15 @@ import { Evidence } from "./Evidence.js";
 import { Node } from "./Node.js";
 import { Place } from "./Place.js";
 import { Query } from "./Query.js";
+import { researchQueries } from "./researchQueries.js";
 import { Source } from "./Source.js";
 import { Statement } from "./Statement.js";
+import { StatsBucket } from "./StatsBucket.js";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Node,
-  Query,
+  Query: { ...Query, ...researchQueries },
   Actor,
   Place,
   Event,
@@ -23,4 +25,5 @@ export const resolvers: Resolvers = {
   Statement,
   Source,
   Evidence,
+  StatsBucket,
 };

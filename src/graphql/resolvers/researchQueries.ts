@@ -1,0 +1,38 @@
+/** The research fields of Query: traversals and statistics, with their bounds checked before any Cypher. */
+import { BadUserInputError } from "../../errors.js";
+import { expectId, labelOf } from "../../model/ids.js";
+import type { QueryResolvers } from "../generated/resolvers.js";
+import { eventConditions } from "./shared.js";
+
+export const MAX_PATH_HOPS = 6;
+export const MAX_NEIGHBORHOOD_DEPTH = 3;
+export const MAX_NEIGHBORHOOD_NODES = 500;
+export const MAX_CO_INVOLVED = 100;
+
+function inRange(value: number, min: number, max: number, argument: string): number {
+  if (value < min || value > max) throw new BadUserInputError(`${argument} must be between ${min} and ${max}, got ${value}.`, argument);
+  return value;
+}
+
+export const researchQueries: Pick<QueryResolvers, "shortestPath" | "neighborhood" | "eventStats" | "coInvolved"> = {
+  shortestPath: (_, { from, to, maxHops }, context) => {
+    const hops = inRange(maxHops, 1, MAX_PATH_HOPS, "maxHops");
+    const start = { id: from, label: labelOf(from, "from") };
+    const end = { id: to, label: labelOf(to, "to") };
+    return context.repositories.research.shortestPath(start, end, hops);
+  },
+
+  neighborhood: async (_, { id, depth, limit }, context) => {
+    inRange(depth, 1, MAX_NEIGHBORHOOD_DEPTH, "depth");
+    inRange(limit, 1, MAX_NEIGHBORHOOD_NODES, "limit");
+    const found = await context.repositories.research.neighborhood({ id, label: labelOf(id, "id") }, depth, limit);
+    return found ?? { nodes: [], edges: [], truncated: false };
+  },
+
+  eventStats: (_, { groupBy, filter }, context) => context.repositories.research.eventStats(groupBy, eventConditions(filter)),
+
+  coInvolved: (_, { actorId, role, includeMembers, first }, context) => {
+    expectId(actorId, "actor", "actorId");
+    return context.repositories.research.coInvolved(actorId, role ?? null, includeMembers, inRange(first, 1, MAX_CO_INVOLVED, "first"));
+  },
+};

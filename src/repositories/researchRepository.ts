@@ -1,0 +1,182 @@
+/**
+ * Traversals and statistics. Every variable-length pattern has a fixed upper bound checked before
+ * it gets here, and every traversal starts from a node found through its id constraint's index.
+ */
+import type { Executor } from "../db/executor.js";
+import { int } from "../db/values.js";
+import type { EventRole } from "../graphql/generated/resolvers.js";
+import { UnreachableCaseError } from "../errors.js";
+import { parseId, type NodeLabel } from "../model/ids.js";
+import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
+import { type EventConditions, eventConditions } from "./eventRepository.js";
+import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./graphShape.js";
+import { actorRow, nodeRow } from "./rows.js";
+
+export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
+
+/**
+ * Relationships that carry meaning for traversals. Left out: REPORTED_IN and EVIDENCED_BY, the
+ * provenance plumbing that ties every claim and statement to its source, through which every node
+ * of a document would be two hops from every other.
+ */
+export const TRAVERSED_RELATIONSHIPS = [
+  "PART_OF",
+  "ALLIED_WITH",
+  "WITHIN",
+  "OCCURRED_IN",
+  "PARTICIPATED_IN",
+  "ABOUT",
+  "NAMES",
+  "ASSERTED_BY",
+  "SPOKEN_BY",
+  "ON_BEHALF_OF",
+  "TARGETS",
+  "DISPUTES",
+  "INVOKES",
+  "PARTY_TO",
+  "COVERS",
+  "PUBLISHED_BY",
+] as const;
+const traversed = TRAVERSED_RELATIONSHIPS.join("|");
+
+const edgeProjection = "{type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role}";
+
+function toNode(value: unknown): NodeRow {
+  const id = (value as { id?: unknown }).id;
+  const parsed = typeof id === "string" ? parseId(id) : null;
+  if (!parsed) throw new Error(`Node without a well-formed id in a traversal: ${String(id)}`);
+  return nodeRow(parsed.label, value);
+}
+
+/** Buckets per dimension: the key of each (event, bucket) pair. Fixed Cypher, chosen by an enum. */
+function bucketKeys(dimension: StatsDimension): string {
+  switch (dimension) {
+    case "PERPETRATOR":
+      return `CALL (e) {
+        MATCH (e)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(a:Actor) RETURN a.id AS key
+        UNION
+        MATCH (e)<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(a:Actor) RETURN a.id AS key
+        UNION
+        MATCH (e)
+        WHERE NOT EXISTS { (e)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(:Actor) }
+          AND NOT EXISTS { (e)<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(:Actor) }
+        RETURN 'none' AS key
+      }`;
+    case "PLACE":
+      return "MATCH (e)-[:OCCURRED_IN]->(p:Place) WITH e, p.id AS key";
+    case "PROVINCE":
+      return `CALL (e) {
+        MATCH (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(p:Place {kind: 'PROVINCE'}) RETURN DISTINCT p.id AS key
+        UNION
+        MATCH (e) WHERE NOT EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place {kind: 'PROVINCE'}) }
+        RETURN 'none' AS key
+      }`;
+    case "MONTH":
+      return "WITH e, substring(toString(e.date), 0, 7) AS key";
+    case "TYPE":
+      return "WITH e, e.type AS key";
+    default:
+      throw new UnreachableCaseError(dimension);
+  }
+}
+
+export class ResearchRepository {
+  constructor(private readonly db: Executor) {}
+
+  async shortestPath(
+    from: { id: string; label: NodeLabel },
+    to: { id: string; label: NodeLabel },
+    maxHops: number,
+  ): Promise<PathRow | null> {
+    const rows = await this.db.read(
+      `// shortestPath
+      MATCH (a:${from.label} {id: $from}), (b:${to.label} {id: $to})
+      MATCH p = shortestPath((a)-[:${traversed}*..${maxHops}]-(b))
+      RETURN [n IN nodes(p) | n {.*}] AS nodes, [r IN relationships(p) | ${edgeProjection}] AS relationships`,
+      { from: from.id, to: to.id },
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const relationships = row.relationships as EdgeRow[];
+    return { length: relationships.length, nodes: (row.nodes as unknown[]).map(toNode), relationships };
+  }
+
+  /** Breadth-first, one level at a time, so a hub's thousands of neighbours are cut at the limit rather than all walked. */
+  async neighborhood(start: { id: string; label: NodeLabel }, depth: number, limit: number): Promise<SubgraphRow | null> {
+    const levels = Array.from(
+      { length: depth },
+      (_, level) => `CALL (frontier, seen) {
+        UNWIND frontier AS x
+        MATCH (x)-[:${traversed}]-(y)
+        WHERE NOT y IN seen
+        WITH DISTINCT y
+        LIMIT $limit
+        RETURN collect(y) AS found${level}
+      }
+      WITH seen + found${level} AS seen, found${level} AS frontier`,
+    );
+    const rows = await this.db.read(
+      `// neighborhood
+      MATCH (start:${start.label} {id: $id})
+      WITH [start] AS seen, [start] AS frontier
+      ${levels.join("\n      ")}
+      WITH seen[0..$limit] AS kept, size(seen) > $limit AS truncated
+      CALL (kept) {
+        UNWIND kept AS a
+        MATCH (a)-[r:${traversed}]->(b)
+        WHERE b IN kept
+        RETURN collect(${edgeProjection}) AS edges
+      }
+      RETURN [n IN kept | n {.*}] AS nodes, edges, truncated`,
+      // No level can add more than the limit, so each stops early even at a hub; the surplus only says "truncated".
+      { id: start.id, limit: int(limit) },
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { nodes: (row.nodes as unknown[]).map(toNode), edges: row.edges as EdgeRow[], truncated: row.truncated === true };
+  }
+
+  async eventStats(dimension: StatsDimension, filter: EventConditions): Promise<StatsBucketRow[]> {
+    const { where, params } = eventConditions(filter);
+    const order = dimension === "MONTH" ? "key ASC" : "events DESC, key ASC";
+    const rows = await this.db.read(
+      `// eventStats${dimension}
+      MATCH (e:Event)
+      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+      ${bucketKeys(dimension)}
+      WITH key, collect(DISTINCT e) AS events
+      RETURN key, size(events) AS events,
+        reduce(total = 0, e IN events | total + coalesce(e.fatalitiesLow, 0)) AS fatalitiesLow,
+        CASE WHEN any(e IN events WHERE e.fatalitiesHigh IS NULL) THEN null
+             ELSE reduce(total = 0, e IN events | total + e.fatalitiesHigh) END AS fatalitiesHigh
+      ORDER BY ${order}`,
+      params,
+    );
+    return rows.map((row) => ({
+      key: String(row.key),
+      events: Number(row.events),
+      fatalitiesLow: Number(row.fatalitiesLow),
+      fatalitiesHigh: row.fatalitiesHigh === null ? null : Number(row.fatalitiesHigh),
+    }));
+  }
+
+  async coInvolved(actorId: string, role: EventRole | null, includeMembers: boolean, first: number): Promise<CoInvolvementRow[]> {
+    const rows = await this.db.read(
+      `// coInvolved
+      MATCH (actor:Actor {id: $actorId})
+      CALL (actor) {
+        MATCH (member:Actor)-[:PART_OF*0..${includeMembers ? MAX_ACTOR_DEPTH : 0}]->(actor)
+        RETURN collect(DISTINCT member) AS selves
+      }
+      UNWIND selves AS self
+      MATCH (self)-[mine:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
+      WHERE ($role IS NULL OR mine.role = $role) AND NOT other IN selves
+      WITH other, count(DISTINCT e) AS sharedEvents
+      ORDER BY sharedEvents DESC, other.name, other.id
+      LIMIT $first
+      RETURN other {.*} AS actor, sharedEvents`,
+      { actorId, role, first: int(first) },
+    );
+    return rows.map((row) => ({ actor: actorRow(row.actor), sharedEvents: Number(row.sharedEvents) }));
+  }
+}
