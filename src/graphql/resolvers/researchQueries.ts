@@ -15,10 +15,15 @@ function inRange(value: number, min: number, max: number, argument: string): num
 }
 
 export const researchQueries: Pick<QueryResolvers, "shortestPath" | "neighborhood" | "eventStats" | "coInvolved"> = {
-  shortestPath: (_, { from, to, maxHops }, context) => {
+  shortestPath: async (_, { from, to, maxHops }, context) => {
     const hops = inRange(maxHops, 1, MAX_PATH_HOPS, "maxHops");
     const start = { id: from, label: labelOf(from, "from") };
     const end = { id: to, label: labelOf(to, "to") };
+    if (from === to) {
+      // Cypher's shortestPath refuses a path from a node to itself; the answer is the node alone.
+      const node = await context.loaders.nodes.load(from);
+      return node ? { length: 0, nodes: [node], relationships: [] } : null;
+    }
     return context.repositories.research.shortestPath(start, end, hops);
   },
 
