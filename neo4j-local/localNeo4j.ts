@@ -74,12 +74,17 @@ export interface LocalNeo4jStatus {
 
 const DEFAULT_PORTS: Record<InstanceName, number> = { dev: 7687, test: 7688, bench: 7689 };
 
+/** Environment variables that move an instance to another port (and then its own data folder). */
+const PORT_VARIABLES: Record<InstanceName, string> = { dev: "NEO4J_LOCAL_PORT", test: "NEO4J_TEST_PORT", bench: "NEO4J_BENCH_PORT" };
+
 export function localInstance(name: InstanceName): LocalInstance {
-  const port = name === "dev" ? portFromEnv("NEO4J_LOCAL_PORT", DEFAULT_PORTS.dev) : DEFAULT_PORTS[name];
+  const port = portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name]);
+  // A test or bench run on another port gets its own store, so two runs side by side never share data.
+  const folder = name === "dev" || port === DEFAULT_PORTS[name] ? name : `${name}-${port}`;
   return {
     name,
     port,
-    dataDir: path.join(PROJECT_ROOT, ".neo4j", name),
+    dataDir: path.join(PROJECT_ROOT, ".neo4j", folder),
     uri: `bolt://127.0.0.1:${port}`,
   };
 }
