@@ -1,8 +1,9 @@
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
@@ -11,7 +12,10 @@ import { Executor, type QueryStats } from "./db/executor.js";
 import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
+import { bodyErrors, jsonBody } from "./http/body.js";
 import { formatError } from "./http/errors.js";
+import { requestId, requestLoggingPlugin } from "./http/logging.js";
+import { queryCostPlugin } from "./http/queryCost.js";
 import { createLoaders } from "./loaders/loaders.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createRepositories } from "./repositories/index.js";
@@ -20,7 +24,7 @@ export interface App {
   server: http.Server;
   executor: Executor;
   metrics: Metrics;
-  /** Stops taking requests, lets in-flight ones finish, then stops Apollo. The driver is the caller's. */
+  /** Turns /ready to 503 so load balancers stop sending traffic, then drains: in-flight requests finish. */
   stop(): Promise<void>;
 }
 
@@ -31,21 +35,54 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.requestTimeout = config.http.requestTimeoutMs;
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  let stopping = false;
+
+  // Depth, aliases, tokens and directives from graphql-armor; its cost rule is replaced by ours (queryCost.ts).
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.depth },
+    maxAliases: { n: config.limits.aliases },
+    maxTokens: { n: config.limits.tokens },
+    maxDirectives: { n: config.limits.directives },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !config.introspection },
+  });
+  const protection = armor.protect();
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    // main.ts handles SIGTERM: readiness first, then this server's drain, then the driver.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      queryCostPlugin(config.limits.cost),
+      requestLoggingPlugin(logger),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
+
+  app.use(requestId);
 
   app.get("/health", (_request, response) => {
     response.json({ status: "ok" });
   });
 
   app.get("/ready", async (_request, response) => {
+    if (stopping) {
+      response.status(503).json({ status: "shutting down" });
+      return;
+    }
     try {
       await driver.verifyConnectivity({ database: config.neo4j.database });
       response.json({ status: "ready" });
@@ -60,12 +97,13 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
 
   app.use(
     "/graphql",
-    express.json({ limit: "100kb" }),
+    jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, () => false),
+    bodyErrors,
     expressMiddleware(apollo, {
-      context: () => {
+      context: ({ res }) => {
         const stats: QueryStats = { roundTrips: 0 };
         const repositories = createRepositories(executor.withStats(stats));
-        return Promise.resolve({ repositories, loaders: createLoaders(repositories), stats });
+        return Promise.resolve({ requestId: String(res.locals.requestId), repositories, loaders: createLoaders(repositories), stats });
       },
     }),
   );
@@ -74,6 +112,9 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     server,
     executor,
     metrics,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      stopping = true;
+      await apollo.stop();
+    },
   };
 }

@@ -16,6 +16,23 @@ const environmentSchema = z.object({
   /** How long to try to reach the database before answering SERVICE_UNAVAILABLE (keep under 5 s). */
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   NEO4J_MAX_POOL_SIZE: z.coerce.number().int().positive().default(50),
+  /** Introspection is on except in production, unless this says otherwise. */
+  INTROSPECTION: z.enum(["true", "false"]).optional(),
+  /** Query limits, enforced before any Cypher runs. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
+  MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(15),
+  MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(2_000),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().positive().default(10),
+  /** Estimated cost: every object counts 1, multiplied along the way by each list's page size. */
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
+  /** Request bodies: anonymous callers get the small limit, editors the large one (imports). */
+  BODY_LIMIT_ANONYMOUS: z.string().default("100kb"),
+  BODY_LIMIT_EDITOR: z.string().default("20mb"),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** On SIGTERM: how long in-flight requests may take before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   /** Load the article's graph at start-up when the database holds no sources. */
   SEED_ON_START: z
     .enum(["true", "false"])
@@ -39,6 +56,22 @@ export interface Config {
     maxPoolSize: number;
   };
   seedOnStart: boolean;
+  introspection: boolean;
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    directives: number;
+    cost: number;
+  };
+  http: {
+    bodyLimitAnonymous: string;
+    bodyLimitEditor: string;
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    shutdownGraceMs: number;
+  };
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +96,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxPoolSize: values.NEO4J_MAX_POOL_SIZE,
     },
     seedOnStart: values.SEED_ON_START,
+    introspection: values.INTROSPECTION === undefined ? values.NODE_ENV !== "production" : values.INTROSPECTION === "true",
+    limits: {
+      depth: values.MAX_QUERY_DEPTH,
+      aliases: values.MAX_QUERY_ALIASES,
+      tokens: values.MAX_QUERY_TOKENS,
+      directives: values.MAX_QUERY_DIRECTIVES,
+      cost: values.MAX_QUERY_COST,
+    },
+    http: {
+      bodyLimitAnonymous: values.BODY_LIMIT_ANONYMOUS,
+      bodyLimitEditor: values.BODY_LIMIT_EDITOR,
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    },
   };
 }

@@ -5,6 +5,7 @@ export enum ErrorCode {
   BadUserInput = "BAD_USER_INPUT",
   ServiceUnavailable = "SERVICE_UNAVAILABLE",
   QueryTimeout = "QUERY_TIMEOUT",
+  QueryTooComplex = "QUERY_TOO_COMPLEX",
   InternalServerError = "INTERNAL_SERVER_ERROR",
 }
 

@@ -54,10 +54,17 @@ async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
   }
 }
 
+/** SIGTERM: /ready turns 503, in-flight requests finish within the grace period, the driver closes, exit 0. */
 async function shutdown(signal: string): Promise<void> {
-  logger.info({ signal }, "shutting down");
+  logger.info({ signal, graceMs: config.http.shutdownGraceMs }, "shutting down");
+  const deadline = setTimeout(() => {
+    logger.error("requests still running after the grace period; exiting anyway");
+    process.exit(1);
+  }, config.http.shutdownGraceMs + 2_000);
+  deadline.unref();
   await app.stop();
   await driver.close();
+  logger.info("stopped");
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -8,6 +8,7 @@ const clientFacing = new Set<string>([
   ErrorCode.BadUserInput,
   ErrorCode.ServiceUnavailable,
   ErrorCode.QueryTimeout,
+  ErrorCode.QueryTooComplex,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

@@ -1,0 +1,44 @@
+/**
+ * One log line per GraphQL request: request id, operation, duration, database round trips and the
+ * error codes sent. The request id comes from `X-Request-Id` when a proxy set one, and is echoed back.
+ */
+import { randomUUID } from "node:crypto";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { NextFunction, Request, Response } from "express";
+import type { Logger } from "pino";
+import type { Context } from "../graphql/context.js";
+
+const requestIdPattern = /^[\w.-]{1,128}$/;
+
+export function requestId(request: Request, response: Response, next: NextFunction): void {
+  const incoming = request.header("x-request-id");
+  const id = incoming && requestIdPattern.test(incoming) ? incoming : randomUUID();
+  response.locals.requestId = id;
+  response.setHeader("x-request-id", id);
+  next();
+}
+
+export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: ({ contextValue }) => {
+      const startedAt = performance.now();
+      return Promise.resolve({
+        willSendResponse: ({ operationName, errors, response }) => {
+          const codes = (errors ?? []).map((error) => String(error.extensions.code ?? "INTERNAL_SERVER_ERROR"));
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+              dbRoundTrips: contextValue.stats.roundTrips,
+              status: response.http.status ?? 200,
+              ...(codes.length > 0 ? { errorCodes: [...new Set(codes)] } : {}),
+            },
+            "graphql request",
+          );
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
