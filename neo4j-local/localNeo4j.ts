@@ -77,8 +77,8 @@ const DEFAULT_PORTS: Record<InstanceName, number> = { dev: 7687, test: 7688, ben
 /** Environment variables that move an instance to another port (and then its own data folder). */
 const PORT_VARIABLES: Record<InstanceName, string> = { dev: "NEO4J_LOCAL_PORT", test: "NEO4J_TEST_PORT", bench: "NEO4J_BENCH_PORT" };
 
-export function localInstance(name: InstanceName): LocalInstance {
-  const port = portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name]);
+/** `port` moves the instance (tests that stop and start a database of their own use this). */
+export function localInstance(name: InstanceName, port = portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name])): LocalInstance {
   // A test or bench run on another port gets its own store, so two runs side by side never share data.
   const folder = name === "dev" || port === DEFAULT_PORTS[name] ? name : `${name}-${port}`;
   return {

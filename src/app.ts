@@ -24,7 +24,9 @@ export interface App {
   server: http.Server;
   executor: Executor;
   metrics: Metrics;
-  /** Turns /ready to 503 so load balancers stop sending traffic, then drains: in-flight requests finish. */
+  /** Turns /ready to 503 so load balancers stop sending new traffic; requests are still served. */
+  beginShutdown(): void;
+  /** Drains: stops accepting connections, lets in-flight requests finish, stops Apollo. The driver is the caller's. */
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     server,
     executor,
     metrics,
+    beginShutdown: () => {
+      stopping = true;
+    },
     stop: async () => {
       stopping = true;
       await apollo.stop();

@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** On SIGTERM: how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  /** On SIGTERM: how long /ready answers 503 (while still serving) before connections are drained. */
+  SHUTDOWN_READINESS_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
   /** Load the article's graph at start-up when the database holds no sources. */
   SEED_ON_START: z
     .enum(["true", "false"])
@@ -71,6 +73,7 @@ export interface Config {
     requestTimeoutMs: number;
     keepAliveTimeoutMs: number;
     shutdownGraceMs: number;
+    shutdownReadinessDelayMs: number;
   };
 }
 
@@ -111,6 +114,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+      shutdownReadinessDelayMs: values.SHUTDOWN_READINESS_DELAY_MS,
     },
   };
 }

@@ -2,6 +2,7 @@
  * `npm start`: the service on the configured Neo4j, or on the project's own local Neo4j (started
  * here, the same way `npm run db:start` does) when NEO4J_URI is unset.
  */
+import type { AddressInfo } from "node:net";
 import { localInstance, startLocalNeo4j } from "../neo4j-local/localNeo4j.js";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
@@ -26,13 +27,9 @@ if (uri === null) {
 const driver = createDriver({ ...config.neo4j, uri });
 const app = await createApp(config, driver, logger);
 app.server.listen(config.port, config.host, () => {
-  logger.info(
-    {
-      url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`,
-      startupMs: Math.round(performance.now() - startedAt),
-    },
-    "conflict-graph is serving",
-  );
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+  logger.info({ url: `http://${host}:${port}/graphql`, startupMs: Math.round(performance.now() - startedAt) }, "conflict-graph is serving");
 });
 void prepareDatabase(app.executor, logger);
 
@@ -62,6 +59,8 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.http.shutdownGraceMs + 2_000);
   deadline.unref();
+  app.beginShutdown();
+  await new Promise((resolve) => setTimeout(resolve, config.http.shutdownReadinessDelayMs));
   await app.stop();
   await driver.close();
   logger.info("stopped");
