@@ -105,6 +105,7 @@ public final class Launcher {
             stopped.countDown();
         }, "neo4j-local-shutdown"));
 
+        warmUp(service);
         System.out.println("neo4j-local ready bolt://127.0.0.1:" + port);
         stopped.await();
     }
@@ -142,5 +143,30 @@ public final class Launcher {
         System.err.println("usage: Launcher --data <dir> --port <bolt port>"
                 + " [--pagecache 256m] [--tx-timeout 30s] [--plugins <dir>]");
         System.exit(2);
+    }
+
+    /**
+     * A cold JVM needs seconds to plan its first non-trivial Cypher; on a busy machine the first real
+     * query after a start could outlast the API's transaction timeout. Planning a few statements of
+     * the shapes the API sends (index look-up, UNWIND, CALL subqueries, EXISTS, bounded var-length,
+     * aggregation) warms the compiler before we say "ready". They match nothing and write nothing.
+     */
+    private static void warmUp(DatabaseManagementService service) {
+        String[] statements = {
+            "UNWIND $ids AS id MATCH (n:Event {id: id}) CALL (n) { MATCH (n)-[:OCCURRED_IN]->(m:Place) RETURN m ORDER BY m.name } RETURN id, m {.*} AS node",
+            "MATCH (e:Event) WHERE e.date >= date('2000-01-01') AND EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..8]->(:Place {id: 'x'}) } "
+                + "CALL () { MATCH (e2:Event) RETURN count(e2) AS total } WITH e, total ORDER BY e.date DESC, e.id DESC LIMIT 21 RETURN collect(e {.*}) AS items, total",
+            "MATCH (a:Actor {id: 'x'})-[:PART_OF*1..8]->(b:Actor) WITH b, count(*) AS c RETURN b.id, c",
+        };
+        long started = System.nanoTime();
+        for (String statement : statements) {
+            try {
+                service.database("neo4j").executeTransactionally(statement, java.util.Map.of("ids", java.util.List.of("x")));
+            } catch (RuntimeException e) {
+                // Warming is best effort: a failure here must not stop the database from serving.
+                System.err.println("neo4j-local warm-up skipped a statement: " + e.getMessage());
+            }
+        }
+        System.out.println("neo4j-local warmed the query compiler in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 }

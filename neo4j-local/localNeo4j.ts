@@ -237,11 +237,16 @@ function spawnLauncher(instance: LocalInstance): ChildProcess {
   }
 }
 
+function launcherSaidReady(instance: LocalInstance): boolean {
+  return existsSync(launcherLog(instance)) && readFileSync(launcherLog(instance), "utf8").includes("neo4j-local ready");
+}
+
 /** Polls Bolt until it answers; fails early if the launcher dies, or after START_TIMEOUT_MS. */
 async function waitForBolt(instance: LocalInstance, pid: number, child: ChildProcess | undefined): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (await boltAnswers(instance.port)) return;
+    // Bolt answers before the launcher has warmed the query compiler; "ready" comes after that.
+    if (launcherSaidReady(instance) && (await boltAnswers(instance.port))) return;
     const exited = child ? child.exitCode !== null || child.signalCode !== null : !isAlive(pid);
     if (exited) throw new Error(failure(instance, "the launcher exited before Bolt was ready"));
     if (Date.now() > deadline) {

@@ -45,8 +45,8 @@ async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
       log.info({ readyMs: Math.round(performance.now() - startedAt) }, "database schema is in place");
       return;
     } catch (error) {
-      log.warn({ err: error }, "database not ready; retrying in 5 s");
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      log.warn({ err: error }, "database not ready; retrying in 2 s");
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   }
 }

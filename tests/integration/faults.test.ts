@@ -1,0 +1,137 @@
+/**
+ * The database vanishing and returning, and SIGTERM, against the real entry point in its own process.
+ * These tests stop and start a Neo4j of their own (the project's launcher, on a port next to the test
+ * database's), so the shared test database is never disturbed.
+ */
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
+import { createDriver } from "../../src/db/driver.js";
+import { Executor } from "../../src/db/executor.js";
+import { migrate } from "../../src/db/migrations.js";
+import { seed } from "../../src/ingest/seed.js";
+import { createMetrics } from "../../src/metrics.js";
+import { spawnService, waitFor, type ServiceProcess } from "../helpers/process.js";
+
+const testPort = Number(new URL(inject("neo4jUri").replace("bolt://", "http://")).port);
+const instance = localInstance("test", testPort + 100);
+
+async function status(url: string): Promise<number> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(3_000) })).status;
+  } catch {
+    return 0;
+  }
+}
+
+async function query(base: string, text = "{ events(first: 1) { totalCount } }") {
+  const started = Date.now();
+  const response = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: text }),
+  });
+  const body = (await response.json()) as { data?: { events?: { totalCount: number } }; errors?: { extensions?: { code?: string } }[] };
+  return { ms: Date.now() - started, body };
+}
+
+describe("the database goes away and comes back", () => {
+  let service: ServiceProcess;
+  beforeAll(async () => {
+    // The database holds the article before the story starts, as a production database would.
+    await startLocalNeo4j(instance);
+    const driver = createDriver({
+      uri: instance.uri,
+      user: "neo4j",
+      password: "",
+      database: undefined,
+      queryTimeoutMs: 60_000,
+      connectTimeoutMs: 5_000,
+      maxPoolSize: 2,
+    });
+    const db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 60_000 });
+    await migrate(db);
+    await seed(db);
+    await driver.close();
+    await stopLocalNeo4j(instance);
+    // Started while its database is down: the API must come up anyway.
+    service = await spawnService({ NEO4J_URI: instance.uri });
+  }, 240_000);
+  afterAll(async () => {
+    service?.child.kill("SIGKILL");
+    await stopLocalNeo4j(instance);
+  }, 120_000);
+
+  it("serves /health and answers 503 on /ready while the database is unreachable at start-up", async () => {
+    expect(await status(`${service.url}/health`)).toBe(200);
+    expect(await status(`${service.url}/ready`)).toBe(503);
+    const { ms, body } = await query(service.url);
+    expect(body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it("recovers by itself within 10 s of the database returning, without a restart", async () => {
+    await startLocalNeo4j(instance);
+    const recoveredIn = await waitFor(async () => (await query(service.url)).body.data?.events?.totalCount === 4, 10_000);
+    expect(recoveredIn).toBeLessThan(10_000);
+    expect(await status(`${service.url}/ready`)).toBe(200);
+  }, 240_000);
+
+  it("fails fast and cleanly while the database is stopped mid-run, then recovers", async () => {
+    const load = async () => {
+      const codes: string[] = [];
+      const durations: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const { ms, body } = await query(service.url);
+        durations.push(ms);
+        codes.push(body.errors?.[0]?.extensions?.code ?? "OK");
+      }
+      return { codes, durations };
+    };
+    await stopLocalNeo4j(instance);
+    const down = await load();
+    expect(new Set(down.codes)).toEqual(new Set(["SERVICE_UNAVAILABLE"]));
+    expect(Math.max(...down.durations)).toBeLessThan(5_000);
+    expect(await status(`${service.url}/ready`)).toBe(503);
+
+    await startLocalNeo4j(instance);
+    const recoveredIn = await waitFor(async () => (await query(service.url)).body.data?.events?.totalCount === 4, 10_000);
+    expect(recoveredIn).toBeLessThan(10_000);
+    // Nothing but clean, coded failures reached clients in between, and the server logged no crash.
+    const logged = service.logs().flatMap((line) => (Array.isArray(line.errorCodes) ? (line.errorCodes as string[]) : []));
+    expect(logged.filter((code) => code !== "SERVICE_UNAVAILABLE")).toEqual([]);
+  }, 240_000);
+});
+
+describe("SIGTERM", () => {
+  it("turns /ready to 503, finishes the request in flight, closes the driver and exits 0", async () => {
+    const service = await spawnService({ NEO4J_URI: inject("neo4jUri"), SHUTDOWN_READINESS_DELAY_MS: "1500" });
+    const body = JSON.stringify({ query: "{ events { totalCount } }" });
+    // A request whose body is still arriving when the signal comes: it must still be answered.
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${service.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      });
+      request.on("response", (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on("error", reject);
+      request.write(body.slice(0, 10));
+      setTimeout(() => request.end(body.slice(10)), 1_000);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalledAt = Date.now();
+    service.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await status(`${service.url}/ready`)).toBe(503);
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { events: { totalCount: 4 } } });
+    expect(await service.exited).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(10_000);
+    expect(service.logs().some((line) => line.msg === "stopped")).toBe(true);
+  }, 120_000);
+});
