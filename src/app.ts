@@ -16,6 +16,7 @@ import { bodyErrors, jsonBody } from "./http/body.js";
 import { formatError } from "./http/errors.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
+import { mountWeb } from "./http/web.js";
 import { createLoaders } from "./loaders/loaders.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createRepositories } from "./repositories/index.js";
@@ -96,6 +97,9 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   app.get("/metrics", async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  // The playground for browsers at GET /graphql (and the explorer at /explore); API requests go on to Apollo.
+  mountWeb(app);
 
   app.use(
     "/graphql",

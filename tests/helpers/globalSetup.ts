@@ -5,6 +5,7 @@ import { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
 import { seed } from "../../src/ingest/seed.js";
 import { createMetrics } from "../../src/metrics.js";
+import { ensureWebAssets } from "../../web/build/assets.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +18,9 @@ declare module "vitest" {
  * once per run; tests that write use ids of their own, so files can run in any order.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The browser tests need the playground and explorer built; build them (when stale) while Neo4j starts.
+  const webAssets = ensureWebAssets((message) => console.log(message));
+  webAssets.catch(() => undefined);
   const external = process.env.TEST_NEO4J_URI;
   const instance = localInstance("test");
   const uri = external ?? (await startLocalNeo4j(instance)).uri;
@@ -36,6 +40,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await seed(db);
   } finally {
     await driver.close();
+  }
+  try {
+    await webAssets;
+  } catch (error) {
+    if (!external) await stopLocalNeo4j(instance);
+    throw error;
   }
   project.provide("neo4jUri", uri);
   return async () => {

@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Response } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/paths.js";
+import { parseRecipes } from "../../web/build/recipes.js";
+import { foreignRequests, openBrowser, type BrowserSession } from "../helpers/browser.js";
+import { startServer, type TestServer } from "../helpers/server.js";
+
+const recipes = parseRecipes(readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8"));
+
+describe("the playground at GET /graphql", { timeout: 90_000 }, () => {
+  let server: TestServer;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it("opens GraphiQL with a tab per recipe, runs the first as it is, and asks nothing of any other host", async () => {
+    const { page } = session;
+    const navigation = await page.goto(`${server.url}/graphql`);
+    expect(navigation?.status()).toBe(200);
+    expect(navigation?.headers()["content-type"]).toMatch(/^text\/html/);
+
+    const tabs = page.getByRole("tablist").getByRole("tab");
+    await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(recipes.length);
+    // The headers editor is open, ready for an editor key.
+    const headers = page.getByRole("region", { name: "Headers" }).locator(".graphiql-editor:not(.hidden)");
+    await expect.poll(() => headers.isVisible()).toBe(true);
+    await expect.poll(() => headers.innerText()).toContain("{}");
+    await session.screenshot("playground-opened");
+
+    const posted = page.waitForResponse(
+      (response: Response) =>
+        response.url() === `${server.url}/graphql` &&
+        response.request().method() === "POST" &&
+        !response.request().postData()?.includes("IntrospectionQuery"),
+    );
+    await page.getByRole("button", { name: /^Execute query/ }).click();
+    const body = (await (await posted).json()) as { data?: { events?: { totalCount: number } } };
+    expect(body.data?.events?.totalCount).toBe(4);
+
+    const result = page.getByRole("region", { name: "Result Window" });
+    // Monaco wraps long lines and draws spaces as no-break spaces; compare words, not layout.
+    const shownText = async (): Promise<string> => (await result.innerText()).replace(/\s+/g, " ");
+    await expect.poll(shownText, { timeout: 15_000 }).toContain('"totalCount": 4');
+    expect(await shownText()).toContain('"qualifier": "EXACT"');
+    await session.screenshot("playground-first-tab-run");
+
+    expect(foreignRequests(session.requests, server.url)).toEqual([]);
+    expect(session.requests.length).toBeGreaterThan(3);
+    expect(session.errors).toEqual([]);
+  });
+
+  it("still answers API clients at /graphql: JSON GETs and POSTs reach Apollo", async () => {
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { accept: "application/json", "apollo-require-preflight": "true" },
+    });
+    expect(get.headers.get("content-type")).toMatch(/json/);
+    expect(await get.json()).toEqual({ data: { __typename: "Query" } });
+    const post = await server.graphql("{ __typename }");
+    expect(post.data).toEqual({ __typename: "Query" });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Debian's Chromium driven by playwright-core, for the browser tests. Nothing is downloaded: the
+ * browser is the system's (`.ci/run` installs the `chromium` package when it is missing).
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { projectRoot } from "../../src/paths.js";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Screenshots land here (gitignored), to be looked at after a run. */
+export const SCREENSHOT_DIRECTORY = join(projectRoot, "test-results", "browser");
+
+/** As root without a sandbox; and no calls home, which this machine's closed network would refuse. */
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page (and its workers) asked for, in order. */
+  requests: string[];
+  /** Console errors and uncaught exceptions, so a broken page fails its test. */
+  errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium), as .ci/run does, or set CHROMIUM_PATH.`,
+    );
+  }
+  // A fresh, empty profile every time (playwright makes a temporary user-data-dir).
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
+  return {
+    browser,
+    context,
+    page,
+    requests,
+    errors,
+    async screenshot(name) {
+      const path = join(SCREENSHOT_DIRECTORY, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Requests that went anywhere but `origin` (data: and blob: URLs are the page's own). */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin);
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSchema, Kind, parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { loadTypeDefs } from "../../src/graphql/schema.js";
+import { projectRoot } from "../../src/paths.js";
+import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "../../web/client/explorer/queries.js";
+import { commentLines, operationName, parseRecipes, playgroundTabs } from "../../web/build/recipes.js";
+
+const schema = buildSchema(loadTypeDefs());
+const recipesMarkdown = readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8");
+
+describe("the playground's tabs from docs/recipes.md", () => {
+  it("has one tab per numbered recipe, each a valid named query against the schema", () => {
+    const headings = recipesMarkdown.split("\n").filter((line) => /^## \d+\. /.test(line));
+    const tabs = playgroundTabs(recipesMarkdown);
+    expect(tabs).toHaveLength(headings.length);
+    const names = new Set<string>();
+    for (const tab of tabs) {
+      const document = parse(tab.query);
+      expect(validate(schema, document)).toEqual([]);
+      const [operation] = document.definitions;
+      expect(operation?.kind).toBe(Kind.OPERATION_DEFINITION);
+      const name = operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined;
+      expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      names.add(name ?? "");
+    }
+    // Tab titles come from the operation names; no two alike.
+    expect(names.size).toBe(tabs.length);
+  });
+
+  it("opens on recipe 1, saying where an editor key goes", () => {
+    const [first] = playgroundTabs(recipesMarkdown);
+    expect(first?.query).toContain("# 1. What happened inside Idlib province");
+    expect(first?.query).toContain('{"Authorization": "Bearer <your key>"}');
+    expect(first?.query).toContain('events(filter: { placeId: "place:idlib-governorate" }, orderBy: FATALITIES_DESC)');
+  });
+
+  it("takes the first graphql block under each heading and the prose before it, not the expected answer", () => {
+    const recipes = parseRecipes(
+      [
+        "# Title",
+        "",
+        "## 1. First question?",
+        "",
+        "Some context",
+        "on two lines.",
+        "",
+        "```graphql",
+        "{ a }",
+        "```",
+        "",
+        "```json",
+        '{ "a": 1 }',
+        "```",
+        "",
+        "Why: because.",
+        "",
+        "## 2. Prose only",
+        "",
+        "No query here.",
+        "",
+        "## 3. Third",
+        "",
+        "```graphql",
+        "query Named { b }",
+        "```",
+        "```graphql",
+        "{ ignored }",
+        "```",
+      ].join("\n"),
+    );
+    expect(recipes).toEqual([
+      { number: 1, title: "First question?", notes: ["Some context on two lines."], query: "{ a }" },
+      { number: 3, title: "Third", notes: [], query: "query Named { b }" },
+    ]);
+  });
+
+  it("names operations after the question's significant words", () => {
+    expect(operationName("Who else was involved wherever Russia struck?")).toBe("InvolvedWhereverRussiaStruck");
+    expect(operationName("Which events broke the Turkey–Russia agreement on Idlib?")).toBe("EventsBrokeTurkeyRussiaAgreement");
+    expect(operationName("2019 in review")).toBe("Recipe2019Review");
+    expect(operationName("What?")).toBe("What");
+  });
+
+  it("wraps notes into comment lines that fit the editor", () => {
+    const lines = commentLines("word ".repeat(40), 30);
+    expect(lines.every((line) => line.startsWith("# ") && line.length <= 30)).toBe(true);
+    expect(lines.join(" ").replace(/# /g, "").split(" ")).toHaveLength(40);
+  });
+});
+
+describe("the explorer's queries", () => {
+  it.each([
+    ["search", SEARCH_QUERY],
+    ["neighborhood", NEIGHBORHOOD_QUERY],
+    ["shortestPath", SHORTEST_PATH_QUERY],
+    ["node details", NODE_DETAILS_QUERY],
+  ])("%s is valid against the schema", (_name, query) => {
+    expect(validate(schema, parse(query))).toEqual([]);
+  });
+});

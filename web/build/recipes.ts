@@ -1,0 +1,131 @@
+/**
+ * docs/recipes.md, read at build time into the playground's opening tabs: one tab per recipe, the
+ * recipe's question as the tab's comment and operation name, its query as written in the docs (the
+ * integration tests run those queries, so the tabs run too).
+ */
+
+export interface Recipe {
+  /** The recipe's heading without its number, e.g. "How many civilians died per perpetrator?". */
+  title: string;
+  /** The heading's number, 1 for "## 1. …". */
+  number: number;
+  /** The prose between the heading and the query, joined into one paragraph per blank-line block. */
+  notes: string[];
+  /** The first ```graphql block under the heading. */
+  query: string;
+}
+
+export interface PlaygroundTab {
+  query: string;
+}
+
+const HEADING = /^##\s+(\d+)\.\s+(.+?)\s*$/;
+
+/** Every `## N. Title` section of the markdown that holds a ```graphql block, in order. */
+export function parseRecipes(markdown: string): Recipe[] {
+  const recipes: Recipe[] = [];
+  let current: { number: number; title: string; notes: string[]; paragraph: string[]; query?: string } | undefined;
+  let fence: { language: string; lines: string[] } | undefined;
+
+  const closeParagraph = (): void => {
+    if (current && current.paragraph.length > 0) current.notes.push(current.paragraph.join(" "));
+    if (current) current.paragraph = [];
+  };
+  const closeSection = (): void => {
+    if (current?.query !== undefined)
+      recipes.push({ number: current.number, title: current.title, notes: current.notes, query: current.query });
+    current = undefined;
+  };
+
+  for (const line of markdown.split(/\r?\n/)) {
+    if (fence) {
+      if (line.trimStart().startsWith("```")) {
+        if (fence.language === "graphql" && current && current.query === undefined) current.query = fence.lines.join("\n").trim();
+        fence = undefined;
+      } else {
+        fence.lines.push(line);
+      }
+      continue;
+    }
+    if (line.trimStart().startsWith("```")) {
+      closeParagraph();
+      fence = { language: line.trim().slice(3).trim().toLowerCase(), lines: [] };
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      closeSection();
+      current = { number: Number(heading[1]), title: heading[2] ?? "", notes: [], paragraph: [] };
+      continue;
+    }
+    if (line.startsWith("#")) {
+      closeSection();
+      continue;
+    }
+    // Only the prose before the query explains it; what follows the query is the expected answer.
+    if (!current || current.query !== undefined) continue;
+    if (line.trim() === "") closeParagraph();
+    else current.paragraph.push(line.trim());
+  }
+  closeSection();
+  return recipes;
+}
+
+/** Question words and particles, left out of operation names so that tab titles stay short. */
+const STOP_WORDS = new Set(
+  "a an and are by did do does else exactly find for how however in inside is it many of on per the them to was what when where which who whom why".split(
+    " ",
+  ),
+);
+const MAX_NAME_WORDS = 5;
+
+/** "Who else was involved wherever Russia struck?" -> "InvolvedWhereverRussiaStruck": a short tab title. */
+export function operationName(title: string): string {
+  const words = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0);
+  const significant = words.filter((word) => !STOP_WORDS.has(word.toLowerCase()));
+  const chosen = (significant.length > 0 ? significant : words).slice(0, MAX_NAME_WORDS);
+  const name = chosen.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  return /^[0-9]/.test(name) || name === "" ? `Recipe${name}` : name;
+}
+
+/** Wraps prose into `# ` comment lines of at most `width` characters (the query editor is narrow at 1280 px). */
+export function commentLines(text: string, width = 48): string[] {
+  const lines: string[] = [];
+  let line = "#";
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length + 1 + word.length > width && line !== "#") {
+      lines.push(line);
+      line = "#";
+    }
+    line += ` ${word}`;
+  }
+  if (line !== "#") lines.push(line);
+  return lines;
+}
+
+/**
+ * The query as a tab: the question and its notes as comments, and the anonymous `{ … }` named after the
+ * question so that the tab has a title. Queries that already start with a keyword are left as they are.
+ */
+export function recipeTab(recipe: Recipe, preamble: string[] = []): PlaygroundTab {
+  const header = [...commentLines(`${recipe.number}. ${recipe.title}`), ...recipe.notes.flatMap((note) => ["#", ...commentLines(note)])];
+  const query = recipe.query.startsWith("{") ? `query ${operationName(recipe.title)} ${recipe.query}` : recipe.query;
+  return { query: [...preamble, ...header, "", query, ""].join("\n") };
+}
+
+/** Said once, in the first tab: where an editor key goes. */
+export const FIRST_TAB_PREAMBLE = [
+  "# Research recipes (docs/recipes.md), one per tab.",
+  "# Run this one with ▶ or Ctrl-Enter.",
+  "# To write, put an editor key in Headers below:",
+  '# {"Authorization": "Bearer <your key>"}',
+  "#",
+];
+
+export function playgroundTabs(markdown: string): PlaygroundTab[] {
+  return parseRecipes(markdown).map((recipe, index) => recipeTab(recipe, index === 0 ? FIRST_TAB_PREAMBLE : []));
+}

@@ -1,0 +1,122 @@
+/** The explorer's calls to this server's GraphQL API. */
+import type { Estimate, GraphPath, NodeSummary, Subgraph } from "./model.js";
+import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "./queries.js";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+}
+
+async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError("The server cannot be reached.");
+  }
+  let body: { data?: T | null; errors?: { message: string }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`The server answered HTTP ${response.status} without a GraphQL response.`);
+  }
+  if (body.errors && body.errors.length > 0) throw new ApiError(body.errors.map((error) => error.message).join("; "));
+  if (!body.data) throw new ApiError(`The server answered HTTP ${response.status} with no data.`);
+  return body.data;
+}
+
+export interface SearchHit {
+  score: number;
+  node: NodeSummary;
+}
+
+export async function search(text: string): Promise<SearchHit[]> {
+  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query: text })).search;
+}
+
+export async function neighborhood(id: string, depth: number, limit = 150): Promise<Subgraph> {
+  return (await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD_QUERY, { id, depth, limit })).neighborhood;
+}
+
+/** The API allows at most 6 hops. */
+export const MAX_PATH_HOPS = 6;
+
+export async function shortestPath(from: string, to: string): Promise<GraphPath | null> {
+  return (await request<{ shortestPath: GraphPath | null }>(SHORTEST_PATH_QUERY, { from, to, maxHops: MAX_PATH_HOPS })).shortestPath;
+}
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  publishedOn: string | null;
+}
+
+export interface Quote {
+  quote: string;
+}
+
+export interface ClaimDetails {
+  id: string;
+  claimKind: string;
+  text: string;
+  estimate: Estimate | null;
+  assertedBy: Ref | null;
+  source: SourceRef;
+  evidence: Quote[];
+}
+
+/** What `node(id)` returns with the details fragment; only the fields of the node's own type are set. */
+export type NodeDetails =
+  | { __typename: "Actor"; id: string; name: string; actorKind: string; description: string | null; aliases: string[]; partOf: Ref[] }
+  | { __typename: "Place"; id: string; name: string; placeKind: string; aliases: string[]; ancestors: Ref[] }
+  | {
+      __typename: "Event";
+      id: string;
+      title: string;
+      eventDate: string;
+      datePrecision: string;
+      type: string;
+      summary: string | null;
+      places: Ref[];
+      fatalities: Estimate | null;
+      injuries: Estimate | null;
+      responsibilityContested: boolean;
+      claims: ClaimDetails[];
+      evidence: Quote[];
+    }
+  | {
+      __typename: "Statement";
+      id: string;
+      stance: string;
+      statementDate: string | null;
+      text: string;
+      speaker: Ref;
+      onBehalfOf: Ref | null;
+      targets: Ref[];
+      source: SourceRef;
+      evidence: Quote[];
+    }
+  | ({ __typename: "Claim"; event: { id: string; title: string } } & ClaimDetails)
+  | {
+      __typename: "Agreement";
+      id: string;
+      name: string;
+      signedOn: string | null;
+      endsOn: string | null;
+      summary: string | null;
+      parties: Ref[];
+      covers: Ref[];
+    }
+  | { __typename: "Source"; id: string; title: string; publishedOn: string | null; url: string | null; publisher: Ref | null };
+
+export async function nodeDetails(id: string): Promise<NodeDetails | null> {
+  return (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
+}

@@ -1,0 +1,193 @@
+/** The side panel's account of one node: for events their tolls by source and the quoted evidence. */
+import type { ClaimDetails, NodeDetails, Quote, Ref, SourceRef } from "./api.js";
+import { h } from "./dom.js";
+import { formatEstimate } from "./model.js";
+
+type Open = (id: string) => void;
+
+const words = (value: string): string => value.toLowerCase().replace(/_/g, " ");
+
+function nodeButton(ref: Ref, open: Open): HTMLButtonElement {
+  const button = h("button", { type: "button", class: "link-button", "data-id": ref.id }, ref.name);
+  button.addEventListener("click", () => open(ref.id));
+  return button;
+}
+
+function refs(list: Ref[], open: Open): Node {
+  if (list.length === 0) return document.createTextNode("—");
+  const span = h("span", { class: "ref-list" });
+  list.forEach((ref, index) => {
+    if (index > 0) span.append(", ");
+    span.append(nodeButton(ref, open));
+  });
+  return span;
+}
+
+/** A definition list from [term, value] pairs; pairs whose value is null are left out. */
+function facts(rows: [string, Node | string | null][]): HTMLDListElement {
+  const list = h("dl", { class: "facts" });
+  for (const [term, value] of rows) if (value !== null) list.append(h("dt", {}, term), h("dd", {}, value));
+  return list;
+}
+
+function quotes(evidence: Quote[]): Node[] {
+  return evidence.map((item) => h("blockquote", { class: "evidence" }, `“${item.quote}”`));
+}
+
+function sourceLine(source: SourceRef): string {
+  return source.publishedOn ? `${source.title} (${source.publishedOn})` : source.title;
+}
+
+function claimItem(claim: ClaimDetails, open: Open): HTMLLIElement {
+  const figure = formatEstimate(claim.estimate);
+  const what =
+    claim.claimKind === "FATALITIES"
+      ? `${figure ?? "unknown number"} killed`
+      : claim.claimKind === "INJURIES"
+        ? `${figure ?? "unknown number"} injured`
+        : claim.text;
+  return h(
+    "li",
+    { class: "claim" },
+    h("p", { class: "claim-what" }, what),
+    h(
+      "p",
+      { class: "claim-who" },
+      "According to ",
+      claim.assertedBy ? nodeButton(claim.assertedBy, open) : "unnamed sources",
+      ", in ",
+      sourceLine(claim.source),
+    ),
+    ...quotes(claim.evidence),
+  );
+}
+
+function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open: Open): Node[] {
+  const tolls = event.claims.filter((claim) => claim.claimKind === "FATALITIES" || claim.claimKind === "INJURIES");
+  const others = event.claims.filter((claim) => !tolls.includes(claim));
+  return [
+    facts([
+      ["Date", event.datePrecision === "DAY" ? event.eventDate : `${event.eventDate} (${words(event.datePrecision)})`],
+      ["Type", words(event.type)],
+      ["Places", refs(event.places, open)],
+      ["Killed", formatEstimate(event.fatalities) ?? "not reported"],
+      ["Injured", formatEstimate(event.injuries) ?? "not reported"],
+      ["Responsibility", event.responsibilityContested ? "contested" : null],
+    ]),
+    event.summary ? h("p", { class: "summary" }, event.summary) : null,
+    h("h3", {}, "Casualty estimates by source"),
+    tolls.length > 0
+      ? h("ul", { class: "claims" }, ...tolls.map((claim) => claimItem(claim, open)))
+      : h("p", {}, "No source gives a figure."),
+    others.length > 0 ? h("h3", {}, "Other claims") : null,
+    others.length > 0 ? h("ul", { class: "claims" }, ...others.map((claim) => claimItem(claim, open))) : null,
+    event.evidence.length > 0 ? h("h3", {}, "Evidence") : null,
+    ...quotes(event.evidence),
+  ].filter((node): node is HTMLElement => node !== null);
+}
+
+function statementDetails(statement: Extract<NodeDetails, { __typename: "Statement" }>, open: Open): Node[] {
+  return [
+    facts([
+      ["Speaker", nodeButton(statement.speaker, open)],
+      ["On behalf of", statement.onBehalfOf ? nodeButton(statement.onBehalfOf, open) : null],
+      ["Stance", words(statement.stance)],
+      ["Date", statement.statementDate ?? `undated; reported ${statement.source.publishedOn ?? "on an unknown date"}`],
+      ["Targets", statement.targets.length > 0 ? refs(statement.targets, open) : null],
+      ["Source", sourceLine(statement.source)],
+    ]),
+    h("h3", {}, "Quote"),
+    ...(statement.evidence.length > 0 ? quotes(statement.evidence) : [h("blockquote", { class: "evidence" }, statement.text)]),
+  ];
+}
+
+function body(details: NodeDetails, open: Open): Node[] {
+  switch (details.__typename) {
+    case "Event":
+      return eventDetails(details, open);
+    case "Statement":
+      return statementDetails(details, open);
+    case "Claim":
+      return [
+        facts([
+          ["Kind", words(details.claimKind)],
+          ["Figure", formatEstimate(details.estimate)],
+          ["Asserted by", details.assertedBy ? nodeButton(details.assertedBy, open) : "unnamed sources"],
+          ["Event", nodeButton({ id: details.event.id, name: details.event.title }, open)],
+          ["Source", sourceLine(details.source)],
+        ]),
+        h("p", { class: "summary" }, details.text),
+        ...quotes(details.evidence),
+      ];
+    case "Actor":
+      return [
+        facts([
+          ["Kind", words(details.actorKind)],
+          ["Also known as", details.aliases.length > 0 ? details.aliases.join(", ") : null],
+          ["Part of", details.partOf.length > 0 ? refs(details.partOf, open) : null],
+        ]),
+        details.description ? h("p", { class: "summary" }, details.description) : h("p", {}, ""),
+      ];
+    case "Place":
+      return [
+        facts([
+          ["Kind", words(details.placeKind)],
+          ["Also known as", details.aliases.length > 0 ? details.aliases.join(", ") : null],
+          ["Within", details.ancestors.length > 0 ? refs(details.ancestors, open) : null],
+        ]),
+      ];
+    case "Agreement":
+      return [
+        facts([
+          ["Signed", details.signedOn],
+          ["Ends", details.endsOn ?? "in force"],
+          ["Parties", refs(details.parties, open)],
+          ["Covers", refs(details.covers, open)],
+        ]),
+        details.summary ? h("p", { class: "summary" }, details.summary) : h("p", {}, ""),
+      ];
+    case "Source":
+      return [
+        facts([
+          ["Published", details.publishedOn],
+          ["Publisher", details.publisher ? nodeButton(details.publisher, open) : null],
+          ["Address", details.url],
+        ]),
+      ];
+  }
+}
+
+function heading(details: NodeDetails): string {
+  switch (details.__typename) {
+    case "Event":
+    case "Source":
+      return details.title;
+    case "Statement":
+      return `${details.speaker.name}: ${words(details.stance)}`;
+    case "Claim":
+      return `${words(details.claimKind)} claim`;
+    default:
+      return details.name;
+  }
+}
+
+export interface DetailsActions {
+  open: Open;
+  isPathEnd: boolean;
+  togglePathEnd: () => void;
+}
+
+export function renderDetails(container: HTMLElement, details: NodeDetails, actions: DetailsActions): void {
+  const pathButton = h("button", { type: "button", class: "action-button", "aria-pressed": String(actions.isPathEnd) }, "Path end");
+  pathButton.addEventListener("click", actions.togglePathEnd);
+  container.replaceChildren(
+    h("p", { class: "details-type" }, details.__typename),
+    h("h2", { id: "details-heading" }, heading(details)),
+    h("div", { class: "details-actions" }, pathButton),
+    ...body(details, actions.open),
+  );
+}
+
+export function renderDetailsMessage(container: HTMLElement, message: string): void {
+  container.replaceChildren(h("p", { class: "details-empty" }, message));
+}

@@ -1,0 +1,86 @@
+/** How each node type looks on the canvas and in the legend: colour and shape, so type is never told by colour alone. */
+import type { StylesheetJson } from "cytoscape";
+import type { NodeType } from "./model.js";
+
+interface TypeStyle {
+  color: string;
+  shape: "ellipse" | "diamond" | "star" | "round-rectangle" | "tag" | "hexagon" | "rectangle";
+  /** The same shape as a CSS clip-path, for the legend. */
+  clipPath: string;
+}
+
+export const TYPE_STYLES: Record<NodeType, TypeStyle> = {
+  Actor: { color: "#1d4ed8", shape: "ellipse", clipPath: "circle(50%)" },
+  Place: { color: "#15803d", shape: "diamond", clipPath: "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)" },
+  Event: {
+    color: "#b91c1c",
+    shape: "star",
+    clipPath: "polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)",
+  },
+  Statement: { color: "#7e22ce", shape: "round-rectangle", clipPath: "inset(10% 0 10% 0 round 25%)" },
+  Claim: { color: "#b45309", shape: "tag", clipPath: "polygon(0 0, 70% 0, 100% 50%, 70% 100%, 0 100%)" },
+  Agreement: { color: "#0f766e", shape: "hexagon", clipPath: "polygon(25% 5%, 75% 5%, 100% 50%, 75% 95%, 25% 95%, 0 50%)" },
+  Source: { color: "#4b5563", shape: "rectangle", clipPath: "inset(10% 5%)" },
+};
+
+const HIGHLIGHT = "#f59e0b";
+const FOCUS = "#111827";
+
+export function graphStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        label: "data(label)",
+        "font-size": 13,
+        "font-family": "system-ui, sans-serif",
+        color: "#111827",
+        "text-valign": "bottom",
+        "text-margin-y": 4,
+        "text-wrap": "wrap",
+        "text-max-width": "120px",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85,
+        "text-background-padding": "1px",
+        width: 26,
+        height: 26,
+        "border-width": 1,
+        "border-color": "#ffffff",
+      },
+    },
+    ...Object.entries(TYPE_STYLES).map(([type, style]) => ({
+      selector: `node[type = "${type}"]`,
+      style: { "background-color": style.color, shape: style.shape },
+    })),
+    {
+      selector: "edge",
+      style: {
+        label: "data(label)",
+        "font-size": 10,
+        // Relationship names appear once zoomed in far enough to read them, instead of as grey noise.
+        "min-zoomed-font-size": 7,
+        "font-family": "system-ui, sans-serif",
+        color: "#374151",
+        "text-rotation": "autorotate",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85,
+        "text-background-padding": "1px",
+        width: 1.5,
+        "line-color": "#9ca3af",
+        "target-arrow-color": "#9ca3af",
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 0.8,
+        "curve-style": "bezier",
+      },
+    },
+    { selector: "node.focused", style: { "border-width": 4, "border-color": FOCUS, width: 34, height: 34, "font-weight": "bold" } },
+    { selector: "node.path-end", style: { "border-width": 5, "border-color": HIGHLIGHT, width: 34, height: 34 } },
+    { selector: ".dimmed", style: { opacity: 0.25 } },
+    { selector: "node.on-path", style: { "border-width": 4, "border-color": HIGHLIGHT, "font-weight": "bold" } },
+    {
+      selector: "edge.on-path",
+      style: { width: 5, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, color: "#111827", "font-size": 10, "z-index": 10 },
+    },
+    { selector: ".filtered-out", style: { display: "none" } },
+  ];
+}

@@ -1,0 +1,235 @@
+/**
+ * Every request the explorer sends, in one place (a unit test validates them against the schema).
+ * Fields that differ in type between node types (`kind`, `date`) are aliased, as GraphQL requires.
+ */
+
+const NODE_SUMMARY = /* GraphQL */ `
+  fragment NodeSummary on Node {
+    __typename
+    id
+    ... on Actor {
+      name
+    }
+    ... on Place {
+      name
+    }
+    ... on Agreement {
+      name
+    }
+    ... on Event {
+      title
+      date
+    }
+    ... on Source {
+      title
+    }
+    ... on Statement {
+      stance
+      speaker {
+        name
+      }
+    }
+    ... on Claim {
+      claimKind: kind
+      text
+    }
+  }
+`;
+
+const EDGE = /* GraphQL */ `
+  fragment Edge on GraphEdge {
+    type
+    from
+    to
+    role
+  }
+`;
+
+export const SEARCH_QUERY = /* GraphQL */ `
+  query ExplorerSearch($query: String!) {
+    search(query: $query, first: 12) {
+      score
+      node {
+        ...NodeSummary
+      }
+    }
+  }
+  ${NODE_SUMMARY}
+`;
+
+export const NEIGHBORHOOD_QUERY = /* GraphQL */ `
+  query ExplorerNeighborhood($id: ID!, $depth: Int!, $limit: Int!) {
+    neighborhood(id: $id, depth: $depth, limit: $limit) {
+      truncated
+      nodes {
+        ...NodeSummary
+      }
+      edges {
+        ...Edge
+      }
+    }
+  }
+  ${NODE_SUMMARY}
+  ${EDGE}
+`;
+
+export const SHORTEST_PATH_QUERY = /* GraphQL */ `
+  query ExplorerShortestPath($from: ID!, $to: ID!, $maxHops: Int!) {
+    shortestPath(from: $from, to: $to, maxHops: $maxHops) {
+      length
+      nodes {
+        ...NodeSummary
+      }
+      relationships {
+        ...Edge
+      }
+    }
+  }
+  ${NODE_SUMMARY}
+  ${EDGE}
+`;
+
+export const NODE_DETAILS_QUERY = /* GraphQL */ `
+  query ExplorerNodeDetails($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Actor {
+        name
+        actorKind: kind
+        description
+        aliases
+        partOf {
+          id
+          name
+        }
+      }
+      ... on Place {
+        name
+        placeKind: kind
+        aliases
+        ancestors {
+          id
+          name
+        }
+      }
+      ... on Event {
+        title
+        eventDate: date
+        datePrecision
+        type
+        summary
+        places {
+          id
+          name
+        }
+        fatalities {
+          ...Figure
+        }
+        injuries {
+          ...Figure
+        }
+        responsibilityContested
+        claims {
+          id
+          claimKind: kind
+          text
+          estimate {
+            ...Figure
+          }
+          assertedBy {
+            id
+            name
+          }
+          source {
+            id
+            title
+            publishedOn
+          }
+          evidence {
+            quote
+          }
+        }
+        evidence {
+          quote
+        }
+      }
+      ... on Statement {
+        stance
+        statementDate: date
+        text
+        speaker {
+          id
+          name
+        }
+        onBehalfOf {
+          id
+          name
+        }
+        targets {
+          id
+          name
+        }
+        source {
+          id
+          title
+          publishedOn
+        }
+        evidence {
+          quote
+        }
+      }
+      ... on Claim {
+        claimKind: kind
+        text
+        estimate {
+          ...Figure
+        }
+        assertedBy {
+          id
+          name
+        }
+        event {
+          id
+          title
+        }
+        source {
+          id
+          title
+          publishedOn
+        }
+        evidence {
+          quote
+        }
+      }
+      ... on Agreement {
+        name
+        signedOn
+        endsOn
+        summary
+        parties {
+          id
+          name
+        }
+        covers {
+          id
+          name
+        }
+      }
+      ... on Source {
+        title
+        publishedOn
+        url
+        publisher {
+          id
+          name
+        }
+      }
+    }
+  }
+  fragment Figure on Estimate {
+    low
+    high
+    qualifier
+  }
+`;

@@ -1,0 +1,4 @@
+/** Built from docs/recipes.md by web/build/viteConfig.ts. */
+declare module "virtual:recipes" {
+  export const recipeTabs: { query: string }[];
+}
