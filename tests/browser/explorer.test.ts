@@ -67,7 +67,7 @@ describe("the explorer at /explore", { timeout: 90_000 }, () => {
     expect(edges).toBeGreaterThanOrEqual(nodes - 1);
     expect(await drawnIds(page)).toEqual(expect.arrayContaining(["place:maarat-al-numan", "place:idlib-governorate", MARKET_STRIKE]));
     await expect
-      .poll(() => page.getByRole("region", { name: "Details" }).getByRole("heading", { level: 2 }).textContent())
+      .poll(() => page.getByRole("region", { name: "Details" }).getByRole("heading", { level: 2 }).textContent(), { timeout: 10_000 })
       .toBe("Maarat al-Numan");
     await session.screenshot("explorer-maarat-al-numan");
   });
@@ -121,7 +121,7 @@ describe("the explorer at /explore", { timeout: 90_000 }, () => {
     const { page } = session;
     const before = await shown(page);
     await page.getByLabel("Events from").fill("2019-07-23");
-    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/events? hidden by date\)/);
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/events? hidden by date\)/);
     const after = await shown(page);
     expect(after.nodes).toBeLessThan(before.nodes);
     expect(await drawnIds(page, `node[id = "${MARKET_STRIKE}"].filtered-out`)).toEqual([MARKET_STRIKE]);

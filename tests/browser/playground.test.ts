@@ -33,8 +33,8 @@ describe("the playground at GET /graphql", { timeout: 90_000 }, () => {
     await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(recipes.length);
     // The headers editor is open, ready for an editor key.
     const headers = page.getByRole("region", { name: "Headers" }).locator(".graphiql-editor:not(.hidden)");
-    await expect.poll(() => headers.isVisible()).toBe(true);
-    await expect.poll(() => headers.innerText()).toContain("{}");
+    await expect.poll(() => headers.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => headers.innerText(), { timeout: 10_000 }).toContain("{}");
     await session.screenshot("playground-opened");
 
     const posted = page.waitForResponse(
