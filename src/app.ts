@@ -7,6 +7,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
+import { authenticateRequests, isEditorRequest, viewerOf } from "./auth/http.js";
 import type { Config } from "./config.js";
 import { Executor, type QueryStats } from "./db/executor.js";
 import { resolvers } from "./graphql/resolvers/index.js";
@@ -14,6 +15,7 @@ import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
 import { formatError } from "./http/errors.js";
+import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
 import { mountWeb } from "./http/web.js";
@@ -103,13 +105,22 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
 
   app.use(
     "/graphql",
-    jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, () => false),
+    authenticateRequests(config.auth),
+    jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, isEditorRequest),
     bodyErrors,
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const stats: QueryStats = { roundTrips: 0 };
-        const repositories = createRepositories(executor.withStats(stats));
-        return Promise.resolve({ requestId: String(res.locals.requestId), repositories, loaders: createLoaders(repositories), stats });
+        const db = executor.withStats(stats);
+        const repositories = createRepositories(db);
+        return Promise.resolve({
+          requestId: String(res.locals.requestId),
+          repositories,
+          loaders: createLoaders(repositories),
+          stats,
+          viewer: viewerOf(res),
+          imports: new ImportService(db, config.imports),
+        });
       },
     }),
   );

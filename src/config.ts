@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseApiKeys } from "./auth/apiKeys.js";
+import type { AuthSettings } from "./auth/authenticate.js";
 
 /** The service's settings, read once from the environment and validated; a bad value stops start-up. */
 const environmentSchema = z.object({
@@ -35,6 +37,24 @@ const environmentSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   /** On SIGTERM: how long /ready answers 503 (while still serving) before connections are drained. */
   SHUTDOWN_READINESS_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Writers: comma-separated `key` or `label:key` (keys of 16+ characters); none means nobody can write with a key. */
+  EDITOR_API_KEYS: z.string().optional(),
+  /** Readers, in the same form; only useful with READ_REQUIRES_KEY. */
+  READER_API_KEYS: z.string().optional(),
+  /** Require a key (or token) for reading too. */
+  READ_REQUIRES_KEY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  /** JWTs from an identity provider: its key set, and the issuer and audience a token must carry. */
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** The claim with the role (dotted path for nested claims, e.g. `realm_access.roles`) and the editor's value. */
+  JWT_ROLE_CLAIM: z.string().min(1).default("role"),
+  JWT_EDITOR_ROLE: z.string().min(1).default("editor"),
+  /** Budget of one import's transaction (a 10,000-row ACLED file took 45-75 s on a busy 2-core machine). */
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   /** Load the article's graph at start-up when the database holds no sources. */
   SEED_ON_START: z
     .enum(["true", "false"])
@@ -75,6 +95,10 @@ export interface Config {
     shutdownGraceMs: number;
     shutdownReadinessDelayMs: number;
   };
+  auth: AuthSettings;
+  imports: {
+    timeoutMs: number;
+  };
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +108,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const values = parsed.data;
+  const editorKeys = parseApiKeys(values.EDITOR_API_KEYS);
+  const readerKeys = parseApiKeys(values.READER_API_KEYS);
+  const problems = [
+    ...editorKeys.problems.map((problem) => `EDITOR_API_KEYS: ${problem}`),
+    ...readerKeys.problems.map((problem) => `READER_API_KEYS: ${problem}`),
+  ];
+  if (values.JWT_JWKS_URL && (!values.JWT_ISSUER || !values.JWT_AUDIENCE)) {
+    problems.push("JWT_JWKS_URL: needs JWT_ISSUER and JWT_AUDIENCE, or any token from that provider would be accepted");
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return {
     env: values.NODE_ENV,
     host: values.HOST,
@@ -116,5 +150,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
       shutdownReadinessDelayMs: values.SHUTDOWN_READINESS_DELAY_MS,
     },
+    auth: {
+      editorKeys: editorKeys.keys,
+      readerKeys: readerKeys.keys,
+      readRequiresKey: values.READ_REQUIRES_KEY,
+      jwt:
+        values.JWT_JWKS_URL && values.JWT_ISSUER && values.JWT_AUDIENCE
+          ? {
+              jwksUrl: values.JWT_JWKS_URL,
+              issuer: values.JWT_ISSUER,
+              audience: values.JWT_AUDIENCE,
+              roleClaim: values.JWT_ROLE_CLAIM,
+              editorRole: values.JWT_EDITOR_ROLE,
+            }
+          : null,
+    },
+    imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },
   };
 }

@@ -6,6 +6,8 @@ export enum ErrorCode {
   ServiceUnavailable = "SERVICE_UNAVAILABLE",
   QueryTimeout = "QUERY_TIMEOUT",
   QueryTooComplex = "QUERY_TOO_COMPLEX",
+  Unauthenticated = "UNAUTHENTICATED",
+  Forbidden = "FORBIDDEN",
   InternalServerError = "INTERNAL_SERVER_ERROR",
 }
 
@@ -30,6 +32,37 @@ export class QueryTimeoutError extends GraphQLError {
   constructor() {
     super("The query took longer than the server allows; narrow it down.", {
       extensions: { code: ErrorCode.QueryTimeout },
+    });
+  }
+}
+
+/** No credentials, or credentials the server does not accept (HTTP 401). The message never repeats them. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, {
+      extensions: { code: ErrorCode.Unauthenticated, http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) } },
+    });
+  }
+}
+
+/** Valid credentials whose role may not do this (HTTP 403). */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Forbidden, http: { status: 403 } } });
+  }
+}
+
+/** One thing wrong with an import, at a path into its input (`claims.3.quotes.0`, `rows.12.event_type`). */
+export interface ImportProblem {
+  path: string;
+  message: string;
+}
+
+/** An import refused whole: every problem found, in `extensions.problems`; nothing was written. */
+export class InvalidImportError extends GraphQLError {
+  constructor(readonly problems: readonly ImportProblem[]) {
+    super(`The import has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}; nothing was written.`, {
+      extensions: { code: ErrorCode.BadUserInput, problems },
     });
   }
 }

@@ -47,14 +47,16 @@ export class Executor {
     }
   }
 
-  /** Runs `work` in one write transaction: all its statements commit together or not at all. */
-  async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction: all its statements commit together or not at all. `timeoutMs` overrides
+   * the query budget for work known to be long (imports).
+   */
+  async write<T>(work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number | undefined } = {}): Promise<T> {
     const session = this.session(neo4j.session.WRITE);
     try {
-      return await session.executeWrite(
-        (tx) => work({ run: (cypher, params = {}) => this.run(tx, "write", cypher, params) }),
-        this.transactionConfig(),
-      );
+      return await session.executeWrite((tx) => work({ run: (cypher, params = {}) => this.run(tx, "write", cypher, params) }), {
+        timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
+      });
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {

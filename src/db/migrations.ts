@@ -28,7 +28,10 @@ CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (${property})`,
 CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
 FOR (n:Actor|Place|Event|Agreement|Statement|Source) ON EACH [n.searchText]
 OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`;
-  return [...constraints, ...indexes, fullText];
+  // The node every import locks first (ingest/importStore.ts lockImports); unique, so two first imports make one.
+  const importLock = `// constraintImportLockId
+CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id IS UNIQUE`;
+  return [...constraints, importLock, ...indexes, fullText];
 }
 
 export async function migrate(db: Executor): Promise<void> {

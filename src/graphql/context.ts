@@ -1,4 +1,6 @@
+import type { Viewer } from "../auth/viewer.js";
 import type { QueryStats } from "../db/executor.js";
+import type { ImportService } from "../ingest/importService.js";
 import type { Loaders } from "../loaders/loaders.js";
 import type { Repositories } from "../repositories/index.js";
 
@@ -9,4 +11,8 @@ export interface Context {
   repositories: Repositories;
   loaders: Loaders;
   stats: QueryStats;
+  /** The caller, as its credentials say (computed once per request, before the body is read). */
+  viewer: Viewer;
+  /** The write path; mutations check `viewer` before using it. */
+  imports: ImportService;
 }

@@ -9,6 +9,8 @@ const clientFacing = new Set<string>([
   ErrorCode.ServiceUnavailable,
   ErrorCode.QueryTimeout,
   ErrorCode.QueryTooComplex,
+  ErrorCode.Unauthenticated,
+  ErrorCode.Forbidden,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

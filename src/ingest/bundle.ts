@@ -12,6 +12,15 @@ const date = z.string().refine(isCalendarDate, "must be a real calendar date, YY
 const nonEmpty = z.string().trim().min(1);
 const datePrecision = z.enum(["DAY", "WEEK", "MONTH", "YEAR"]);
 
+const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+
+/** How an actor or place may be linked to an existing one by name (entity resolution; see resolution.ts). */
+const resolution = {
+  resolve: z.boolean().nullish(),
+  sameAs: id.nullish(),
+  removeAliases: z.array(nonEmpty).nullish(),
+};
+
 const estimate = z.object({
   low: z.number().int().min(0).nullish(),
   high: z.number().int().min(0).nullish(),
@@ -53,6 +62,7 @@ export const bundleSchema = z.object({
           .nullish(),
         partOf: z.array(id).nullish(),
         allies: z.array(id).nullish(),
+        ...resolution,
       }),
     )
     .nullish(),
@@ -64,11 +74,12 @@ export const bundleSchema = z.object({
         aliases: z.array(nonEmpty).nullish(),
         kind: z.enum(["COUNTRY", "PROVINCE", "DISTRICT", "CITY", "TOWN", "VILLAGE", "SITE", "ZONE"]),
         parent: id.nullish(),
-        location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).nullish(),
+        location: geoPoint.nullish(),
         wikidataId: z
           .string()
           .regex(/^Q\d+$/, "must look like Q123")
           .nullish(),
+        ...resolution,
       }),
     )
     .nullish(),
@@ -129,6 +140,8 @@ export const bundleSchema = z.object({
         places: z.array(id).min(1, "an event needs at least one place"),
         participants: z.array(z.object({ actor: id, role: z.enum(["PERPETRATOR", "TARGET", "VICTIM"]) })).nullish(),
         quotes: z.array(nonEmpty).nullish(),
+        location: geoPoint.nullish(),
+        geoPrecision: z.enum(["TOWN", "NEAR_TOWN", "REGION"]).nullish(),
       }),
     )
     .nullish(),
@@ -194,9 +207,16 @@ export interface ValidBundle {
  */
 export type ExternalReferences = Map<string, { prefix: IdPrefix; paths: string[] }>;
 
+/**
+ * Checks a bundle on its own. When the shape is right but something else is wrong (a quote missing, an id of the
+ * wrong type), the failure still carries the bundle, so that its references can be checked against the graph and
+ * every problem reported at once.
+ */
 export function validateBundle(
   input: unknown,
-): { ok: true; value: ValidBundle; external: ExternalReferences } | { ok: false; problems: BundleProblem[] } {
+):
+  | { ok: true; value: ValidBundle; external: ExternalReferences }
+  | { ok: false; problems: BundleProblem[]; value?: ValidBundle; external?: ExternalReferences } {
   const parsed = bundleSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
@@ -239,12 +259,19 @@ export function validateBundle(
     ids?.forEach((nodeId, i) => refer(nodeId, prefix, `${path}.${i}`));
 
   refer(bundle.source.publisher, "actor", "source.publisher");
+  const sameAs = (nodeId: string, target: string | null | undefined, prefix: IdPrefix, path: string) => {
+    if (target == null) return;
+    if (parseId(target)?.prefix !== prefix) problems.push({ path, message: `"${target}" is not a ${prefix} id (${prefix}:<slug>)` });
+    else if (target === nodeId) problems.push({ path, message: "a node cannot be the same as itself" });
+  };
   bundle.actors?.forEach((actor, i) => {
+    sameAs(actor.id, actor.sameAs, "actor", `actors.${i}.sameAs`);
     referAll(actor.partOf, "actor", `actors.${i}.partOf`);
     referAll(actor.allies, "actor", `actors.${i}.allies`);
     if (actor.partOf?.includes(actor.id)) problems.push({ path: `actors.${i}.partOf`, message: "an actor cannot be part of itself" });
   });
   bundle.places?.forEach((place, i) => {
+    sameAs(place.id, place.sameAs, "place", `places.${i}.sameAs`);
     refer(place.parent, "place", `places.${i}.parent`);
     if (place.parent === place.id) problems.push({ path: `places.${i}.parent`, message: "a place cannot be its own parent" });
   });
@@ -292,6 +319,6 @@ export function validateBundle(
   bundle.claims?.forEach((claim, i) => locate(claim.id, claim.quotes, `claims.${i}`));
   bundle.statements?.forEach((statement, i) => locate(statement.id, statement.quotes, `statements.${i}`));
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, value: { bundle, evidence }, external };
   return { ok: true, value: { bundle, evidence }, external };
 }

@@ -14,7 +14,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestServer {
   url: string;
   app: App;
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Posts a GraphQL request; `headers` are added (e.g. `authorization`). */
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** Sum of `neo4j_queries_total` over all labels: Cypher statements sent so far by this server. */
   queriesSent(): Promise<number>;
   close(): Promise<void>;
@@ -31,10 +36,10 @@ export async function startServer(environment: Record<string, string> = {}, uri 
   return {
     url,
     app,
-    async graphql(query, variables) {
+    async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        headers: { "content-type": "application/json", accept: "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

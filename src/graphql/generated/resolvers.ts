@@ -103,6 +103,38 @@ export type ActorFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * An actor. A new id whose name or alias matches an existing actor of the same kind links to that actor instead
+ * (see `resolve` and `sameAs`).
+ */
+export type ActorInput = {
+  /** Other names and spellings. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Allied actors (actor ids). */
+  allies?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, `actor:<slug>`. An id that already exists always means that actor (no name matching). */
+  id: Scalars['ID']['input'];
+  /** What sort of actor. */
+  kind: ActorKind;
+  /** The preferred name. */
+  name: Scalars['String']['input'];
+  /** Bodies this actor belongs to or speaks for (actor ids). */
+  partOf?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Spellings to remove from the existing actor's aliases (a curator's correction after a wrong match). */
+  removeAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** False: never link this actor to an existing one by name; it is stored under its own id. */
+  resolve?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * This actor is the existing actor with this id: references to `id` are rewritten to it and the names given become
+   * its aliases. For matches the automatic resolution misses.
+   */
+  sameAs?: InputMaybe<Scalars['ID']['input']>;
+  /** The Wikidata item id, e.g. `Q159`. */
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What sort of actor: states and their bodies, armed actors, people, civil society, the press, civilians. */
 export type ActorKind =
   /** A state's armed force or one of its branches. */
@@ -182,6 +214,46 @@ export type AgreementEdge = {
   node: Agreement;
 };
 
+/** An agreement, such as a ceasefire or memorandum. */
+export type AgreementInput = {
+  /** The places it covers (place ids). */
+  covers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** How precisely `signedOn` is known. */
+  datePrecision?: InputMaybe<DatePrecision>;
+  /** When it ended or expires; after `signedOn`. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Stable id, `agreement:<slug>`. */
+  id: Scalars['ID']['input'];
+  /** Its usual name. */
+  name: Scalars['String']['input'];
+  /** The actors party to it (actor ids). */
+  parties?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Sentences of the source text that report it. */
+  quotes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When it was signed. */
+  signedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** What it provides. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One source document and everything it supports. References are ids, resolved against the bundle itself and the graph. */
+export type BundleInput = {
+  /** Actors the bundle defines (or, by name, links to existing ones). */
+  actors?: InputMaybe<Array<ActorInput>>;
+  /** Agreements the bundle defines. */
+  agreements?: InputMaybe<Array<AgreementInput>>;
+  /** Claims the document makes; each is reported in this source. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** Events the bundle defines. */
+  events?: InputMaybe<Array<EventInput>>;
+  /** Places the bundle defines (or, by name, links to existing ones). */
+  places?: InputMaybe<Array<PlaceInput>>;
+  /** The document; every quote in the bundle must occur in its `text`. */
+  source: SourceInput;
+  /** Statements the document reports; each is reported in this source. */
+  statements?: InputMaybe<Array<StatementInput>>;
+};
+
 /** One assertion about an event, from one source: who says so, where, and on which words. */
 export type Claim = Node & {
   __typename?: 'Claim';
@@ -205,6 +277,28 @@ export type Claim = Node & {
   source: Source;
   /** The assertion in a sentence. */
   text: Scalars['String']['output'];
+};
+
+/** One assertion about an event, made in this bundle's source. */
+export type ClaimInput = {
+  /** Actors the claim names (actor ids). */
+  actors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Who makes the claim (an actor id); null when the source does not say. */
+  assertedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Statements (by id) that dispute this claim. */
+  disputedBy?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The figure (FATALITIES and INJURIES claims). */
+  estimate?: InputMaybe<EstimateInput>;
+  /** The event it is about (an event id). */
+  event: Scalars['ID']['input'];
+  /** Stable id, `claim:<slug>`. */
+  id: Scalars['ID']['input'];
+  /** What it asserts. */
+  kind: ClaimKind;
+  /** Sentences of the source text the claim rests on; at least one. */
+  quotes: Array<Scalars['String']['input']>;
+  /** The assertion in a sentence. */
+  text: Scalars['String']['input'];
 };
 
 /** What a claim asserts. */
@@ -238,6 +332,19 @@ export type DatePrecision =
   /** Only the year is known. */
   | 'YEAR';
 
+/** An actor or place of the import that was linked to an existing node (entity resolution). */
+export type EntityMatch = {
+  __typename?: 'EntityMatch';
+  /** How the link was made. */
+  by: MatchReason;
+  /** The id as given in the import; nothing is stored under it. */
+  id: Scalars['ID']['output'];
+  /** The existing node it was linked to; references to `id` now point here. */
+  matchedId: Scalars['ID']['output'];
+  /** The name given in the import (added to the existing node's aliases when it is a new spelling). */
+  name: Scalars['String']['output'];
+};
+
 /** A casualty figure: "at least 7" is low 7, high null, qualifier AT_LEAST. */
 export type Estimate = {
   __typename?: 'Estimate';
@@ -245,6 +352,16 @@ export type Estimate = {
   high?: Maybe<Scalars['Int']['output']>;
   /** The lowest figure given; null when none was given. */
   low?: Maybe<Scalars['Int']['output']>;
+  /** How the figure was worded. */
+  qualifier: EstimateQualifier;
+};
+
+/** A figure as worded in the source. */
+export type EstimateInput = {
+  /** The upper figure; null when open. */
+  high?: InputMaybe<Scalars['Int']['input']>;
+  /** The lower figure, or the figure. */
+  low?: InputMaybe<Scalars['Int']['input']>;
   /** How the figure was worded. */
   qualifier: EstimateQualifier;
 };
@@ -372,6 +489,34 @@ export type EventFilter = {
   types?: InputMaybe<Array<EventType>>;
 };
 
+/** An event. */
+export type EventInput = {
+  /** ACLED event category. */
+  category: EventCategory;
+  /** When it happened. */
+  date: Scalars['Date']['input'];
+  /** How precisely `date` is known. */
+  datePrecision: DatePrecision;
+  /** How precisely `location` is known (ACLED's geo_precision). */
+  geoPrecision?: InputMaybe<GeoPrecision>;
+  /** Stable id, `event:<slug>`. */
+  id: Scalars['ID']['input'];
+  /** The event's own coordinates (ACLED's latitude and longitude), when known. */
+  location?: InputMaybe<GeoPointInput>;
+  /** Who took part, and how. */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  /** Where it happened (place ids, at least one). */
+  places: Array<Scalars['ID']['input']>;
+  /** Sentences of the source text that report it. */
+  quotes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A one-paragraph summary. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** A short descriptive title. */
+  title: Scalars['String']['input'];
+  /** ACLED sub-event type. */
+  type: EventType;
+};
+
 /** Orders of an event list; ties are broken by id so that cursors are stable. */
 export type EventOrder =
   /** Oldest first. */
@@ -457,6 +602,23 @@ export type GeoPoint = {
   longitude: Scalars['Float']['output'];
 };
 
+/** A point on the WGS 84 globe. */
+export type GeoPointInput = {
+  /** Degrees north, -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Degrees east, -180 to 180. */
+  longitude: Scalars['Float']['input'];
+};
+
+/** How precisely an event's coordinates are known, after ACLED's geo_precision. */
+export type GeoPrecision =
+  /** Near the town, or a part of a region (ACLED 2). */
+  | 'NEAR_TOWN'
+  /** Only a larger region (ACLED 3). */
+  | 'REGION'
+  /** The named town itself (ACLED 1). */
+  | 'TOWN';
+
 /** A relationship between two nodes, as stored. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
@@ -468,6 +630,74 @@ export type GraphEdge = {
   to: Scalars['ID']['output'];
   /** The relationship type as stored, e.g. PART_OF. */
   type: Scalars['String']['output'];
+};
+
+/**
+ * What an import did, or with `dryRun` would do. Nodes count once each: a node is unchanged when the import would
+ * change none of its properties, relationships or evidence.
+ */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Nodes that did not exist before. */
+  created: Scalars['Int']['output'];
+  /** True when nothing was written (the report says what would have been). */
+  dryRun: Scalars['Boolean']['output'];
+  /** Actors and places given under a new id that were linked to an existing node instead of becoming a new one. */
+  resolved: Array<EntityMatch>;
+  /** ACLED rows read; null for bundles. */
+  rows?: Maybe<Scalars['Int']['output']>;
+  /** Ids of every node the import created or updated. */
+  touched: Array<Scalars['ID']['output']>;
+  /** Nodes the import names that were already exactly as given. */
+  unchanged: Scalars['Int']['output'];
+  /** Existing nodes whose properties, relationships or evidence changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** Why an imported actor or place was linked to an existing node. */
+export type MatchReason =
+  /** A name or alias matched one of the existing node's, ignoring case, diacritics and transliteration. */
+  | 'NAME'
+  /** The input said so with `sameAs`. */
+  | 'SAME_AS';
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Imports rows in ACLED's export format (CSV with its header row), all or nothing. Problems name the row
+   * (`rows.<n>.<column>`, n counting data rows from 1).
+   */
+  importAcled: ImportReport;
+  /**
+   * Writes the whole bundle in one transaction, or nothing. Re-importing the same bundle changes nothing. Every problem
+   * (schema, unknown references, quotes missing from the source text, ambiguous name matches) is reported at once as a
+   * `BAD_USER_INPUT` error whose `extensions.problems` lists `{path, message}`.
+   */
+  importBundle: ImportReport;
+};
+
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type MutationImportAcledArgs = {
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type MutationImportBundleArgs = {
+  bundle: BundleInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Anything with a stable, human-readable, type-prefixed id (e.g. `place:maarat-al-numan`). */
@@ -510,6 +740,14 @@ export type Participant = {
   /** Who. */
   actor: Actor;
   /** In what role. */
+  role: EventRole;
+};
+
+/** An actor's part in an event. */
+export type ParticipantInput = {
+  /** The actor (an actor id). */
+  actor: Scalars['ID']['input'];
+  /** The part it played. */
   role: EventRole;
 };
 
@@ -592,6 +830,36 @@ export type PlaceFilter = {
   withinId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * A place. A new id whose name or alias matches an existing place of the same kind (cities, towns and villages count
+ * as one kind) within a compatible parent links to that place instead (see `resolve` and `sameAs`).
+ */
+export type PlaceInput = {
+  /** Other names and transliterations. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Stable id, `place:<slug>`. An id that already exists always means that place (no name matching). */
+  id: Scalars['ID']['input'];
+  /** Its level in the hierarchy. */
+  kind: PlaceKind;
+  /** Its coordinates. */
+  location?: InputMaybe<GeoPointInput>;
+  /** The preferred name. */
+  name: Scalars['String']['input'];
+  /** The place directly enclosing it (a place id). */
+  parent?: InputMaybe<Scalars['ID']['input']>;
+  /** Spellings to remove from the existing place's aliases (a curator's correction after a wrong match). */
+  removeAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** False: never link this place to an existing one by name; it is stored under its own id. */
+  resolve?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * This place is the existing place with this id: references to `id` are rewritten to it and the names given become
+   * its aliases.
+   */
+  sameAs?: InputMaybe<Scalars['ID']['input']>;
+  /** The Wikidata item id. */
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Where a place sits in the administrative or physical hierarchy. */
 export type PlaceKind =
   /** A city. */
@@ -665,6 +933,8 @@ export type Query = {
   statement?: Maybe<Statement>;
   /** Statements, newest first. */
   statements: StatementConnection;
+  /** Who the caller is, as the server sees the credentials sent. */
+  viewer: Viewer;
 };
 
 
@@ -805,6 +1075,15 @@ export type QueryStatementsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What a caller may do. */
+export type Role =
+  /** No credentials sent; may read unless the server requires a key for reading. */
+  | 'ANONYMOUS'
+  /** An editor key or a token with the editor role; may read and import. */
+  | 'EDITOR'
+  /** A reader key or a token without the editor role; may read. */
+  | 'READER';
+
 /** A search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -829,6 +1108,22 @@ export type Source = Node & {
   title: Scalars['String']['output'];
   /** Where it can be read, when known. */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** The document a bundle rests on. */
+export type SourceInput = {
+  /** Stable id, `source:<slug>`. */
+  id: Scalars['ID']['input'];
+  /** When it was published. */
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The publisher, an actor id. */
+  publisher?: InputMaybe<Scalars['ID']['input']>;
+  /** The full text; quotes are located in it. */
+  text: Scalars['String']['input'];
+  /** Its title, or a description when it has none. */
+  title: Scalars['String']['input'];
+  /** Where it can be read. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What a statement does (after CAMEO's verbal event codes). */
@@ -915,6 +1210,32 @@ export type StatementFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A statement reported in this bundle's source. */
+export type StatementInput = {
+  /** Events it is about (event ids). */
+  about?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** When it was made; null when the source does not say. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** How precisely `date` is known. */
+  datePrecision?: InputMaybe<DatePrecision>;
+  /** Stable id, `statement:<slug>`. */
+  id: Scalars['ID']['input'];
+  /** Agreements it invokes (agreement ids). */
+  invokes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whom the speaker spoke for (an actor id). */
+  onBehalfOf?: InputMaybe<Scalars['ID']['input']>;
+  /** Sentences of the source text it rests on; at least one. */
+  quotes: Array<Scalars['String']['input']>;
+  /** Who said it (an actor id). */
+  speaker: Scalars['ID']['input'];
+  /** What kind of statement. */
+  stance: Stance;
+  /** Actors it condemns, accuses or calls on (actor ids). */
+  targets?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What was said, in a sentence. */
+  text: Scalars['String']['input'];
+};
+
 /** One group of events. */
 export type StatsBucket = {
   __typename?: 'StatsBucket';
@@ -952,6 +1273,15 @@ export type Subgraph = {
   nodes: Array<Node>;
   /** True when limit cut the neighbourhood short. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** The caller, as identified by the `Authorization: Bearer …` header (an API key or a JWT). */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The key's label or the token's subject; null when anonymous. */
+  id?: Maybe<Scalars['String']['output']>;
+  /** What the caller may do: ANONYMOUS and READER read, EDITOR also writes. */
+  role: Role;
 };
 
 
@@ -1043,54 +1373,72 @@ export type ResolversTypes = {
   ActorConnection: ResolverTypeWrapper<Page<ActorRow>>;
   ActorEdge: ResolverTypeWrapper<Edge<ActorRow>>;
   ActorFilter: ActorFilter;
+  ActorInput: ActorInput;
   ActorKind: ActorKind;
   Agreement: ResolverTypeWrapper<AgreementRow>;
   AgreementConnection: ResolverTypeWrapper<Page<AgreementRow>>;
   AgreementEdge: ResolverTypeWrapper<Edge<AgreementRow>>;
+  AgreementInput: AgreementInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BundleInput: BundleInput;
   Claim: ResolverTypeWrapper<ClaimRow>;
+  ClaimInput: ClaimInput;
   ClaimKind: ClaimKind;
   CoInvolvement: ResolverTypeWrapper<CoInvolvementRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
+  EntityMatch: ResolverTypeWrapper<EntityMatch>;
   Estimate: ResolverTypeWrapper<EstimateRow>;
+  EstimateInput: EstimateInput;
   EstimateQualifier: EstimateQualifier;
   Event: ResolverTypeWrapper<EventRow>;
   EventCategory: EventCategory;
   EventConnection: ResolverTypeWrapper<Page<EventRow>>;
   EventEdge: ResolverTypeWrapper<Edge<EventRow>>;
   EventFilter: EventFilter;
+  EventInput: EventInput;
   EventOrder: EventOrder;
   EventRole: EventRole;
   EventType: EventType;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPointInput: GeoPointInput;
+  GeoPrecision: GeoPrecision;
   GraphEdge: ResolverTypeWrapper<EdgeRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MatchReason: MatchReason;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeType: NodeType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantRow>;
+  ParticipantInput: ParticipantInput;
   Path: ResolverTypeWrapper<PathRow>;
   Place: ResolverTypeWrapper<PlaceRow>;
   PlaceConnection: ResolverTypeWrapper<Page<PlaceRow>>;
   PlaceEdge: ResolverTypeWrapper<Edge<PlaceRow>>;
   PlaceFilter: PlaceFilter;
+  PlaceInput: PlaceInput;
   PlaceKind: PlaceKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   Source: ResolverTypeWrapper<SourceRow>;
+  SourceInput: SourceInput;
   Stance: Stance;
   Statement: ResolverTypeWrapper<StatementRow>;
   StatementConnection: ResolverTypeWrapper<Page<StatementRow>>;
   StatementEdge: ResolverTypeWrapper<Edge<StatementRow>>;
   StatementFilter: StatementFilter;
+  StatementInput: StatementInput;
   StatsBucket: ResolverTypeWrapper<StatsBucketRow>;
   StatsGroupBy: StatsGroupBy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  Viewer: ResolverTypeWrapper<Viewer>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1099,42 +1447,57 @@ export type ResolversParentTypes = {
   ActorConnection: Page<ActorRow>;
   ActorEdge: Edge<ActorRow>;
   ActorFilter: ActorFilter;
+  ActorInput: ActorInput;
   Agreement: AgreementRow;
   AgreementConnection: Page<AgreementRow>;
   AgreementEdge: Edge<AgreementRow>;
+  AgreementInput: AgreementInput;
   Boolean: Scalars['Boolean']['output'];
+  BundleInput: BundleInput;
   Claim: ClaimRow;
+  ClaimInput: ClaimInput;
   CoInvolvement: CoInvolvementRow;
   Date: Scalars['Date']['output'];
+  EntityMatch: EntityMatch;
   Estimate: EstimateRow;
+  EstimateInput: EstimateInput;
   Event: EventRow;
   EventConnection: Page<EventRow>;
   EventEdge: Edge<EventRow>;
   EventFilter: EventFilter;
+  EventInput: EventInput;
   Evidence: EvidenceRow;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
+  GeoPointInput: GeoPointInput;
   GraphEdge: EdgeRow;
   ID: Scalars['ID']['output'];
+  ImportReport: ImportReport;
   Int: Scalars['Int']['output'];
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Participant: ParticipantRow;
+  ParticipantInput: ParticipantInput;
   Path: PathRow;
   Place: PlaceRow;
   PlaceConnection: Page<PlaceRow>;
   PlaceEdge: Edge<PlaceRow>;
   PlaceFilter: PlaceFilter;
+  PlaceInput: PlaceInput;
   Query: Record<PropertyKey, never>;
   SearchHit: SearchHitRow;
   Source: SourceRow;
+  SourceInput: SourceInput;
   Statement: StatementRow;
   StatementConnection: Page<StatementRow>;
   StatementEdge: Edge<StatementRow>;
   StatementFilter: StatementFilter;
+  StatementInput: StatementInput;
   StatsBucket: StatsBucketRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRow;
+  Viewer: Viewer;
 };
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
@@ -1213,6 +1576,13 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type EntityMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityMatch'] = ResolversParentTypes['EntityMatch']> = {
+  by?: Resolver<ResolversTypes['MatchReason'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matchedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type EstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estimate'] = ResolversParentTypes['Estimate']> = {
   high?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   low?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1268,6 +1638,21 @@ export type GraphEdgeResolvers<ContextType = Context, ParentType extends Resolve
   role?: Resolver<Maybe<ResolversTypes['EventRole']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resolved?: Resolver<Array<ResolversTypes['EntityMatch']>, ParentType, ContextType>;
+  rows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  touched?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  importAcled?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportAcledArgs, 'csv' | 'dryRun'>>;
+  importBundle?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle' | 'dryRun'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1337,6 +1722,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1396,6 +1782,11 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ActorConnection?: ActorConnectionResolvers<ContextType>;
@@ -1406,6 +1797,7 @@ export type Resolvers<ContextType = Context> = {
   Claim?: ClaimResolvers<ContextType>;
   CoInvolvement?: CoInvolvementResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  EntityMatch?: EntityMatchResolvers<ContextType>;
   Estimate?: EstimateResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -1413,6 +1805,8 @@ export type Resolvers<ContextType = Context> = {
   Evidence?: EvidenceResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
@@ -1428,5 +1822,6 @@ export type Resolvers<ContextType = Context> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatsBucket?: StatsBucketResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

@@ -5,6 +5,7 @@ import { Agreement } from "./Agreement.js";
 import { Claim } from "./Claim.js";
 import { Event } from "./Event.js";
 import { Evidence } from "./Evidence.js";
+import { Mutation } from "./mutations/index.js";
 import { Node } from "./Node.js";
 import { Place } from "./Place.js";
 import { Query } from "./Query.js";
@@ -12,11 +13,13 @@ import { researchQueries } from "./researchQueries.js";
 import { Source } from "./Source.js";
 import { Statement } from "./Statement.js";
 import { StatsBucket } from "./StatsBucket.js";
+import { viewerQuery } from "./viewer.js";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Node,
-  Query: { ...Query, ...researchQueries },
+  Query: { ...Query, ...researchQueries, ...viewerQuery },
+  Mutation,
   Actor,
   Place,
   Event,

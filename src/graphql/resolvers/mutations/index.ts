@@ -1,0 +1,5 @@
+import type { MutationResolvers } from "../../generated/resolvers.js";
+import { importAcled } from "./importAcled.js";
+import { importBundle } from "./importBundle.js";
+
+export const Mutation: MutationResolvers = { importBundle, importAcled };

@@ -1,0 +1,196 @@
+/**
+ * ACLED rows as a draft (pure). Each row becomes:
+ * - an event `event:acled-<event_id_cnty>` (the id ACLED keeps stable across updates), with its category and type,
+ *   date and time precision, coordinates and geo precision, and the notes as summary;
+ * - a source `source:acled-<event_id_cnty>` published by ACLED, whose text is the row itself, one `column: value`
+ *   line per column, so nothing of the row is lost and evidence can point into it;
+ * - a fatalities claim asserted by ACLED and resting on the row's `fatalities` line. ACLED codes the lowest credible
+ *   figure, so a count above zero is a floor (AT_LEAST); zero means no deaths were reported (EXACT).
+ * Actors (actor1, actor2 and their associates, kind from the inter codes) and the place chain
+ * country > admin1 > admin2 > admin3 > location get ids derived from their names, and are only filled in: an ACLED
+ * row never overwrites what a curator wrote. New ones are resolved against existing actors and places by name.
+ */
+import { createHash } from "node:crypto";
+import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
+import { normalizeName } from "../../model/text.js";
+import type { Located } from "../bundle.js";
+import type { Draft, DraftNode, EntityIntent, Link } from "../draft.js";
+import { kindOfAssociate } from "./acledCodes.js";
+import type { AcledRow } from "./acledRows.js";
+
+export const ACLED_ACTOR = "actor:acled";
+
+const fill: EntityIntent = { authority: "fill", resolve: true, sameAs: null, removeAliases: [] };
+
+/** Admin levels by depth: admin3 (a sub-district) has no kind of its own and counts as a district. */
+const adminKinds: PlaceKind[] = ["COUNTRY", "PROVINCE", "DISTRICT", "DISTRICT"];
+/** ACLED does not say whether a location is a city, town or village; resolution treats the three alike. */
+const LOCATION_KIND: PlaceKind = "TOWN";
+
+export function acledDraft(rows: readonly AcledRow[]): Draft {
+  // Names repeat on every row; slugging each once keeps a 10,000-row file quick.
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string) => slugs.get(name) ?? slugs.set(name, slug(name)).get(name)!;
+  const entities = new Map<string, DraftNode>();
+  const documents: DraftNode[] = [];
+
+  entity(entities, {
+    label: "Actor",
+    id: ACLED_ACTOR,
+    name: "ACLED",
+    kind: "NGO",
+    extra: { aliases: ["Armed Conflict Location & Event Data Project"], description: "Armed Conflict Location & Event Data Project" },
+    path: "rows",
+  });
+
+  for (const row of rows) {
+    const path = `rows.${row.number}`;
+    const placeId = placeChain(entities, row, path, slugOf);
+
+    const participants: Link[] = row.sides.flatMap((side, index) => {
+      const kind: ActorKind = side.kind ?? "OTHER";
+      return [{ name: side.actor, kind }, ...side.associates.map((name) => ({ name, kind: kindOfAssociate(name, kind) }))].map(
+        ({ name, kind: actorKind }) => {
+          const id = limitedId("actor", `acled-${slugOf(name)}`);
+          entity(entities, { label: "Actor", id, name, kind: actorKind, path: `${path}.actor${index + 1}` });
+          // ACLED lists the initiating side first; the other side suffers the event, as victims when civilians.
+          const role = index === 0 ? "PERPETRATOR" : actorKind === "CIVILIANS" ? "VICTIM" : "TARGET";
+          return { type: "PARTICIPATED_IN" as const, target: id, role, path: `${path}.actor${index + 1}` };
+        },
+      );
+    });
+
+    const sourceId = `source:acled-${row.eventId}`;
+    const text = row.columns.map(([column, value]) => `${column}: ${value}`).join("\n");
+    const locate = (quote: string): Located[] => {
+      const start = text.indexOf(quote);
+      return start < 0 ? [] : [{ quote, start, end: start + quote.length }];
+    };
+    const published = row.timestamp === null ? null : new Date(row.timestamp * 1000).toISOString().slice(0, 10);
+
+    documents.push({
+      label: "Source",
+      id: sourceId,
+      properties: {
+        title: `ACLED event ${row.eventId}${row.sources ? ` (${row.sources})` : ""}`,
+        publishedOn: published,
+        url: null,
+        text,
+      },
+      links: [{ type: "PUBLISHED_BY", target: ACLED_ACTOR }],
+      evidence: new Map(),
+      path,
+    });
+
+    const eventId = `event:acled-${row.eventId}`;
+    documents.push({
+      label: "Event",
+      id: eventId,
+      properties: {
+        title: `${row.subEventType} in ${row.location}`,
+        category: row.category,
+        type: row.type,
+        date: row.date,
+        datePrecision: row.datePrecision,
+        summary: row.notes || null,
+        latitude: row.latitude,
+        longitude: row.longitude,
+        geoPrecision: row.geoPrecision,
+      },
+      links: [{ type: "OCCURRED_IN", target: placeId, path: `${path}.location` }, ...participants],
+      evidence: new Map([[sourceId, row.notes ? locate(`notes: ${row.notes}`) : []]]),
+      path,
+    });
+
+    documents.push({
+      label: "Claim",
+      id: `claim:acled-${row.eventId}-fatalities`,
+      properties: {
+        kind: "FATALITIES",
+        text: `${row.fatalities} reported fatalities, ACLED's lowest credible count${row.sources ? `; sources: ${row.sources}` : ""}`,
+        low: row.fatalities,
+        high: row.fatalities === 0 ? 0 : null,
+        qualifier: row.fatalities === 0 ? "EXACT" : "AT_LEAST",
+      },
+      links: [
+        { type: "ABOUT", target: eventId },
+        { type: "ASSERTED_BY", target: ACLED_ACTOR },
+        { type: "REPORTED_IN", target: sourceId },
+      ],
+      evidence: new Map([[sourceId, locate(`fatalities: ${row.columns.find(([column]) => column === "fatalities")?.[1] ?? ""}`)]]),
+      path,
+    });
+  }
+  return { nodes: [...entities.values(), ...documents] };
+}
+
+/** country > admin1 > admin2 > admin3 > location as places; returns the location's id. */
+function placeChain(entities: Map<string, DraftNode>, row: AcledRow, path: string, slugOf: (name: string) => string): string {
+  let parent: string | null = null;
+  const segments: string[] = [];
+  row.admins.forEach((name, depth) => {
+    segments.push(slugOf(name));
+    const id = limitedId("place", segments.join("."));
+    const kind = adminKinds[depth] ?? "DISTRICT";
+    entity(entities, { label: "Place", id, name, kind, parent, path: `${path}.${["country", "admin1", "admin2", "admin3"][depth]}` });
+    parent = id;
+  });
+  // `~` keeps a location apart from an admin area of the same name at the same depth.
+  const id = limitedId("place", `${segments.join(".")}~${slugOf(row.location)}`);
+  const exact = row.geoPrecision === "TOWN";
+  entity(entities, {
+    label: "Place",
+    id,
+    name: row.location,
+    kind: LOCATION_KIND,
+    parent,
+    extra: exact ? { latitude: row.latitude, longitude: row.longitude } : {},
+    path: `${path}.location`,
+  });
+  return id;
+}
+
+/** Adds an entity, or another spelling to one already drafted under the same id. */
+function entity(
+  entities: Map<string, DraftNode>,
+  given: {
+    label: "Actor" | "Place";
+    id: string;
+    name: string;
+    kind: string;
+    parent?: string | null;
+    extra?: Record<string, string | number | string[]>;
+    path: string;
+  },
+): void {
+  const known = entities.get(given.id);
+  if (known) {
+    const aliases = known.properties.aliases as string[];
+    if (given.name !== known.properties.name && !aliases.includes(given.name)) aliases.push(given.name);
+    for (const [key, value] of Object.entries(given.extra ?? {})) known.properties[key] ??= value;
+    return;
+  }
+  entities.set(given.id, {
+    label: given.label,
+    id: given.id,
+    properties: { name: given.name, aliases: [], kind: given.kind, ...given.extra },
+    links: given.parent ? [{ type: "WITHIN", target: given.parent, path: given.path }] : [],
+    evidence: new Map(),
+    entity: fill,
+    path: given.path,
+  });
+}
+
+/** An id slug from a name: ASCII letters and digits joined by `-`; a short hash when nothing ASCII is left. */
+export function slug(name: string): string {
+  const ascii = normalizeName(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return ascii || `h${createHash("sha256").update(name).digest("hex").slice(0, 10)}`;
+}
+
+/** Ids may be at most 200 characters after the prefix; longer ones keep their start and a hash of the whole. */
+function limitedId(prefix: "actor" | "place", path: string): string {
+  if (path.length <= 200) return `${prefix}:${path}`;
+  return `${prefix}:${path.slice(0, 189)}-${createHash("sha256").update(path).digest("hex").slice(0, 10)}`;
+}

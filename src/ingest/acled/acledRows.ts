@@ -1,0 +1,193 @@
+/**
+ * ACLED export rows, streamed through `csv-parse` and checked one by one. Every problem is collected (up to a limit)
+ * with its row (`rows.<n>.<column>`, n counting data rows from 1); a CSV syntax error ends the reading, since what
+ * follows it cannot be trusted.
+ */
+import type { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import type { ImportProblem } from "../../errors.js";
+import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
+import { isCalendarDate } from "../../model/dates.js";
+import { acledDate, eventTypes, geoPrecisions, kindOfInter, timePrecisions } from "./acledCodes.js";
+
+/** Columns a row cannot do without; the others of DOMAIN.md's list are read when present. */
+export const requiredColumns = [
+  "event_id_cnty",
+  "event_date",
+  "time_precision",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "country",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "fatalities",
+] as const;
+
+export interface AcledRow {
+  /** 1 for the first data row. */
+  number: number;
+  eventId: string;
+  date: string;
+  datePrecision: DatePrecision;
+  category: EventCategory;
+  type: EventType;
+  subEventType: string;
+  sides: { actor: string; associates: string[]; kind: ActorKind | null }[];
+  /** country, admin1, admin2, admin3 (the empty ones left out), then the location. */
+  admins: string[];
+  location: string;
+  latitude: number;
+  longitude: number;
+  geoPrecision: GeoPrecision;
+  sources: string;
+  notes: string;
+  fatalities: number;
+  /** Seconds since 1970 of ACLED's last change to the row. */
+  timestamp: number | null;
+  /** Every column of the row, in the file's order: the row's source text keeps them all. */
+  columns: [string, string][];
+}
+
+export interface AcledParse {
+  /** The rows without problems. */
+  rows: AcledRow[];
+  /** Data rows read, with or without problems. */
+  count: number;
+  problems: ImportProblem[];
+}
+
+/** Slugs of ids are ASCII letters, digits and `._~-`; event_id_cnty (SYR12345) keeps its case. */
+const eventIdPattern = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,150}$/;
+const STOP_AFTER_PROBLEMS = 1_000;
+
+export async function readAcled(input: Readable, onProgress?: (bytes: number) => void): Promise<AcledParse> {
+  const rows: AcledRow[] = [];
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  let header: string[] = [];
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: false,
+    columns: (names: string[]) => {
+      header = names.map((name) => name.trim().toLowerCase());
+      return header;
+    },
+  });
+  input.on("error", (error) => parser.destroy(error));
+  input.pipe(parser);
+  let number = 0;
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      if (number === 0) {
+        const missing = requiredColumns.filter((column) => !header.includes(column));
+        if (missing.length > 0) {
+          problems.push({ path: "header", message: `not an ACLED export: missing column(s) ${missing.join(", ")}` });
+          break;
+        }
+      }
+      number += 1;
+      const row = checkRow(number, record, header, problems);
+      if (row) {
+        const first = seen.get(row.eventId);
+        if (first !== undefined) problems.push({ path: `rows.${number}.event_id_cnty`, message: `"${row.eventId}" repeats row ${first}` });
+        else seen.set(row.eventId, number);
+        rows.push(row);
+      }
+      if (number % 500 === 0) onProgress?.(parser.info.bytes);
+      if (problems.length >= STOP_AFTER_PROBLEMS) break;
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    problems.push({ path: `line.${parser.info.lines}`, message: `not valid CSV: ${error.message}` });
+  } finally {
+    input.unpipe(parser);
+    parser.destroy();
+  }
+  if (number === 0 && problems.length === 0) problems.push({ path: "header", message: "the file has no data rows" });
+  onProgress?.(parser.info.bytes);
+  return { rows, count: number, problems };
+}
+
+function checkRow(number: number, record: Record<string, string>, header: readonly string[], problems: ImportProblem[]): AcledRow | null {
+  const before = problems.length;
+  const value = (column: string) => (record[column] ?? "").trim();
+  const problem = (column: string, message: string) => problems.push({ path: `rows.${number}.${column}`, message });
+
+  const eventId = value("event_id_cnty");
+  if (!eventIdPattern.test(eventId)) problem("event_id_cnty", `"${eventId.slice(0, 40)}" is not an ACLED event id (letters, digits, ._~-)`);
+
+  const date = acledDate(value("event_date"));
+  if (date === null || !isCalendarDate(date)) problem("event_date", `"${value("event_date").slice(0, 40)}" is not a date (YYYY-MM-DD)`);
+
+  const datePrecision = timePrecisions[value("time_precision")];
+  if (!datePrecision) problem("time_precision", "must be 1, 2 or 3");
+
+  const eventType = eventTypes[value("event_type").toLowerCase()];
+  const subEventType = value("sub_event_type");
+  const type = eventType?.subEvents[subEventType.toLowerCase()];
+  if (!eventType) problem("event_type", `"${value("event_type").slice(0, 60)}" is not an ACLED event type`);
+  else if (!type) problem("sub_event_type", `"${subEventType.slice(0, 60)}" is not a sub-event type of ${value("event_type")}`);
+
+  const sides = ([1, 2] as const).flatMap((side) => {
+    const actor = value(`actor${side}`);
+    const kind = kindOfInter(value(`inter${side}`));
+    if (kind === undefined) problem(`inter${side}`, `"${value(`inter${side}`).slice(0, 40)}" is not an ACLED actor type (1 to 8)`);
+    const associates = value(`assoc_actor_${side}`)
+      .split(";")
+      .map((name) => name.trim())
+      .filter(Boolean);
+    if (actor === "") {
+      if (side === 1) problem("actor1", "is empty");
+      return [];
+    }
+    return [{ actor, associates, kind: kind ?? null }];
+  });
+
+  const admins = ["country", "admin1", "admin2", "admin3"].map(value).filter(Boolean);
+  if (value("country") === "") problem("country", "is empty");
+  const location = value("location");
+  if (location === "") problem("location", "is empty");
+
+  const latitude = Number(value("latitude"));
+  const longitude = Number(value("longitude"));
+  if (value("latitude") === "" || !Number.isFinite(latitude) || latitude < -90 || latitude > 90)
+    problem("latitude", "must be a number from -90 to 90");
+  if (value("longitude") === "" || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
+    problem("longitude", "must be a number from -180 to 180");
+  }
+  const geoPrecision = geoPrecisions[value("geo_precision")];
+  if (!geoPrecision) problem("geo_precision", "must be 1, 2 or 3");
+
+  const fatalities = Number(value("fatalities"));
+  if (!/^\d+$/.test(value("fatalities")) || !Number.isSafeInteger(fatalities)) problem("fatalities", "must be a whole number, 0 or more");
+
+  const timestampText = value("timestamp");
+  const timestamp = /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : null;
+  if (timestampText !== "" && timestamp === null) problem("timestamp", "must be seconds since 1970");
+
+  if (problems.length > before || !date || !datePrecision || !eventType || !type || !geoPrecision) return null;
+  return {
+    number,
+    eventId,
+    date,
+    datePrecision,
+    category: eventType.category,
+    type,
+    subEventType,
+    sides,
+    admins,
+    location,
+    latitude,
+    longitude,
+    geoPrecision,
+    sources: value("source"),
+    notes: value("notes"),
+    fatalities,
+    timestamp,
+    columns: header.map((column) => [column, record[column] ?? ""]),
+  };
+}

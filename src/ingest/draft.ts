@@ -1,0 +1,145 @@
+/**
+ * What an import writes, whatever it came from (a bundle, an ACLED file, an export): nodes with their properties,
+ * the relationships each node owns and the evidence it has in each source. Building a draft is pure; the importer
+ * resolves entities against the graph, compares the draft with what is stored and writes the difference.
+ *
+ * Ownership decides what a re-import may replace: a node's owned relationships and its evidence in the importing
+ * source are part of its content, as its properties are. An event owns its places and participants (although
+ * `PARTICIPATED_IN` points from the actor), a claim the statements disputing it, an agreement its parties.
+ */
+import type { Located } from "./bundle.js";
+
+export type EntityLabel = "Actor" | "Place";
+export type DocumentLabel = "Source" | "Agreement" | "Event" | "Claim" | "Statement";
+export type WriteLabel = EntityLabel | DocumentLabel;
+
+export const writeLabels: readonly WriteLabel[] = ["Source", "Actor", "Place", "Agreement", "Event", "Claim", "Statement"];
+export const isEntityLabel = (label: WriteLabel): label is EntityLabel => label === "Actor" || label === "Place";
+
+type PropertyType = "string" | "strings" | "date" | "int" | "float";
+
+/**
+ * Every property an import sets, by label: the allow-list of what a bundle can express and an export reads back.
+ * Derived properties (search text, name keys, content hash) and event aggregates are computed, never given.
+ */
+export const propertyTypes = {
+  Source: { title: "string", publishedOn: "date", url: "string", text: "string" },
+  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string" },
+  Place: { name: "string", aliases: "strings", kind: "string", latitude: "float", longitude: "float", wikidataId: "string" },
+  Agreement: { name: "string", signedOn: "date", datePrecision: "string", endsOn: "date", summary: "string" },
+  Event: {
+    title: "string",
+    category: "string",
+    type: "string",
+    date: "date",
+    datePrecision: "string",
+    summary: "string",
+    latitude: "float",
+    longitude: "float",
+    geoPrecision: "string",
+  },
+  Claim: { kind: "string", text: "string", low: "int", high: "int", qualifier: "string" },
+  // sortDate: the statement's date, or its source's publication date when undated (the list order).
+  Statement: { date: "date", datePrecision: "string", stance: "string", text: "string", sortDate: "date" },
+} as const satisfies Record<WriteLabel, Record<string, PropertyType>>;
+
+export type PropertyValue = string | number | string[] | null;
+export type Properties = Record<string, PropertyValue>;
+
+export type RelationshipType =
+  | "PUBLISHED_BY"
+  | "PART_OF"
+  | "ALLIED_WITH"
+  | "WITHIN"
+  | "PARTY_TO"
+  | "COVERS"
+  | "OCCURRED_IN"
+  | "PARTICIPATED_IN"
+  | "ABOUT"
+  | "NAMES"
+  | "ASSERTED_BY"
+  | "REPORTED_IN"
+  | "DISPUTES"
+  | "SPOKEN_BY"
+  | "ON_BEHALF_OF"
+  | "TARGETS"
+  | "INVOKES";
+
+export interface RelationshipSpec {
+  type: RelationshipType;
+  owner: WriteLabel;
+  other: WriteLabel;
+  /** `out`: (owner)-[type]->(other); `in`: (other)-[type]->(owner). */
+  direction: "out" | "in";
+}
+
+/** The relationships imports write, with their owners. Types and labels reach Cypher only from this list. */
+export const relationshipSpecs: readonly RelationshipSpec[] = [
+  { type: "PUBLISHED_BY", owner: "Source", other: "Actor", direction: "out" },
+  { type: "PART_OF", owner: "Actor", other: "Actor", direction: "out" },
+  { type: "ALLIED_WITH", owner: "Actor", other: "Actor", direction: "out" },
+  { type: "WITHIN", owner: "Place", other: "Place", direction: "out" },
+  { type: "PARTY_TO", owner: "Agreement", other: "Actor", direction: "in" },
+  { type: "COVERS", owner: "Agreement", other: "Place", direction: "out" },
+  { type: "OCCURRED_IN", owner: "Event", other: "Place", direction: "out" },
+  { type: "PARTICIPATED_IN", owner: "Event", other: "Actor", direction: "in" },
+  { type: "ABOUT", owner: "Claim", other: "Event", direction: "out" },
+  { type: "NAMES", owner: "Claim", other: "Actor", direction: "out" },
+  { type: "ASSERTED_BY", owner: "Claim", other: "Actor", direction: "out" },
+  { type: "REPORTED_IN", owner: "Claim", other: "Source", direction: "out" },
+  { type: "DISPUTES", owner: "Claim", other: "Statement", direction: "in" },
+  { type: "SPOKEN_BY", owner: "Statement", other: "Actor", direction: "out" },
+  { type: "ON_BEHALF_OF", owner: "Statement", other: "Actor", direction: "out" },
+  { type: "ABOUT", owner: "Statement", other: "Event", direction: "out" },
+  { type: "TARGETS", owner: "Statement", other: "Actor", direction: "out" },
+  { type: "INVOKES", owner: "Statement", other: "Agreement", direction: "out" },
+  { type: "REPORTED_IN", owner: "Statement", other: "Source", direction: "out" },
+];
+
+export function relationshipSpec(owner: WriteLabel, type: RelationshipType): RelationshipSpec {
+  const spec = relationshipSpecs.find((candidate) => candidate.owner === owner && candidate.type === type);
+  if (!spec) throw new Error(`No ${type} relationship is owned by ${owner}`);
+  return spec;
+}
+
+/** A relationship as its owner sees it. Only `PARTICIPATED_IN` has a role, which is part of its identity. */
+export interface Link {
+  type: RelationshipType;
+  target: string;
+  role?: string;
+  /** Where the input named the target, for problems. */
+  path?: string;
+}
+
+/** How an actor or place came into the import, which decides how it merges with a stored node. */
+export interface EntityIntent {
+  /**
+   * `define`: the input speaks for this node (a bundle): given values replace stored ones, a new name pushes the
+   * old one into the aliases. `fill`: the input only adds what is missing (ACLED rows, name matches): aliases and
+   * relationships are added, values set where none is stored.
+   */
+  authority: "define" | "fill";
+  /** Whether a new id may be linked to an existing node by name. */
+  resolve: boolean;
+  /** An existing node this one is, by the input's say-so. */
+  sameAs: string | null;
+  /** Spellings to drop from the stored aliases. */
+  removeAliases: string[];
+}
+
+export interface DraftNode {
+  label: WriteLabel;
+  id: string;
+  /** The given properties; a document's absent ones are null, an entity's absent ones are left as stored. */
+  properties: Properties;
+  links: Link[];
+  /** Source id -> the node's evidence in that source's text; each source listed is replaced whole. */
+  evidence: Map<string, Located[]>;
+  entity?: EntityIntent;
+  /** Where the input gave the node, for problems (`actors.2`, `rows.17`). */
+  path: string;
+}
+
+export interface Draft {
+  nodes: DraftNode[];
+}

@@ -1,0 +1,296 @@
+/**
+ * The whole graph as bundles, one per source, such that importing the file into an empty database (`npm run import`
+ * restores it whole, in one transaction) reproduces the same nodes, relationships and properties; only the audit
+ * stamps (`createdAt`/`By`, `updatedAt`/`By`) record the new import.
+ *
+ * Placement: claims and statements go with the source they are reported in; an event or agreement goes into every
+ * bundle whose source holds evidence of it (with that evidence), else with the first source whose claims or
+ * statements are about it; actors and places go with the first bundle that refers to them. Whatever is left goes
+ * into the first bundle. References may cross bundles: the file is imported as one.
+ */
+import type { Executor } from "../db/executor.js";
+import type { Properties } from "./draft.js";
+import { readGraph, type StoredGraph } from "./exportStore.js";
+
+export const EXPORT_FORMAT = "conflict-graph/bundles";
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: 1;
+  exportedAt: string;
+  bundles: Record<string, unknown>[];
+}
+
+export async function exportGraph(db: Executor): Promise<ExportFile> {
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), bundles: graphToBundles(await readGraph(db)) };
+}
+
+type Json = Record<string, unknown>;
+type Section = "actors" | "places" | "agreements" | "events" | "claims" | "statements";
+
+export function graphToBundles(graph: StoredGraph): Json[] {
+  const sources = graph.nodes.get("Source") ?? [];
+  if (sources.length === 0) return [];
+  const bundles = new Map<string, Json & Record<Section, Json[]>>();
+  for (const source of sources) {
+    const id = String(source.id);
+    bundles.set(id, {
+      source: compact({
+        id,
+        title: source.title,
+        publisher: firstTarget(graph, "Source", id, "PUBLISHED_BY"),
+        publishedOn: source.publishedOn,
+        url: source.url,
+        text: source.text,
+      }),
+      actors: [],
+      places: [],
+      agreements: [],
+      events: [],
+      claims: [],
+      statements: [],
+    });
+  }
+  const firstSource = String(sources[0]!.id);
+  const placed = new Set<string>();
+  const put = (sourceId: string, section: Section, node: Json) => {
+    bundles.get(sourceId)![section].push(node);
+    placed.add(String(node.id));
+  };
+  const quotesIn = (id: string, source: string) =>
+    (graph.evidence.get(id) ?? []).filter((at) => at.source === source).map((at) => at.quote);
+  const evidenceSources = (id: string) => [...new Set((graph.evidence.get(id) ?? []).map((at) => at.source))].sort();
+
+  for (const claim of graph.nodes.get("Claim") ?? []) {
+    const id = String(claim.id);
+    const source = firstTarget(graph, "Claim", id, "REPORTED_IN") ?? firstSource;
+    const estimate = claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, qualifier: claim.qualifier });
+    put(
+      source,
+      "claims",
+      compact({
+        id,
+        kind: claim.kind,
+        text: claim.text,
+        event: firstTarget(graph, "Claim", id, "ABOUT"),
+        estimate,
+        actors: targets(graph, "Claim", id, "NAMES"),
+        assertedBy: firstTarget(graph, "Claim", id, "ASSERTED_BY"),
+        disputedBy: targets(graph, "Claim", id, "DISPUTES"),
+        quotes: quotesIn(id, source),
+      }),
+    );
+  }
+  for (const statement of graph.nodes.get("Statement") ?? []) {
+    const id = String(statement.id);
+    const source = firstTarget(graph, "Statement", id, "REPORTED_IN") ?? firstSource;
+    put(
+      source,
+      "statements",
+      compact({
+        id,
+        date: statement.date,
+        datePrecision: statement.datePrecision,
+        stance: statement.stance,
+        text: statement.text,
+        speaker: firstTarget(graph, "Statement", id, "SPOKEN_BY"),
+        onBehalfOf: firstTarget(graph, "Statement", id, "ON_BEHALF_OF"),
+        about: targets(graph, "Statement", id, "ABOUT"),
+        targets: targets(graph, "Statement", id, "TARGETS"),
+        invokes: targets(graph, "Statement", id, "INVOKES"),
+        quotes: quotesIn(id, source),
+      }),
+    );
+  }
+
+  /** Sources whose claims or statements are about an event, in source order. */
+  const discussedIn = new Map<string, string[]>();
+  for (const [label, owner] of [
+    ["Claim", "claims"],
+    ["Statement", "statements"],
+  ] as const) {
+    for (const [sourceId, bundle] of bundles) {
+      for (const node of bundle[owner]) {
+        const events = label === "Claim" ? [node.event] : ((node.about as string[] | undefined) ?? []);
+        for (const event of events) discussedIn.set(String(event), [...(discussedIn.get(String(event)) ?? []), sourceId]);
+      }
+    }
+  }
+  const homes = (id: string) => {
+    const evidenced = evidenceSources(id);
+    if (evidenced.length > 0) return evidenced;
+    return [discussedIn.get(id)?.sort()[0] ?? firstSource];
+  };
+
+  for (const event of graph.nodes.get("Event") ?? []) {
+    const id = String(event.id);
+    for (const source of homes(id)) {
+      put(
+        source,
+        "events",
+        compact({
+          id,
+          title: event.title,
+          category: event.category,
+          type: event.type,
+          date: event.date,
+          datePrecision: event.datePrecision,
+          summary: event.summary,
+          places: targets(graph, "Event", id, "OCCURRED_IN") ?? [],
+          participants: (graph.links.get("Event")?.get(id) ?? [])
+            .filter((link) => link.type === "PARTICIPATED_IN")
+            .map((link) => ({ actor: link.target, role: link.role })),
+          quotes: quotesIn(id, source),
+          location:
+            event.latitude == null || event.longitude == null ? undefined : { latitude: event.latitude, longitude: event.longitude },
+          geoPrecision: event.geoPrecision,
+        }),
+      );
+    }
+  }
+  for (const agreement of graph.nodes.get("Agreement") ?? []) {
+    const id = String(agreement.id);
+    for (const source of homes(id)) {
+      put(
+        source,
+        "agreements",
+        compact({
+          id,
+          name: agreement.name,
+          signedOn: agreement.signedOn,
+          datePrecision: agreement.datePrecision,
+          endsOn: agreement.endsOn,
+          summary: agreement.summary,
+          parties: targets(graph, "Agreement", id, "PARTY_TO"),
+          covers: targets(graph, "Agreement", id, "COVERS"),
+          quotes: quotesIn(id, source),
+        }),
+      );
+    }
+  }
+
+  // Entities go with the first bundle that refers to them.
+  const firstReference = new Map<string, string>();
+  for (const [sourceId, bundle] of bundles) {
+    for (const id of referencedIds(bundle)) if (!firstReference.has(id)) firstReference.set(id, sourceId);
+  }
+  for (const actor of graph.nodes.get("Actor") ?? []) {
+    const id = String(actor.id);
+    put(
+      firstReference.get(id) ?? firstSource,
+      "actors",
+      compact({
+        id,
+        name: actor.name,
+        aliases: actor.aliases,
+        kind: actor.kind,
+        description: actor.description,
+        wikidataId: actor.wikidataId,
+        partOf: targets(graph, "Actor", id, "PART_OF"),
+        allies: targets(graph, "Actor", id, "ALLIED_WITH"),
+      }),
+    );
+  }
+  const placeHome = homeOfParent(graph, firstReference);
+  for (const place of graph.nodes.get("Place") ?? []) {
+    const id = String(place.id);
+    put(
+      placeHome(id) ?? firstSource,
+      "places",
+      compact({
+        id,
+        name: place.name,
+        aliases: place.aliases,
+        kind: place.kind,
+        parent: firstTarget(graph, "Place", id, "WITHIN"),
+        location: place.latitude == null || place.longitude == null ? undefined : { latitude: place.latitude, longitude: place.longitude },
+        wikidataId: place.wikidataId,
+      }),
+    );
+  }
+
+  return [...bundles.values()].map((bundle) => {
+    const result: Json = { source: bundle.source };
+    for (const section of ["actors", "places", "agreements", "events", "claims", "statements"] as const) {
+      if (bundle[section].length > 0) result[section] = bundle[section];
+    }
+    return result;
+  });
+}
+
+function targets(
+  graph: StoredGraph,
+  owner: "Source" | "Actor" | "Place" | "Agreement" | "Event" | "Claim" | "Statement",
+  id: string,
+  type: string,
+) {
+  const found = (graph.links.get(owner)?.get(id) ?? []).filter((link) => link.type === type).map((link) => link.target);
+  return found.length > 0 ? found : undefined;
+}
+
+function firstTarget(
+  graph: StoredGraph,
+  owner: "Source" | "Actor" | "Place" | "Agreement" | "Event" | "Claim" | "Statement",
+  id: string,
+  type: string,
+) {
+  return targets(graph, owner, id, type)?.[0];
+}
+
+/** A parent place goes where its first child went, so that a bundle's places read top down. */
+function homeOfParent(graph: StoredGraph, firstReference: ReadonlyMap<string, string>): (id: string) => string | undefined {
+  const children = new Map<string, string[]>();
+  for (const [child, links] of graph.links.get("Place") ?? []) {
+    for (const link of links) if (link.type === "WITHIN") children.set(link.target, [...(children.get(link.target) ?? []), child]);
+  }
+  const memo = new Map<string, string | undefined>();
+  const home = (id: string, depth = 0): string | undefined => {
+    if (memo.has(id)) return memo.get(id);
+    let found = firstReference.get(id);
+    for (const child of depth < 32 && !found ? (children.get(id) ?? []) : []) {
+      found = home(child, depth + 1);
+      if (found) break;
+    }
+    memo.set(id, found);
+    return found;
+  };
+  return home;
+}
+
+/** Every id a bundle's documents refer to (for placing entities). */
+function referencedIds(bundle: Json & Record<Section, Json[]>): string[] {
+  const ids: string[] = [];
+  const add = (value: unknown) => {
+    if (typeof value === "string") ids.push(value);
+    else if (Array.isArray(value)) for (const item of value) add(typeof item === "object" && item !== null ? (item as Json).actor : item);
+  };
+  add((bundle.source as Json).publisher);
+  for (const event of bundle.events) {
+    add(event.places);
+    add(event.participants);
+  }
+  for (const claim of bundle.claims) {
+    add(claim.actors);
+    add(claim.assertedBy);
+  }
+  for (const statement of bundle.statements) {
+    add(statement.speaker);
+    add(statement.onBehalfOf);
+    add(statement.targets);
+  }
+  for (const agreement of bundle.agreements) {
+    add(agreement.parties);
+    add(agreement.covers);
+  }
+  return ids;
+}
+
+/** The object without null, undefined or empty-list fields: what the bundle format reads as absent. */
+function compact(object: Properties | Record<string, unknown>): Json {
+  return Object.fromEntries(
+    Object.entries(object).filter(
+      ([key, value]) =>
+        value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0 && key !== "quotes" && key !== "places"),
+    ),
+  );
+}

@@ -1,0 +1,58 @@
+/** The export's Cypher: every node, owned relationship and piece of evidence the import path writes, read back. */
+import type { Executor } from "../db/executor.js";
+import { type Properties, relationshipSpecs, writeLabels, type WriteLabel } from "./draft.js";
+
+export interface StoredGraph {
+  nodes: Map<WriteLabel, Properties[]>;
+  /** Owner label -> owner id -> its owned relationships. */
+  links: Map<WriteLabel, Map<string, { type: string; target: string; role: string | null }[]>>;
+  /** Node id -> its evidence, by source. */
+  evidence: Map<string, { source: string; start: number; end: number; quote: string }[]>;
+}
+
+export async function readGraph(db: Executor): Promise<StoredGraph> {
+  const nodes = new Map<WriteLabel, Properties[]>();
+  const links = new Map<WriteLabel, Map<string, { type: string; target: string; role: string | null }[]>>();
+  const evidence = new Map<string, { source: string; start: number; end: number; quote: string }[]>();
+  for (const label of writeLabels) {
+    // Labels come from the fixed list in draft.ts.
+    const rows = await db.read(`// export${label}s\nMATCH (n:${label}) RETURN n {.*} AS properties ORDER BY n.id`);
+    nodes.set(
+      label,
+      rows.map((row) => row.properties as Properties),
+    );
+    links.set(label, new Map());
+  }
+  for (const spec of relationshipSpecs) {
+    const pattern =
+      spec.direction === "out"
+        ? `(owner:${spec.owner})-[r:${spec.type}]->(other:${spec.other})`
+        : `(other:${spec.other})-[r:${spec.type}]->(owner:${spec.owner})`;
+    const rows = await db.read(
+      `// export${spec.owner}${spec.type}
+      MATCH ${pattern}
+      RETURN owner.id AS owner, other.id AS target, r.role AS role
+      ORDER BY owner, target, role`,
+    );
+    const byOwner = links.get(spec.owner)!;
+    for (const row of rows) {
+      const owner = String(row.owner);
+      const list = byOwner.get(owner) ?? [];
+      list.push({ type: spec.type, target: String(row.target), role: (row.role as string | null) ?? null });
+      byOwner.set(owner, list);
+    }
+  }
+  const rows = await db.read(
+    `// exportEvidence
+    MATCH (n)-[r:EVIDENCED_BY]->(s:Source)
+    WHERE n:Agreement OR n:Event OR n:Claim OR n:Statement
+    RETURN n.id AS id, s.id AS source, r.start AS start, r.end AS end, r.quote AS quote
+    ORDER BY id, source, start, end`,
+  );
+  for (const row of rows) {
+    const list = evidence.get(String(row.id)) ?? [];
+    list.push({ source: String(row.source), start: Number(row.start), end: Number(row.end), quote: String(row.quote) });
+    evidence.set(String(row.id), list);
+  }
+  return { nodes, links, evidence };
+}

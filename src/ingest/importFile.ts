@@ -1,0 +1,68 @@
+/**
+ * A file to import, told apart by its content, not its name: JSON is a bundle, a list of bundles or an export of
+ * this service (restored with its ids as they are); anything else must be an ACLED export, a CSV whose header names
+ * `event_id_cnty`.
+ */
+import { createReadStream } from "node:fs";
+import { open, readFile } from "node:fs/promises";
+import { InvalidImportError } from "../errors.js";
+import { EXPORT_FORMAT } from "./export.js";
+import type { ImportReport } from "./importer.js";
+import type { ImportRequest, ImportService, ProgressReporter } from "./importService.js";
+
+export type FileKind = "bundle" | "bundles" | "export" | "acled";
+
+export interface FileImport {
+  kind: FileKind;
+  report: ImportReport;
+}
+
+export async function detectFileKind(path: string): Promise<"json" | "acled"> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+    if (/^\s*[[{]/.test(head)) return "json";
+    const header = head.split(/\r?\n/, 1)[0] ?? "";
+    if (/(^|,)\s*"?event_id_cnty"?\s*(,|$)/i.test(header)) return "acled";
+  } finally {
+    await handle.close();
+  }
+  throw new InvalidImportError([
+    { path: "file", message: "neither JSON (a bundle or an export) nor an ACLED export (a CSV with event_id_cnty)" },
+  ]);
+}
+
+export async function importFile(
+  service: ImportService,
+  path: string,
+  request: ImportRequest,
+  progress: ProgressReporter = {},
+): Promise<FileImport> {
+  if ((await detectFileKind(path)) === "acled") {
+    return { kind: "acled", report: await service.importAcled(createReadStream(path), request, progress) };
+  }
+  let content: unknown;
+  try {
+    content = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new InvalidImportError([{ path: "file", message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  if (Array.isArray(content)) return { kind: "bundles", report: await service.importBundles(content, request, { progress }) };
+  if (isExport(content)) {
+    return { kind: "export", report: await service.importBundles(content.bundles, request, { restore: true, progress }) };
+  }
+  return { kind: "bundle", report: await service.importBundle(content, request) };
+}
+
+function isExport(content: unknown): content is { bundles: unknown[] } {
+  return (
+    typeof content === "object" &&
+    content !== null &&
+    (content as { format?: unknown }).format === EXPORT_FORMAT &&
+    Array.isArray((content as { bundles?: unknown }).bundles)
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The write path's entry points, shared by the API and the command line: a bundle, several bundles (an export
+ * file) or an ACLED file in; an import report out, or an `InvalidImportError` listing every problem. Each checks its
+ * input on its own first (schema, quotes, rows), then hands a draft to the importer, which checks it against the
+ * graph and writes it in one transaction.
+ */
+import { Readable } from "node:stream";
+import type { Executor } from "../db/executor.js";
+import { type ImportProblem, InvalidImportError } from "../errors.js";
+import { acledDraft } from "./acled/acledDraft.js";
+import { readAcled } from "./acled/acledRows.js";
+import { validateBundle } from "./bundle.js";
+import { bundleDraft } from "./bundleDraft.js";
+import type { Draft } from "./draft.js";
+import { type ImportReport, limitProblems, runImport } from "./importer.js";
+
+export interface ImportRequest {
+  dryRun: boolean;
+  /** Who writes: recorded as `createdBy`/`updatedBy`. */
+  writtenBy: string;
+}
+
+export interface ProgressReporter {
+  /** Bytes of the input read so far. */
+  read?: (bytes: number) => void;
+  /** Nodes written so far, of `total`. */
+  written?: (done: number, total: number) => void;
+}
+
+export class ImportService {
+  constructor(
+    private readonly db: Executor,
+    private readonly settings: { timeoutMs: number },
+  ) {}
+
+  /** One bundle (the API's `importBundle`). */
+  importBundle(input: unknown, request: ImportRequest): Promise<ImportReport> {
+    return this.importBundles([input], request, { paths: "bare" });
+  }
+
+  /**
+   * Several bundles as one import: references may cross bundles, and all are written or none. `restore` is for
+   * this service's own exports, whose ids are the truth: nothing is linked to existing nodes by name.
+   */
+  async importBundles(
+    inputs: readonly unknown[],
+    request: ImportRequest,
+    options: { paths?: "bare" | "indexed"; restore?: boolean; progress?: ProgressReporter } = {},
+  ): Promise<ImportReport> {
+    const problems: ImportProblem[] = [];
+    const draft: Draft = { nodes: [] };
+    let shapeBroken = false;
+    inputs.forEach((input, i) => {
+      const prefix = options.paths === "bare" ? "" : `bundles.${i}.`;
+      const result = validateBundle(input);
+      if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, path: `${prefix}${problem.path}` })));
+      if (result.value) draft.nodes.push(...bundleDraft(result.value, { pathPrefix: prefix }).nodes);
+      else shapeBroken = true;
+    });
+    // A bundle whose shape is wrong cannot be checked further; the others' problems are still worth reporting.
+    if (shapeBroken) throw new InvalidImportError(limitProblems(problems));
+    return runImport(this.db, draft, {
+      ...request,
+      problems,
+      resolve: !options.restore,
+      timeoutMs: this.settings.timeoutMs,
+      ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
+    });
+  }
+
+  /** An ACLED export (CSV with its header row), streamed; all rows or none. */
+  async importAcled(csv: string | Readable, request: ImportRequest, progress: ProgressReporter = {}): Promise<ImportReport> {
+    const input = typeof csv === "string" ? Readable.from([csv]) : csv;
+    const { rows, count, problems } = await readAcled(input, progress.read);
+    if (problems.some((problem) => problem.path === "header" || problem.path.startsWith("line."))) {
+      throw new InvalidImportError(limitProblems(problems));
+    }
+    return runImport(this.db, acledDraft(rows), {
+      ...request,
+      problems,
+      rows: count,
+      timeoutMs: this.settings.timeoutMs,
+      ...(progress.written ? { onProgress: progress.written } : {}),
+    });
+  }
+}

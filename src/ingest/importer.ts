@@ -1,0 +1,259 @@
+/**
+ * Runs one import: a draft in, a report out, all in one write transaction, so the graph holds either the whole
+ * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
+ * draft and the graph (by id and label); resolve new actors and places to existing ones by name; read what is stored
+ * of every node the draft names; compute each node's target and compare; then, unless any problem was found or this
+ * is a dry run, write only what differs. Unchanged nodes are not written at all, so they keep their `updatedAt`.
+ */
+import type { Executor, WriteTransaction } from "../db/executor.js";
+import { type ImportProblem, InvalidImportError } from "../errors.js";
+import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
+import type { Located } from "./bundle.js";
+import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "./draft.js";
+import {
+  deleteOwnedLinks,
+  entityCandidates,
+  evidenceKey,
+  existingIds,
+  lockImports,
+  placeAncestors,
+  refreshEventAggregates,
+  storedEvidence,
+  storedNodes,
+  writeEvidence,
+  writeLinks,
+  writeNodes,
+} from "./importStore.js";
+import { sameEvidence, type TargetNode, targetNode } from "./merge.js";
+import { applyResolution, type EntityMatch, resolveEntities } from "./resolution.js";
+
+/** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
+export interface ImportReport {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  touched: string[];
+  resolved: EntityMatch[];
+  rows: number | null;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Recorded as `createdBy`/`updatedBy`: the key's label, the token's subject, `cli:<user>`, `seed`. */
+  writtenBy: string;
+  /** Problems found before the graph was consulted (schema, quotes); reported together with the graph's. */
+  problems?: readonly ImportProblem[];
+  /** Link new actors and places to existing ones by name (off when restoring an export, whose ids are the truth). */
+  resolve?: boolean;
+  rows?: number | null;
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** At most this many problems are listed; a file wrong on every row would otherwise answer with megabytes. */
+export const MAX_PROBLEMS = 100;
+
+/** Thrown inside the transaction to roll a dry run back; carries its report out. */
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super("dry run");
+  }
+}
+
+export async function runImport(db: Executor, draft: Draft, options: ImportOptions): Promise<ImportReport> {
+  try {
+    return await db.write((tx) => importInTransaction(tx, draft, options), { timeoutMs: options.timeoutMs });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report;
+    throw error;
+  }
+}
+
+async function importInTransaction(tx: WriteTransaction, given: Draft, options: ImportOptions): Promise<ImportReport> {
+  await lockImports(tx);
+  const problems: ImportProblem[] = [...(options.problems ?? [])];
+
+  // References and resolution: which ids exist, and which new entities are existing ones under another id.
+  const existing = await existingInGraph(tx, given);
+  const resolution = options.resolve === false ? null : await resolve(tx, given, existing);
+  problems.push(...(resolution?.problems ?? []));
+  const draft = resolution ? applyResolution(given, resolution.rewrite) : given;
+  problems.push(...unknownReferences(draft, existing));
+  if (problems.length > 0) throw new InvalidImportError(limitProblems(problems));
+
+  // Compare: every node's target against what is stored.
+  const groups = groupByNode(draft);
+  const targets: TargetNode[] = [];
+  const changedEvidence: { label: WriteLabel; id: string; source: string; located: Located[] }[] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const toWrite = new Map<WriteLabel, { created: TargetNode[]; updated: TargetNode[] }>();
+  for (const label of writeLabels) {
+    const nodes = [...groups.values()].filter((definitions) => definitions[0]!.label === label);
+    if (nodes.length === 0) continue;
+    const stored = await storedNodes(
+      tx,
+      label,
+      nodes.map((definitions) => definitions[0]!.id),
+    );
+    const pairs = nodes.flatMap((definitions) =>
+      definitions.flatMap((definition) => [...definition.evidence.keys()].map((source) => ({ id: definition.id, source }))),
+    );
+    const evidence = pairs.length > 0 ? await storedEvidence(tx, label, pairs) : new Map<string, Located[]>();
+    const writes = { created: [] as TargetNode[], updated: [] as TargetNode[] };
+    for (const definitions of nodes) {
+      const id = definitions[0]!.id;
+      const before = stored.get(id) ?? null;
+      const target = targetNode(label, id, before, definitions);
+      targets.push(target);
+      let evidenceChanged = false;
+      for (const [source, located] of target.evidence) {
+        const storedHere = evidence.get(evidenceKey(id, source)) ?? [];
+        if (before === null ? located.length > 0 : !sameEvidence(storedHere, located)) {
+          evidenceChanged = true;
+          changedEvidence.push({ label, id, source, located });
+        }
+      }
+      if (before === null) {
+        created++;
+        writes.created.push(target);
+      } else if (before.hash !== target.hash) {
+        updated++;
+        writes.updated.push(target);
+      } else if (evidenceChanged) {
+        updated++;
+        writes.updated.push(target);
+      } else {
+        unchanged++;
+      }
+    }
+    toWrite.set(label, writes);
+  }
+
+  const touched = [
+    ...new Set([
+      ...[...toWrite.values()].flatMap((writes) => [...writes.created, ...writes.updated].map((node) => node.id)),
+      ...changedEvidence.map((pair) => pair.id),
+    ]),
+  ];
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    created,
+    updated,
+    unchanged,
+    touched,
+    resolved: resolution?.matches ?? [],
+    rows: options.rows ?? null,
+  };
+  if (options.dryRun) throw new DryRunRollback(report);
+
+  // Write: nodes first (relationships need both ends), then relationships, evidence and event aggregates.
+  const total = [...toWrite.values()].reduce((sum, writes) => sum + writes.created.length + writes.updated.length, 0);
+  let done = 0;
+  const formerEvents: string[] = [];
+  for (const [label, writes] of toWrite) {
+    await writeNodes(tx, label, [...writes.created, ...writes.updated], options.writtenBy);
+    done += writes.created.length + writes.updated.length;
+    options.onProgress?.(done, total);
+  }
+  for (const [label, writes] of toWrite) {
+    if (writes.updated.length > 0) {
+      formerEvents.push(
+        ...(await deleteOwnedLinks(
+          tx,
+          label,
+          writes.updated.map((node) => node.id),
+        )),
+      );
+    }
+    await writeLinks(tx, label, [...writes.created, ...writes.updated]);
+  }
+  for (const label of writeLabels) {
+    const pairs = changedEvidence.filter((pair) => pair.label === label);
+    if (pairs.length > 0) await writeEvidence(tx, label, pairs);
+  }
+  const changed = new Set(touched);
+  const events = [
+    ...formerEvents,
+    ...targets.filter((node) => node.label === "Event" && changed.has(node.id)).map((node) => node.id),
+    ...targets
+      .filter((node) => (node.label === "Claim" || node.label === "Statement") && changed.has(node.id))
+      .flatMap((node) => node.links.filter((link) => link.type === "ABOUT").map((link) => link.target)),
+  ];
+  await refreshEventAggregates(tx, events);
+  return report;
+}
+
+/** The ids the draft names (nodes, link targets, `sameAs`) that exist in the graph with their label. */
+async function existingInGraph(tx: WriteTransaction, draft: Draft): Promise<Set<string>> {
+  const byLabel = new Map<WriteLabel, Set<string>>();
+  const add = (label: WriteLabel, id: string) => byLabel.set(label, (byLabel.get(label) ?? new Set()).add(id));
+  for (const node of draft.nodes) {
+    add(node.label, node.id);
+    if (node.entity?.sameAs) add(node.label, node.entity.sameAs);
+    for (const link of node.links) add(relationshipSpec(node.label, link.type).other, link.target);
+  }
+  const existing = new Set<string>();
+  for (const [label, ids] of byLabel) for (const id of await existingIds(tx, label, [...ids])) existing.add(id);
+  return existing;
+}
+
+async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet<string>) {
+  const open = draft.nodes.filter((node) => node.entity && !existing.has(node.id) && node.entity.resolve && !node.entity.sameAs);
+  const candidates = [];
+  for (const label of ["Actor", "Place"] as const satisfies EntityLabel[]) {
+    const names = open
+      .filter((node) => node.label === label)
+      .flatMap((node) => [node.properties.name, ...(Array.isArray(node.properties.aliases) ? node.properties.aliases : [])])
+      .filter((name): name is string => typeof name === "string");
+    if (names.length > 0) candidates.push(...(await entityCandidates(tx, label, nameKeysOf(names), matchKeysOf(names))));
+  }
+  const parents = draft.nodes
+    .filter((node) => node.label === "Place")
+    .flatMap((node) => [node.id, ...node.links.filter((link) => link.type === "WITHIN").map((link) => link.target)])
+    .filter((id) => existing.has(id));
+  const ancestors = await placeAncestors(tx, [...new Set(parents)]);
+  return resolveEntities(draft, { existing, candidates, ancestors });
+}
+
+/** References to ids that neither the draft defines nor the graph holds with the expected label. */
+function unknownReferences(draft: Draft, existing: ReadonlySet<string>): ImportProblem[] {
+  const defined = new Set(draft.nodes.map((node) => node.id));
+  const problems: ImportProblem[] = [];
+  for (const node of draft.nodes) {
+    for (const link of node.links) {
+      if (defined.has(link.target) || existing.has(link.target)) continue;
+      const label = relationshipSpec(node.label, link.type).other;
+      problems.push({
+        path: link.path ?? node.path,
+        message: `unknown ${label.toLowerCase()} "${link.target}": neither in this import nor in the graph`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Every definition of each node, in draft order; entities and documents alike. */
+function groupByNode(draft: Draft): Map<string, DraftNode[]> {
+  const groups = new Map<string, DraftNode[]>();
+  for (const node of draft.nodes) {
+    const key = `${node.label}:${node.id}`;
+    const group = groups.get(key);
+    if (group) group.push(node);
+    else groups.set(key, [node]);
+  }
+  return groups;
+}
+
+export function limitProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return [...problems];
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    {
+      path: "",
+      message: `… and ${problems.length - MAX_PROBLEMS} more problems of the same import (only the first ${MAX_PROBLEMS} are listed)`,
+    },
+  ];
+}

@@ -1,0 +1,56 @@
+/**
+ * Keys for entity resolution. `normalizeName` already ignores case, diacritics and the apostrophes of Arabic
+ * transliteration; the transliteration key goes further and ignores what romanisations of the same Arabic name
+ * disagree on: vowels (Saraqib / Saraqeb, Idlib / Idleb), doubled letters (Maarat / Maarrat), the article and its
+ * assimilated forms (al- / an- / ash-), a final -h (Hama / Hamah) and word breaks (Talmenes / Tal Mannas).
+ */
+import { normalizeName } from "./text.js";
+
+/** The Arabic article as romanised, including its sun-letter assimilations (an-Nu'man, ash-Sham, ez-Zor). */
+const articles = new Set([
+  "al",
+  "el",
+  "il",
+  "ul",
+  "an",
+  "ar",
+  "as",
+  "ash",
+  "at",
+  "ath",
+  "ad",
+  "adh",
+  "az",
+  "ed",
+  "en",
+  "er",
+  "es",
+  "et",
+  "ez",
+]);
+
+/** Shorter skeletons say too little to match on (Hama would be `hm`, like Homa or Hom). */
+const MIN_KEY_LENGTH = 3;
+
+/** The consonant skeleton of a name, or null when too little is left to compare. */
+export function transliterationKey(name: string): string | null {
+  const words = normalizeName(name)
+    .split(" ")
+    .filter((word) => word !== "" && !articles.has(word));
+  const skeleton = words
+    .map((word) => word.replace(/([aeiou])h$/, "$1"))
+    .map((word) => word.charAt(0) + word.slice(1).replace(/[aeiouyw]/g, ""))
+    .join("")
+    .replace(/(.)\1+/g, "$1");
+  return skeleton.length >= MIN_KEY_LENGTH ? skeleton : null;
+}
+
+/** Every normalised form of a node's names (what the stored `nameKeys` hold). */
+export function nameKeysOf(names: readonly string[]): string[] {
+  return [...new Set(names.map(normalizeName).filter(Boolean))];
+}
+
+/** Every transliteration key of a node's names (what the stored `matchKeys` hold). */
+export function matchKeysOf(names: readonly string[]): string[] {
+  return [...new Set(names.map(transliterationKey).filter((key): key is string => key !== null))];
+}

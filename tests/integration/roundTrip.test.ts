@@ -1,0 +1,222 @@
+/**
+ * On a Neo4j of this file's own (the `bench` instance, on the test port + 11 unless NEO4J_BENCH_PORT says otherwise,
+ * started here and stopped afterwards), because both need a database nobody else writes to:
+ * - the 10,000-row ACLED benchmark: the figure is printed, not asserted (machines differ); the counts are asserted;
+ * - export -> empty database -> import, through the command line, reproduces every node, relationship and property
+ *   (only the audit stamps record the new import).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localInstance, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
+import { createDriver } from "../../src/db/driver.js";
+import { Executor } from "../../src/db/executor.js";
+import { migrate } from "../../src/db/migrations.js";
+import { writeLabels } from "../../src/ingest/draft.js";
+import { ImportService } from "../../src/ingest/importService.js";
+import { seed } from "../../src/ingest/seed.js";
+import { createMetrics } from "../../src/metrics.js";
+import { projectRoot } from "../../src/paths.js";
+import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
+import { article } from "../helpers/article.js";
+
+const ROWS = 10_000;
+const run = promisify(execFile);
+
+let instance: LocalInstance;
+let driver: Driver;
+let db: Executor;
+let imports: ImportService;
+let directory: string;
+
+beforeAll(async () => {
+  process.env.NEO4J_BENCH_PORT ??= String(localInstance("test").port + 11);
+  instance = localInstance("bench");
+  await startLocalNeo4j(instance);
+  driver = createDriver({
+    uri: instance.uri,
+    user: "neo4j",
+    password: "",
+    database: undefined,
+    queryTimeoutMs: 300_000,
+    connectTimeoutMs: 5_000,
+    maxPoolSize: 4,
+  });
+  db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 300_000 });
+  imports = new ImportService(db, { timeoutMs: 300_000 });
+  directory = mkdtempSync(join(tmpdir(), "conflict-graph-roundtrip-"));
+}, 240_000);
+
+afterAll(async () => {
+  await driver?.close();
+  if (instance) await stopLocalNeo4j(instance);
+  rmSync(directory, { recursive: true, force: true });
+}, 60_000);
+
+async function emptyDatabase(): Promise<void> {
+  for (;;) {
+    const [row] = await db.write((tx) =>
+      tx.run("// wipeBenchBatch\nMATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"),
+    );
+    if (Number(row?.deleted ?? 0) === 0) break;
+  }
+  await migrate(db);
+}
+
+describe("a 10,000-row ACLED file", () => {
+  it("imports in one transaction, and again as a no-op", async () => {
+    await emptyDatabase();
+    const csv = generatedAcled(ROWS, "bench");
+    const startedAt = performance.now();
+    const report = await imports.importAcled(csv, { dryRun: false, writtenBy: "bench" });
+    const seconds = (performance.now() - startedAt) / 1000;
+    const againAt = performance.now();
+    const again = await imports.importAcled(csv, { dryRun: false, writtenBy: "bench" });
+    const againSeconds = (performance.now() - againAt) / 1000;
+    console.log(
+      `[benchmark] ACLED import of ${ROWS} rows (${(csv.length / 1e6).toFixed(1)} MB): ${seconds.toFixed(1)} s, ` +
+        `${Math.round(ROWS / seconds)} rows/s, ${report.created} nodes created; re-import ${againSeconds.toFixed(1)} s ` +
+        `(${Math.round(ROWS / againSeconds)} rows/s), ${again.unchanged} unchanged`,
+    );
+    expect(report).toMatchObject({ rows: ROWS, updated: 0, unchanged: 0 });
+    // Per row a source, an event and a claim; plus ACLED, the actors and the place chain of the generated country.
+    const [counts] = await db.read(
+      "// benchCounts\nMATCH (n) WHERE n:Event OR n:Claim OR n:Source OR n:Actor OR n:Place RETURN count(n) AS nodes, count{ (:Event) } AS events",
+    );
+    expect(counts).toEqual({ nodes: report.created, events: ROWS });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: report.created, touched: [] });
+  }, 600_000);
+});
+
+describe("export and import", () => {
+  it("reproduce the graph in an empty database: same nodes, relationships and properties", async () => {
+    await emptyDatabase();
+    await seed(db);
+    const writer = { dryRun: false, writtenBy: "roundtrip" };
+    // ACLED rows, one of them in the article's Syria (resolved onto its places), with hostile strings.
+    await imports.importAcled(
+      acledCsv([
+        acledRecord("rt", {
+          country: "Syria",
+          admin1: "Idleb",
+          admin2: "Maarrat An Nu'man",
+          location: "Maarrat An Nu'man",
+          geo_precision: "1",
+        }),
+        acledRecord("rt", { event_id_cnty: "TSTrt2", actor1: `Robert'); MATCH (n) DETACH DELETE n; //`, notes: 'A "quoted" \\ note' }),
+      ]),
+      writer,
+    );
+    await imports.importAcled(generatedAcled(150, "rt"), writer);
+    // A second document: another spelling of the article's places, a claim the article's denial disputes, the
+    // article's event evidenced in a second source, an agreement with an end date, an event with coordinates.
+    const text = "Saraqeb was bombed again on 24 July 2019, activists said, days after the market strike in Maarrat al-Numan.";
+    await imports.importBundle(
+      {
+        source: {
+          id: "source:rt-second-report",
+          title: "Second report",
+          publishedOn: "2019-07-25",
+          url: "https://example.org/r?a=1&b='2'",
+          text,
+        },
+        places: [{ id: "place:rt-saraqeb", name: "Saraqeb", kind: "TOWN", parent: "place:idlib-governorate" }],
+        agreements: [
+          { id: "agreement:rt-truce", name: "Local truce", signedOn: "2019-07-01", endsOn: "2019-08-01", covers: ["place:rt-saraqeb"] },
+        ],
+        events: [
+          {
+            id: "event:rt-saraqeb-bombing",
+            title: "Saraqeb bombed again",
+            category: "EXPLOSIONS_REMOTE_VIOLENCE",
+            type: "AIR_DRONE_STRIKE",
+            date: "2019-07-24",
+            datePrecision: "DAY",
+            places: ["place:rt-saraqeb"],
+            location: { latitude: 35.8617, longitude: 36.8006 },
+            geoPrecision: "TOWN",
+            quotes: ["Saraqeb was bombed again"],
+          },
+          {
+            ...article.events!.find((event) => event.id === "event:2019-07-22-maarat-al-numan-market-airstrike")!,
+            quotes: ["the market strike in Maarrat al-Numan"],
+          },
+        ],
+        claims: [
+          {
+            id: "claim:rt-russia-blamed",
+            kind: "PERPETRATOR",
+            text: "Activists blame Russia.",
+            event: "event:2019-07-22-maarat-al-numan-market-airstrike",
+            actors: ["actor:russia"],
+            disputedBy: ["statement:russian-mod-denies-marketplace-strike"],
+            quotes: ["activists said"],
+          },
+        ],
+      },
+      writer,
+    );
+
+    const before = await snapshot();
+    const file = join(directory, "export.json");
+    const exported = await cli("export", file);
+    expect(exported.code, exported.stderr).toBe(0);
+    await emptyDatabase();
+    const restored = await cli("import", file);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("(export)");
+    const after = await snapshot();
+
+    expect(after.nodes.length).toBe(before.nodes.length);
+    expect(after.relationships.length).toBe(before.relationships.length);
+    expect(after).toEqual(before);
+
+    // Exporting the restored graph gives the same bundles again.
+    const second = join(directory, "export-again.json");
+    expect((await cli("export", second)).code).toBe(0);
+    const bundles = (path: string) => (JSON.parse(readFileSync(path, "utf8")) as { bundles: unknown[] }).bundles;
+    expect(bundles(second)).toEqual(bundles(file));
+  }, 600_000);
+});
+
+/** Every node the write path writes and every relationship between them, without the audit stamps. */
+async function snapshot() {
+  const audit = new Set(["createdAt", "createdBy", "updatedAt", "updatedBy"]);
+  const strip = (properties: Record<string, unknown>) => Object.fromEntries(Object.entries(properties).filter(([key]) => !audit.has(key)));
+  const labels = [...writeLabels];
+  const nodes = await db.read(
+    "// snapshotNodes\nMATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) RETURN labels(n) AS labels, n {.*} AS properties ORDER BY n.id",
+    { labels },
+  );
+  const relationships = await db.read(
+    `// snapshotRelationships
+    MATCH (a)-[r]->(b)
+    WHERE any(label IN labels(a) WHERE label IN $labels) AND any(label IN labels(b) WHERE label IN $labels)
+    RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties
+    ORDER BY from, type, to, r.role, r.start, r.end`,
+    { labels },
+  );
+  return {
+    nodes: nodes.map((row) => ({ labels: row.labels, properties: strip(row.properties as Record<string, unknown>) })),
+    relationships,
+  };
+}
+
+async function cli(script: "import" | "export", ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, NEO4J_URI: instance.uri, LOG_LEVEL: "silent" },
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}

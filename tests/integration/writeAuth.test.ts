@@ -1,0 +1,161 @@
+/**
+ * Credentials and roles, through HTTP: anonymous callers and readers cannot write (401 / 403, nothing written),
+ * `viewer` says what the server sees, and keys never come back in responses or logs.
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { uniqueSuffix } from "../helpers/bundles.js";
+import { startServer, type TestServer } from "../helpers/server.js";
+import {
+  asEditor,
+  asReader,
+  documentBundle,
+  EDITOR_KEY,
+  importAcled,
+  importBundle,
+  keyEnvironment,
+  READER_KEY,
+  UNLABELLED_EDITOR_KEY,
+} from "../helpers/writing.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer(keyEnvironment);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const viewer = (headers: Record<string, string> = {}) => server.graphql("{ viewer { role id } }", {}, headers);
+
+async function sourceExists(id: string): Promise<boolean> {
+  const response = await server.graphql("query ($id: ID!) { source(id: $id) { id } }", { id });
+  return response.data?.source !== null;
+}
+
+describe("viewer", () => {
+  it("is anonymous without credentials, and names the key's label or fingerprint with them", async () => {
+    expect((await viewer()).data?.viewer).toEqual({ role: "ANONYMOUS", id: null });
+    expect((await viewer(asReader)).data?.viewer).toEqual({ role: "READER", id: "bob" });
+    expect((await viewer(asEditor)).data?.viewer).toEqual({ role: "EDITOR", id: "alice" });
+    const unlabelled = (await viewer({ authorization: `bearer ${UNLABELLED_EDITOR_KEY}` })).data?.viewer;
+    expect(unlabelled).toEqual({ role: "EDITOR", id: expect.stringMatching(/^key-[0-9a-f]{8}$/) });
+  });
+
+  it("refuses credentials it cannot accept with 401, without repeating them", async () => {
+    for (const authorization of [`Bearer ${EDITOR_KEY}x`, `Basic ${EDITOR_KEY}`, "Bearer", "Bearer a.b.c"]) {
+      const response = await viewer({ authorization });
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(JSON.stringify(response)).not.toContain(EDITOR_KEY);
+    }
+  });
+});
+
+describe("mutations", () => {
+  it("answer UNAUTHENTICATED (401) to anonymous callers and write nothing", async () => {
+    const s = uniqueSuffix();
+    const response = await importBundle(server, documentBundle(s), { headers: {} });
+    expect(response.status).toBe(401);
+    expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: "UNAUTHENTICATED" } })]);
+    expect(await sourceExists(`source:w-${s}`)).toBe(false);
+
+    const acled = await importAcled(server, "event_id_cnty\nX1\n", { headers: {} });
+    expect(acled.status).toBe(401);
+  });
+
+  it("answer UNAUTHENTICATED (401) to a wrong key and write nothing", async () => {
+    const s = uniqueSuffix();
+    const response = await importBundle(server, documentBundle(s), { headers: { authorization: `Bearer not-${EDITOR_KEY}` } });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await sourceExists(`source:w-${s}`)).toBe(false);
+  });
+
+  it("answer FORBIDDEN (403) to a reader and write nothing, not even on a dry run", async () => {
+    const s = uniqueSuffix();
+    for (const dryRun of [false, true]) {
+      const response = await importBundle(server, documentBundle(s), { headers: asReader, dryRun });
+      expect(response.status).toBe(403);
+      expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: "FORBIDDEN" } })]);
+    }
+    expect(await sourceExists(`source:w-${s}`)).toBe(false);
+  });
+
+  it("are written for an editor, attributed to the key's label", async () => {
+    const s = uniqueSuffix();
+    const response = await importBundle(server, documentBundle(s));
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.importBundle.created).toBe(7);
+    expect(await sourceExists(`source:w-${s}`)).toBe(true);
+  });
+});
+
+describe("READ_REQUIRES_KEY", () => {
+  it("turns anonymous reads away with 401 and lets readers in", async () => {
+    const closed = await startServer({ ...keyEnvironment, READ_REQUIRES_KEY: "true" });
+    try {
+      const anonymous = await closed.graphql("{ viewer { role } }");
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const reader = await closed.graphql(
+        '{ viewer { role } source(id: "source:anadolu-2019-07-23-idlib-airstrikes") { id } }',
+        {},
+        asReader,
+      );
+      expect(reader.data).toEqual({ viewer: { role: "READER" }, source: { id: "source:anadolu-2019-07-23-idlib-airstrikes" } });
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe("logs", () => {
+  it("never contain a key, whether it was accepted, refused or sent with a failing import", async () => {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...keyEnvironment,
+        NODE_ENV: "test",
+        PORT: "0",
+        LOG_LEVEL: "trace",
+        NEO4J_URI: inject("neo4jUri"),
+        SEED_ON_START: "false",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`the service did not start:\n${output}`)), 60_000);
+        const poll = setInterval(() => {
+          const line = output.split("\n").find((entry) => entry.includes('"conflict-graph is serving"'));
+          if (!line) return;
+          clearInterval(poll);
+          clearTimeout(deadline);
+          resolve(String((JSON.parse(line) as { url: string }).url));
+        }, 100);
+      });
+      const post = (headers: Record<string, string>, body: unknown) =>
+        fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      await post(asEditor, { query: "{ viewer { id } }" });
+      await post(asReader, { query: 'mutation { importAcled(csv: "x") { created } }' });
+      await post({ authorization: `Bearer ${EDITOR_KEY}-wrong` }, { query: "{ viewer { id } }" });
+      await post(asEditor, { query: 'mutation { importAcled(csv: "not,acled\\n1,2") { created } }' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    expect(output).toContain("graphql request");
+    for (const key of [EDITOR_KEY, READER_KEY, UNLABELLED_EDITOR_KEY]) expect(output).not.toContain(key);
+  }, 90_000);
+});

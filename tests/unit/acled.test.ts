@@ -1,0 +1,73 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { acledDate, kindOfAssociate, kindOfInter } from "../../src/ingest/acled/acledCodes.js";
+import { acledDraft, slug } from "../../src/ingest/acled/acledDraft.js";
+import { readAcled } from "../../src/ingest/acled/acledRows.js";
+import { parseId } from "../../src/model/ids.js";
+import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
+
+describe("ACLED codes", () => {
+  it("read dates as current and older exports write them", () => {
+    expect(acledDate("2019-07-22")).toBe("2019-07-22");
+    expect(acledDate("22 July 2019")).toBe("2019-07-22");
+    expect(acledDate("2 Sep 2019")).toBe("2019-09-02");
+    expect(acledDate("July 22, 2019")).toBeNull();
+  });
+
+  it("map inter codes, as numbers or words, to actor kinds", () => {
+    expect(kindOfInter("1")).toBe("ARMED_FORCE");
+    expect(kindOfInter("Rebel group")).toBe("ARMED_GROUP");
+    expect(kindOfInter("7")).toBe("CIVILIANS");
+    expect(kindOfInter("")).toBeNull();
+    expect(kindOfInter("9")).toBeUndefined();
+    expect(kindOfAssociate("Civilians (Syria)", "ARMED_GROUP")).toBe("CIVILIANS");
+    expect(kindOfAssociate("Military Forces of Turkey (2016-)", "ARMED_GROUP")).toBe("ARMED_FORCE");
+    expect(kindOfAssociate("Jaysh al-Izza", "ARMED_GROUP")).toBe("ARMED_GROUP");
+  });
+});
+
+describe("readAcled and acledDraft", () => {
+  it("turn a row into an event, a source, a claim, actors and a place chain with ids that are ids", async () => {
+    const { rows, problems, count } = await readAcled(Readable.from([acledCsv([acledRecord("u1", { admin3: "Kafr Latah u1" })])]));
+    expect(problems).toEqual([]);
+    expect(count).toBe(1);
+    const draft = acledDraft(rows);
+    for (const node of draft.nodes) expect(parseId(node.id), node.id).not.toBeNull();
+    const places = draft.nodes.filter((node) => node.label === "Place").map((node) => [node.id, node.properties.kind]);
+    expect(places).toEqual([
+      ["place:testland-u1", "COUNTRY"],
+      ["place:testland-u1.idleb-u1", "PROVINCE"],
+      ["place:testland-u1.idleb-u1.ariha-u1", "DISTRICT"],
+      ["place:testland-u1.idleb-u1.ariha-u1.kafr-latah-u1", "DISTRICT"],
+      // The location shares its sub-district's name; the `~` keeps their ids apart.
+      ["place:testland-u1.idleb-u1.ariha-u1.kafr-latah-u1~kafr-latah-u1", "TOWN"],
+    ]);
+    const claim = draft.nodes.find((node) => node.label === "Claim")!;
+    const source = draft.nodes.find((node) => node.label === "Source")!;
+    const [located] = claim.evidence.get(source.id)!;
+    expect(String(source.properties.text).slice(located!.start, located!.end)).toBe("fatalities: 2");
+    expect(source.properties.publishedOn).toBe("2021-03-18");
+  });
+
+  it("slug any name into an id, keeping its case-folded ASCII letters, or a hash when there are none", () => {
+    expect(slug("Military Forces of Syria (2000-)")).toBe("military-forces-of-syria-2000");
+    expect(slug("Ma'arrat an-Nu'mān")).toBe("maarrat-an-numan");
+    expect(slug("حلب")).toMatch(/^h[0-9a-f]{10}$/);
+  });
+
+  it("read a generated file of any size with the same result each time", async () => {
+    const csv = generatedAcled(300, "u2");
+    expect(generatedAcled(300, "u2")).toBe(csv);
+    const { rows, problems } = await readAcled(Readable.from([csv]));
+    expect(problems).toEqual([]);
+    expect(rows).toHaveLength(300);
+  });
+
+  it("accept a byte-order mark, CRLF line ends and columns in any order", async () => {
+    const record = acledRecord("u3");
+    const columns = Object.keys(record).reverse();
+    const { rows, problems } = await readAcled(Readable.from([`\uFEFF${acledCsv([record], columns)}`]));
+    expect(problems).toEqual([]);
+    expect(rows[0]?.eventId).toBe("TSTu31");
+  });
+});
