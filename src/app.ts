@@ -45,11 +45,13 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   let stopping = false;
 
-  // Depth, aliases, tokens and directives from graphql-armor; its cost rule is replaced by ours (queryCost.ts).
+  // Depth, aliases and directives from graphql-armor; its cost rule is replaced by ours (queryCost.ts), and
+  // its token limit by graphql-js's own (parseOptions below): armor re-parses in a plugin hook, where any
+  // syntax error becomes a 500 instead of Apollo's 400 GRAPHQL_PARSE_FAILED.
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.depth },
     maxAliases: { n: config.limits.aliases },
-    maxTokens: { n: config.limits.tokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.limits.directives },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !config.introspection },
@@ -65,6 +67,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger),
+    parseOptions: { maxTokens: config.limits.tokens },
     validationRules: protection.validationRules,
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.

@@ -5,7 +5,7 @@
  * before any resolver (and so any Cypher) runs.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNamedType, isLeafType, isListType, isNonNullType, type GraphQLOutputType } from "graphql";
+import { GraphQLError, getNamedType, getVariableValues, isLeafType, isListType, isNonNullType, type GraphQLOutputType } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { ErrorCode } from "../errors.js";
 import { DEFAULT_PAGE_SIZE } from "../model/pagination.js";
@@ -35,7 +35,12 @@ export function queryCostPlugin(maximum: number): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ request, document, schema }) => {
+        didResolveOperation: ({ request, document, schema, operation }) => {
+          // Variables that do not fit their types are left to Apollo, which answers 400 BAD_USER_INPUT before
+          // any resolver runs; the estimator would throw on them, and the client would get a 500.
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) {
+            return Promise.resolve();
+          }
           const cost = getComplexity({
             schema,
             query: document,

@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
-import { luceneQuery } from "../../model/text.js";
+import { luceneQuery, normalizeName } from "../../model/text.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 import { anyNodeById, eventConditions, nodeById, statementConditions } from "./shared.js";
 
@@ -52,6 +52,6 @@ export const Query: QueryResolvers = {
     const lucene = luceneQuery(query);
     if (lucene === null) return [];
     const labels = types ? types.map((type): NodeLabel => labelByPrefix[type.toLowerCase() as Lowercase<typeof type>]) : null;
-    return context.repositories.search.search(lucene, labels, first);
+    return context.repositories.search.search(lucene, normalizeName(query), labels, first);
   },
 };
