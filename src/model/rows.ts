@@ -11,6 +11,7 @@ import type {
   EventCategory,
   EventRole,
   EventType,
+  GeoPrecision,
   PlaceKind,
   Stance,
 } from "../graphql/generated/resolvers.js";
@@ -53,6 +54,9 @@ export interface EventRow {
   injuries: EstimateRow | null;
   /** A responsibility claim is denied or disputed. */
   contested: boolean;
+  /** The event's own coordinates (ACLED's), when known. */
+  location: { latitude: number; longitude: number } | null;
+  geoPrecision: GeoPrecision | null;
 }
 
 export interface ClaimRow {

@@ -66,6 +66,9 @@ const eventSchema = z.object({
   injuriesHigh: optionalNumber,
   injuriesQualifier: optionalText,
   contested: z.boolean().nullish(),
+  latitude: optionalNumber,
+  longitude: optionalNumber,
+  geoPrecision: optionalText,
 });
 
 const claimSchema = z.object({
@@ -140,6 +143,8 @@ export function eventRow(value: unknown): EventRow {
     fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier),
     injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier),
     contested: row.contested ?? false,
+    location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
+    geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
   };
 }
 

@@ -52,7 +52,7 @@ describe("importAcled", () => {
 
     const data = await read(
       `query ($id: ID!) { event(id: $id) {
-        id title category type date datePrecision summary
+        id title category type date datePrecision summary location { latitude longitude } geoPrecision
         places { name kind ancestors { name kind } }
         participants { role actor { name kind } }
         fatalities { low high qualifier }
@@ -69,6 +69,8 @@ describe("importAcled", () => {
       date: "2021-03-12",
       datePrecision: "WEEK",
       summary: acledRecord(s).notes,
+      location: { latitude: 35.8123, longitude: 36.6012 },
+      geoPrecision: "NEAR_TOWN",
       places: [
         {
           name: `Kafr Latah ${s}`,

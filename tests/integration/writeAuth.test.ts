@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { generatedAcled } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import {
@@ -92,6 +93,17 @@ describe("mutations", () => {
     expect(response.errors).toBeUndefined();
     expect(response.data?.importBundle.created).toBe(7);
     expect(await sourceExists(`source:w-${s}`)).toBe(true);
+  });
+});
+
+describe("request bodies", () => {
+  it("may be large for editors (imports), not for anyone else", async () => {
+    const csv = generatedAcled(400, uniqueSuffix());
+    expect(csv.length).toBeGreaterThan(150_000);
+    for (const headers of [{}, asReader]) expect((await importAcled(server, csv, { headers, dryRun: true })).status).toBe(413);
+    const editor = await importAcled(server, csv, { dryRun: true });
+    expect(editor.errors).toBeUndefined();
+    expect(editor.data?.importAcled).toMatchObject({ dryRun: true, rows: 400 });
   });
 });
 

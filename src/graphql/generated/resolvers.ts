@@ -396,10 +396,14 @@ export type Event = Node & {
   evidence: Array<Evidence>;
   /** Civilians killed, combined over all claims: low is the most conservative credible figure. */
   fatalities?: Maybe<Estimate>;
+  /** How precisely `location` is known (ACLED's geo_precision); null when not given. */
+  geoPrecision?: Maybe<GeoPrecision>;
   /** Stable id, `event:<slug>` (ACLED rows keep their `event_id_cnty`). */
   id: Scalars['ID']['output'];
   /** People injured, combined over all claims in the same way as `fatalities`. */
   injuries?: Maybe<Estimate>;
+  /** The event's own coordinates (ACLED's latitude and longitude); null when not known. Its places have their own. */
+  location?: Maybe<GeoPoint>;
   /** Who took part, optionally in one role. */
   participants: Array<Participant>;
   /** Actors credited as perpetrator by at least one claim. */
@@ -1596,8 +1600,10 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  geoPrecision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   perpetrators?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
