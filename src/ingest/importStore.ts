@@ -198,7 +198,11 @@ export async function deleteOwnedLinks(tx: WriteTransaction, label: WriteLabel, 
   return formerEvents;
 }
 
-/** Creates the owned relationships of nodes (their old ones were deleted, or they are new). */
+/**
+ * Creates the owned relationships of nodes. CREATE, not MERGE: the owners are new or have just lost their owned
+ * relationships (deleteOwnedLinks), their links are deduplicated (merge.ts), and imports run one at a time, so
+ * there is nothing to merge with; MERGE would only look for it, which costs a third of a large import.
+ */
 export async function writeLinks(tx: WriteTransaction, label: WriteLabel, nodes: readonly TargetNode[]): Promise<void> {
   for (const spec of relationshipSpecs.filter((candidate) => candidate.owner === label)) {
     const rows = nodes.flatMap((node) =>
@@ -208,14 +212,14 @@ export async function writeLinks(tx: WriteTransaction, label: WriteLabel, nodes:
     );
     if (rows.length === 0) continue;
     const relationship = spec.type === "PARTICIPATED_IN" ? `[:${spec.type} {role: row.role}]` : `[:${spec.type}]`;
-    const merge = spec.direction === "out" ? `MERGE (owner)-${relationship}->(other)` : `MERGE (other)-${relationship}->(owner)`;
+    const create = spec.direction === "out" ? `CREATE (owner)-${relationship}->(other)` : `CREATE (other)-${relationship}->(owner)`;
     for (const batch of batches(rows, 2_000)) {
       await tx.run(
         `// write${label}${pascal(spec.type)}
         UNWIND $rows AS row
         MATCH (owner:${label} {id: row.owner})
         MATCH (other:${spec.other} {id: row.target})
-        ${merge}`,
+        ${create}`,
         { rows: batch },
       );
     }

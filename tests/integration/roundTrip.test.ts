@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localInstance, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
+import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
 import { createDriver } from "../../src/db/driver.js";
 import { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
@@ -28,6 +28,7 @@ const ROWS = 10_000;
 const run = promisify(execFile);
 
 let instance: LocalInstance;
+let startedHere = false;
 let driver: Driver;
 let db: Executor;
 let imports: ImportService;
@@ -36,6 +37,8 @@ let directory: string;
 beforeAll(async () => {
   process.env.NEO4J_BENCH_PORT ??= String(localInstance("test").port + 11);
   instance = localInstance("bench");
+  // A bench instance someone left running is used but left running; one started here is stopped here.
+  startedHere = !(await localNeo4jStatus(instance)).running;
   await startLocalNeo4j(instance);
   driver = createDriver({
     uri: instance.uri,
@@ -53,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await driver?.close();
-  if (instance) await stopLocalNeo4j(instance);
+  if (instance && startedHere) await stopLocalNeo4j(instance);
   rmSync(directory, { recursive: true, force: true });
 }, 60_000);
 
