@@ -1,10 +1,14 @@
-import { GraphQLScalarType, Kind } from "graphql";
-import { BadUserInputError } from "../errors.js";
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
+import { ErrorCode } from "../errors.js";
 import { isCalendarDate } from "../model/dates.js";
 
-function parseDate(value: unknown): string {
+/** `node` ties the error to the literal in the document, so formatError can name the argument holding it. */
+function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== "string" || !isCalendarDate(value)) {
-    throw new BadUserInputError(`Date must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+    throw new GraphQLError(`Date must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}.`, {
+      ...(node ? { nodes: node } : {}),
+      extensions: { code: ErrorCode.BadUserInput },
+    });
   }
   return value;
 }
@@ -14,6 +18,6 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   name: "Date",
   description: "A calendar date, `YYYY-MM-DD`.",
   serialize: (value) => String(value),
-  parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });

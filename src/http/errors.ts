@@ -1,5 +1,4 @@
-import type { GraphQLFormattedError } from "graphql";
-import { GraphQLError } from "graphql";
+import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors.js";
 
@@ -38,15 +37,20 @@ export function formatError(logger: Logger) {
       code === "GRAPHQL_VALIDATION_FAILED" &&
       (originalExtensions?.code === ErrorCode.BadUserInput || badLiteral.test(formatted.message))
     ) {
+      const argument = error instanceof GraphQLError ? literalArgument(error) : undefined;
       return {
         message: formatted.message,
         locations: formatted.locations,
-        extensions: { ...originalExtensions, code: ErrorCode.BadUserInput },
+        extensions: { ...originalExtensions, code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) },
       };
     }
     if (clientFacing.has(code)) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const argument =
+        code === ErrorCode.BadUserInput && !extensions.argument
+          ? ((error instanceof GraphQLError ? literalArgument(error) : undefined) ?? variableArgument(formatted.message))
+          : undefined;
+      return { ...formatted, extensions: { ...extensions, ...(argument ? { argument } : {}) } };
     }
     logger.error({ err: original ?? error, path: formatted.path }, "internal error while resolving a request");
     return {
@@ -56,4 +60,32 @@ export function formatError(logger: Logger) {
       extensions: { code: ErrorCode.InternalServerError },
     };
   };
+}
+
+/**
+ * The argument path (`filter.from`) holding a literal that failed validation, found by walking the
+ * document to the offending value: the scalar that refused it could not know where it stood.
+ */
+function literalArgument(error: GraphQLError): string | undefined {
+  const start = error.nodes?.[0]?.loc?.start;
+  const body = error.source?.body;
+  if (start === undefined || body === undefined) return undefined;
+  let found: string | undefined;
+  visit(parse(body), {
+    enter(node, _key, parent, _path, ancestors) {
+      if (found || node.loc?.start !== start || !("value" in node)) return;
+      // `ancestors` stops short of the direct parent (the ObjectField of `filter: { from: … }`).
+      const names = [...ancestors, parent]
+        .filter((item): item is ASTNode => typeof item === "object" && item !== null && "kind" in item)
+        .flatMap((item) => (item.kind === Kind.ARGUMENT || item.kind === Kind.OBJECT_FIELD ? [item.name.value] : []));
+      if (names.length > 0) found = names.join(".");
+    },
+  });
+  return found;
+}
+
+/** The argument path in Apollo's message for a variable that failed coercion: `Variable "$filter" got invalid value … at "filter.from"`. */
+function variableArgument(message: string): string | undefined {
+  const match = /^Variable "\$(\w+)" got invalid value .*? at "([\w.[\]]+)"/.exec(message) ?? /^Variable "\$(\w+)"/.exec(message);
+  return match?.[2] ?? match?.[1];
 }

@@ -120,13 +120,20 @@ describe("GraphQL over HTTP (graphql-http audit)", () => {
 
 describe("time budgets", () => {
   it("answers QUERY_TIMEOUT when Neo4j ends a transaction over the budget", async () => {
+    // A 1 ms budget: Neo4j ends the transaction at its next check. A query can still slip through
+    // between checks, so a few tries are allowed; every answer must be clean either way.
     const slow = await startServer({ NEO4J_QUERY_TIMEOUT_MS: "1" });
     try {
-      const response = await slow.graphql(
-        '{ neighborhood(id: "place:syria", depth: 3, limit: 500) { nodes { id } } eventStats(groupBy: PROVINCE) { key } }',
-      );
-      expect(response.errors?.map((error) => error.extensions?.code)).toContain("QUERY_TIMEOUT");
-      expect(JSON.stringify(response)).not.toMatch(/neo4j|cypher|stack/i);
+      const codes: unknown[] = [];
+      for (let attempt = 0; attempt < 10 && !codes.includes("QUERY_TIMEOUT"); attempt++) {
+        const response = await slow.graphql(
+          '{ neighborhood(id: "place:syria", depth: 3, limit: 500) { nodes { id } } eventStats(groupBy: PROVINCE) { key } }',
+        );
+        expect(JSON.stringify(response)).not.toMatch(/neo4j|cypher|stack/i);
+        codes.push(...(response.errors ?? []).map((error) => error.extensions?.code));
+      }
+      expect(codes).toContain("QUERY_TIMEOUT");
+      expect(codes.filter((code) => code !== "QUERY_TIMEOUT")).toEqual([]);
     } finally {
       await slow.close();
     }
