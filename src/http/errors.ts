@@ -47,7 +47,7 @@ export function formatError(logger: Logger) {
     if (clientFacing.has(code)) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
       const argument =
-        code === ErrorCode.BadUserInput && !extensions.argument
+        code === String(ErrorCode.BadUserInput) && !extensions.argument
           ? ((error instanceof GraphQLError ? literalArgument(error) : undefined) ?? variableArgument(formatted.message))
           : undefined;
       return { ...formatted, extensions: { ...extensions, ...(argument ? { argument } : {}) } };

@@ -24,7 +24,9 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context
       const startedAt = performance.now();
       return Promise.resolve({
         willSendResponse: ({ operationName, errors, response }) => {
-          const codes = (errors ?? []).map((error) => String(error.extensions.code ?? "INTERNAL_SERVER_ERROR"));
+          const codes = (errors ?? []).map((error) =>
+            typeof error.extensions.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR",
+          );
           logger.info(
             {
               requestId: contextValue.requestId,
