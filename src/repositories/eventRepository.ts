@@ -5,7 +5,7 @@ import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
-import { type ListQuery, type Ordering, pagedListCypher, toPage } from "./keyset.js";
+import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
 import { eventRow } from "./rows.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
 
@@ -165,21 +165,6 @@ export class EventRepository {
       request,
     );
     const rows = await this.db.read(cypher, { ...params, ...anchored.params, ...conditions.params, keys });
-    const pages = new Map<string, Page<EventRow>>();
-    if (anchor.kind === "all") {
-      pages.set("", toPage(rows[0], request, ordering, eventRow));
-      return pages;
-    }
-    for (const key of keys)
-      pages.set(
-        key,
-        toPage(
-          rows.find((row) => row.key === key),
-          request,
-          ordering,
-          eventRow,
-        ),
-      );
-    return pages;
+    return pagesByKey(rows, anchor.kind === "all" ? null : keys, request, ordering, eventRow);
   }
 }

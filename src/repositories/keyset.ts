@@ -117,3 +117,19 @@ export function toPage<T>(row: Row | undefined, request: PageRequest, ordering: 
     },
   };
 }
+
+/**
+ * The pages of one `pagedListCypher` result: one page under the key "" for a list over the whole graph
+ * (no anchor), else one page per anchor key, empty for keys that matched nothing.
+ */
+export function pagesByKey<T>(
+  rows: Row[],
+  keys: readonly string[] | null,
+  request: PageRequest,
+  ordering: Ordering<T>,
+  toRow: (value: unknown) => T,
+): Map<string, Page<T>> {
+  if (keys === null) return new Map([["", toPage(rows[0], request, ordering, toRow)]]);
+  const byKey = new Map(rows.map((row) => [String(row.key), row]));
+  return new Map(keys.map((key) => [key, toPage(byKey.get(key), request, ordering, toRow)]));
+}

@@ -5,7 +5,7 @@ import type { PageRequest } from "../model/pagination.js";
 import { normalizeName } from "../model/text.js";
 import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH } from "./graphShape.js";
-import { type ListQuery, type Ordering, pagedListCypher, toPage } from "./keyset.js";
+import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, toPage } from "./keyset.js";
 import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
 import { actorRow, agreementRow, placeRow, statementRow } from "./rows.js";
 
@@ -136,22 +136,7 @@ export class ListRepository {
       request,
     );
     const rows = await this.db.read(cypher, { ...pageParams, ...params, keys });
-    const pages = new Map<string, Page<StatementRow>>();
-    if (anchor.kind === "all") {
-      pages.set("", toPage(rows[0], request, statementOrdering, statementRow));
-      return pages;
-    }
-    for (const key of keys)
-      pages.set(
-        key,
-        toPage(
-          rows.find((row) => row.key === key),
-          request,
-          statementOrdering,
-          statementRow,
-        ),
-      );
-    return pages;
+    return pagesByKey(rows, anchor.kind === "all" ? null : keys, request, statementOrdering, statementRow);
   }
 }
 
