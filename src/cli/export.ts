@@ -9,6 +9,7 @@ import { loadConfig } from "../config.js";
 import { exportGraph } from "../ingest/export.js";
 import { openDatabase } from "./database.js";
 import { count } from "./progress.js";
+import { runCommand } from "./runCommand.js";
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length !== 1 || argv[0]!.startsWith("-")) {
@@ -30,12 +31,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

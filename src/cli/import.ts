@@ -13,6 +13,7 @@ import { importFile } from "../ingest/importFile.js";
 import { ImportService } from "../ingest/importService.js";
 import { openDatabase } from "./database.js";
 import { count, megabytes, progressBar } from "./progress.js";
+import { runCommand } from "./runCommand.js";
 
 const USAGE = "usage: npm run import -- <file.json|file.csv> [--dry-run]";
 
@@ -66,12 +67,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(() => main(process.argv.slice(2)));
