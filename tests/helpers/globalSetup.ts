@@ -1,11 +1,9 @@
 import type { TestProject } from "vitest/node";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
-import { createDriver } from "../../src/db/driver.js";
-import { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
 import { seed } from "../../src/ingest/seed.js";
-import { createMetrics } from "../../src/metrics.js";
 import { ensureWebAssets } from "../../web/build/assets.js";
+import { openTestDatabase } from "./database.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,22 +22,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.TEST_NEO4J_URI;
   const instance = localInstance("test");
   const uri = external ?? (await startLocalNeo4j(instance)).uri;
-  const driver = createDriver({
-    uri,
-    user: process.env.TEST_NEO4J_USER ?? "neo4j",
-    password: process.env.TEST_NEO4J_PASSWORD ?? "",
-    database: undefined,
-    queryTimeoutMs: 120_000,
-    connectTimeoutMs: 5_000,
-    maxPoolSize: 10,
-  });
+  const database = openTestDatabase(uri, 120_000);
   try {
-    const db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 120_000 });
-    await db.write((tx) => tx.run("// wipeTestDatabase\nMATCH (n) DETACH DELETE n"));
-    await migrate(db);
-    await seed(db);
+    await database.db.write((tx) => tx.run("// wipeTestDatabase\nMATCH (n) DETACH DELETE n"));
+    await migrate(database.db);
+    await seed(database.db);
   } finally {
-    await driver.close();
+    await database.close();
   }
   try {
     await webAssets;

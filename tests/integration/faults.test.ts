@@ -6,11 +6,9 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
-import { createDriver } from "../../src/db/driver.js";
-import { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
 import { seed } from "../../src/ingest/seed.js";
-import { createMetrics } from "../../src/metrics.js";
+import { openTestDatabase } from "../helpers/database.js";
 import { spawnService, waitFor, type ServiceProcess } from "../helpers/process.js";
 
 const testPort = Number(new URL(inject("neo4jUri").replace("bolt://", "http://")).port);
@@ -40,19 +38,10 @@ describe("the database goes away and comes back", () => {
   beforeAll(async () => {
     // The database holds the article before the story starts, as a production database would.
     await startLocalNeo4j(instance);
-    const driver = createDriver({
-      uri: instance.uri,
-      user: "neo4j",
-      password: "",
-      database: undefined,
-      queryTimeoutMs: 60_000,
-      connectTimeoutMs: 5_000,
-      maxPoolSize: 2,
-    });
-    const db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 60_000 });
-    await migrate(db);
-    await seed(db);
-    await driver.close();
+    const database = openTestDatabase(instance.uri);
+    await migrate(database.db);
+    await seed(database.db);
+    await database.close();
     await stopLocalNeo4j(instance);
     // Started while its database is down: the API must come up anyway.
     service = await spawnService({ NEO4J_URI: instance.uri });

@@ -5,12 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Driver } from "neo4j-driver";
-import { createDriver } from "../../src/db/driver.js";
-import { Executor } from "../../src/db/executor.js";
+import type { Executor } from "../../src/db/executor.js";
 import { validateBundle } from "../../src/ingest/bundle.js";
 import { writeBundle } from "../../src/ingest/bundleWriter.js";
-import { createMetrics } from "../../src/metrics.js";
+import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { article } from "../helpers/article.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
@@ -42,7 +40,7 @@ const run = randomUUID().slice(0, 8);
 const connectionFields = "totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
 
 let server: TestServer;
-let driver: Driver;
+let database: TestDatabase | undefined;
 let db: Executor;
 
 /** A bundle of fixture events under a root place and a site inside it, all ids unique to this run. */
@@ -177,23 +175,15 @@ const staticRoot = `place:pagination-${run}-static`;
 const staticOrder = dateDescending(staticEvents.map((event) => ({ id: eventId("static", event.suffix), date: event.date })));
 
 beforeAll(async () => {
-  driver = createDriver({
-    uri: inject("neo4jUri"),
-    user: process.env.TEST_NEO4J_USER ?? "neo4j",
-    password: process.env.TEST_NEO4J_PASSWORD ?? "",
-    database: undefined,
-    queryTimeoutMs: 60_000,
-    connectTimeoutMs: 5_000,
-    maxPoolSize: 2,
-  });
-  db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 60_000 });
+  database = openTestDatabase(inject("neo4jUri"));
+  db = database.db;
   await write(fixtureBundle("static", staticEvents, "", actorLetters));
   server = await startServer();
 });
 
 afterAll(async () => {
   await server?.close();
-  await driver?.close();
+  await database?.close();
 });
 
 describe("events", () => {

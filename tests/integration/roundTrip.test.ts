@@ -10,17 +10,15 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
-import { createDriver } from "../../src/db/driver.js";
-import { Executor } from "../../src/db/executor.js";
+import type { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
 import { writeLabels } from "../../src/ingest/draft.js";
 import { ImportService } from "../../src/ingest/importService.js";
 import { seed } from "../../src/ingest/seed.js";
-import { createMetrics } from "../../src/metrics.js";
 import { projectRoot } from "../../src/paths.js";
+import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
 import { article } from "../helpers/article.js";
 
@@ -29,7 +27,7 @@ const run = promisify(execFile);
 
 let instance: LocalInstance;
 let startedHere = false;
-let driver: Driver;
+let database: TestDatabase | undefined;
 let db: Executor;
 let imports: ImportService;
 let directory: string;
@@ -40,22 +38,14 @@ beforeAll(async () => {
   // A bench instance someone left running is used but left running; one started here is stopped here.
   startedHere = !(await localNeo4jStatus(instance)).running;
   await startLocalNeo4j(instance);
-  driver = createDriver({
-    uri: instance.uri,
-    user: "neo4j",
-    password: "",
-    database: undefined,
-    queryTimeoutMs: 300_000,
-    connectTimeoutMs: 5_000,
-    maxPoolSize: 4,
-  });
-  db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 300_000 });
+  database = openTestDatabase(instance.uri, 300_000);
+  db = database.db;
   imports = new ImportService(db, { timeoutMs: 300_000 });
   directory = mkdtempSync(join(tmpdir(), "conflict-graph-roundtrip-"));
 }, 240_000);
 
 afterAll(async () => {
-  await driver?.close();
+  await database?.close();
   if (instance && startedHere) await stopLocalNeo4j(instance);
   rmSync(directory, { recursive: true, force: true });
 }, 60_000);

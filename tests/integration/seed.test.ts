@@ -4,32 +4,22 @@
  * the bundle defines and the relationships between them.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Driver } from "neo4j-driver";
-import { createDriver } from "../../src/db/driver.js";
-import { Executor } from "../../src/db/executor.js";
+import type { Executor } from "../../src/db/executor.js";
 import { seed } from "../../src/ingest/seed.js";
-import { createMetrics } from "../../src/metrics.js";
+import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { article, articleIds, articleQuotes } from "../helpers/article.js";
 
-let driver: Driver;
+let database: TestDatabase | undefined;
 let db: Executor;
 const ids = articleIds();
 
 beforeAll(() => {
-  driver = createDriver({
-    uri: inject("neo4jUri"),
-    user: process.env.TEST_NEO4J_USER ?? "neo4j",
-    password: process.env.TEST_NEO4J_PASSWORD ?? "",
-    database: undefined,
-    queryTimeoutMs: 60_000,
-    connectTimeoutMs: 5_000,
-    maxPoolSize: 2,
-  });
-  db = new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 60_000 });
+  database = openTestDatabase(inject("neo4jUri"));
+  db = database.db;
 });
 
 afterAll(async () => {
-  await driver?.close();
+  await database?.close();
 });
 
 interface Snapshot {
