@@ -16,7 +16,20 @@ export interface PageRequest {
   direction: "forward" | "backward";
   size: number;
   cursor: CursorKey | null;
+  /** What the client selected of the connection: only that is fetched. */
+  parts: PageParts;
 }
+
+/**
+ * The costly parts of a connection: `total` (totalCount counts every match) and `items` (edges and pageInfo).
+ * A page of newest events need not count the whole graph, and a count need not sort a page.
+ */
+export interface PageParts {
+  total: boolean;
+  items: boolean;
+}
+
+export const ALL_PARTS: PageParts = { total: true, items: true };
 
 /** The position of an item in its ordering: the sort key, then the id to break ties. */
 export interface CursorKey {
@@ -25,7 +38,7 @@ export interface CursorKey {
   id: string;
 }
 
-export function pageRequest(args: PageArgs, order: string): PageRequest {
+export function pageRequest(args: PageArgs, order: string, parts: PageParts = ALL_PARTS): PageRequest {
   const { first, after, last, before } = args;
   const forward = first != null || after != null;
   const backward = last != null || before != null;
@@ -37,12 +50,14 @@ export function pageRequest(args: PageArgs, order: string): PageRequest {
       direction: "backward",
       size: checkSize(last ?? DEFAULT_PAGE_SIZE, "last"),
       cursor: before != null ? decodeCursor(before, order, "before") : null,
+      parts,
     };
   }
   return {
     direction: "forward",
     size: checkSize(first ?? DEFAULT_PAGE_SIZE, "first"),
     cursor: after != null ? decodeCursor(after, order, "after") : null,
+    parts,
   };
 }
 

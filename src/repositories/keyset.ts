@@ -65,14 +65,22 @@ export function pagedListCypher<T>(query: ListQuery, ordering: Ordering<T>, requ
 }`
     : "";
   const returned = query.anchorVariables ? `${firstVariable(query.anchorVariables)} AS key, ` : "";
+  // Only the parts the client selected: counting every match is the costly part of a first page.
+  const { total, items } = request.parts;
   const cypher = `// ${query.name}
 ${query.anchor ?? ""}
-CALL ${scope} {
+${
+  total
+    ? `CALL ${scope} {
   ${query.match}
   ${where([])}
   RETURN count(DISTINCT ${v}) AS total
+}`
+    : ""
 }
-CALL ${scope} {
+${
+  items
+    ? `CALL ${scope} {
   ${query.match}
   ${where(afterCursor)}
   WITH DISTINCT ${v}
@@ -80,8 +88,12 @@ CALL ${scope} {
   LIMIT $pageLimit
   RETURN collect(${query.projection}) AS items
 }
-${behindCursor}
-RETURN ${returned}total, items, ${request.cursor ? "behindCursor" : "false AS behindCursor"}`;
+${behindCursor}`
+    : ""
+}
+RETURN ${returned}${total ? "total" : "null AS total"}, ${items ? "items" : "[] AS items"}, ${
+    items && request.cursor ? "behindCursor" : "false AS behindCursor"
+  }`;
   const params: Params = { pageLimit: int(request.size + 1) };
   if (request.cursor) {
     params.cursorKey = request.cursor.key;

@@ -79,6 +79,25 @@ describe("events", () => {
     expect(new Set(edgeIds(data.list))).toEqual(new Set([MAARAT, SARAQIB, BIDAMA, TUESDAY]));
   });
 
+  it("answer a count alone, a page alone and both together alike (only the selected parts are fetched)", async () => {
+    const data = await query(
+      `{
+        countOnly: events(filter: { placeId: "${IDLIB}" }) { totalCount }
+        pageOnly: events(filter: { placeId: "${IDLIB}" }, first: 3) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+        both: events(filter: { placeId: "${IDLIB}" }, first: 3) { ...counted }
+        fragmentOnly: events(filter: { placeId: "${IDLIB}" }) { ... on EventConnection { totalCount } }
+      }
+      fragment counted on EventConnection { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }`,
+    );
+    expect(data.countOnly.totalCount).toBe(4);
+    expect(data.fragmentOnly.totalCount).toBe(4);
+    expect(data.both.totalCount).toBe(4);
+    expect(edgeIds(data.pageOnly)).toEqual(edgeIds(data.both));
+    expect(edgeIds(data.pageOnly)).toHaveLength(3);
+    expect(data.pageOnly.pageInfo).toEqual(data.both.pageInfo);
+    expect(data.pageOnly.pageInfo.hasNextPage).toBe(true);
+  });
+
   it("combine each event's casualty claims: Maarat 39 exactly, Saraqib at least 7, Bidama/Talmenes/Al-Kabina 4, Tuesday at least 2", async () => {
     const data = await query(
       `{

@@ -67,7 +67,7 @@ describe("a nested query", () => {
 
     // One statement per list or relationship field, each batched over all its parents:
     const expected = {
-      eventsPage: 1, // events(...): the page, its total and the flag behind the cursor, in one statement
+      eventsInPlacePage: 1, // events(filter: { placeId }): the page, its total and the flag behind the cursor, in one statement
       eventPlaces: 1, // Event.places, for every event on the page
       eventParticipants: 1, // Event.participants (the actor rows come with it)
       eventClaims: 1, // Event.claims

@@ -88,7 +88,7 @@ describe("cursors and page arguments", () => {
     expect(() => decodeCursor("not-a-cursor", "DATE_DESC", "after")).toThrow(/not a cursor/);
   });
   it("defaults to 20, caps at 100 and refuses mixed directions", () => {
-    expect(pageRequest({}, "X")).toEqual({ direction: "forward", size: 20, cursor: null });
+    expect(pageRequest({}, "X")).toEqual({ direction: "forward", size: 20, cursor: null, parts: { total: true, items: true } });
     expect(() => pageRequest({ first: 101 }, "X")).toThrow(/first must be between 0 and 100/);
     expect(() => pageRequest({ last: -1 }, "X")).toThrow(/last must be between/);
     expect(() => pageRequest({ first: 2, last: 2 }, "X")).toThrow(/not both/);

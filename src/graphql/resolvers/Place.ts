@@ -1,4 +1,5 @@
 import { pageRequest } from "../../model/pagination.js";
+import { connectionParts } from "../selection.js";
 import type { AgreementRow, PlaceRow } from "../../model/rows.js";
 import type { PlaceResolvers } from "../generated/resolvers.js";
 import { eventConditions, related, relatedOne } from "./shared.js";
@@ -9,9 +10,14 @@ export const Place: PlaceResolvers = {
   parent: (place, _, context) => relatedOne<PlaceRow>(context, "placeParent", place.id),
   ancestors: (place, _, context) => related<PlaceRow>(context, "placeAncestors", place.id),
   children: (place, _, context) => related<PlaceRow>(context, "placeChildren", place.id),
-  events: (place, { includeSubPlaces, filter, ...page }, context) =>
+  events: (place, { includeSubPlaces, filter, ...page }, context, info) =>
     context.loaders
-      .eventPages({ kind: "place", includeSubPlaces }, eventConditions(filter), "DATE_DESC", pageRequest(page, "DATE_DESC"))
+      .eventPages(
+        { kind: "place", includeSubPlaces },
+        eventConditions(filter),
+        "DATE_DESC",
+        pageRequest(page, "DATE_DESC", connectionParts(info)),
+      )
       .load(place.id),
   agreements: (place, _, context) => related<AgreementRow>(context, "placeAgreements", place.id),
 };

@@ -1,6 +1,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
+import { connectionParts } from "../selection.js";
 import { luceneQuery, normalizeName } from "../../model/text.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 import { anyNodeById, eventConditions, nodeById, statementConditions } from "./shared.js";
@@ -15,32 +16,33 @@ export const Query: QueryResolvers = {
   source: (_, { id }, context) => nodeById(context, id, "source"),
   claim: (_, { id }, context) => nodeById(context, id, "claim"),
 
-  actors: (_, { filter, ...page }, context) => context.repositories.lists.actors(filter ?? {}, pageRequest(page, "NAME_ASC")),
+  actors: (_, { filter, ...page }, context, info) =>
+    context.repositories.lists.actors(filter ?? {}, pageRequest(page, "NAME_ASC", connectionParts(info))),
 
-  places: (_, { filter, ...page }, context) => {
+  places: (_, { filter, ...page }, context, info) => {
     if (filter?.withinId != null) expectId(filter.withinId, "place", "filter.withinId");
-    return context.repositories.lists.places(filter ?? {}, pageRequest(page, "NAME_ASC"));
+    return context.repositories.lists.places(filter ?? {}, pageRequest(page, "NAME_ASC", connectionParts(info)));
   },
 
-  events: async (_, { filter, orderBy, ...page }, context) => {
+  events: async (_, { filter, orderBy, ...page }, context, info) => {
     const pages = await context.repositories.events.pages(
       { kind: "all" },
       [],
       eventConditions(filter),
       orderBy,
-      pageRequest(page, orderBy),
+      pageRequest(page, orderBy, connectionParts(info)),
     );
     return pages.get("")!;
   },
 
-  agreements: (_, page, context) => context.repositories.lists.agreements(pageRequest(page, "SIGNED_DESC")),
+  agreements: (_, page, context, info) => context.repositories.lists.agreements(pageRequest(page, "SIGNED_DESC", connectionParts(info))),
 
-  statements: async (_, { filter, ...page }, context) => {
+  statements: async (_, { filter, ...page }, context, info) => {
     const pages = await context.repositories.lists.statements(
       { kind: "all" },
       [],
       statementConditions(filter),
-      pageRequest(page, "DATE_DESC"),
+      pageRequest(page, "DATE_DESC", connectionParts(info)),
     );
     return pages.get("")!;
   },

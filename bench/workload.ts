@@ -1,0 +1,144 @@
+/**
+ * The benchmark's workload: six questions researchers and frontends ask, each with one canonical answer shape
+ * that every contender's response is turned into, so that answers can be compared before anything is timed.
+ *
+ *   Q1  a page of 20 events, newest first, with places, their ancestors, participants and their part-of chain
+ *   Q2  one event by id with its statements, claims and the claims' evidence
+ *   Q3  events inside a province in a date range, first page
+ *   Q4  full-text search for a place name
+ *   Q5  events per month for a year (eventStats; the Neo4j GraphQL Library has no group-by)
+ *   Q6  the total count of Q3's filter
+ *
+ * Lists whose order the question does not fix are sorted by id here, so that order is not mistaken for a
+ * difference.
+ */
+
+export const queryNames = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"] as const;
+export type QueryName = (typeof queryNames)[number];
+
+/** The three queries whose mix gives the headline figures. */
+export const mixQueries: readonly QueryName[] = ["Q1", "Q2", "Q3"];
+
+/** Queries that page through a list: their p50 must stay flat as the graph grows. */
+export const pagedQueries: readonly QueryName[] = ["Q1", "Q3"];
+
+export const queryTitles: Record<QueryName, string> = {
+  Q1: "page of 20 events, nested",
+  Q2: "event by id, claims+evidence",
+  Q3: "events in province+dates",
+  Q4: "full-text place search",
+  Q5: "eventStats by month, 1 year",
+  Q6: "totalCount, province+dates",
+};
+
+/** The values one request of each query is asked with. */
+export interface Params {
+  eventId: string;
+  provinceId: string;
+  from: string;
+  to: string;
+  placeName: string;
+  year: number;
+}
+
+export interface Q1Event {
+  id: string;
+  title: string;
+  date: string;
+  places: { id: string; name: string; ancestors: string[] }[];
+  participants: { role: string; actorId: string; actorName: string; partOf: string[] }[];
+}
+
+export interface Q2Event {
+  id: string;
+  title: string;
+  statements: { id: string; stance: string; text: string; speakerId: string }[];
+  claims: {
+    id: string;
+    kind: string;
+    text: string;
+    estimate: { low: number | null; high: number | null; qualifier: string } | null;
+    assertedById: string | null;
+    evidence: { sourceId: string; quote: string; start: number; end: number }[];
+  }[];
+}
+
+export interface Answers {
+  Q1: Q1Event[];
+  Q2: Q2Event | null;
+  Q3: { ids: string[]; hasNextPage: boolean };
+  Q4: { top: string | null };
+  Q5: { key: string; events: number; fatalitiesLow: number; fatalitiesHigh: number | null }[];
+  Q6: { totalCount: number };
+}
+
+/** One HTTP request a contender answers: POST `path` with a JSON body. */
+export interface HttpRequest {
+  path: string;
+  body: string;
+}
+
+/** How a contender asks one query and turns its response body into the canonical answer. */
+export interface ContenderQuery<Q extends QueryName> {
+  request(params: Params): HttpRequest;
+  answer(body: unknown): Answers[Q];
+}
+
+export type Contender = { [Q in QueryName]?: ContenderQuery<Q> };
+
+const byId = <T extends { id: string }>(items: T[]): T[] => [...items].sort((a, b) => compare(a.id, b.id));
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const sortedUnique = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(compare);
+
+/** Puts a Q1 answer's unordered lists in a fixed order. */
+export function canonicalQ1(events: Q1Event[]): Q1Event[] {
+  return events.map((event) => ({
+    ...event,
+    places: byId(event.places.map((place) => ({ ...place, ancestors: sortedUnique(place.ancestors) }))),
+    participants: event.participants
+      .map((participant) => ({ ...participant, partOf: sortedUnique(participant.partOf) }))
+      .sort((a, b) => compare(a.actorId, b.actorId) || compare(a.role, b.role)),
+  }));
+}
+
+/** Puts a Q2 answer's unordered lists in a fixed order. */
+export function canonicalQ2(event: Q2Event | null): Q2Event | null {
+  if (event === null) return null;
+  return {
+    ...event,
+    statements: byId(event.statements),
+    claims: byId(
+      event.claims.map((claim) => ({
+        ...claim,
+        evidence: [...claim.evidence].sort((a, b) => compare(a.sourceId, b.sourceId) || a.start - b.start || a.end - b.end),
+      })),
+    ),
+  };
+}
+
+/** A GraphQL POST, the way every GraphQL contender is asked. */
+export function graphqlRequest(query: string, variables: Record<string, unknown> = {}): HttpRequest {
+  return { path: "/graphql", body: JSON.stringify({ query, variables }) };
+}
+
+/** The `data` of a GraphQL response; any error makes the answer unusable. */
+export function graphqlData(body: unknown): Record<string, unknown> {
+  const response = body as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  if (response.errors?.length) throw new Error(`GraphQL errors: ${response.errors.map((error) => error.message).join("; ")}`);
+  if (!response.data) throw new Error("GraphQL response without data");
+  return response.data;
+}
+
+/** Ids up a chain of nested single-parent fields (`partOf { id partOf { … } }`), nearest first. */
+export function chainIds(node: unknown, field: string): string[] {
+  const ids: string[] = [];
+  const walk = (value: unknown) => {
+    const parents = (value as Record<string, unknown> | null)?.[field];
+    for (const parent of Array.isArray(parents) ? parents : parents ? [parents] : []) {
+      ids.push(String((parent as { id: string }).id));
+      walk(parent);
+    }
+  };
+  walk(node);
+  return ids;
+}
