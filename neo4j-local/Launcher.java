@@ -2,6 +2,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -79,10 +80,17 @@ public final class Launcher {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
 
-        // Hook for procedure jars (e.g. APOC) later on; an empty or missing dir changes nothing.
+        // Procedure jars (APOC for the benchmark); localNeo4j.ts passes the folder only when asked to.
         String plugins = args.get("plugins");
-        if (plugins != null && Files.isDirectory(Path.of(plugins))) {
-            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(plugins).toAbsolutePath());
+        if (plugins != null) {
+            Path pluginDir = Path.of(plugins).toAbsolutePath();
+            if (!Files.isDirectory(pluginDir)) {
+                usage("--plugins " + pluginDir + " is not a directory");
+            }
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, pluginDir)
+                    // APOC's documented setting: without it Neo4j withholds the ~60 procedures that use
+                    // internal APIs (apoc.meta.*, apoc.schema.*, apoc.trigger.*). Bolt is loopback only.
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
         }
 
         DatabaseManagementService service;

@@ -1,13 +1,14 @@
 /**
- * tsx neo4j-local/cli.ts start|stop|status [--instance dev|test|bench]
+ * tsx neo4j-local/cli.ts start|stop|status [--instance dev|test|bench] [--plugins]
  *
  * npm scripts: db:start, db:stop, db:status (pass options after `--`, e.g.
  * `npm run db:start -- --instance test`). Exit codes: 0 ok (status: running), 1 failure,
  * 2 usage error, 3 status: not running. Progress goes to stderr, status answers to stdout.
+ * `--plugins` (start only) loads APOC core, fetching it on first use (the benchmark needs it).
  */
 import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type InstanceName } from "./localNeo4j.js";
 
-const USAGE = "usage: tsx neo4j-local/cli.ts start|stop|status [--instance dev|test|bench]";
+const USAGE = "usage: tsx neo4j-local/cli.ts start|stop|status [--instance dev|test|bench] [--plugins]";
 const INSTANCES: readonly InstanceName[] = ["dev", "test", "bench"];
 const COMMANDS = ["start", "stop", "status"] as const;
 type Command = (typeof COMMANDS)[number];
@@ -15,11 +16,13 @@ type Command = (typeof COMMANDS)[number];
 interface Invocation {
   command: Command;
   instance: InstanceName;
+  plugins: boolean;
 }
 
 function parse(argv: string[]): Invocation | string {
   let command: Command | undefined;
   let instance: InstanceName = "dev";
+  let plugins = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--instance" || arg.startsWith("--instance=")) {
@@ -27,13 +30,17 @@ function parse(argv: string[]): Invocation | string {
       const known = INSTANCES.find((name) => name === value);
       if (!known) return `unknown instance: ${value ?? "(missing)"}`;
       instance = known;
+    } else if (arg === "--plugins") {
+      plugins = true;
     } else if (command === undefined && COMMANDS.some((c) => c === arg)) {
       command = arg as Command;
     } else {
       return `unexpected argument: ${arg}`;
     }
   }
-  return command ? { command, instance } : "missing command";
+  if (command === undefined) return "missing command";
+  if (plugins && command !== "start") return "--plugins goes with start";
+  return { command, instance, plugins };
 }
 
 async function main(): Promise<number> {
@@ -45,7 +52,7 @@ async function main(): Promise<number> {
   const instance = localInstance(invocation.instance);
   switch (invocation.command) {
     case "start": {
-      const status = await startLocalNeo4j(instance);
+      const status = await startLocalNeo4j(instance, { plugins: invocation.plugins });
       process.stdout.write(`neo4j-local[${instance.name}]: running (pid ${status.pid ?? "?"}) ${status.uri}\n`);
       return 0;
     }

@@ -7,6 +7,9 @@
  *   test  bolt://127.0.0.1:7688  .neo4j/test
  *   bench bolt://127.0.0.1:7689  .neo4j/bench
  *
+ * Plugins are opt-in per start: `startLocalNeo4j(instance, { plugins: true })` (cli: `--plugins`)
+ * loads APOC core, which the benchmark's Neo4j GraphQL Library server needs; nothing else fetches it.
+ *
  * Environment (all optional):
  *   NEO4J_LOCAL_PORT       Bolt port of the dev instance (default 7687)
  *   NEO4J_LOCAL_HEAP       JVM max heap, java -Xmx syntax (default 1g)
@@ -19,7 +22,7 @@
  * logs/debug.log (Neo4j's own log).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,12 +31,16 @@ import neo4j from "neo4j-driver";
 
 /** Keep in sync with pom.xml's default; this value wins (it is passed to mvn). */
 const NEO4J_VERSION = "5.26.30";
+/** The newest APOC for Neo4j 5.26; keep in sync with apoc.pom.xml's default (this value wins). */
+const APOC_VERSION = "5.26.19";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = path.resolve(HERE, "..");
 const LIB_DIR = path.join(HERE, "lib");
 const LIB_MARKER = path.join(LIB_DIR, ".neo4j-version");
-const PLUGINS_DIR = path.join(HERE, "plugins");
+/** On the classpath only with plugins on (java's `lib/*` takes just the jars directly in lib/); wiped with lib/. */
+const APOC_DIR = path.join(LIB_DIR, "apoc");
+const APOC_MARKER = path.join(APOC_DIR, ".apoc-version");
 
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -66,6 +73,11 @@ export interface LocalInstance {
   uri: string;
 }
 
+export interface StartOptions {
+  /** Load the plugins: APOC core (fetched with Maven on first use). A running instance must have them already. */
+  plugins?: boolean;
+}
+
 export interface LocalNeo4jStatus {
   running: boolean;
   pid?: number;
@@ -96,15 +108,20 @@ export async function localNeo4jStatus(instance: LocalInstance): Promise<LocalNe
 }
 
 /** Starts the instance unless it already runs; resolves once Bolt accepts connections. */
-export async function startLocalNeo4j(instance: LocalInstance): Promise<LocalNeo4jStatus> {
+export async function startLocalNeo4j(instance: LocalInstance, options: StartOptions = {}): Promise<LocalNeo4jStatus> {
   mkdirSync(instance.dataDir, { recursive: true });
   // Serialised, because test runners may call this from several workers at once.
-  return withLock(instance, path.join(instance.dataDir, "start.lock"), () => startUnlocked(instance));
+  return withLock(instance, path.join(instance.dataDir, "start.lock"), () => startUnlocked(instance, options));
 }
 
-async function startUnlocked(instance: LocalInstance): Promise<LocalNeo4jStatus> {
+async function startUnlocked(instance: LocalInstance, options: StartOptions): Promise<LocalNeo4jStatus> {
+  const plugins = options.plugins ?? false;
   const running = livePid(instance);
   if (running !== undefined) {
+    const args = launcherArgs(running);
+    if (plugins && args.length > 0 && !args.includes(APOC_DIR)) {
+      throw new Error(`neo4j-local[${instance.name}]: running without plugins (pid ${running}); stop it first`);
+    }
     // Ours and alive: either ready, or being started by another caller right now.
     await waitForBolt(instance, running, undefined);
     return { running: true, pid: running, uri: instance.uri };
@@ -113,10 +130,11 @@ async function startUnlocked(instance: LocalInstance): Promise<LocalNeo4jStatus>
   rmSync(pidFile(instance), { force: true });
   await assertPortFree(instance);
   await ensureJars(instance);
+  if (plugins) await ensureApoc(instance);
 
   const startedAt = Date.now();
   log(instance, `starting Neo4j ${NEO4J_VERSION} on ${instance.uri}…`);
-  const child = spawnLauncher(instance);
+  const child = spawnLauncher(instance, plugins);
   if (child.pid === undefined) {
     throw new Error(`neo4j-local[${instance.name}]: could not run java (install Java 17+ or set JAVA_HOME)`);
   }
@@ -199,30 +217,36 @@ function isZombie(pid: number): boolean {
  * signal an unrelated process. Only Linux exposes /proc; elsewhere "alive" has to do.
  */
 function isOurLauncher(pid: number, instance: LocalInstance): boolean {
-  let cmdline: string;
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-  } catch {
-    return process.platform !== "linux";
-  }
-  const args = cmdline.split("\0");
+  const args = launcherArgs(pid);
+  if (args.length === 0) return process.platform !== "linux";
   return args.some((arg) => arg.endsWith("Launcher.java")) && args.includes(instance.dataDir);
 }
 
-function spawnLauncher(instance: LocalInstance): ChildProcess {
+/** A process's command line, or nothing where /proc cannot tell. */
+function launcherArgs(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return [];
+  }
+}
+
+function spawnLauncher(instance: LocalInstance, plugins: boolean): ChildProcess {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
   const heap = process.env.NEO4J_LOCAL_HEAP ?? "1g";
   const args = [
     `-Xmx${heap}`,
     ...JVM_FLAGS,
     "-cp",
-    `${LIB_DIR}${path.sep}*`, // expanded by java itself, not by a shell
+    // Expanded by java itself, not by a shell. Plugins go on the classpath too, as Neo4j's server
+    // scripts put them: APOC's kernel extensions (its config, pools) are only found there.
+    [LIB_DIR, ...(plugins ? [APOC_DIR] : [])].map((dir) => `${dir}${path.sep}*`).join(path.delimiter),
     path.join(HERE, "Launcher.java"),
     "--data",
     instance.dataDir,
     "--port",
     String(instance.port),
-    ...(existsSync(PLUGINS_DIR) ? ["--plugins", PLUGINS_DIR] : []),
+    ...(plugins ? ["--plugins", APOC_DIR] : []),
   ];
   // Truncated per start: it only holds this run's JVM output; Neo4j's history is in logs/.
   const out = openSync(launcherLog(instance), "w");
@@ -325,13 +349,13 @@ async function assertPortFree(instance: LocalInstance): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Jars
 
+/** lib/ is shared by all instances, so two instances starting for the first time must not both run Maven into it. */
+const FETCH_LOCK = path.join(PROJECT_ROOT, ".neo4j", "fetch-jars.lock");
+
 /** Fetches Neo4j's jars into lib/ unless they are there for NEO4J_VERSION already. */
 async function ensureJars(instance: LocalInstance): Promise<void> {
   if (jarsPresent()) return;
-  // lib/ is shared by all instances, so two instances starting for the first time must not
-  // both run Maven into it.
-  const lock = path.join(PROJECT_ROOT, ".neo4j", "fetch-jars.lock");
-  await withLock(instance, lock, async () => {
+  await withLock(instance, FETCH_LOCK, async () => {
     if (!jarsPresent()) await fetchJars(instance);
   });
 }
@@ -346,22 +370,55 @@ async function fetchJars(instance: LocalInstance): Promise<void> {
   log(instance, `fetching Neo4j ${NEO4J_VERSION} jars with Maven…`);
   // Start clean: jars of another version left in lib/ would end up on the same classpath.
   rmSync(LIB_DIR, { recursive: true, force: true });
+  await copyDependencies(instance, "pom.xml", LIB_DIR);
+  writeFileSync(LIB_MARKER, `${NEO4J_VERSION}\n`);
+  log(instance, `fetched jars in ${seconds(Date.now() - startedAt)}`);
+}
+
+/** Fetches APOC core and its libraries into lib/apoc/ unless they are there for APOC_VERSION already. */
+async function ensureApoc(instance: LocalInstance): Promise<void> {
+  if (apocPresent()) return;
+  await withLock(instance, FETCH_LOCK, async () => {
+    if (!apocPresent()) await fetchApoc(instance);
+  });
+}
+
+function apocPresent(): boolean {
+  const marker = existsSync(APOC_MARKER) ? readFileSync(APOC_MARKER, "utf8").trim() : "";
+  return marker === APOC_VERSION && existsSync(path.join(APOC_DIR, `apoc-core-${APOC_VERSION}.jar`));
+}
+
+async function fetchApoc(instance: LocalInstance): Promise<void> {
+  const startedAt = Date.now();
+  log(instance, `fetching APOC ${APOC_VERSION} jars with Maven…`);
+  rmSync(APOC_DIR, { recursive: true, force: true });
+  await copyDependencies(instance, "apoc.pom.xml", APOC_DIR);
+  // Libraries Neo4j has too resolve to Neo4j's versions (apoc.pom.xml); one copy on the classpath is enough.
+  const neo4jJars = new Set(readdirSync(LIB_DIR));
+  for (const jar of readdirSync(APOC_DIR)) {
+    if (neo4jJars.has(jar)) rmSync(path.join(APOC_DIR, jar));
+  }
+  writeFileSync(APOC_MARKER, `${APOC_VERSION}\n`);
+  log(instance, `fetched APOC in ${seconds(Date.now() - startedAt)}`);
+}
+
+/** `mvn dependency:copy-dependencies` of one of our poms into a folder. */
+async function copyDependencies(instance: LocalInstance, pom: string, outputDirectory: string): Promise<void> {
   const args = [
     "-B",
     "-q",
     "-f",
-    path.join(HERE, "pom.xml"),
+    path.join(HERE, pom),
     `-Dneo4j.version=${NEO4J_VERSION}`,
+    `-Dapoc.version=${APOC_VERSION}`,
     "dependency:copy-dependencies",
-    `-DoutputDirectory=${LIB_DIR}`,
+    `-DoutputDirectory=${outputDirectory}`,
   ];
   const { code, output } = await run("mvn", args);
   if (code !== 0) {
     const shown = stripVTControlCharacters(output).trim().split("\n").slice(-40).join("\n");
     throw new Error(`neo4j-local[${instance.name}]: mvn ${args.join(" ")} failed (exit ${code}):\n${shown}`);
   }
-  writeFileSync(LIB_MARKER, `${NEO4J_VERSION}\n`);
-  log(instance, `fetched jars in ${seconds(Date.now() - startedAt)}`);
 }
 
 /**
