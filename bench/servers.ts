@@ -3,6 +3,7 @@
  * loop with the load generator. Cold start is the time from spawn to the first answer that says ready.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -17,10 +18,20 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const PORTS: Record<ContenderName, number> = { ours: 4100, peer: 4101, raw: 4102 };
+/** A port nobody listens on right now (the benchmark must not collide with a development server). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
 
 export async function startServer(name: ContenderName, neo4jUri: string): Promise<RunningServer> {
-  const port = PORTS[name];
+  const port = await freePort();
   const startedAt = performance.now();
   const child =
     name === "ours"

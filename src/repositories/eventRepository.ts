@@ -7,6 +7,7 @@ import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
 import { eventRow } from "./rows.js";
+import { type PrefetchField, prefetchCypher, rowWithAhead } from "./prefetch.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
 
 /** Conditions on events; every field optional, all given ones must hold. Ids are already validated. */
@@ -163,6 +164,7 @@ export class EventRepository {
     filter: EventConditions,
     order: EventOrderName,
     request: PageRequest,
+    ahead: readonly PrefetchField[] = [],
   ): Promise<Map<string, Page<EventRow>>> {
     const ordering = eventOrdering(order);
     checkedCursor(request, ordering);
@@ -172,12 +174,21 @@ export class EventRepository {
     const fromPlace = anchor.kind === "all" && filter.placeId != null;
     const anchored = fromPlace ? placeFilteredQuery(filter.placeId!) : anchoredQuery(anchor);
     const conditions = eventConditions(fromPlace ? { ...filter, placeId: null } : filter);
+    const aheadParams: Params = {};
+    const expanded = ahead.length > 0 ? prefetchCypher("e", ahead, aheadParams) : { clauses: "", projection: "e {.*}" };
     const { cypher, params } = pagedListCypher(
-      { ...anchored, variable: "e", where: [...anchored.where, ...conditions.where], projection: "e {.*}" },
+      {
+        ...anchored,
+        variable: "e",
+        where: [...anchored.where, ...conditions.where],
+        projection: expanded.projection,
+        expand: expanded.clauses,
+      },
       ordering,
       request,
     );
-    const rows = await this.db.read(cypher, { ...params, ...anchored.params, ...conditions.params, keys });
-    return pagesByKey(rows, anchor.kind === "all" ? null : keys, request, ordering, eventRow);
+    const rows = await this.db.read(cypher, { ...params, ...anchored.params, ...conditions.params, ...aheadParams, keys });
+    const toRow = ahead.length > 0 ? (value: unknown) => rowWithAhead(value, eventRow, ahead) : eventRow;
+    return pagesByKey(rows, anchor.kind === "all" ? null : keys, request, ordering, toRow);
   }
 }

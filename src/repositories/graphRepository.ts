@@ -7,8 +7,9 @@ import type { NodeLabel } from "../model/ids.js";
 import type { EvidenceRow, NodeRow } from "../model/rows.js";
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
 import { evidenceRow, nodeRow } from "./rows.js";
+import { type PrefetchField, prefetchCypher, rowWithAhead } from "./prefetch.js";
 
-interface Relation {
+export interface Relation {
   /** Label of the key nodes (so the lookup uses the id constraint's index). */
   from: NodeLabel;
   /** Label of the related nodes, to shape their rows. */
@@ -21,7 +22,7 @@ interface Relation {
  * Every relationship field the API serves, by name. Patterns are fixed strings: no part of a
  * request ever becomes Cypher text.
  */
-const relations = {
+export const relations = {
   actorPartOf: {
     from: "Actor",
     to: "Actor",
@@ -102,6 +103,14 @@ const relations = {
   statementDisputes: { from: "Statement", to: "Claim", pattern: "MATCH (n)-[:DISPUTES]->(m:Claim) RETURN m ORDER BY m.id" },
   statementSource: { from: "Statement", to: "Source", pattern: "MATCH (n)-[:REPORTED_IN]->(m:Source) RETURN m" },
   sourcePublisher: { from: "Source", to: "Actor", pattern: "MATCH (n)-[:PUBLISHED_BY]->(m:Actor) RETURN m" },
+  // Evidence as a relation (the quoted source, the quote in `extra`), for fetching ahead; the evidence loader serves
+  // the same rows on its own.
+  evidence: {
+    from: "Claim",
+    to: "Source",
+    pattern: `MATCH (n)-[r:EVIDENCED_BY]->(m:Source)
+      RETURN m, {quote: r.quote, start: r.start, end: r.end} AS extra ORDER BY m.id, r.start`,
+  },
 } satisfies Record<string, Relation>;
 
 export type RelationName = keyof typeof relations;
@@ -130,6 +139,20 @@ export class GraphRepository {
       found.set(node.id, node);
     }
     return found;
+  }
+
+  /** One node by id with the relationship fields planned ahead, in one statement; null when there is none. */
+  async nodeAhead(label: NodeLabel, id: string, ahead: readonly PrefetchField[]): Promise<NodeRow | null> {
+    const params: Record<string, unknown> = { id };
+    const expanded = prefetchCypher("n", ahead, params);
+    const rows = await this.db.read(
+      `// nodeAhead
+      MATCH (n:${label} {id: $id})
+      ${expanded.clauses}
+      RETURN ${expanded.projection} AS item`,
+      params,
+    );
+    return rows[0] ? rowWithAhead(rows[0].item, (node) => nodeRow(label, node), ahead) : null;
   }
 
   /** The related nodes of each key, in the relation's order. */

@@ -38,6 +38,8 @@ export interface ListQuery {
   where: string[];
   /** What to return per item (a map projection), e.g. `e {.*}`. */
   projection: string;
+  /** Clauses run for each item of the page once it is cut, binding what `projection` uses besides the item. */
+  expand?: string;
 }
 
 /** Builds one statement that returns, per anchor, the total, one page of items, and whether items lie before it. */
@@ -86,6 +88,7 @@ ${
   WITH DISTINCT ${v}
   ORDER BY ${ordering.key} ${direction}, ${v}.id ${direction}
   LIMIT $pageLimit
+  ${query.expand ?? ""}
   RETURN collect(${query.projection}) AS items
 }
 ${behindCursor}`

@@ -5,10 +5,10 @@ import type { ActorResolvers } from "../generated/resolvers.js";
 import { eventConditions, related } from "./shared.js";
 
 export const Actor: ActorResolvers = {
-  partOf: (actor, _, context) => related<ActorRow>(context, "actorPartOf", actor.id),
-  members: (actor, _, context) => related<ActorRow>(context, "actorMembers", actor.id),
-  allies: (actor, _, context) => related<ActorRow>(context, "actorAllies", actor.id),
-  agreements: (actor, _, context) => related<AgreementRow>(context, "actorAgreements", actor.id),
+  partOf: (actor, _, context) => related<ActorRow>(context, "actorPartOf", actor),
+  members: (actor, _, context) => related<ActorRow>(context, "actorMembers", actor),
+  allies: (actor, _, context) => related<ActorRow>(context, "actorAllies", actor),
+  agreements: (actor, _, context) => related<AgreementRow>(context, "actorAgreements", actor),
   events: (actor, { role, filter, ...page }, context, info) =>
     context.loaders
       .eventPages(

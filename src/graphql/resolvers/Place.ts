@@ -7,9 +7,9 @@ import { eventConditions, related, relatedOne } from "./shared.js";
 export const Place: PlaceResolvers = {
   location: (place) =>
     place.latitude !== null && place.longitude !== null ? { latitude: place.latitude, longitude: place.longitude } : null,
-  parent: (place, _, context) => relatedOne<PlaceRow>(context, "placeParent", place.id),
-  ancestors: (place, _, context) => related<PlaceRow>(context, "placeAncestors", place.id),
-  children: (place, _, context) => related<PlaceRow>(context, "placeChildren", place.id),
+  parent: (place, _, context) => relatedOne<PlaceRow>(context, "placeParent", place),
+  ancestors: (place, _, context) => related<PlaceRow>(context, "placeAncestors", place),
+  children: (place, _, context) => related<PlaceRow>(context, "placeChildren", place),
   events: (place, { includeSubPlaces, filter, ...page }, context, info) =>
     context.loaders
       .eventPages(
@@ -19,5 +19,5 @@ export const Place: PlaceResolvers = {
         pageRequest(page, "DATE_DESC", connectionParts(info)),
       )
       .load(place.id),
-  agreements: (place, _, context) => related<AgreementRow>(context, "placeAgreements", place.id),
+  agreements: (place, _, context) => related<AgreementRow>(context, "placeAgreements", place),
 };

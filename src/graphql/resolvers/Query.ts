@@ -1,6 +1,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
+import { planForConnection } from "../prefetch.js";
 import { connectionParts } from "../selection.js";
 import { luceneQuery, normalizeName } from "../../model/text.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
@@ -8,13 +9,13 @@ import { anyNodeById, eventConditions, nodeById, statementConditions } from "./s
 
 export const Query: QueryResolvers = {
   node: (_, { id }, context) => anyNodeById(context, id),
-  actor: (_, { id }, context) => nodeById(context, id, "actor"),
-  place: (_, { id }, context) => nodeById(context, id, "place"),
-  event: (_, { id }, context) => nodeById(context, id, "event"),
-  agreement: (_, { id }, context) => nodeById(context, id, "agreement"),
-  statement: (_, { id }, context) => nodeById(context, id, "statement"),
-  source: (_, { id }, context) => nodeById(context, id, "source"),
-  claim: (_, { id }, context) => nodeById(context, id, "claim"),
+  actor: (_, { id }, context, info) => nodeById(context, id, "actor", info),
+  place: (_, { id }, context, info) => nodeById(context, id, "place", info),
+  event: (_, { id }, context, info) => nodeById(context, id, "event", info),
+  agreement: (_, { id }, context, info) => nodeById(context, id, "agreement", info),
+  statement: (_, { id }, context, info) => nodeById(context, id, "statement", info),
+  source: (_, { id }, context, info) => nodeById(context, id, "source", info),
+  claim: (_, { id }, context, info) => nodeById(context, id, "claim", info),
 
   actors: (_, { filter, ...page }, context, info) =>
     context.repositories.lists.actors(filter ?? {}, pageRequest(page, "NAME_ASC", connectionParts(info))),
@@ -31,6 +32,7 @@ export const Query: QueryResolvers = {
       eventConditions(filter),
       orderBy,
       pageRequest(page, orderBy, connectionParts(info)),
+      planForConnection(info, "Event"),
     );
     return pages.get("")!;
   },

@@ -3,5 +3,5 @@ import type { SourceResolvers } from "../generated/resolvers.js";
 import { relatedOne } from "./shared.js";
 
 export const Source: SourceResolvers = {
-  publisher: (source, _, context) => relatedOne<ActorRow>(context, "sourcePublisher", source.id),
+  publisher: (source, _, context) => relatedOne<ActorRow>(context, "sourcePublisher", source),
 };

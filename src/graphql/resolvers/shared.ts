@@ -1,33 +1,67 @@
 /** Small pieces every resolver file uses: argument checks and loader shortcuts. */
 import { BadUserInputError } from "../../errors.js";
-import { expectId, labelOf } from "../../model/ids.js";
-import type { NodeRow } from "../../model/rows.js";
+import { expectId, labelByPrefix, labelOf } from "../../model/ids.js";
+import type { EvidenceRow, NodeRow } from "../../model/rows.js";
+import type { NodeLabel } from "../../model/ids.js";
+import { fetchedAhead } from "../../repositories/prefetch.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { planForField } from "../prefetch.js";
 import type { EventConditions } from "../../repositories/eventRepository.js";
-import type { RelationName } from "../../repositories/graphRepository.js";
+import type { Related, RelationName } from "../../repositories/graphRepository.js";
 import type { Context } from "../context.js";
 import type { EventFilter, StatementFilter } from "../generated/resolvers.js";
 import type { StatementConditions } from "../../repositories/listRepositories.js";
 
-/** The related rows of `id` through one relationship field, batched with its siblings. */
+/** The related rows of `parent` through one relationship field, batched with its siblings, unless fetched ahead. */
+export async function relatedRows(
+  context: Context,
+  name: RelationName,
+  parent: NodeRow,
+  args: Record<string, unknown> = {},
+): Promise<Related[]> {
+  return fetchedAhead(parent, name, args) ?? (await context.loaders.related(name, args).load(parent.id));
+}
+
+/** The related nodes of `parent` through one relationship field. */
 export async function related<T extends NodeRow>(
   context: Context,
   name: RelationName,
-  id: string,
+  parent: NodeRow,
   args: Record<string, unknown> = {},
 ): Promise<T[]> {
-  const list = await context.loaders.related(name, args).load(id);
-  return list.map(({ node }) => node as T);
+  return (await relatedRows(context, name, parent, args)).map(({ node }) => node as T);
 }
 
 /** The single related row, or null. */
-export async function relatedOne<T extends NodeRow>(context: Context, name: RelationName, id: string): Promise<T | null> {
-  return (await related<T>(context, name, id))[0] ?? null;
+export async function relatedOne<T extends NodeRow>(context: Context, name: RelationName, parent: NodeRow): Promise<T | null> {
+  return (await related<T>(context, name, parent))[0] ?? null;
 }
 
-/** Loads a node of an expected type by id; malformed ids are refused, unknown ones give null. */
-export async function nodeById<T extends NodeRow>(context: Context, id: string, prefix: Parameters<typeof expectId>[1]): Promise<T | null> {
+/** Quotes of `parent`, from the look-ahead (which also brings the quoted sources) or the evidence loader. */
+export async function evidenceOf(context: Context, label: NodeLabel, parent: NodeRow): Promise<EvidenceRow[]> {
+  const ahead = fetchedAhead(parent, "evidence", {});
+  if (!ahead) return context.loaders.evidence(label).load(parent.id);
+  return ahead.map(({ node, extra }) => {
+    context.loaders.nodes.prime(node.id, node);
+    return { sourceId: node.id, ...(extra as Omit<EvidenceRow, "sourceId">) };
+  });
+}
+
+/**
+ * Loads a node of an expected type by id; malformed ids are refused, unknown ones give null. The relationship
+ * fields selected below it come in the same statement.
+ */
+export async function nodeById<T extends NodeRow>(
+  context: Context,
+  id: string,
+  prefix: Parameters<typeof expectId>[1],
+  info: GraphQLResolveInfo,
+): Promise<T | null> {
   expectId(id, prefix, "id");
-  return (await context.loaders.nodes.load(id)) as T | null;
+  const label = labelByPrefix[prefix];
+  const ahead = planForField(info, label);
+  if (ahead.length === 0) return (await context.loaders.nodes.load(id)) as T | null;
+  return (await context.repositories.graph.nodeAhead(label, id, ahead)) as T | null;
 }
 
 export async function anyNodeById(context: Context, id: string): Promise<NodeRow | null> {
