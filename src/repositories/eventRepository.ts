@@ -6,7 +6,7 @@ import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
-import { eventRow } from "./rows.js";
+import { eventRow, rowProperties } from "./rows.js";
 import { type PrefetchField, prefetchCypher, rowWithAhead } from "./prefetch.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
 
@@ -43,6 +43,8 @@ export function eventOrdering(order: EventOrderName): Ordering<EventRow> {
         descending: order === "DATE_DESC",
         keyOf: (row) => row.date,
         validKey: isoDateKey,
+        // Every event has a date (the write path requires it).
+        indexed: "e.date IS NOT NULL",
       };
     case "FATALITIES_DESC":
       return {
@@ -175,7 +177,8 @@ export class EventRepository {
     const anchored = fromPlace ? placeFilteredQuery(filter.placeId!) : anchoredQuery(anchor);
     const conditions = eventConditions(fromPlace ? { ...filter, placeId: null } : filter);
     const aheadParams: Params = {};
-    const expanded = ahead.length > 0 ? prefetchCypher("e", ahead, aheadParams) : { clauses: "", projection: "e {.*}" };
+    const expanded =
+      ahead.length > 0 ? prefetchCypher("e", "Event", ahead, aheadParams) : { clauses: "", projection: rowProperties("Event", "e") };
     const { cypher, params } = pagedListCypher(
       {
         ...anchored,

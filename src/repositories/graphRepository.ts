@@ -6,7 +6,7 @@ import type { Executor } from "../db/executor.js";
 import type { NodeLabel } from "../model/ids.js";
 import type { EvidenceRow, NodeRow } from "../model/rows.js";
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
-import { evidenceRow, nodeRow } from "./rows.js";
+import { evidenceRow, nodeRow, rowProperties } from "./rows.js";
 import { type PrefetchField, prefetchCypher, rowWithAhead } from "./prefetch.js";
 
 export interface Relation {
@@ -130,7 +130,7 @@ export class GraphRepository {
       `// nodesById
       UNWIND $ids AS id
       MATCH (n:${label} {id: id})
-      RETURN n {.*} AS node`,
+      RETURN ${rowProperties(label, "n")} AS node`,
       { ids },
     );
     const found = new Map<string, NodeRow>();
@@ -144,7 +144,7 @@ export class GraphRepository {
   /** One node by id with the relationship fields planned ahead, in one statement; null when there is none. */
   async nodeAhead(label: NodeLabel, id: string, ahead: readonly PrefetchField[]): Promise<NodeRow | null> {
     const params: Record<string, unknown> = { id };
-    const expanded = prefetchCypher("n", ahead, params);
+    const expanded = prefetchCypher("n", label, ahead, params);
     const rows = await this.db.read(
       `// nodeAhead
       MATCH (n:${label} {id: $id})
@@ -165,7 +165,7 @@ export class GraphRepository {
       CALL (n) {
         ${relation.pattern}
       }
-      RETURN key, m {.*} AS node, ${relation.pattern.includes("AS extra") ? "extra" : "null AS extra"}`,
+      RETURN key, ${rowProperties(relation.to, "m")} AS node, ${relation.pattern.includes("AS extra") ? "extra" : "null AS extra"}`,
       { keys, args, violentCategories: VIOLENT_CATEGORIES },
     );
     const byKey = new Map<string, Related[]>(keys.map((key) => [key, []]));

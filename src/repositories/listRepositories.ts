@@ -7,7 +7,7 @@ import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH } from "./graphShape.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, toPage } from "./keyset.js";
 import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
-import { actorRow, agreementRow, placeRow, statementRow } from "./rows.js";
+import { actorRow, agreementRow, placeRow, rowProperties, statementRow } from "./rows.js";
 
 const byName = <T extends { name: string }>(variable: string): Ordering<T> => ({
   name: "NAME_ASC",
@@ -95,7 +95,13 @@ export class ListRepository {
       where.push("a.kind IN $kinds");
       params.kinds = filter.kinds;
     }
-    const query: ListQuery = { name: "actorsPage", variable: "a", match: "MATCH (a:Actor)", where, projection: "a {.*}" };
+    const query: ListQuery = {
+      name: "actorsPage",
+      variable: "a",
+      match: "MATCH (a:Actor)",
+      where,
+      projection: rowProperties("Actor", "a"),
+    };
     return onePage(this.db, { query, params }, byName<ActorRow>("a"), request, actorRow);
   }
 
@@ -111,12 +117,18 @@ export class ListRepository {
       match = `MATCH (:Place {id: $withinId})<-[:WITHIN*1..${MAX_PLACE_DEPTH}]-(p:Place)`;
       params.withinId = filter.withinId;
     }
-    const query: ListQuery = { name: "placesPage", variable: "p", match, where, projection: "p {.*}" };
+    const query: ListQuery = { name: "placesPage", variable: "p", match, where, projection: rowProperties("Place", "p") };
     return onePage(this.db, { query, params }, byName<PlaceRow>("p"), request, placeRow);
   }
 
   agreements(request: PageRequest): Promise<Page<AgreementRow>> {
-    const query: ListQuery = { name: "agreementsPage", variable: "ag", match: "MATCH (ag:Agreement)", where: [], projection: "ag {.*}" };
+    const query: ListQuery = {
+      name: "agreementsPage",
+      variable: "ag",
+      match: "MATCH (ag:Agreement)",
+      where: [],
+      projection: rowProperties("Agreement", "ag"),
+    };
     return onePage(this.db, { query, params: {} }, agreementOrdering, request, agreementRow);
   }
 
@@ -131,7 +143,7 @@ export class ListRepository {
     const { where, params } = statementConditions(filter);
     const anchored = statementAnchor(anchor);
     const { cypher, params: pageParams } = pagedListCypher(
-      { ...anchored, variable: "st", where, projection: "st {.*}" },
+      { ...anchored, variable: "st", where, projection: rowProperties("Statement", "st") },
       statementOrdering,
       request,
     );

@@ -9,7 +9,8 @@ import type { Params } from "../db/executor.js";
 import type { NodeRow } from "../model/rows.js";
 import { type Related, type RelationName, relations } from "./graphRepository.js";
 import { VIOLENT_CATEGORIES } from "./graphShape.js";
-import { nodeRow } from "./rows.js";
+import { nodeRow, rowProperties } from "./rows.js";
+import type { NodeLabel } from "../model/ids.js";
 
 /** One relationship field to fetch ahead, with what to fetch below it. */
 export interface PrefetchField {
@@ -35,7 +36,7 @@ const patternVariables = /\b(n|m|r|path|depth|extra)\b/g;
 export interface AheadCypher {
   /** `CALL` subqueries, one per planned field, each binding that field's list. */
   clauses: string;
-  /** `{node: <variable> {.*}, ahead: {…}}`, to be collected. */
+  /** `{node: <variable> {…}, ahead: {…}}`, to be collected. */
   projection: string;
 }
 
@@ -45,10 +46,10 @@ export interface AheadCypher {
  * inside an expression that is itself collected. Every fragment is a fixed relation pattern: nothing of the request
  * becomes Cypher text.
  */
-export function prefetchCypher(variable: string, fields: readonly PrefetchField[], params: Params): AheadCypher {
+export function prefetchCypher(variable: string, label: NodeLabel, fields: readonly PrefetchField[], params: Params): AheadCypher {
   const counter = { next: 0 };
   const { clauses, map } = aheadOf(variable, fields, params, counter);
-  return { clauses, projection: `{node: ${variable} {.*}, ahead: ${map}}` };
+  return { clauses, projection: `{node: ${rowProperties(label, variable)}, ahead: ${map}}` };
 }
 
 function aheadOf(
@@ -84,7 +85,7 @@ function fieldCall(parent: string, field: PrefetchField, params: Params, counter
     ${pattern}
   }
   ${below.clauses}
-  RETURN collect({node: ${related} {.*}, extra: ${extra}, ahead: ${below.map}}) AS ${variable}
+  RETURN collect({node: ${rowProperties(relation.to, related)}, extra: ${extra}, ahead: ${below.map}}) AS ${variable}
 }`,
   };
 }

@@ -10,7 +10,7 @@ import { parseId, type NodeLabel } from "../model/ids.js";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
 import { type EventConditions, eventConditions } from "./eventRepository.js";
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./graphShape.js";
-import { actorRow, nodeRow } from "./rows.js";
+import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./rows.js";
 
 export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
 
@@ -92,7 +92,7 @@ export class ResearchRepository {
       `// shortestPath
       MATCH (a:${from.label} {id: $from}), (b:${to.label} {id: $to})
       MATCH p = shortestPath((a)-[:${traversed}*..${maxHops}]-(b))
-      RETURN [n IN nodes(p) | n {.*}] AS nodes, [r IN relationships(p) | ${edgeProjection}] AS relationships`,
+      RETURN [n IN nodes(p) | ${anyRowProperties("n")}] AS nodes, [r IN relationships(p) | ${edgeProjection}] AS relationships`,
       { from: from.id, to: to.id },
     );
     const row = rows[0];
@@ -127,7 +127,7 @@ export class ResearchRepository {
         WHERE b IN kept
         RETURN collect(${edgeProjection}) AS edges
       }
-      RETURN [n IN kept | n {.*}] AS nodes, edges, truncated`,
+      RETURN [n IN kept | ${anyRowProperties("n")}] AS nodes, edges, truncated`,
       // No level can add more than the limit, so each stops early even at a hub; the surplus only says "truncated".
       { id: start.id, limit: int(limit) },
     );
@@ -174,7 +174,7 @@ export class ResearchRepository {
       WITH other, count(DISTINCT e) AS sharedEvents
       ORDER BY sharedEvents DESC, other.name, other.id
       LIMIT $first
-      RETURN other {.*} AS actor, sharedEvents`,
+      RETURN ${rowProperties("Actor", "other")} AS actor, sharedEvents`,
       { actorId, role, first: int(first) },
     );
     return rows.map((row) => ({ actor: actorRow(row.actor), sharedEvents: Number(row.sharedEvents) }));

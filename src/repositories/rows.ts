@@ -113,6 +113,33 @@ const evidenceSchema = z.object({
   end: z.number().int(),
 });
 
+const schemas = {
+  Actor: actorSchema,
+  Place: placeSchema,
+  Event: eventSchema,
+  Claim: claimSchema,
+  Agreement: agreementSchema,
+  Statement: statementSchema,
+  Source: sourceSchema,
+} satisfies Record<NodeLabel, z.ZodObject>;
+
+/**
+ * The Cypher map projection of the properties a row is made of, e.g. `p {.id, .name, …}`. Nodes also carry what
+ * only the write path and the search index read (content hashes, name keys, search text, audit fields), often
+ * more than the row itself; leaving it in the database keeps responses small.
+ */
+export function rowProperties(label: NodeLabel, variable: string): string {
+  return `${variable} {${Object.keys(schemas[label].shape)
+    .map((key) => `.${key}`)
+    .join(", ")}}`;
+}
+
+/** The same for a node whose label is only known from its id: every row property of every label. */
+export function anyRowProperties(variable: string): string {
+  const keys = new Set(Object.values(schemas).flatMap((schema) => Object.keys(schema.shape)));
+  return `${variable} {${[...keys].map((key) => `.${key}`).join(", ")}}`;
+}
+
 // Enum-typed fields are stored by the write path from validated input; the casts below trust that.
 
 export function actorRow(value: unknown): ActorRow {

@@ -3,7 +3,7 @@ import { int } from "../db/values.js";
 import type { NodeLabel } from "../model/ids.js";
 import { parseId } from "../model/ids.js";
 import type { SearchHitRow } from "../model/rows.js";
-import { nodeRow } from "./rows.js";
+import { anyRowProperties, nodeRow } from "./rows.js";
 
 export const SEARCH_INDEX = "nodeSearch";
 
@@ -24,7 +24,7 @@ export class SearchRepository {
       WITH collect({node: node, score: score}) AS hits, max(score) AS best
       UNWIND hits AS hit
       WITH hit.node AS node, hit.score + CASE WHEN $exactName IN coalesce(hit.node.nameKeys, []) THEN best ELSE 0 END AS score
-      RETURN node {.*} AS node, score
+      RETURN ${anyRowProperties("node")} AS node, score
       ORDER BY score DESC, node.id
       LIMIT $limit`,
       // Filtering by label and promoting exact names after the index look-up need headroom, or the
