@@ -12,7 +12,9 @@ export function createDriver(settings: Config["neo4j"] & { uri: string }): Drive
     connectionAcquisitionTimeout: settings.connectTimeoutMs + 1_000,
     maxTransactionRetryTime: settings.connectTimeoutMs,
     maxConnectionPoolSize: settings.maxPoolSize,
-    disableLosslessIntegers: false,
+    // Integers arrive as JavaScript numbers: every one the graph holds is a count, an offset or a figure far below
+    // 2^53, and decoding each into an Integer object was a measurable share of a page's CPU and garbage.
+    disableLosslessIntegers: true,
     userAgent: "conflict-graph",
   });
 }

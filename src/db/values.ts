@@ -6,6 +6,10 @@ import neo4j from "neo4j-driver";
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are strings and numbers: answer them before the driver's type checks, which cost a property
+  // look-up each and dominated this function's time in profiles.
+  if (typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isInt(value)) {
     if (!value.inSafeRange()) throw new RangeError(`Integer out of JavaScript's safe range: ${value.toString()}`);
     return value.toNumber();
@@ -21,13 +25,9 @@ export function toPlain(value: unknown): unknown {
     return value.toString();
   }
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
-    const plain: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);
-    return plain;
-  }
-  return value;
+  const plain: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);
+  return plain;
 }
 
 /** Integers sent as parameters must be Neo4j integers, or Cypher sees floats (and LIMIT refuses them). */

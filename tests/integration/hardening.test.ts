@@ -164,11 +164,15 @@ describe("logs", () => {
         fetch(`http://127.0.0.1:${port}/graphql`, {
           method: "POST",
           headers: { "content-type": "application/json", ...headers },
-          body: JSON.stringify({ query: "query Victims { events { edges { node { places { name } } } } }", operationName: "Victims" }),
+          body: JSON.stringify({
+            query: "query Victims { events { edges { node { places { name events { totalCount } } } } } }",
+            operationName: "Victims",
+          }),
         });
       const response = await send({ "x-request-id": "req-42" });
       expect(response.headers.get("x-request-id")).toBe("req-42");
       const line = lines.map((text) => JSON.parse(text) as Record<string, unknown>).find((entry) => entry.requestId === "req-42");
+      // The page with its places (fetched ahead), then every place's event count in one batch.
       expect(line).toMatchObject({ operationName: "Victims", dbRoundTrips: 2, status: 200 });
       expect(typeof line?.durationMs).toBe("number");
       // A credential sent along (here an unknown one) never reaches the logs.
