@@ -208,8 +208,10 @@ export interface LoadResult {
   events: number;
   seconds: number;
   eventsPerSecond: number;
-  /** Nodes created, as the import reports count them. */
+  /** Nodes created, updated and left unchanged, as the import reports count them. */
   created: number;
+  updated: number;
+  unchanged: number;
   imports: number;
   documentsPerImport: number;
 }
@@ -229,17 +231,21 @@ export async function loadDataset(imports: ImportService, dataset: Dataset, opti
 
   const startedAt = performance.now();
   let created = 0;
+  let updated = 0;
+  let unchanged = 0;
   let events = 0;
   let done = 0;
   for (const chunk of chunks) {
     const report = await imports.importBundles(chunk, request, { paths: "indexed" });
     created += report.created;
+    updated += report.updated;
+    unchanged += report.unchanged;
     events += chunk.reduce((sum, bundle) => sum + (bundle.events?.length ?? 0), 0);
     done++;
     options.onProgress?.({ imports: done, events, totalEvents, seconds: (performance.now() - startedAt) / 1000 });
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  return { events, seconds, eventsPerSecond: events / seconds, created, imports: done, documentsPerImport: perImport };
+  return { events, seconds, eventsPerSecond: events / seconds, created, updated, unchanged, imports: done, documentsPerImport: perImport };
 }
 
 /** Empties the database in batches (one transaction each, so the heap stays small) and applies the schema. */

@@ -75,7 +75,10 @@ try {
     metrics.queryDuration.reset();
     const cpuAgain = cpuSeconds();
     const again = await loadDataset(imports, dataset, documentsPerImport ? { documentsPerImport } : {});
-    say(`re-imported in ${again.seconds.toFixed(2)} s: ${Math.round(again.eventsPerSecond)} events/s, ${again.created} created`);
+    say(
+      `re-imported in ${again.seconds.toFixed(2)} s: ${Math.round(again.eventsPerSecond)} events/s, ` +
+        `${again.created} created, ${again.updated} updated, ${again.unchanged} unchanged`,
+    );
     printCpu(cpuAgain, again.events);
     await printStatementTimes(again.seconds);
   }

@@ -15,14 +15,31 @@ import {
   type Link,
   type Properties,
   propertyTypes,
-  type RelationshipType,
   relationshipSpecs,
   type WriteLabel,
+  writeLabels,
 } from "./draft.js";
 import type { TargetNode, StoredNode } from "./merge.js";
 import type { Candidate } from "./resolution.js";
 
 const BATCH = 1_000;
+
+/**
+ * Every statement here finds its rows by unique id or by element id, so its plan does not depend on how many nodes
+ * there are. Neo4j would still plan it again whenever the graph has grown enough since the last plan, which a large
+ * import does every few seconds (tens of plans for 10,000 events, each far dearer than running the statement).
+ */
+const REUSE_PLAN = "CYPHER replan=skip";
+
+/**
+ * Statement parameters as one map, `$batch`. Neo4j 5 keys its plan cache on the size class of each list (and string)
+ * parameter (under 10, under 100, under 1,000 items…) and plans a statement again for every new combination, which
+ * costs far more than running these statements (a quarter of a second per plan on a small machine, each import
+ * sending lists of every size). The size of a list inside a map is not looked at: one plan per statement.
+ */
+function inBatch(parameters: Record<string, unknown>): { batch: Record<string, unknown> } {
+  return { batch: parameters };
+}
 
 function batches<T>(items: readonly T[], size = BATCH): T[][] {
   const result: T[][] = [];
@@ -41,21 +58,29 @@ export async function lockImports(tx: WriteTransaction): Promise<void> {
     SET lock.lockedAt = datetime.transaction()`);
 }
 
-/** Which of `ids` exist with `label`. */
-export async function existingIds(tx: WriteTransaction, label: WriteLabel, ids: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const batch of batches(ids, 5_000)) {
-    const rows = await tx.run(
-      `// existing${label}Ids
-      UNWIND $ids AS id
-      MATCH (n:${label} {id: id})
-      RETURN n.id AS id`,
-      { ids: batch },
-    );
-    found.push(...rows.map((row) => String(row.id)));
+/**
+ * Which of the ids exist with the label they are listed under, with their element ids (see ElementIds): one
+ * statement for all labels (a `UNION ALL` of one index seek per label), so an import pays one round trip and one
+ * plan for this however many labels it names.
+ */
+export async function existingIds(tx: WriteTransaction, idsByLabel: ReadonlyMap<WriteLabel, readonly string[]>): Promise<ElementIds> {
+  const found: ElementIds = new Map();
+  const longest = Math.max(0, ...[...idsByLabel.values()].map((ids) => ids.length));
+  for (let offset = 0; offset < longest; offset += ID_BATCH) {
+    const params = Object.fromEntries(writeLabels.map((label) => [label, (idsByLabel.get(label) ?? []).slice(offset, offset + ID_BATCH)]));
+    const rows = await tx.run(existingIdsStatement, inBatch(params));
+    for (const row of rows) found.set(String(row.id), String(row.element));
   }
   return found;
 }
+
+const ID_BATCH = 5_000;
+
+const existingIdsStatement = `// existingIds
+${REUSE_PLAN}
+${writeLabels
+  .map((label) => `UNWIND $batch.${label} AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, elementId(n) AS element`)
+  .join("\nUNION ALL\n")}`;
 
 /** Existing actors or places sharing a name key or transliteration key with the incoming names. */
 export async function entityCandidates(
@@ -67,13 +92,14 @@ export async function entityCandidates(
   if (nameKeys.length === 0 && matchKeys.length === 0) return [];
   const rows = await tx.run(
     `// entityCandidates${label}
-    MATCH (n:${label})
-    WHERE any(key IN coalesce(n.nameKeys, []) WHERE key IN $nameKeys)
-       OR any(key IN coalesce(n.matchKeys, []) WHERE key IN $matchKeys)
+    ${REUSE_PLAN}
+MATCH (n:${label})
+    WHERE any(key IN coalesce(n.nameKeys, []) WHERE key IN $batch.nameKeys)
+       OR any(key IN coalesce(n.matchKeys, []) WHERE key IN $batch.matchKeys)
     RETURN n.id AS id, n.kind AS kind, coalesce(n.nameKeys, []) AS nameKeys, coalesce(n.matchKeys, []) AS matchKeys,
       head([(n)-[:WITHIN]->(parent:Place) | parent.id]) AS parent,
       [(n)-[:WITHIN*1..32]->(ancestor:Place) | ancestor.id] AS ancestors`,
-    { nameKeys, matchKeys },
+    inBatch({ nameKeys, matchKeys }),
   );
   return rows.map((row) => ({
     id: String(row.id),
@@ -91,10 +117,11 @@ export async function placeAncestors(tx: WriteTransaction, ids: readonly string[
   if (ids.length === 0) return new Map();
   const rows = await tx.run(
     `// placeAncestors
-    UNWIND $ids AS id
+    ${REUSE_PLAN}
+UNWIND $batch.ids AS id
     MATCH (p:Place {id: id})
     RETURN id, [(p)-[:WITHIN*1..32]->(ancestor:Place) | ancestor.id] AS ancestors`,
-    { ids },
+    inBatch({ ids }),
   );
   return new Map(rows.map((row) => [String(row.id), row.ancestors as string[]]));
 }
@@ -110,15 +137,17 @@ export async function storedNodes(tx: WriteTransaction, label: WriteLabel, ids: 
     const rows = await tx.run(
       entity
         ? `// stored${label}s
-          UNWIND $ids AS id
+          ${REUSE_PLAN}
+UNWIND $batch.ids AS id
           MATCH (n:${label} {id: id})
           RETURN n.id AS id, n.contentHash AS hash, n {.*} AS properties,
-            [(n)-[r]->(other) WHERE type(r) IN $types | {type: type(r), target: other.id}] AS links`
+            [(n)-[r]->(other) WHERE type(r) IN $batch.types | {type: type(r), target: other.id}] AS links`
         : `// stored${label}s
-          UNWIND $ids AS id
+          ${REUSE_PLAN}
+UNWIND $batch.ids AS id
           MATCH (n:${label} {id: id})
           RETURN n.id AS id, n.contentHash AS hash`,
-      { ids: batch, types },
+      inBatch({ ids: batch, types }),
     );
     for (const row of rows) {
       stored.set(String(row.id), {
@@ -141,10 +170,11 @@ export async function storedEvidence(
   for (const batch of batches(pairs, 5_000)) {
     const rows = await tx.run(
       `// stored${label}Evidence
-      UNWIND $pairs AS pair
+      ${REUSE_PLAN}
+UNWIND $batch.pairs AS pair
       MATCH (n:${label} {id: pair.id})-[r:EVIDENCED_BY]->(s:Source {id: pair.source})
       RETURN pair.id AS id, pair.source AS source, collect({start: r.start, end: r.end, quote: r.quote}) AS located`,
-      { pairs: batch },
+      inBatch({ pairs: batch }),
     );
     for (const row of rows) stored.set(evidenceKey(String(row.id), String(row.source)), row.located as Located[]);
   }
@@ -153,33 +183,117 @@ export async function storedEvidence(
 
 export const evidenceKey = (id: string, source: string) => `${id}\u0000${source}`;
 
-/** Creates or updates nodes with every property of their target (null removes), stamped with who and when. */
-export async function writeNodes(tx: WriteTransaction, label: WriteLabel, nodes: readonly TargetNode[], writtenBy: string): Promise<void> {
+/**
+ * Node id -> Neo4j element id, for every node an import writes or links to. Once an import has written, it finds
+ * nodes by element id, never by `id`: an index seek inside a transaction also searches what the transaction has
+ * written so far, at a cost that grows with it, so that seeking by `id` made large imports quadratic (a 10,000-event
+ * import spent most of its time there). Element ids are stable while the transaction lasts.
+ */
+export type ElementIds = Map<string, string>;
+
+/**
+ * Creates nodes the graph does not hold (the importer checked, under the import lock), stamped with who and when;
+ * `extra` adds properties outside the content (event aggregates), already in Neo4j's types. Returns their element
+ * ids. CREATE, not MERGE: MERGE would look each id up first only to find nothing. Rows are positional (`[id,
+ * value…]`, in `columns` order) rather than maps, so that the property names are not sent again with every node.
+ */
+export async function createNodes(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  nodes: readonly TargetNode[],
+  writtenBy: string,
+  extra: ReadonlyMap<string, Record<string, unknown>> = new Map(),
+): Promise<ElementIds> {
+  const created: ElementIds = new Map();
+  if (nodes.length === 0) return created;
+  const columns = propertyColumns([...nodes.map((node) => node.properties), ...extra.values()]);
+  // Properties in the CREATE pattern: one operation per node, and null values are simply not set.
+  const properties = [
+    "id: row[0]",
+    ...columns.map((column, i) => `${column}: row[${i + 1}]`),
+    "createdAt: datetime.transaction(), createdBy: $batch.writtenBy, updatedAt: datetime.transaction(), updatedBy: $batch.writtenBy",
+  ].join(", ");
+  for (const batch of batches(nodes)) {
+    const rows = await tx.run(
+      `// create${label}s
+      ${REUSE_PLAN}
+UNWIND $batch.rows AS row
+      CREATE (n:${label} {${properties}})
+      RETURN row[0] AS id, elementId(n) AS element`,
+      inBatch({
+        rows: batch.map((node) => {
+          const properties = { ...toNeo4j(label, node.properties), ...extra.get(node.id) };
+          return [node.id, ...columns.map((column) => properties[column] ?? null)];
+        }),
+        writtenBy,
+      }),
+    );
+    for (const row of rows) created.set(String(row.id), String(row.element));
+  }
+  return created;
+}
+
+/** Sets every property of stored nodes to their target's (null removes), stamped with who and when. */
+export async function updateNodes(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  nodes: readonly TargetNode[],
+  writtenBy: string,
+  elements: ElementIds,
+): Promise<void> {
   for (const batch of batches(nodes)) {
     await tx.run(
-      `// write${label}s
-      UNWIND $rows AS row
-      MERGE (n:${label} {id: row.id})
-      ON CREATE SET n.createdAt = datetime.transaction(), n.createdBy = $writtenBy
-      SET n += row.properties, n.updatedAt = datetime.transaction(), n.updatedBy = $writtenBy`,
-      { rows: batch.map((node) => ({ id: node.id, properties: toNeo4j(label, node.properties) })), writtenBy },
+      `// update${label}s
+      ${REUSE_PLAN}
+UNWIND $batch.rows AS row
+      MATCH (n:${label}) WHERE elementId(n) = row.element
+      SET n += row.properties, n.updatedAt = datetime.transaction(), n.updatedBy = $batch.writtenBy`,
+      inBatch({
+        rows: batch.map((node) => ({ element: elementOf(elements, node.id), properties: toNeo4j(label, node.properties) })),
+        writtenBy,
+      }),
     );
   }
 }
 
-/** Removes the owned relationships of nodes about to get new ones; returns the events their claims were about. */
-export async function deleteOwnedLinks(tx: WriteTransaction, label: WriteLabel, ids: readonly string[]): Promise<string[]> {
-  const formerEvents: string[] = [];
+/** The property names of a batch, checked to be plain identifiers: they come from draft.ts and merge.ts, never from input. */
+function propertyColumns(propertyMaps: readonly Record<string, unknown>[]): string[] {
+  const columns = new Set<string>();
+  for (const properties of propertyMaps) for (const column in properties) columns.add(column);
+  for (const column of columns) if (!/^[A-Za-z][A-Za-z0-9]*$/.test(column)) throw new Error(`Not a property name: ${column}`);
+  return [...columns];
+}
+
+/** A node's element id; the importer learns one for every node it writes or links to before it writes. */
+function elementOf(elements: ElementIds, id: string): string {
+  const element = elements.get(id);
+  if (element === undefined) throw new Error(`No element id for ${id}`);
+  return element;
+}
+
+/**
+ * Removes the owned relationships of nodes about to get new ones; returns the events their claims and statements
+ * were about, with their element ids.
+ */
+export async function deleteOwnedLinks(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  ids: readonly string[],
+  elements: ElementIds,
+): Promise<ElementIds> {
+  const formerEvents: ElementIds = new Map();
   for (const batch of batches(ids)) {
+    const owners = batch.map((id) => elementOf(elements, id));
     if (label === "Claim" || label === "Statement") {
       const rows = await tx.run(
         `// formerEventsOf${label}s
-        UNWIND $ids AS id
-        MATCH (:${label} {id: id})-[:ABOUT]->(e:Event)
-        RETURN DISTINCT e.id AS id`,
-        { ids: batch },
+        ${REUSE_PLAN}
+UNWIND $batch.owners AS owner
+        MATCH (n:${label})-[:ABOUT]->(e:Event) WHERE elementId(n) = owner
+        RETURN DISTINCT e.id AS id, elementId(e) AS element`,
+        inBatch({ owners }),
       );
-      formerEvents.push(...rows.map((row) => String(row.id)));
+      for (const row of rows) formerEvents.set(String(row.id), String(row.element));
     }
     for (const direction of ["out", "in"] as const) {
       const types = relationshipSpecs.filter((spec) => spec.owner === label && spec.direction === direction).map((spec) => spec.type);
@@ -187,11 +301,12 @@ export async function deleteOwnedLinks(tx: WriteTransaction, label: WriteLabel, 
       const pattern = direction === "out" ? `(n)-[r:${types.join("|")}]->()` : `(n)<-[r:${types.join("|")}]-()`;
       await tx.run(
         `// deleteOwned${direction === "out" ? "Out" : "In"}Links${label}
-        UNWIND $ids AS id
-        MATCH (n:${label} {id: id})
+        ${REUSE_PLAN}
+        UNWIND $batch.owners AS owner
+        MATCH (n:${label}) WHERE elementId(n) = owner
         MATCH ${pattern}
         DELETE r`,
-        { ids: batch },
+        inBatch({ owners }),
       );
     }
   }
@@ -199,58 +314,98 @@ export async function deleteOwnedLinks(tx: WriteTransaction, label: WriteLabel, 
 }
 
 /**
- * Creates the owned relationships of nodes. CREATE, not MERGE: the owners are new or have just lost their owned
- * relationships (deleteOwnedLinks), their links are deduplicated (merge.ts), and imports run one at a time, so
- * there is nothing to merge with; MERGE would only look for it, which costs a third of a large import.
+ * Creates the owned relationships of nodes, every type in one statement per label (a subquery per type), and the
+ * evidence given with them (`evidence`, for new nodes; stored nodes replace theirs with writeEvidence). CREATE, not
+ * MERGE: the owners are new or have just lost their owned relationships (deleteOwnedLinks), their links are
+ * deduplicated (merge.ts), and imports run one at a time, so there is nothing to merge with; MERGE would only look
+ * for it. Rows are positional: `[owner, targets of the first type, …, evidence]`, a role with its target where the
+ * relationship has one (`[target, role]`), evidence as `[source, start, end, quote]`, every node as the position of
+ * its element id in `nodes`. A target without an element id does not exist (the importer has refused unknown
+ * references), and gets no relationship.
  */
-export async function writeLinks(tx: WriteTransaction, label: WriteLabel, nodes: readonly TargetNode[]): Promise<void> {
-  for (const spec of relationshipSpecs.filter((candidate) => candidate.owner === label)) {
-    const rows = nodes.flatMap((node) =>
-      node.links
-        .filter((link) => link.type === spec.type)
-        .map((link) => ({ owner: node.id, target: link.target, role: link.role ?? null })),
-    );
-    if (rows.length === 0) continue;
-    const relationship = spec.type === "PARTICIPATED_IN" ? `[:${spec.type} {role: row.role}]` : `[:${spec.type}]`;
+export async function writeLinks(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  nodes: readonly { node: TargetNode; evidence: readonly { source: string; located: readonly Located[] }[] }[],
+  elements: ElementIds,
+): Promise<void> {
+  const specs = relationshipSpecs.filter((candidate) => candidate.owner === label);
+  const subqueries = specs.map((spec, i) => {
+    const participation = spec.type === "PARTICIPATED_IN";
+    const relationship = participation ? `[:${spec.type} {role: link[1]}]` : `[:${spec.type}]`;
     const create = spec.direction === "out" ? `CREATE (owner)-${relationship}->(other)` : `CREATE (other)-${relationship}->(owner)`;
-    for (const batch of batches(rows, 2_000)) {
-      await tx.run(
-        `// write${label}${pascal(spec.type)}
-        UNWIND $rows AS row
-        MATCH (owner:${label} {id: row.owner})
-        MATCH (other:${spec.other} {id: row.target})
-        ${create}`,
-        { rows: batch },
-      );
-    }
+    return `CALL (owner, row) {
+        UNWIND row[${i + 1}] AS link
+        MATCH (other:${spec.other}) WHERE elementId(other) = $batch.nodes[${participation ? "link[0]" : "link"}]
+        ${create}
+      }`;
+  });
+  for (const batch of batches(nodes)) {
+    // Element ids are long and the same few (places, actors, the report) recur on many rows: each is sent once, in
+    // `nodes`, and rows refer to it by position.
+    const positions = new Map<string, ReturnType<typeof int>>();
+    const position = (element: string) => positions.get(element) ?? positions.set(element, int(positions.size)).get(element)!;
+    const rows = batch
+      .map(({ node, evidence }) => [
+        position(elementOf(elements, node.id)),
+        ...specs.map((spec) =>
+          node.links.flatMap((link): unknown[] => {
+            const target = link.type === spec.type ? elements.get(link.target) : undefined;
+            if (target === undefined) return [];
+            return spec.type === "PARTICIPATED_IN" ? [[position(target), link.role ?? null]] : [position(target)];
+          }),
+        ),
+        evidence.flatMap(({ source, located }) => {
+          const element = elements.get(source);
+          return element === undefined ? [] : located.map((at) => [position(element), int(at.start), int(at.end), at.quote]);
+        }),
+      ])
+      .filter((row) => row.slice(1).some((list) => (list as unknown[]).length > 0));
+    if (rows.length === 0) continue;
+    await tx.run(
+      `// write${label}Links
+      ${REUSE_PLAN}
+UNWIND $batch.rows AS row
+      MATCH (owner:${label}) WHERE elementId(owner) = $batch.nodes[row[0]]
+      ${subqueries.join("\n      ")}
+      CALL (owner, row) {
+        UNWIND row[${specs.length + 1}] AS at
+        MATCH (source:Source) WHERE elementId(source) = $batch.nodes[at[0]]
+        CREATE (owner)-[:EVIDENCED_BY {start: at[1], end: at[2], quote: at[3]}]->(source)
+      }`,
+      inBatch({ nodes: [...positions.keys()], rows }),
+    );
   }
 }
 
-/** Replaces the evidence of (node, source) pairs. */
+/** Replaces the evidence of (node, source) pairs of stored nodes. */
 export async function writeEvidence(
   tx: WriteTransaction,
   label: WriteLabel,
   pairs: readonly { id: string; source: string; located: readonly Located[] }[],
+  elements: ElementIds,
 ): Promise<void> {
-  for (const batch of batches(pairs)) {
+  for (const batch of batches(pairs.filter((pair) => elements.has(pair.source)))) {
     await tx.run(
       `// deleteEvidence${label}
-      UNWIND $pairs AS pair
-      MATCH (n:${label} {id: pair.id})-[r:EVIDENCED_BY]->(:Source {id: pair.source})
+      ${REUSE_PLAN}
+UNWIND $batch.pairs AS pair
+      MATCH (n:${label})-[r:EVIDENCED_BY]->(s:Source) WHERE elementId(n) = pair[0] AND elementId(s) = pair[1]
       DELETE r`,
-      { pairs: batch.map(({ id, source }) => ({ id, source })) },
+      inBatch({ pairs: batch.map(({ id, source }) => [elementOf(elements, id), elementOf(elements, source)]) }),
     );
     const rows = batch.flatMap((pair) =>
-      pair.located.map((at) => ({ id: pair.id, source: pair.source, start: int(at.start), end: int(at.end), quote: at.quote })),
+      pair.located.map((at) => [elementOf(elements, pair.id), elementOf(elements, pair.source), int(at.start), int(at.end), at.quote]),
     );
     if (rows.length === 0) continue;
     await tx.run(
       `// writeEvidence${label}
-      UNWIND $rows AS row
-      MATCH (n:${label} {id: row.id})
-      MATCH (s:Source {id: row.source})
-      CREATE (n)-[:EVIDENCED_BY {start: row.start, end: row.end, quote: row.quote}]->(s)`,
-      { rows },
+      ${REUSE_PLAN}
+UNWIND $batch.rows AS row
+      MATCH (n:${label}) WHERE elementId(n) = row[0]
+      MATCH (s:Source) WHERE elementId(s) = row[1]
+      CREATE (n)-[:EVIDENCED_BY {start: row[2], end: row[3], quote: row[4]}]->(s)`,
+      inBatch({ rows }),
     );
   }
 }
@@ -260,44 +415,54 @@ export async function writeEvidence(
  * over all claims (from every source ever imported) and whether responsibility is contested. Kept on the node so
  * that `minFatalities`, `contested` and FATALITIES_DESC use indexes.
  */
-export async function refreshEventAggregates(tx: WriteTransaction, eventIds: readonly string[]): Promise<void> {
+export async function refreshEventAggregates(tx: WriteTransaction, eventIds: readonly string[], elements: ElementIds): Promise<void> {
   for (const batch of batches([...new Set(eventIds)])) {
     const rows = await tx.run(
       `// eventClaimFigures
-      UNWIND $eventIds AS id
-      MATCH (e:Event {id: id})
-      RETURN id,
+      ${REUSE_PLAN}
+UNWIND $batch.events AS element
+      MATCH (e:Event) WHERE elementId(e) = element
+      RETURN element,
         [(e)<-[:ABOUT]-(c:Claim {kind: 'FATALITIES'}) WHERE c.qualifier IS NOT NULL | c {.low, .high, .qualifier}] AS fatalities,
         [(e)<-[:ABOUT]-(c:Claim {kind: 'INJURIES'}) WHERE c.qualifier IS NOT NULL | c {.low, .high, .qualifier}] AS injuries,
         EXISTS { MATCH (e)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})<-[:DISPUTES]-(:Statement) }
           OR EXISTS { MATCH (e)<-[:ABOUT]-(:Statement {stance: 'DENY'}) } AS contested`,
-      { eventIds: batch },
+      inBatch({ events: batch.map((id) => elementOf(elements, id)) }),
     );
-    const updates = rows.map((row) => {
-      const fatalities = combineEstimates(row.fatalities as EstimateRow[]);
-      const injuries = combineEstimates(row.injuries as EstimateRow[]);
-      return {
-        id: row.id,
-        fatalitiesLow: nullableInt(fatalities?.low ?? null),
-        fatalitiesHigh: nullableInt(fatalities?.high ?? null),
-        fatalitiesQualifier: fatalities?.qualifier ?? null,
-        injuriesLow: nullableInt(injuries?.low ?? null),
-        injuriesHigh: nullableInt(injuries?.high ?? null),
-        injuriesQualifier: injuries?.qualifier ?? null,
-        contested: row.contested === true,
-      };
-    });
+    const updates = rows.map((row) => ({
+      element: row.element,
+      ...eventAggregates(row.fatalities as EstimateRow[], row.injuries as EstimateRow[], row.contested === true),
+    }));
     await tx.run(
       `// setEventAggregates
-      UNWIND $updates AS update
-      MATCH (e:Event {id: update.id})
+      ${REUSE_PLAN}
+UNWIND $batch.updates AS update
+      MATCH (e:Event) WHERE elementId(e) = update.element
       SET e.fatalitiesLow = update.fatalitiesLow, e.fatalitiesHigh = update.fatalitiesHigh,
           e.fatalitiesQualifier = update.fatalitiesQualifier, e.injuriesLow = update.injuriesLow,
           e.injuriesHigh = update.injuriesHigh, e.injuriesQualifier = update.injuriesQualifier,
           e.contested = update.contested`,
-      { updates },
+      inBatch({ updates }),
     );
   }
+}
+
+/**
+ * An event's aggregates from its claims' figures (every source's) and whether responsibility is contested, as stored
+ * on the event node; integers as Neo4j integers.
+ */
+export function eventAggregates(fatalityFigures: readonly EstimateRow[], injuryFigures: readonly EstimateRow[], contested: boolean) {
+  const fatalities = combineEstimates(fatalityFigures);
+  const injuries = combineEstimates(injuryFigures);
+  return {
+    fatalitiesLow: nullableInt(fatalities?.low ?? null),
+    fatalitiesHigh: nullableInt(fatalities?.high ?? null),
+    fatalitiesQualifier: fatalities?.qualifier ?? null,
+    injuriesLow: nullableInt(injuries?.low ?? null),
+    injuriesHigh: nullableInt(injuries?.high ?? null),
+    injuriesQualifier: injuries?.qualifier ?? null,
+    contested,
+  };
 }
 
 /** Properties as Neo4j should store them: dates as dates, counts as integers. */
@@ -321,10 +486,3 @@ function dateValue(value: string) {
 function nullableInt(value: number | null) {
   return value === null ? null : int(value);
 }
-
-const pascal = (type: RelationshipType) =>
-  type
-    .toLowerCase()
-    .split("_")
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join("");

@@ -2,17 +2,23 @@
  * Runs one import: a draft in, a report out, all in one write transaction, so the graph holds either the whole
  * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
  * draft and the graph (by id and label); resolve new actors and places to existing ones by name; read what is stored
- * of every node the draft names; compute each node's target and compare; then, unless any problem was found or this
- * is a dry run, write only what differs. Unchanged nodes are not written at all, so they keep their `updatedAt`.
+ * of every node the draft names that exists; compute each node's target and compare; then, unless any problem was
+ * found or this is a dry run, write only what differs. Unchanged nodes are not written at all, so they keep their
+ * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
+ * statements per label, whatever the size of the import.
  */
 import type { Executor, WriteTransaction } from "../db/executor.js";
 import { type ImportProblem, InvalidImportError } from "../errors.js";
 import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
 import type { Located } from "./bundle.js";
+import type { EstimateRow } from "../model/rows.js";
 import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "./draft.js";
 import {
+  createNodes,
   deleteOwnedLinks,
   entityCandidates,
+  type ElementIds,
+  eventAggregates,
   evidenceKey,
   existingIds,
   lockImports,
@@ -20,11 +26,11 @@ import {
   refreshEventAggregates,
   storedEvidence,
   storedNodes,
+  updateNodes,
   writeEvidence,
   writeLinks,
-  writeNodes,
 } from "./importStore.js";
-import { sameEvidence, type TargetNode, targetNode } from "./merge.js";
+import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "./merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "./resolution.js";
 
 /** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
@@ -75,14 +81,18 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
   const problems: ImportProblem[] = [...(options.problems ?? [])];
 
   // References and resolution: which ids exist, and which new entities are existing ones under another id.
-  const existing = await existingInGraph(tx, given);
+  const elements = await existingInGraph(tx, given);
+  const existing = new Set(elements.keys());
   const resolution = options.resolve === false ? null : await resolve(tx, given, existing);
   problems.push(...(resolution?.problems ?? []));
   const draft = resolution ? applyResolution(given, resolution.rewrite) : given;
   problems.push(...unknownReferences(draft, existing));
   if (problems.length > 0) throw new InvalidImportError(limitProblems(problems));
+  if (resolution) for (const [id, element] of await resolvedElements(tx, given, resolution.rewrite, elements)) elements.set(id, element);
 
-  // Compare: every node's target against what is stored.
+  // Compare: every node's target against what is stored. Only ids known to exist are read: those the draft names
+  // that the graph holds, and the existing nodes that new ones were resolved to; any other id is certainly new.
+  const stored = new Set(elements.keys());
   const groups = groupByNode(draft);
   const targets: TargetNode[] = [];
   const changedEvidence: { label: WriteLabel; id: string; source: string; located: Located[] }[] = [];
@@ -91,38 +101,39 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
   let unchanged = 0;
   const toWrite = new Map<WriteLabel, { created: TargetNode[]; updated: TargetNode[] }>();
   for (const label of writeLabels) {
-    const nodes = [...groups.values()].filter((definitions) => definitions[0]!.label === label);
+    const nodes = groups.get(label) ?? [];
     if (nodes.length === 0) continue;
-    const stored = await storedNodes(
-      tx,
-      label,
-      nodes.map((definitions) => definitions[0]!.id),
-    );
-    const pairs = nodes.flatMap((definitions) =>
+    const storedHere = nodes.filter((definitions) => stored.has(definitions[0]!.id));
+    const before =
+      storedHere.length > 0
+        ? await storedNodes(
+            tx,
+            label,
+            storedHere.map((definitions) => definitions[0]!.id),
+          )
+        : new Map<string, StoredNode>();
+    const pairs = storedHere.flatMap((definitions) =>
       definitions.flatMap((definition) => [...definition.evidence.keys()].map((source) => ({ id: definition.id, source }))),
     );
     const evidence = pairs.length > 0 ? await storedEvidence(tx, label, pairs) : new Map<string, Located[]>();
     const writes = { created: [] as TargetNode[], updated: [] as TargetNode[] };
     for (const definitions of nodes) {
       const id = definitions[0]!.id;
-      const before = stored.get(id) ?? null;
-      const target = targetNode(label, id, before, definitions);
+      const storedNode = before.get(id) ?? null;
+      const target = targetNode(label, id, storedNode, definitions);
       targets.push(target);
       let evidenceChanged = false;
       for (const [source, located] of target.evidence) {
-        const storedHere = evidence.get(evidenceKey(id, source)) ?? [];
-        if (before === null ? located.length > 0 : !sameEvidence(storedHere, located)) {
+        const storedEvidenceHere = evidence.get(evidenceKey(id, source)) ?? [];
+        if (storedNode === null ? located.length > 0 : !sameEvidence(storedEvidenceHere, located)) {
           evidenceChanged = true;
           changedEvidence.push({ label, id, source, located });
         }
       }
-      if (before === null) {
+      if (storedNode === null) {
         created++;
         writes.created.push(target);
-      } else if (before.hash !== target.hash) {
-        updated++;
-        writes.updated.push(target);
-      } else if (evidenceChanged) {
+      } else if (storedNode.hash !== target.hash || evidenceChanged) {
         updated++;
         writes.updated.push(target);
       } else {
@@ -149,30 +160,53 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
   };
   if (options.dryRun) throw new DryRunRollback(report);
 
-  // Write: nodes first (relationships need both ends), then relationships, evidence and event aggregates.
+  // Write: nodes first (relationships need both ends), then relationships with the new nodes' evidence, then the
+  // stored nodes' changed evidence and the aggregates of stored events. New events get theirs as they are created.
+  const createdIds = new Set([...toWrite.values()].flatMap((writes) => writes.created.map((node) => node.id)));
+  const newEvents = newEventAggregates(targets, createdIds);
   const total = [...toWrite.values()].reduce((sum, writes) => sum + writes.created.length + writes.updated.length, 0);
   let done = 0;
-  const formerEvents: string[] = [];
   for (const [label, writes] of toWrite) {
-    await writeNodes(tx, label, [...writes.created, ...writes.updated], options.writtenBy);
+    const createdElements = await createNodes(tx, label, writes.created, options.writtenBy, label === "Event" ? newEvents : undefined);
+    for (const [id, element] of createdElements) elements.set(id, element);
+    await updateNodes(tx, label, writes.updated, options.writtenBy, elements);
     done += writes.created.length + writes.updated.length;
     options.onProgress?.(done, total);
   }
+  const evidenceOfNew = new Map<string, { source: string; located: Located[] }[]>();
+  for (const pair of changedEvidence) {
+    if (!createdIds.has(pair.id)) continue;
+    const pairs = evidenceOfNew.get(pair.id);
+    if (pairs) pairs.push(pair);
+    else evidenceOfNew.set(pair.id, [pair]);
+  }
+  const formerEvents: string[] = [];
   for (const [label, writes] of toWrite) {
     if (writes.updated.length > 0) {
-      formerEvents.push(
-        ...(await deleteOwnedLinks(
-          tx,
-          label,
-          writes.updated.map((node) => node.id),
-        )),
+      const former = await deleteOwnedLinks(
+        tx,
+        label,
+        writes.updated.map((node) => node.id),
+        elements,
       );
+      for (const [id, element] of former) {
+        formerEvents.push(id);
+        elements.set(id, element);
+      }
     }
-    await writeLinks(tx, label, [...writes.created, ...writes.updated]);
+    await writeLinks(
+      tx,
+      label,
+      [
+        ...writes.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
+        ...writes.updated.map((node) => ({ node, evidence: [] })),
+      ],
+      elements,
+    );
   }
   for (const label of writeLabels) {
-    const pairs = changedEvidence.filter((pair) => pair.label === label);
-    if (pairs.length > 0) await writeEvidence(tx, label, pairs);
+    const pairs = changedEvidence.filter((pair) => pair.label === label && !createdIds.has(pair.id));
+    if (pairs.length > 0) await writeEvidence(tx, label, pairs, elements);
   }
   const changed = new Set(touched);
   const events = [
@@ -182,12 +216,49 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
       .filter((node) => (node.label === "Claim" || node.label === "Statement") && changed.has(node.id))
       .flatMap((node) => node.links.filter((link) => link.type === "ABOUT").map((link) => link.target)),
   ];
-  await refreshEventAggregates(tx, events);
+  await refreshEventAggregates(
+    tx,
+    events.filter((id) => !newEvents.has(id)),
+    elements,
+  );
   return report;
 }
 
-/** The ids the draft names (nodes, link targets, `sameAs`) that exist in the graph with their label. */
-async function existingInGraph(tx: WriteTransaction, draft: Draft): Promise<Set<string>> {
+/**
+ * The aggregates of the events this import creates (see refreshEventAggregates), from its own claims and
+ * statements: nothing stored can be about an event that did not exist, so these are all there are.
+ */
+function newEventAggregates(targets: readonly TargetNode[], createdIds: ReadonlySet<string>): Map<string, Record<string, unknown>> {
+  const facts = new Map<string, { fatalities: EstimateRow[]; injuries: EstimateRow[]; contested: boolean }>();
+  for (const node of targets) {
+    if (node.label === "Event" && createdIds.has(node.id)) facts.set(node.id, { fatalities: [], injuries: [], contested: false });
+  }
+  for (const node of targets) {
+    if (node.label !== "Claim" && node.label !== "Statement") continue;
+    for (const link of node.links) {
+      const event = link.type === "ABOUT" ? facts.get(link.target) : undefined;
+      if (!event) continue;
+      const { kind, low, high, qualifier, stance } = node.properties;
+      if (node.label === "Statement") {
+        if (stance === "DENY") event.contested = true;
+        continue;
+      }
+      if (kind === "PERPETRATOR" && node.links.some((other) => other.type === "DISPUTES")) event.contested = true;
+      if ((kind === "FATALITIES" || kind === "INJURIES") && typeof qualifier === "string") {
+        const figure = {
+          low: typeof low === "number" ? low : null,
+          high: typeof high === "number" ? high : null,
+          qualifier,
+        } as EstimateRow;
+        (kind === "FATALITIES" ? event.fatalities : event.injuries).push(figure);
+      }
+    }
+  }
+  return new Map([...facts].map(([id, event]) => [id, eventAggregates(event.fatalities, event.injuries, event.contested)]));
+}
+
+/** The ids the draft names (nodes, link targets, `sameAs`) that exist in the graph with their label, with their element ids. */
+async function existingInGraph(tx: WriteTransaction, draft: Draft): Promise<ElementIds> {
   const byLabel = new Map<WriteLabel, Set<string>>();
   const add = (label: WriteLabel, id: string) => byLabel.set(label, (byLabel.get(label) ?? new Set()).add(id));
   for (const node of draft.nodes) {
@@ -195,9 +266,7 @@ async function existingInGraph(tx: WriteTransaction, draft: Draft): Promise<Set<
     if (node.entity?.sameAs) add(node.label, node.entity.sameAs);
     for (const link of node.links) add(relationshipSpec(node.label, link.type).other, link.target);
   }
-  const existing = new Set<string>();
-  for (const [label, ids] of byLabel) for (const id of await existingIds(tx, label, [...ids])) existing.add(id);
-  return existing;
+  return existingIds(tx, new Map([...byLabel].map(([label, ids]) => [label, [...ids]])));
 }
 
 async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet<string>) {
@@ -218,6 +287,24 @@ async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet
   return resolveEntities(draft, { existing, candidates, ancestors });
 }
 
+/** Element ids of the existing nodes that new actors and places were resolved to by name (sameAs targets are known). */
+async function resolvedElements(
+  tx: WriteTransaction,
+  draft: Draft,
+  rewrite: ReadonlyMap<string, string>,
+  known: ElementIds,
+): Promise<ElementIds> {
+  const byLabel = new Map<WriteLabel, string[]>();
+  for (const node of draft.nodes) {
+    const target = rewrite.get(node.id);
+    if (target === undefined || known.has(target)) continue;
+    const ids = byLabel.get(node.label);
+    if (ids) ids.push(target);
+    else byLabel.set(node.label, [target]);
+  }
+  return byLabel.size > 0 ? existingIds(tx, byLabel) : new Map();
+}
+
 /** References to ids that neither the draft defines nor the graph holds with the expected label. */
 function unknownReferences(draft: Draft, existing: ReadonlySet<string>): ImportProblem[] {
   const defined = new Set(draft.nodes.map((node) => node.id));
@@ -235,16 +322,23 @@ function unknownReferences(draft: Draft, existing: ReadonlySet<string>): ImportP
   return problems;
 }
 
-/** Every definition of each node, in draft order; entities and documents alike. */
-function groupByNode(draft: Draft): Map<string, DraftNode[]> {
+/** Every definition of each node, by label and then id, in draft order; entities and documents alike. */
+function groupByNode(draft: Draft): Map<WriteLabel, DraftNode[][]> {
   const groups = new Map<string, DraftNode[]>();
+  const byLabel = new Map<WriteLabel, DraftNode[][]>();
   for (const node of draft.nodes) {
     const key = `${node.label}:${node.id}`;
     const group = groups.get(key);
     if (group) group.push(node);
-    else groups.set(key, [node]);
+    else {
+      const definitions = [node];
+      groups.set(key, definitions);
+      const labelled = byLabel.get(node.label);
+      if (labelled) labelled.push(definitions);
+      else byLabel.set(node.label, [definitions]);
+    }
   }
-  return groups;
+  return byLabel;
 }
 
 export function limitProblems(problems: readonly ImportProblem[]): ImportProblem[] {

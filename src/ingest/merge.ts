@@ -5,7 +5,7 @@
  * a defining input (a bundle, not an ACLED row or a name match) may change a value. The content hash covers the
  * properties and owned relationships; equal hashes mean the import changes nothing on the node.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
 import { normalizeName, searchText } from "../model/text.js";
 import type { Located } from "./bundle.js";
@@ -143,7 +143,8 @@ function canonical(links: readonly Link[]): Link[] {
 
 function contentHash(label: WriteLabel, properties: Properties, links: readonly Link[]): string {
   const content = JSON.stringify([label, properties, links.map(linkKey)]);
-  return createHash("sha256").update(content, "utf8").digest("hex").slice(0, 32);
+  // One-shot hashing: a Hash object per node cost more than the hashing itself.
+  return hash("sha256", content, "hex").slice(0, 32);
 }
 
 /** True when the stored evidence in one source equals the given (order does not matter). */
