@@ -7,7 +7,8 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+# NODE_COMPILE_CACHE (Node 22+): V8 keeps compiled code between starts, so a restarted container is ready sooner.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 NODE_COMPILE_CACHE=/tmp/node-compile-cache
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -16,4 +17,4 @@ COPY schema ./schema
 COPY data ./data
 USER node
 EXPOSE 4000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/server.mjs"]

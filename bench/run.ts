@@ -72,8 +72,8 @@ interface ScaleResult {
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main(): Promise<void> {
-  log(`building our server (tsc -p tsconfig.build.json)…`);
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+  log(`building our server (npm run build:server)…`);
+  execFileSync("npm", ["run", "-s", "build:server"], { stdio: "inherit" });
   const results: ScaleResult[] = [];
   for (const scale of scales) results.push(await runScale(scale));
   mkdirSync("bench/results", { recursive: true });

@@ -35,8 +35,8 @@ export async function startServer(name: ContenderName, neo4jUri: string): Promis
   const startedAt = performance.now();
   const child =
     name === "ours"
-      ? // Production as the Docker image runs it: compiled JavaScript, NODE_ENV=production, request logs on.
-        spawn(process.execPath, ["dist/src/main.js"], {
+      ? // Production as the Docker image runs it: the bundle, NODE_ENV=production, request logs on.
+        spawn(process.execPath, ["dist/server.mjs"], {
           cwd: root,
           env: {
             ...process.env,

@@ -34,7 +34,8 @@ const NEO4J_VERSION = "5.26.30";
 /** The newest APOC for Neo4j 5.26; keep in sync with apoc.pom.xml's default (this value wins). */
 const APOC_VERSION = "5.26.19";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** This folder, found from wherever the code runs: here under tsx, or from a bundle in dist/. */
+const HERE = neo4jLocalFolder(path.dirname(fileURLToPath(import.meta.url)));
 const PROJECT_ROOT = path.resolve(HERE, "..");
 const LIB_DIR = path.join(HERE, "lib");
 const LIB_MARKER = path.join(LIB_DIR, ".neo4j-version");
@@ -526,4 +527,12 @@ function seconds(ms: number): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function neo4jLocalFolder(start: string): string {
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, "Launcher.java"))) return directory;
+    if (existsSync(path.join(directory, "neo4j-local", "Launcher.java"))) return path.join(directory, "neo4j-local");
+    if (path.dirname(directory) === directory) return start;
+  }
 }
