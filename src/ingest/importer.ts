@@ -160,19 +160,27 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
   };
   if (options.dryRun) throw new DryRunRollback(report);
 
-  // Write: nodes first (relationships need both ends), then relationships with the new nodes' evidence, then the
-  // stored nodes' changed evidence and the aggregates of stored events. New events get theirs as they are created.
+  // Write: nodes first (relationships need both ends), then relationships with the new nodes' evidence and the
+  // stored nodes' changed evidence, then the aggregates of stored events (new events get theirs as they are created).
+  // The statements of a step go out without waiting for one another: the driver pipelines them and Neo4j runs them
+  // in order, so the next is encoded while Neo4j runs the last. Steps wait for each other, as do statements that must
+  // (a node's old links are deleted before its new ones are written); statements for different labels touch
+  // different relationships (each type has one owner label), so their order does not matter.
   const createdIds = new Set([...toWrite.values()].flatMap((writes) => writes.created.map((node) => node.id)));
   const newEvents = newEventAggregates(targets, createdIds);
   const total = [...toWrite.values()].reduce((sum, writes) => sum + writes.created.length + writes.updated.length, 0);
   let done = 0;
-  for (const [label, writes] of toWrite) {
-    const createdElements = await createNodes(tx, label, writes.created, options.writtenBy, label === "Event" ? newEvents : undefined);
-    for (const [id, element] of createdElements) elements.set(id, element);
-    await updateNodes(tx, label, writes.updated, options.writtenBy, elements);
-    done += writes.created.length + writes.updated.length;
-    options.onProgress?.(done, total);
-  }
+  await Promise.all(
+    [...toWrite].map(async ([label, writes]) => {
+      const [createdElements] = await Promise.all([
+        createNodes(tx, label, writes.created, options.writtenBy, label === "Event" ? newEvents : undefined),
+        updateNodes(tx, label, writes.updated, options.writtenBy, elements),
+      ]);
+      for (const [id, element] of createdElements) elements.set(id, element);
+      done += writes.created.length + writes.updated.length;
+      options.onProgress?.(done, total);
+    }),
+  );
   const evidenceOfNew = new Map<string, { source: string; located: Located[] }[]>();
   for (const pair of changedEvidence) {
     if (!createdIds.has(pair.id)) continue;
@@ -181,33 +189,35 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     else evidenceOfNew.set(pair.id, [pair]);
   }
   const formerEvents: string[] = [];
-  for (const [label, writes] of toWrite) {
-    if (writes.updated.length > 0) {
-      const former = await deleteOwnedLinks(
+  await Promise.all([
+    ...[...toWrite].map(async ([label, writes]) => {
+      if (writes.updated.length > 0) {
+        const former = await deleteOwnedLinks(
+          tx,
+          label,
+          writes.updated.map((node) => node.id),
+          elements,
+        );
+        for (const [id, element] of former) {
+          formerEvents.push(id);
+          elements.set(id, element);
+        }
+      }
+      await writeLinks(
         tx,
         label,
-        writes.updated.map((node) => node.id),
+        [
+          ...writes.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
+          ...writes.updated.map((node) => ({ node, evidence: [] })),
+        ],
         elements,
       );
-      for (const [id, element] of former) {
-        formerEvents.push(id);
-        elements.set(id, element);
-      }
-    }
-    await writeLinks(
-      tx,
-      label,
-      [
-        ...writes.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
-        ...writes.updated.map((node) => ({ node, evidence: [] })),
-      ],
-      elements,
-    );
-  }
-  for (const label of writeLabels) {
-    const pairs = changedEvidence.filter((pair) => pair.label === label && !createdIds.has(pair.id));
-    if (pairs.length > 0) await writeEvidence(tx, label, pairs, elements);
-  }
+    }),
+    ...writeLabels.map(async (label) => {
+      const pairs = changedEvidence.filter((pair) => pair.label === label && !createdIds.has(pair.id));
+      if (pairs.length > 0) await writeEvidence(tx, label, pairs, elements);
+    }),
+  ]);
   const changed = new Set(touched);
   const events = [
     ...formerEvents,
