@@ -51,7 +51,7 @@ const scales = (values.scale ?? (quick ? "10k" : "1k,10k,100k")).split(",").map(
   return { name, events };
 });
 /** Seconds of the Q1–Q3 mix per contender (split into rounds); each query alone gets a third of it. */
-const duration = Number(values.duration ?? (quick ? 12 : 30));
+const duration = Number(values.duration ?? (quick ? 9 : 30));
 const connections = Number(values.connections);
 const seed = Number(values.seed);
 const ROUNDS = 3;
