@@ -17,6 +17,12 @@ type Handler = (driver: Driver, params: Params) => Promise<unknown>;
 const read = async (driver: Driver, cypher: string, params: Record<string, unknown>) =>
   (await driver.executeQuery(cypher, params, { routing: neo4j.routing.READ })).records.map((record) => record.toObject());
 
+/** Q3's and Q6's match: the places inside the province, collected once, then the range's events by date. */
+const EVENTS_IN_PLACE_AND_RANGE = `MATCH (:Place {id: $place})<-[:WITHIN*0..8]-(inside:Place)
+      WITH collect(inside) AS inside
+      MATCH (e:Event) WHERE e.date >= date($from) AND e.date <= date($to)
+        AND EXISTS { MATCH (e)-[:OCCURRED_IN]->(at:Place) WHERE at IN inside }`;
+
 const handlers: Record<QueryName, Handler> = {
   async Q1(driver) {
     const rows = await read(
@@ -51,10 +57,7 @@ const handlers: Record<QueryName, Handler> = {
   async Q3(driver, params) {
     const rows = await read(
       driver,
-      `MATCH (:Place {id: $place})<-[:WITHIN*0..8]-(inside:Place)
-      WITH collect(inside) AS inside
-      MATCH (e:Event) WHERE e.date >= date($from) AND e.date <= date($to)
-        AND EXISTS { MATCH (e)-[:OCCURRED_IN]->(at:Place) WHERE at IN inside }
+      `${EVENTS_IN_PLACE_AND_RANGE}
       WITH e ORDER BY e.date DESC, e.id DESC LIMIT 21
       RETURN e.id AS id`,
       { place: params.provinceId, from: params.from, to: params.to },
@@ -90,10 +93,7 @@ const handlers: Record<QueryName, Handler> = {
   async Q6(driver, params) {
     const rows = await read(
       driver,
-      `MATCH (:Place {id: $place})<-[:WITHIN*0..8]-(inside:Place)
-      WITH collect(inside) AS inside
-      MATCH (e:Event) WHERE e.date >= date($from) AND e.date <= date($to)
-        AND EXISTS { MATCH (e)-[:OCCURRED_IN]->(at:Place) WHERE at IN inside }
+      `${EVENTS_IN_PLACE_AND_RANGE}
       RETURN count(e) AS totalCount`,
       { place: params.provinceId, from: params.from, to: params.to },
     );
