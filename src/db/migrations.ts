@@ -40,4 +40,6 @@ export async function migrate(db: Executor): Promise<void> {
     await db.write((tx) => tx.run(statement));
   }
   await db.write((tx) => tx.run("// awaitIndexes\nCALL db.awaitIndexes(60)"));
+  // The node imports lock (ingest/importStore.ts lockImports), made here so that no import has to create it.
+  await db.write((tx) => tx.run("// importLockNode\nMERGE (:ImportLock {id: 'imports'})"));
 }

@@ -96,8 +96,10 @@ export const relationshipSpecs: readonly RelationshipSpec[] = [
   { type: "REPORTED_IN", owner: "Statement", other: "Source", direction: "out" },
 ];
 
+const specsByOwnerAndType = new Map(relationshipSpecs.map((spec) => [`${spec.owner}:${spec.type}`, spec]));
+
 export function relationshipSpec(owner: WriteLabel, type: RelationshipType): RelationshipSpec {
-  const spec = relationshipSpecs.find((candidate) => candidate.owner === owner && candidate.type === type);
+  const spec = specsByOwnerAndType.get(`${owner}:${type}`);
   if (!spec) throw new Error(`No ${type} relationship is owned by ${owner}`);
   return spec;
 }

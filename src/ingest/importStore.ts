@@ -15,6 +15,7 @@ import {
   type Link,
   type Properties,
   propertyTypes,
+  relationshipSpec,
   relationshipSpecs,
   type WriteLabel,
   writeLabels,
@@ -51,11 +52,17 @@ function batches<T>(items: readonly T[], size = BATCH): T[][] {
  * Serialises imports: the first statement of every import takes the write lock of one node, so a second import
  * waits until the first commits and then reads what it wrote. Without it, two imports could both find no "Saraqeb"
  * and both create one under different ids; the id constraints only stop duplicates of the same id.
+ *
+ * The lock is taken by setting the node's id to the value it has: Neo4j locks the node for the write but records no
+ * change. A transaction that has changed anything pays for it on every index seek that follows (Neo4j merges its
+ * changes into each one: several milliseconds per seek, which made the reads of a large import take most of its
+ * time), and the importer's reads come right after this. The node exists from the start (migrations.ts); only when
+ * it does not does MERGE create it, and that one import reads slowly.
  */
 export async function lockImports(tx: WriteTransaction): Promise<void> {
   await tx.run(`// lockImports
     MERGE (lock:ImportLock {id: 'imports'})
-    SET lock.lockedAt = datetime.transaction()`);
+    SET lock.id = 'imports'`);
 }
 
 /**
@@ -193,9 +200,11 @@ export type ElementIds = Map<string, string>;
 
 /**
  * Creates nodes the graph does not hold (the importer checked, under the import lock), stamped with who and when;
- * `extra` adds properties outside the content (event aggregates), already in Neo4j's types. Returns their element
- * ids. CREATE, not MERGE: MERGE would look each id up first only to find nothing. Rows are positional (`[id,
- * value…]`, in `columns` order) rather than maps, so that the property names are not sent again with every node.
+ * `extra` adds properties outside the content (event aggregates). Returns their element ids. CREATE, not MERGE:
+ * MERGE would look each id up first only to find nothing. Rows are positional (`[id, value…]`, in `columns` order)
+ * rather than maps, so that the property names are not sent again with every node; values travel as plain strings
+ * and numbers and become dates and integers in Cypher, because the driver encodes its own Integer and Date objects
+ * several times slower (it asks each object whether it is one of a dozen special types).
  */
 export async function createNodes(
   tx: WriteTransaction,
@@ -207,23 +216,26 @@ export async function createNodes(
   const created: ElementIds = new Map();
   if (nodes.length === 0) return created;
   const columns = propertyColumns([...nodes.map((node) => node.properties), ...extra.values()]);
+  const types: Record<string, string | undefined> = { ...aggregateTypes, ...propertyTypes[label] };
+  const value = (column: string, i: number) =>
+    types[column] === "date" ? `date(row[${i + 1}])` : types[column] === "int" ? `toInteger(row[${i + 1}])` : `row[${i + 1}]`;
   // Properties in the CREATE pattern: one operation per node, and null values are simply not set.
   const properties = [
     "id: row[0]",
-    ...columns.map((column, i) => `${column}: row[${i + 1}]`),
+    ...columns.map((column, i) => `${column}: ${value(column, i)}`),
     "createdAt: datetime.transaction(), createdBy: $batch.writtenBy, updatedAt: datetime.transaction(), updatedBy: $batch.writtenBy",
   ].join(", ");
   for (const batch of batches(nodes)) {
     const rows = await tx.run(
       `// create${label}s
       ${REUSE_PLAN}
-UNWIND $batch.rows AS row
+      UNWIND $batch.rows AS row
       CREATE (n:${label} {${properties}})
       RETURN row[0] AS id, elementId(n) AS element`,
       inBatch({
         rows: batch.map((node) => {
-          const properties = { ...toNeo4j(label, node.properties), ...extra.get(node.id) };
-          return [node.id, ...columns.map((column) => properties[column] ?? null)];
+          const more = extra.get(node.id);
+          return [node.id, ...columns.map((column) => node.properties[column] ?? more?.[column] ?? null)];
         }),
         writtenBy,
       }),
@@ -232,6 +244,9 @@ UNWIND $batch.rows AS row
   }
   return created;
 }
+
+/** Types of the event aggregates that are not strings (see eventAggregates). */
+const aggregateTypes = { fatalitiesLow: "int", fatalitiesHigh: "int", injuriesLow: "int", injuriesHigh: "int" };
 
 /** Sets every property of stored nodes to their target's (null removes), stamped with who and when. */
 export async function updateNodes(
@@ -313,67 +328,59 @@ UNWIND $batch.owners AS owner
   return formerEvents;
 }
 
+/** Every relationship type an import writes, the allow-list for the dynamic type in writeLinks, by position. */
+const linkTypes: readonly string[] = [...new Set([...relationshipSpecs.map((spec) => spec.type), "EVIDENCED_BY"])];
+const linkType = new Map(linkTypes.map((type, i) => [type, i]));
+const LINKS_BATCH = 5_000;
+
 /**
- * Creates the owned relationships of nodes, every type in one statement per label (a subquery per type), and the
- * evidence given with them (`evidence`, for new nodes; stored nodes replace theirs with writeEvidence). CREATE, not
- * MERGE: the owners are new or have just lost their owned relationships (deleteOwnedLinks), their links are
- * deduplicated (merge.ts), and imports run one at a time, so there is nothing to merge with; MERGE would only look
- * for it. Rows are positional: `[owner, targets of the first type, …, evidence]`, a role with its target where the
- * relationship has one (`[target, role]`), evidence as `[source, start, end, quote]`, every node as the position of
- * its element id in `nodes`. A target without an element id does not exist (the importer has refused unknown
- * references), and gets no relationship.
+ * Creates the owned relationships of nodes, and the evidence given with them (`evidence`, for new nodes; stored
+ * nodes replace theirs with writeEvidence): every type of every label in one statement, the type taken from the
+ * fixed list above by position (Cypher's dynamic types), so that an import plans one cheap statement instead of a
+ * dozen with a subquery per type. CREATE, not MERGE: the owners are new or have just lost their owned relationships
+ * (deleteOwnedLinks), their links are deduplicated (merge.ts), and imports run one at a time, so there is nothing to
+ * merge with; MERGE would only look for it. A row is `[from, to, type, role, start, end, quote]`, shorter when the
+ * rest is null (a missing property is simply not set), every node as the position of its element id in `nodes`;
+ * numbers are plain (see createNodes). A target without an element id does not exist (the importer has refused
+ * unknown references), and gets no relationship.
  */
 export async function writeLinks(
   tx: WriteTransaction,
-  label: WriteLabel,
   nodes: readonly { node: TargetNode; evidence: readonly { source: string; located: readonly Located[] }[] }[],
   elements: ElementIds,
 ): Promise<void> {
-  const specs = relationshipSpecs.filter((candidate) => candidate.owner === label);
-  const subqueries = specs.map((spec, i) => {
-    const participation = spec.type === "PARTICIPATED_IN";
-    const relationship = participation ? `[:${spec.type} {role: link[1]}]` : `[:${spec.type}]`;
-    const create = spec.direction === "out" ? `CREATE (owner)-${relationship}->(other)` : `CREATE (other)-${relationship}->(owner)`;
-    return `CALL (owner, row) {
-        UNWIND row[${i + 1}] AS link
-        MATCH (other:${spec.other}) WHERE elementId(other) = $batch.nodes[${participation ? "link[0]" : "link"}]
-        ${create}
-      }`;
-  });
-  for (const batch of batches(nodes)) {
-    // Element ids are long and the same few (places, actors, the report) recur on many rows: each is sent once, in
-    // `nodes`, and rows refer to it by position.
-    const positions = new Map<string, ReturnType<typeof int>>();
-    const position = (element: string) => positions.get(element) ?? positions.set(element, int(positions.size)).get(element)!;
-    const rows = batch
-      .map(({ node, evidence }) => [
-        position(elementOf(elements, node.id)),
-        ...specs.map((spec) =>
-          node.links.flatMap((link): unknown[] => {
-            const target = link.type === spec.type ? elements.get(link.target) : undefined;
-            if (target === undefined) return [];
-            return spec.type === "PARTICIPATED_IN" ? [[position(target), link.role ?? null]] : [position(target)];
-          }),
-        ),
-        evidence.flatMap(({ source, located }) => {
-          const element = elements.get(source);
-          return element === undefined ? [] : located.map((at) => [position(element), int(at.start), int(at.end), at.quote]);
-        }),
-      ])
-      .filter((row) => row.slice(1).some((list) => (list as unknown[]).length > 0));
-    if (rows.length === 0) continue;
+  const rows: { from: string; to: string; row: unknown[] }[] = [];
+  const evidenceType = linkType.get("EVIDENCED_BY")!;
+  for (const { node, evidence } of nodes) {
+    const owner = elementOf(elements, node.id);
+    for (const link of node.links) {
+      const target = elements.get(link.target);
+      if (target === undefined) continue;
+      const spec = relationshipSpec(node.label, link.type);
+      const [from, to] = spec.direction === "out" ? [owner, target] : [target, owner];
+      const type = linkType.get(spec.type)!;
+      rows.push({ from, to, row: link.role === undefined ? [type] : [type, link.role] });
+    }
+    for (const { source, located } of evidence) {
+      const element = elements.get(source);
+      if (element === undefined) continue;
+      for (const at of located) rows.push({ from: owner, to: element, row: [evidenceType, null, at.start, at.end, at.quote] });
+    }
+  }
+  for (const batch of batches(rows, LINKS_BATCH)) {
+    // Element ids are long and the same few (places, actors, the report) recur on many rows: each is sent once.
+    const positions = new Map<string, number>();
+    const position = (element: string) => positions.get(element) ?? positions.set(element, positions.size).get(element)!;
+    const encoded = batch.map(({ from, to, row }) => [position(from), position(to), ...row]);
     await tx.run(
-      `// write${label}Links
+      `// writeLinks
       ${REUSE_PLAN}
-UNWIND $batch.rows AS row
-      MATCH (owner:${label}) WHERE elementId(owner) = $batch.nodes[row[0]]
-      ${subqueries.join("\n      ")}
-      CALL (owner, row) {
-        UNWIND row[${specs.length + 1}] AS at
-        MATCH (source:Source) WHERE elementId(source) = $batch.nodes[at[0]]
-        CREATE (owner)-[:EVIDENCED_BY {start: at[1], end: at[2], quote: at[3]}]->(source)
-      }`,
-      inBatch({ nodes: [...positions.keys()], rows }),
+      UNWIND $batch.rows AS row
+      MATCH (from) WHERE elementId(from) = $batch.nodes[toInteger(row[0])]
+      MATCH (to) WHERE elementId(to) = $batch.nodes[toInteger(row[1])]
+      CREATE (from)-[:$(${JSON.stringify(linkTypes)}[toInteger(row[2])])
+        {role: row[3], start: toInteger(row[4]), end: toInteger(row[5]), quote: row[6]}]->(to)`,
+      inBatch({ nodes: [...positions.keys()], rows: encoded }),
     );
   }
 }
@@ -438,9 +445,9 @@ UNWIND $batch.events AS element
       ${REUSE_PLAN}
 UNWIND $batch.updates AS update
       MATCH (e:Event) WHERE elementId(e) = update.element
-      SET e.fatalitiesLow = update.fatalitiesLow, e.fatalitiesHigh = update.fatalitiesHigh,
-          e.fatalitiesQualifier = update.fatalitiesQualifier, e.injuriesLow = update.injuriesLow,
-          e.injuriesHigh = update.injuriesHigh, e.injuriesQualifier = update.injuriesQualifier,
+      SET e.fatalitiesLow = toInteger(update.fatalitiesLow), e.fatalitiesHigh = toInteger(update.fatalitiesHigh),
+          e.fatalitiesQualifier = update.fatalitiesQualifier, e.injuriesLow = toInteger(update.injuriesLow),
+          e.injuriesHigh = toInteger(update.injuriesHigh), e.injuriesQualifier = update.injuriesQualifier,
           e.contested = update.contested`,
       inBatch({ updates }),
     );
@@ -449,17 +456,17 @@ UNWIND $batch.updates AS update
 
 /**
  * An event's aggregates from its claims' figures (every source's) and whether responsibility is contested, as stored
- * on the event node; integers as Neo4j integers.
+ * on the event node (the counts as plain numbers, made integers in Cypher).
  */
 export function eventAggregates(fatalityFigures: readonly EstimateRow[], injuryFigures: readonly EstimateRow[], contested: boolean) {
   const fatalities = combineEstimates(fatalityFigures);
   const injuries = combineEstimates(injuryFigures);
   return {
-    fatalitiesLow: nullableInt(fatalities?.low ?? null),
-    fatalitiesHigh: nullableInt(fatalities?.high ?? null),
+    fatalitiesLow: fatalities?.low ?? null,
+    fatalitiesHigh: fatalities?.high ?? null,
     fatalitiesQualifier: fatalities?.qualifier ?? null,
-    injuriesLow: nullableInt(injuries?.low ?? null),
-    injuriesHigh: nullableInt(injuries?.high ?? null),
+    injuriesLow: injuries?.low ?? null,
+    injuriesHigh: injuries?.high ?? null,
     injuriesQualifier: injuries?.qualifier ?? null,
     contested,
   };
@@ -481,8 +488,4 @@ function toNeo4j(label: WriteLabel, properties: Properties): Record<string, unkn
 function dateValue(value: string) {
   const [year, month, day] = value.split("-").map(Number);
   return new neo4j.types.Date(year!, month!, day!);
-}
-
-function nullableInt(value: number | null) {
-  return value === null ? null : int(value);
 }

@@ -160,12 +160,11 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
   };
   if (options.dryRun) throw new DryRunRollback(report);
 
-  // Write: nodes first (relationships need both ends), then relationships with the new nodes' evidence and the
-  // stored nodes' changed evidence, then the aggregates of stored events (new events get theirs as they are created).
-  // The statements of a step go out without waiting for one another: the driver pipelines them and Neo4j runs them
-  // in order, so the next is encoded while Neo4j runs the last. Steps wait for each other, as do statements that must
-  // (a node's old links are deleted before its new ones are written); statements for different labels touch
-  // different relationships (each type has one owner label), so their order does not matter.
+  // Write: nodes first (relationships need both ends), then the stored nodes' old owned relationships go, then
+  // relationships with the new nodes' evidence and the stored nodes' changed evidence, then the aggregates of stored
+  // events (new events get theirs as they are created). The statements of a step go out without waiting for one
+  // another: the driver pipelines them and Neo4j runs them in order, so the next is encoded while Neo4j runs the
+  // last; they touch different nodes or different relationships (each type has one owner label).
   const createdIds = new Set([...toWrite.values()].flatMap((writes) => writes.created.map((node) => node.id)));
   const newEvents = newEventAggregates(targets, createdIds);
   const total = [...toWrite.values()].reduce((sum, writes) => sum + writes.created.length + writes.updated.length, 0);
@@ -189,9 +188,10 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     else evidenceOfNew.set(pair.id, [pair]);
   }
   const formerEvents: string[] = [];
-  await Promise.all([
-    ...[...toWrite].map(async ([label, writes]) => {
-      if (writes.updated.length > 0) {
+  await Promise.all(
+    [...toWrite]
+      .filter(([, writes]) => writes.updated.length > 0)
+      .map(async ([label, writes]) => {
         const former = await deleteOwnedLinks(
           tx,
           label,
@@ -202,17 +202,17 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
           formerEvents.push(id);
           elements.set(id, element);
         }
-      }
-      await writeLinks(
-        tx,
-        label,
-        [
-          ...writes.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
-          ...writes.updated.map((node) => ({ node, evidence: [] })),
-        ],
-        elements,
-      );
-    }),
+      }),
+  );
+  await Promise.all([
+    writeLinks(
+      tx,
+      [...toWrite.values()].flatMap((writes) => [
+        ...writes.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
+        ...writes.updated.map((node) => ({ node, evidence: [] })),
+      ]),
+      elements,
+    ),
     ...writeLabels.map(async (label) => {
       const pairs = changedEvidence.filter((pair) => pair.label === label && !createdIds.has(pair.id));
       if (pairs.length > 0) await writeEvidence(tx, label, pairs, elements);
