@@ -4,11 +4,11 @@
  * request, so nothing is cached across requests or callers.
  */
 import DataLoader from "dataloader";
-import type { EvidenceRow, EventRow, NodeRow, Page, StatementRow } from "../model/rows.js";
+import type { EvidenceRow, EventRow, NodeRow, Page, Related, StatementRow } from "../model/rows.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import type { PageRequest } from "../model/pagination.js";
 import type { Repositories } from "../repositories/index.js";
-import type { RelationName, Related } from "../repositories/graphRepository.js";
+import type { ReadName } from "../graph/catalogue.js";
 import type { EventAnchor, EventConditions, EventOrderName } from "../repositories/eventRepository.js";
 import type { StatementAnchor, StatementConditions } from "../repositories/listRepositories.js";
 
@@ -51,12 +51,12 @@ export function createLoaders(repositories: Repositories) {
   return {
     nodes,
 
-    /** Related nodes through one named relationship field; related rows also warm the node cache. */
-    related(name: RelationName, args: Record<string, unknown> = {}): DataLoader<string, Related[]> {
+    /** Related nodes through one field of the catalogue; related rows also warm the node cache. */
+    related(field: ReadName, args: Record<string, unknown> = {}): DataLoader<string, Related[]> {
       return loaderFor(
-        `related:${name}:${JSON.stringify(args)}`,
+        `related:${field}:${JSON.stringify(args)}`,
         async (keys) => {
-          const results = await repositories.graph.related(name, keys, args);
+          const results = await repositories.graph.related(field, keys, args);
           for (const list of results.values()) for (const { node } of list) nodes.prime(node.id, node);
           return results;
         },

@@ -16,8 +16,22 @@ import type {
   Stance,
 } from "../graphql/generated/resolvers.js";
 
-export interface ActorRow {
+/** What every node row has: its id, and the related rows fetched ahead with it (see repositories/lookAhead.ts). */
+export interface NodeRowBase {
   id: string;
+  /** Rows of relationship fields fetched in the same statement as this row, by `aheadKey(field, args)`. */
+  ahead?: AheadRows;
+}
+
+/** A related node, with what the relationship adds to it (a participant's role, a quote's place in its source). */
+export interface Related {
+  node: NodeRow;
+  datum: unknown;
+}
+
+export type AheadRows = ReadonlyMap<string, readonly Related[]>;
+
+export interface ActorRow extends NodeRowBase {
   name: string;
   aliases: string[];
   kind: ActorKind;
@@ -25,8 +39,7 @@ export interface ActorRow {
   wikidataId: string | null;
 }
 
-export interface PlaceRow {
-  id: string;
+export interface PlaceRow extends NodeRowBase {
   name: string;
   aliases: string[];
   kind: PlaceKind;
@@ -41,8 +54,7 @@ export interface EstimateRow {
   qualifier: EstimateQualifier;
 }
 
-export interface EventRow {
-  id: string;
+export interface EventRow extends NodeRowBase {
   title: string;
   category: EventCategory;
   type: EventType;
@@ -59,15 +71,13 @@ export interface EventRow {
   geoPrecision: GeoPrecision | null;
 }
 
-export interface ClaimRow {
-  id: string;
+export interface ClaimRow extends NodeRowBase {
   kind: ClaimKind;
   text: string;
   estimate: EstimateRow | null;
 }
 
-export interface AgreementRow {
-  id: string;
+export interface AgreementRow extends NodeRowBase {
   name: string;
   signedOn: string | null;
   datePrecision: DatePrecision | null;
@@ -75,8 +85,7 @@ export interface AgreementRow {
   summary: string | null;
 }
 
-export interface StatementRow {
-  id: string;
+export interface StatementRow extends NodeRowBase {
   date: string | null;
   datePrecision: DatePrecision | null;
   stance: Stance;
@@ -85,8 +94,7 @@ export interface StatementRow {
   sortDate: string | null;
 }
 
-export interface SourceRow {
-  id: string;
+export interface SourceRow extends NodeRowBase {
   title: string;
   publishedOn: string | null;
   url: string | null;

@@ -4,10 +4,11 @@ import type { EventRole } from "../graphql/generated/resolvers.js";
 import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
-import { MAX_PLACE_DEPTH, VIOLENT_CATEGORIES } from "./graphShape.js";
+import { MAX_PLACE_DEPTH } from "../graph/limits.js";
+import { coveringAgreementPath, violationCondition } from "../graph/rules.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
-import { eventRow, rowProperties } from "./rows.js";
-import { type PrefetchField, prefetchCypher, rowWithAhead } from "./prefetch.js";
+import { eventRow, rowProperties } from "./records.js";
+import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
 
 /** Conditions on events; every field optional, all given ones must hold. Ids are already validated. */
@@ -134,13 +135,9 @@ function anchoredQuery(
         name: "violationsOfAgreements",
         anchor: "UNWIND $keys AS key\nMATCH (ag:Agreement {id: key})",
         anchorVariables: "key, ag",
-        match: `MATCH (ag)-[:COVERS]->(:Place)<-[:WITHIN*0..${MAX_PLACE_DEPTH}]-(:Place)<-[:OCCURRED_IN]-(e:Event)`,
-        where: [
-          "e.category IN $violentCategories",
-          "ag.signedOn IS NOT NULL AND e.date >= ag.signedOn",
-          "(ag.endsOn IS NULL OR e.date < ag.endsOn)",
-        ],
-        params: { violentCategories: VIOLENT_CATEGORIES },
+        match: `MATCH ${coveringAgreementPath("e:Event", "ag")}`,
+        where: [violationCondition("e", "ag")],
+        params: {},
       };
     default:
       throw new UnreachableCaseError(anchor);
@@ -172,7 +169,7 @@ export class EventRepository {
     filter: EventConditions,
     order: EventOrderName,
     request: PageRequest,
-    ahead: readonly PrefetchField[] = [],
+    ahead: readonly LookAheadField[] = [],
   ): Promise<Map<string, Page<EventRow>>> {
     const ordering = eventOrdering(order);
     checkedCursor(request, ordering);
@@ -185,7 +182,7 @@ export class EventRepository {
     const conditions = eventConditions(fromPlace ? { ...filter, placeId: null } : filter);
     const aheadParams: Params = {};
     const expanded =
-      ahead.length > 0 ? prefetchCypher("e", "Event", ahead, aheadParams) : { clauses: "", projection: rowProperties("Event", "e") };
+      ahead.length > 0 ? lookAheadCypher("e", "Event", ahead, aheadParams) : { clauses: "", projection: rowProperties("Event", "e") };
     const { cypher, params } = pagedListCypher(
       {
         ...anchored,

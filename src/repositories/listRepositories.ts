@@ -4,10 +4,10 @@ import type { ActorRow, AgreementRow, Page, PlaceRow, StatementRow } from "../mo
 import type { PageRequest } from "../model/pagination.js";
 import { normalizeName } from "../model/text.js";
 import { UnreachableCaseError } from "../errors.js";
-import { MAX_PLACE_DEPTH } from "./graphShape.js";
+import { MAX_PLACE_DEPTH } from "../graph/limits.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, toPage } from "./keyset.js";
 import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
-import { actorRow, agreementRow, placeRow, rowProperties, statementRow } from "./rows.js";
+import { actorRow, agreementRow, placeRow, rowProperties, statementRow } from "./records.js";
 
 const byName = <T extends { name: string }>(variable: string): Ordering<T> => ({
   name: "NAME_ASC",

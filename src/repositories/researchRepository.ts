@@ -9,8 +9,8 @@ import { UnreachableCaseError } from "../errors.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
 import { type EventConditions, eventConditions } from "./eventRepository.js";
-import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./graphShape.js";
-import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./rows.js";
+import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "../graph/limits.js";
+import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./records.js";
 
 export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
 

@@ -3,7 +3,7 @@ import { int } from "../db/values.js";
 import type { NodeLabel } from "../model/ids.js";
 import { parseId } from "../model/ids.js";
 import type { SearchHitRow } from "../model/rows.js";
-import { anyRowProperties, nodeRow } from "./rows.js";
+import { anyRowProperties, nodeRow } from "./records.js";
 
 export const SEARCH_INDEX = "nodeSearch";
 

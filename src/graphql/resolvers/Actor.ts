@@ -1,14 +1,10 @@
 import { pageRequest } from "../../model/pagination.js";
 import { connectionParts } from "../selection.js";
-import type { ActorRow, AgreementRow } from "../../model/rows.js";
 import type { ActorResolvers } from "../generated/resolvers.js";
-import { eventConditions, related } from "./shared.js";
+import { eventConditions } from "./shared.js";
 
+/** Besides the catalogue's plain relationship fields (relationshipFields.ts). */
 export const Actor: ActorResolvers = {
-  partOf: (actor, _, context) => related<ActorRow>(context, "actorPartOf", actor),
-  members: (actor, _, context) => related<ActorRow>(context, "actorMembers", actor),
-  allies: (actor, _, context) => related<ActorRow>(context, "actorAllies", actor),
-  agreements: (actor, _, context) => related<AgreementRow>(context, "actorAgreements", actor),
   events: (actor, { role, filter, ...page }, context, info) =>
     context.loaders
       .eventPages(

@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
-import { planForConnection } from "../prefetch.js";
+import { planForConnection } from "../lookAheadPlan.js";
 import { connectionParts } from "../selection.js";
 import { luceneQuery, normalizeName } from "../../model/text.js";
 import type { QueryResolvers } from "../generated/resolvers.js";

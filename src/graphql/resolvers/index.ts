@@ -9,8 +9,8 @@ import { Mutation } from "./mutations/index.js";
 import { Node } from "./Node.js";
 import { Place } from "./Place.js";
 import { Query } from "./Query.js";
+import { relationshipFields } from "./relationshipFields.js";
 import { researchQueries } from "./researchQueries.js";
-import { Source } from "./Source.js";
 import { Statement } from "./Statement.js";
 import { StatsBucket } from "./StatsBucket.js";
 import { viewerQuery } from "./viewer.js";
@@ -20,13 +20,13 @@ export const resolvers: Resolvers = {
   Node,
   Query: { ...Query, ...researchQueries, ...viewerQuery },
   Mutation,
-  Actor,
-  Place,
-  Event,
-  Claim,
-  Agreement,
-  Statement,
-  Source,
+  Actor: { ...relationshipFields("Actor"), ...Actor },
+  Place: { ...relationshipFields("Place"), ...Place },
+  Event: { ...relationshipFields("Event"), ...Event },
+  Claim: { ...relationshipFields("Claim"), ...Claim },
+  Agreement: { ...relationshipFields("Agreement"), ...Agreement },
+  Statement: { ...relationshipFields("Statement"), ...Statement },
+  Source: relationshipFields("Source"),
   Evidence,
   StatsBucket,
 };

@@ -1,49 +1,41 @@
 /** Small pieces every resolver file uses: argument checks and loader shortcuts. */
-import { BadUserInputError } from "../../errors.js";
-import { expectId, labelByPrefix, labelOf } from "../../model/ids.js";
-import type { EvidenceRow, NodeRow } from "../../model/rows.js";
-import type { NodeLabel } from "../../model/ids.js";
-import { fetchedAhead } from "../../repositories/prefetch.js";
 import type { GraphQLResolveInfo } from "graphql";
-import { planForField } from "../prefetch.js";
+import { BadUserInputError } from "../../errors.js";
+import { argsOf, fieldRead, type ReadName } from "../../graph/catalogue.js";
+import { expectId, labelByPrefix, labelOf } from "../../model/ids.js";
+import type { EvidenceRow, NodeRow, Related } from "../../model/rows.js";
+import { fetchedAhead } from "../../repositories/lookAhead.js";
+import { planForField } from "../lookAheadPlan.js";
 import type { EventConditions } from "../../repositories/eventRepository.js";
-import type { Related, RelationName } from "../../repositories/graphRepository.js";
 import type { Context } from "../context.js";
 import type { EventFilter, StatementFilter } from "../generated/resolvers.js";
 import type { StatementConditions } from "../../repositories/listRepositories.js";
 
-/** The related rows of `parent` through one relationship field, batched with its siblings, unless fetched ahead. */
+/**
+ * The related rows of `parent` through one field of the catalogue, given the field's GraphQL arguments: fetched ahead
+ * with the parent, or loaded with its siblings in one batch.
+ */
 export async function relatedRows(
   context: Context,
-  name: RelationName,
+  field: ReadName,
   parent: NodeRow,
-  args: Record<string, unknown> = {},
-): Promise<Related[]> {
-  return fetchedAhead(parent, name, args) ?? (await context.loaders.related(name, args).load(parent.id));
-}
-
-/** The related nodes of `parent` through one relationship field. */
-export async function related<T extends NodeRow>(
-  context: Context,
-  name: RelationName,
-  parent: NodeRow,
-  args: Record<string, unknown> = {},
-): Promise<T[]> {
-  return (await relatedRows(context, name, parent, args)).map(({ node }) => node as T);
-}
-
-/** The single related row, or null. */
-export async function relatedOne<T extends NodeRow>(context: Context, name: RelationName, parent: NodeRow): Promise<T | null> {
-  return (await related<T>(context, name, parent))[0] ?? null;
+  values: Readonly<Record<string, unknown>> = {},
+): Promise<readonly Related[]> {
+  const args = argsOf(fieldRead(field), values);
+  return fetchedAhead(parent, field, args) ?? (await context.loaders.related(field, args).load(parent.id));
 }
 
 /** Quotes of `parent`, from the look-ahead (which also brings the quoted sources) or the evidence loader. */
-export async function evidenceOf(context: Context, label: NodeLabel, parent: NodeRow): Promise<EvidenceRow[]> {
-  const ahead = fetchedAhead(parent, "evidence", {});
+export async function evidenceOf(
+  context: Context,
+  label: "Agreement" | "Event" | "Claim" | "Statement",
+  parent: NodeRow,
+): Promise<EvidenceRow[]> {
+  const ahead = fetchedAhead(parent, `${label}.evidence`, {});
   if (!ahead) return context.loaders.evidence(label).load(parent.id);
-  return ahead.map(({ node, extra }) => {
+  return ahead.map(({ node, datum }) => {
     context.loaders.nodes.prime(node.id, node);
-    return { sourceId: node.id, ...(extra as Omit<EvidenceRow, "sourceId">) };
+    return { sourceId: node.id, ...(datum as Omit<EvidenceRow, "sourceId">) };
   });
 }
 

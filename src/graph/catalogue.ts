@@ -1,0 +1,578 @@
+/**
+ * The catalogue of the graph: every relationship the graph holds, once. Each entry says how it is stored (type, the
+ * labels at its ends, its properties), who gives it in a bundle (the owning end and its field), what it means (its
+ * family, whether traversals walk it) and which GraphQL fields read it, with their arguments and their Cypher as a
+ * function of variable names. The loaders, the look-ahead, the import, the export, the traversals, the explorer's
+ * edge styles and the README's list derive from this file or are checked against it (tests/unit/catalogue.test.ts).
+ *
+ * Pure data and string building, with no import from the server: the explorer's bundle imports it too.
+ */
+import type { NodeLabel } from "../model/ids.js";
+import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./limits.js";
+import { coveringAgreementPath, perpetratorPaths, violationCondition } from "./rules.js";
+
+export type RelationshipType =
+  | "PUBLISHED_BY"
+  | "PART_OF"
+  | "ALLIED_WITH"
+  | "WITHIN"
+  | "PARTY_TO"
+  | "COVERS"
+  | "OCCURRED_IN"
+  | "PARTICIPATED_IN"
+  | "ABOUT"
+  | "NAMES"
+  | "ASSERTED_BY"
+  | "REPORTED_IN"
+  | "DISPUTES"
+  | "SPOKEN_BY"
+  | "ON_BEHALF_OF"
+  | "TARGETS"
+  | "INVOKES"
+  | "EVIDENCED_BY";
+
+/** What a relationship says: how things are organised, who did what where, who said what, and where it is written. */
+export type RelationshipFamily = "structure" | "involvement" | "discourse" | "provenance";
+
+/** The variable names a read pattern is written in; the statement that embeds the pattern chooses them. */
+export interface PatternVariables {
+  /** The node whose field is read, bound before the pattern runs. */
+  n: string;
+  /** The related nodes: the pattern binds and returns them. */
+  m: string;
+  /** What the relationship adds to each related node; returned beside `m` when the read declares a datum. */
+  datum: string;
+  /** The parameter holding the field's arguments, as in `${args}.role`. */
+  args: string;
+  /** A variable of the pattern's own, named apart from every other variable of the statement. */
+  local: (name: string) => string;
+}
+
+/** How one GraphQL field reads a relationship. */
+export interface Read {
+  /** The label of the related nodes. */
+  returns: NodeLabel;
+  /** A list, or at most one node. */
+  cardinality: "many" | "one";
+  /** The field's GraphQL arguments the pattern reads (null when a request leaves one out). */
+  args?: readonly string[];
+  /** The object between the field and the node (`participants { actor { … } }`). */
+  through?: string;
+  /** What the relationship contributes to each related node: a participant's role, a quote and its place in the text. */
+  datum?: "role" | "evidence";
+  /**
+   * Cypher from `n` to the related nodes, which binds and returns `m` (and `datum` when declared), ordered. It runs
+   * inside a `CALL` subquery of its own, so its other variables stay local to it.
+   */
+  pattern: (v: PatternVariables) => string;
+}
+
+export interface Relationship {
+  type: RelationshipType;
+  /** Stored as `(from)-[:type]->(to)`. */
+  from: NodeLabel;
+  to: NodeLabel;
+  /** The end whose definition gives the relationship: an import replaces a node's owned relationships with its new ones. */
+  owner: "from" | "to";
+  /**
+   * Where a bundle gives it: the owner's field (ids, or for `participants` objects with `actor` and `role`), or
+   * `source.id` for what the bundle's own source reports. Evidence comes from the owner's `quotes`.
+   */
+  bundleField: string;
+  /** Properties stored on the relationship; `role` is part of a participation's identity. */
+  properties: readonly string[];
+  family: RelationshipFamily;
+  /** Whether traversals walk it. Provenance does not: every node of a document would be two hops from every other. */
+  traversed: boolean;
+  /** The GraphQL fields (`Type.field`) that read it, each once. */
+  reads: Record<string, Read>;
+}
+
+/** Evidence: the quoted source, with the quote and its offsets as the datum; one entry per label that carries it. */
+function evidenceOf<L extends "Agreement" | "Event" | "Claim" | "Statement">(
+  label: L,
+): Omit<Relationship, "reads"> & { reads: Record<`${L}.evidence`, Read> } {
+  const read: Read = {
+    returns: "Source",
+    cardinality: "many",
+    through: "source",
+    datum: "evidence",
+    pattern: ({ n, m, datum, local }) => {
+      const r = local("r");
+      return `MATCH (${n})-[${r}:EVIDENCED_BY]->(${m}:Source)
+      RETURN ${m}, {quote: ${r}.quote, start: ${r}.start, end: ${r}.end} AS ${datum} ORDER BY ${m}.id, ${r}.start`;
+    },
+  };
+  return {
+    type: "EVIDENCED_BY",
+    from: label,
+    to: "Source",
+    owner: "from",
+    bundleField: "quotes",
+    properties: ["start", "end", "quote"],
+    family: "provenance",
+    traversed: false,
+    reads: { [`${label}.evidence`]: read } as Record<`${L}.evidence`, Read>,
+  };
+}
+
+export const relationships = {
+  publishedBy: {
+    type: "PUBLISHED_BY",
+    from: "Source",
+    to: "Actor",
+    owner: "from",
+    bundleField: "publisher",
+    properties: [],
+    family: "provenance",
+    traversed: true,
+    reads: {
+      "Source.publisher": {
+        returns: "Actor",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:PUBLISHED_BY]->(${m}:Actor) RETURN ${m}`,
+      },
+    },
+  },
+  partOf: {
+    type: "PART_OF",
+    from: "Actor",
+    to: "Actor",
+    owner: "from",
+    bundleField: "partOf",
+    properties: [],
+    family: "structure",
+    traversed: true,
+    reads: {
+      "Actor.partOf": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m, local }) => {
+          const [path, depth] = [local("path"), local("depth")];
+          return `MATCH ${path} = (${n})-[:PART_OF*1..${MAX_ACTOR_DEPTH}]->(${m}:Actor)
+      WITH ${m}, min(length(${path})) AS ${depth} ORDER BY ${depth}, ${m}.name RETURN ${m}`;
+        },
+      },
+      "Actor.members": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})<-[:PART_OF]-(${m}:Actor) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  alliedWith: {
+    type: "ALLIED_WITH",
+    from: "Actor",
+    to: "Actor",
+    owner: "from",
+    bundleField: "allies",
+    properties: [],
+    family: "structure",
+    traversed: true,
+    reads: {
+      "Actor.allies": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:ALLIED_WITH]-(${m}:Actor) WITH DISTINCT ${m} ORDER BY ${m}.name, ${m}.id RETURN ${m}`,
+      },
+    },
+  },
+  within: {
+    type: "WITHIN",
+    from: "Place",
+    to: "Place",
+    owner: "from",
+    bundleField: "parent",
+    properties: [],
+    family: "structure",
+    traversed: true,
+    reads: {
+      "Place.parent": {
+        returns: "Place",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:WITHIN]->(${m}:Place) RETURN ${m}`,
+      },
+      "Place.ancestors": {
+        returns: "Place",
+        cardinality: "many",
+        pattern: ({ n, m, local }) => {
+          const path = local("path");
+          return `MATCH ${path} = (${n})-[:WITHIN*1..${MAX_PLACE_DEPTH}]->(${m}:Place) RETURN ${m} ORDER BY length(${path})`;
+        },
+      },
+      "Place.children": {
+        returns: "Place",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})<-[:WITHIN]-(${m}:Place) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  partyTo: {
+    type: "PARTY_TO",
+    from: "Actor",
+    to: "Agreement",
+    owner: "to",
+    bundleField: "parties",
+    properties: [],
+    family: "structure",
+    traversed: true,
+    reads: {
+      "Actor.agreements": {
+        returns: "Agreement",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:PARTY_TO]->(${m}:Agreement) RETURN ${m} ORDER BY ${m}.signedOn DESC, ${m}.id`,
+      },
+      "Agreement.parties": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})<-[:PARTY_TO]-(${m}:Actor) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  covers: {
+    type: "COVERS",
+    from: "Agreement",
+    to: "Place",
+    owner: "from",
+    bundleField: "covers",
+    properties: [],
+    family: "structure",
+    traversed: true,
+    reads: {
+      "Agreement.covers": {
+        returns: "Place",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:COVERS]->(${m}:Place) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+      // An agreement covering a place covers every place inside it.
+      "Place.agreements": {
+        returns: "Agreement",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place)<-[:COVERS]-(${m}:Agreement)
+      WITH DISTINCT ${m} ORDER BY ${m}.signedOn DESC, ${m}.id RETURN ${m}`,
+      },
+      "Event.violates": {
+        returns: "Agreement",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH ${coveringAgreementPath(n, m)}
+      WHERE ${violationCondition(n, m)}
+      WITH DISTINCT ${m} ORDER BY ${m}.signedOn DESC, ${m}.id RETURN ${m}`,
+      },
+    },
+  },
+  occurredIn: {
+    type: "OCCURRED_IN",
+    from: "Event",
+    to: "Place",
+    owner: "from",
+    bundleField: "places",
+    properties: [],
+    family: "involvement",
+    traversed: true,
+    reads: {
+      "Event.places": {
+        returns: "Place",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:OCCURRED_IN]->(${m}:Place) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  participatedIn: {
+    type: "PARTICIPATED_IN",
+    from: "Actor",
+    to: "Event",
+    owner: "to",
+    bundleField: "participants",
+    properties: ["role"],
+    family: "involvement",
+    traversed: true,
+    reads: {
+      "Event.participants": {
+        returns: "Actor",
+        cardinality: "many",
+        args: ["role"],
+        through: "actor",
+        datum: "role",
+        pattern: ({ n, m, datum, args, local }) => {
+          const r = local("r");
+          return `MATCH (${n})<-[${r}:PARTICIPATED_IN]-(${m}:Actor) WHERE ${args}.role IS NULL OR ${r}.role = ${args}.role
+      RETURN ${m}, ${r}.role AS ${datum} ORDER BY ${r}.role, ${m}.name, ${m}.id`;
+        },
+      },
+      // Perpetrators are named by claims as well as by participation (rules.ts).
+      "Event.perpetrators": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m }) => `CALL (${n}) {
+        ${perpetratorPaths(n, m)
+          .map((path) => `MATCH ${path} RETURN ${m}`)
+          .join("\n        UNION\n        ")}
+      }
+      RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  claimAbout: {
+    type: "ABOUT",
+    from: "Claim",
+    to: "Event",
+    owner: "from",
+    bundleField: "event",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Claim.event": {
+        returns: "Event",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:ABOUT]->(${m}:Event) RETURN ${m}`,
+      },
+      "Event.claims": {
+        returns: "Claim",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})<-[:ABOUT]-(${m}:Claim) RETURN ${m} ORDER BY ${m}.kind, ${m}.id`,
+      },
+    },
+  },
+  names: {
+    type: "NAMES",
+    from: "Claim",
+    to: "Actor",
+    owner: "from",
+    bundleField: "actors",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Claim.actors": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:NAMES]->(${m}:Actor) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  assertedBy: {
+    type: "ASSERTED_BY",
+    from: "Claim",
+    to: "Actor",
+    owner: "from",
+    bundleField: "assertedBy",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Claim.assertedBy": {
+        returns: "Actor",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:ASSERTED_BY]->(${m}:Actor) RETURN ${m}`,
+      },
+    },
+  },
+  claimReportedIn: {
+    type: "REPORTED_IN",
+    from: "Claim",
+    to: "Source",
+    owner: "from",
+    bundleField: "source.id",
+    properties: [],
+    family: "provenance",
+    traversed: false,
+    reads: {
+      "Claim.source": {
+        returns: "Source",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:REPORTED_IN]->(${m}:Source) RETURN ${m}`,
+      },
+    },
+  },
+  disputes: {
+    type: "DISPUTES",
+    from: "Statement",
+    to: "Claim",
+    owner: "to",
+    bundleField: "disputedBy",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Claim.disputedBy": {
+        returns: "Statement",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})<-[:DISPUTES]-(${m}:Statement) RETURN ${m} ORDER BY ${m}.sortDate, ${m}.id`,
+      },
+      "Statement.disputes": {
+        returns: "Claim",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:DISPUTES]->(${m}:Claim) RETURN ${m} ORDER BY ${m}.id`,
+      },
+    },
+  },
+  spokenBy: {
+    type: "SPOKEN_BY",
+    from: "Statement",
+    to: "Actor",
+    owner: "from",
+    bundleField: "speaker",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Statement.speaker": {
+        returns: "Actor",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:SPOKEN_BY]->(${m}:Actor) RETURN ${m}`,
+      },
+    },
+  },
+  onBehalfOf: {
+    type: "ON_BEHALF_OF",
+    from: "Statement",
+    to: "Actor",
+    owner: "from",
+    bundleField: "onBehalfOf",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Statement.onBehalfOf": {
+        returns: "Actor",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:ON_BEHALF_OF]->(${m}:Actor) RETURN ${m}`,
+      },
+    },
+  },
+  statementAbout: {
+    type: "ABOUT",
+    from: "Statement",
+    to: "Event",
+    owner: "from",
+    bundleField: "about",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Statement.about": {
+        returns: "Event",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:ABOUT]->(${m}:Event) RETURN ${m} ORDER BY ${m}.date, ${m}.id`,
+      },
+      "Event.statements": {
+        returns: "Statement",
+        cardinality: "many",
+        args: ["stance"],
+        pattern: ({ n, m, args }) => `MATCH (${n})<-[:ABOUT]-(${m}:Statement) WHERE ${args}.stance IS NULL OR ${m}.stance = ${args}.stance
+      RETURN ${m} ORDER BY ${m}.sortDate, ${m}.id`,
+      },
+    },
+  },
+  targets: {
+    type: "TARGETS",
+    from: "Statement",
+    to: "Actor",
+    owner: "from",
+    bundleField: "targets",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Statement.targets": {
+        returns: "Actor",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:TARGETS]->(${m}:Actor) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+      },
+    },
+  },
+  invokes: {
+    type: "INVOKES",
+    from: "Statement",
+    to: "Agreement",
+    owner: "from",
+    bundleField: "invokes",
+    properties: [],
+    family: "discourse",
+    traversed: true,
+    reads: {
+      "Statement.invokes": {
+        returns: "Agreement",
+        cardinality: "many",
+        pattern: ({ n, m }) => `MATCH (${n})-[:INVOKES]->(${m}:Agreement) RETURN ${m} ORDER BY ${m}.id`,
+      },
+    },
+  },
+  statementReportedIn: {
+    type: "REPORTED_IN",
+    from: "Statement",
+    to: "Source",
+    owner: "from",
+    bundleField: "source.id",
+    properties: [],
+    family: "provenance",
+    traversed: false,
+    reads: {
+      "Statement.source": {
+        returns: "Source",
+        cardinality: "one",
+        pattern: ({ n, m }) => `MATCH (${n})-[:REPORTED_IN]->(${m}:Source) RETURN ${m}`,
+      },
+    },
+  },
+  agreementEvidence: evidenceOf("Agreement"),
+  eventEvidence: evidenceOf("Event"),
+  claimEvidence: evidenceOf("Claim"),
+  statementEvidence: evidenceOf("Statement"),
+} satisfies Record<string, Relationship>;
+
+export type RelationshipName = keyof typeof relationships;
+
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+
+/** A GraphQL field that reads a relationship, as `Type.field`. */
+export type ReadName = Extract<KeysOfUnion<(typeof relationships)[RelationshipName]["reads"]>, string>;
+
+/** A read with what it belongs to. */
+export interface FieldRead extends Read {
+  field: ReadName;
+  /** The label of the node the field belongs to. */
+  from: NodeLabel;
+  relationship: RelationshipName;
+  /** The name of the loader's statement (`Event.places` is `eventPlaces`). */
+  statement: string;
+}
+
+/** Every relationship with its name, in catalogue order. */
+export const relationshipList: readonly (Relationship & { name: RelationshipName })[] = Object.entries(relationships).map(
+  ([name, relationship]: [string, Relationship]) => ({ ...relationship, name: name as RelationshipName }),
+);
+
+/** Every field read, by `Type.field`. */
+export const fieldReads: ReadonlyMap<ReadName, FieldRead> = new Map(
+  relationshipList.flatMap((relationship) =>
+    Object.entries(relationship.reads).map(([field, read]): [ReadName, FieldRead] => {
+      const [type = "", name = ""] = field.split(".");
+      return [
+        field as ReadName,
+        {
+          ...read,
+          field: field as ReadName,
+          from: type as NodeLabel,
+          relationship: relationship.name,
+          statement: `${type.charAt(0).toLowerCase()}${type.slice(1)}${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+        },
+      ];
+    }),
+  ),
+);
+
+export function fieldRead(field: ReadName): FieldRead {
+  return fieldReads.get(field)!;
+}
+
+/** The relationship types traversals walk (paths, neighbourhoods, the explorer's drawings). */
+export const TRAVERSED_TYPES: readonly RelationshipType[] = [
+  ...new Set(relationshipList.filter((relationship) => relationship.traversed).map((relationship) => relationship.type)),
+];
+
+/** A read's arguments from a field's GraphQL argument values: those the pattern reads, null when left out. */
+export function argsOf(read: Read, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries((read.args ?? []).map((name) => [name, values[name] ?? null]));
+}
