@@ -67,6 +67,15 @@ export interface Read {
   pattern: (v: PatternVariables) => string;
 }
 
+/**
+ * A relationship's field in a bundle: one id (`parent`), a list of ids (`partOf`), a list of participants (objects
+ * with `actor` and `role`), the bundle's own source (`source.id`: what it reports), or the owner's quotes (evidence).
+ */
+export interface BundleField {
+  field: string;
+  holds: "id" | "ids" | "participants" | "source" | "quotes";
+}
+
 export interface Relationship {
   type: RelationshipType;
   /** Stored as `(from)-[:type]->(to)`. */
@@ -74,11 +83,8 @@ export interface Relationship {
   to: NodeLabel;
   /** The end whose definition gives the relationship: an import replaces a node's owned relationships with its new ones. */
   owner: "from" | "to";
-  /**
-   * Where a bundle gives it: the owner's field (ids, or for `participants` objects with `actor` and `role`), or
-   * `source.id` for what the bundle's own source reports. Evidence comes from the owner's `quotes`.
-   */
-  bundleField: string;
+  /** Where a bundle gives it: a field of the owner's definition, and what that field holds. */
+  bundle: BundleField;
   /** Properties stored on the relationship; `role` is part of a participation's identity. */
   properties: readonly string[];
   family: RelationshipFamily;
@@ -108,7 +114,7 @@ function evidenceOf<L extends "Agreement" | "Event" | "Claim" | "Statement">(
     from: label,
     to: "Source",
     owner: "from",
-    bundleField: "quotes",
+    bundle: { field: "quotes", holds: "quotes" },
     properties: ["start", "end", "quote"],
     family: "provenance",
     traversed: false,
@@ -122,7 +128,7 @@ export const relationships = {
     from: "Source",
     to: "Actor",
     owner: "from",
-    bundleField: "publisher",
+    bundle: { field: "publisher", holds: "id" },
     properties: [],
     family: "provenance",
     traversed: true,
@@ -139,7 +145,7 @@ export const relationships = {
     from: "Actor",
     to: "Actor",
     owner: "from",
-    bundleField: "partOf",
+    bundle: { field: "partOf", holds: "ids" },
     properties: [],
     family: "structure",
     traversed: true,
@@ -165,7 +171,7 @@ export const relationships = {
     from: "Actor",
     to: "Actor",
     owner: "from",
-    bundleField: "allies",
+    bundle: { field: "allies", holds: "ids" },
     properties: [],
     family: "structure",
     traversed: true,
@@ -182,7 +188,7 @@ export const relationships = {
     from: "Place",
     to: "Place",
     owner: "from",
-    bundleField: "parent",
+    bundle: { field: "parent", holds: "id" },
     properties: [],
     family: "structure",
     traversed: true,
@@ -212,7 +218,7 @@ export const relationships = {
     from: "Actor",
     to: "Agreement",
     owner: "to",
-    bundleField: "parties",
+    bundle: { field: "parties", holds: "ids" },
     properties: [],
     family: "structure",
     traversed: true,
@@ -234,7 +240,7 @@ export const relationships = {
     from: "Agreement",
     to: "Place",
     owner: "from",
-    bundleField: "covers",
+    bundle: { field: "covers", holds: "ids" },
     properties: [],
     family: "structure",
     traversed: true,
@@ -265,7 +271,7 @@ export const relationships = {
     from: "Event",
     to: "Place",
     owner: "from",
-    bundleField: "places",
+    bundle: { field: "places", holds: "ids" },
     properties: [],
     family: "involvement",
     traversed: true,
@@ -282,7 +288,7 @@ export const relationships = {
     from: "Actor",
     to: "Event",
     owner: "to",
-    bundleField: "participants",
+    bundle: { field: "participants", holds: "participants" },
     properties: ["role"],
     family: "involvement",
     traversed: true,
@@ -317,7 +323,7 @@ export const relationships = {
     from: "Claim",
     to: "Event",
     owner: "from",
-    bundleField: "event",
+    bundle: { field: "event", holds: "id" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -339,7 +345,7 @@ export const relationships = {
     from: "Claim",
     to: "Actor",
     owner: "from",
-    bundleField: "actors",
+    bundle: { field: "actors", holds: "ids" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -356,7 +362,7 @@ export const relationships = {
     from: "Claim",
     to: "Actor",
     owner: "from",
-    bundleField: "assertedBy",
+    bundle: { field: "assertedBy", holds: "id" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -373,7 +379,7 @@ export const relationships = {
     from: "Claim",
     to: "Source",
     owner: "from",
-    bundleField: "source.id",
+    bundle: { field: "source.id", holds: "source" },
     properties: [],
     family: "provenance",
     traversed: false,
@@ -390,7 +396,7 @@ export const relationships = {
     from: "Statement",
     to: "Claim",
     owner: "to",
-    bundleField: "disputedBy",
+    bundle: { field: "disputedBy", holds: "ids" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -412,7 +418,7 @@ export const relationships = {
     from: "Statement",
     to: "Actor",
     owner: "from",
-    bundleField: "speaker",
+    bundle: { field: "speaker", holds: "id" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -429,7 +435,7 @@ export const relationships = {
     from: "Statement",
     to: "Actor",
     owner: "from",
-    bundleField: "onBehalfOf",
+    bundle: { field: "onBehalfOf", holds: "id" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -446,7 +452,7 @@ export const relationships = {
     from: "Statement",
     to: "Event",
     owner: "from",
-    bundleField: "about",
+    bundle: { field: "about", holds: "ids" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -470,7 +476,7 @@ export const relationships = {
     from: "Statement",
     to: "Actor",
     owner: "from",
-    bundleField: "targets",
+    bundle: { field: "targets", holds: "ids" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -487,7 +493,7 @@ export const relationships = {
     from: "Statement",
     to: "Agreement",
     owner: "from",
-    bundleField: "invokes",
+    bundle: { field: "invokes", holds: "ids" },
     properties: [],
     family: "discourse",
     traversed: true,
@@ -504,7 +510,7 @@ export const relationships = {
     from: "Statement",
     to: "Source",
     owner: "from",
-    bundleField: "source.id",
+    bundle: { field: "source.id", holds: "source" },
     properties: [],
     family: "provenance",
     traversed: false,
@@ -575,4 +581,13 @@ export const TRAVERSED_TYPES: readonly RelationshipType[] = [
 /** A read's arguments from a field's GraphQL argument values: those the pattern reads, null when left out. */
 export function argsOf(read: Read, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries((read.args ?? []).map((name) => [name, values[name] ?? null]));
+}
+
+/** The end that owns a relationship, and the other end. */
+export const ownerLabel = (relationship: Relationship): NodeLabel => (relationship.owner === "from" ? relationship.from : relationship.to);
+export const otherLabel = (relationship: Relationship): NodeLabel => (relationship.owner === "from" ? relationship.to : relationship.from);
+
+/** The relationships a label's nodes own (give in a bundle), in catalogue order. */
+export function ownedBy(label: NodeLabel): readonly (Relationship & { name: RelationshipName })[] {
+  return relationshipList.filter((relationship) => ownerLabel(relationship) === label);
 }

@@ -1,6 +1,7 @@
 /** A validated bundle as a draft (pure): what each node holds, the relationships it owns, its evidence in the source. */
 import type { Located, ValidBundle } from "./bundle.js";
-import type { Draft, DraftNode, EntityIntent, Link, RelationshipType } from "./draft.js";
+import { ownedBy } from "../graph/catalogue.js";
+import type { Draft, DraftNode, EntityIntent, Link, WriteLabel } from "./draft.js";
 
 export interface BundleDraftOptions {
   /** Prefix of every problem path (`bundles.3.` when the bundle is one of a file's). */
@@ -11,10 +12,31 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
   const prefix = options.pathPrefix ?? "";
   const source = bundle.source;
   const nodes: DraftNode[] = [];
-  const many = (type: RelationshipType, targets: readonly string[] | null | undefined, path: string): Link[] =>
-    (targets ?? []).map((target, i) => ({ type, target, path: `${prefix}${path}.${i}` }));
-  const one = (type: RelationshipType, target: string | null | undefined, path: string): Link[] =>
-    target ? [{ type, target, path: `${prefix}${path}` }] : [];
+  // The links a definition gives: the fields of the relationships its label owns (src/graph/catalogue.ts).
+  const links = (label: WriteLabel, definition: Record<string, unknown>, path: string): Link[] =>
+    ownedBy(label).flatMap((relationship): Link[] => {
+      const { type } = relationship;
+      if (type === "EVIDENCED_BY") return [];
+      const { field, holds } = relationship.bundle;
+      const value = definition[field];
+      switch (holds) {
+        case "id":
+          return typeof value === "string" ? [{ type, target: value, path: `${prefix}${path}.${field}` }] : [];
+        case "ids":
+          return ((value ?? []) as string[]).map((target, i) => ({ type, target, path: `${prefix}${path}.${field}.${i}` }));
+        case "participants":
+          return ((value ?? []) as { actor: string; role: string }[]).map((participant, i) => ({
+            type,
+            target: participant.actor,
+            role: participant.role,
+            path: `${prefix}${path}.${field}.${i}.actor`,
+          }));
+        case "source":
+          return [{ type, target: source.id, path: `${prefix}source.id` }];
+        case "quotes":
+          return [];
+      }
+    });
   // A quote given twice is one piece of evidence.
   const quotes = (id: string) =>
     new Map<string, Located[]>([[source.id, [...new Map((evidence.get(id) ?? []).map((at) => [`${at.start}:${at.end}`, at])).values()]]]);
@@ -29,7 +51,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
     label: "Source",
     id: source.id,
     properties: { title: source.title, publishedOn: source.publishedOn ?? null, url: source.url ?? null, text: source.text },
-    links: one("PUBLISHED_BY", source.publisher, "source.publisher"),
+    links: links("Source", source, "source"),
     evidence: new Map(),
     path: `${prefix}source`,
   });
@@ -45,7 +67,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         description: actor.description ?? null,
         wikidataId: actor.wikidataId ?? null,
       },
-      links: [...many("PART_OF", actor.partOf, `actors.${i}.partOf`), ...many("ALLIED_WITH", actor.allies, `actors.${i}.allies`)],
+      links: links("Actor", actor, `actors.${i}`),
       evidence: new Map(),
       entity: intent(actor),
       path: `${prefix}actors.${i}`,
@@ -64,7 +86,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         longitude: place.location?.longitude ?? null,
         wikidataId: place.wikidataId ?? null,
       },
-      links: one("WITHIN", place.parent, `places.${i}.parent`),
+      links: links("Place", place, `places.${i}`),
       evidence: new Map(),
       entity: intent(place),
       path: `${prefix}places.${i}`,
@@ -82,10 +104,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         endsOn: agreement.endsOn ?? null,
         summary: agreement.summary ?? null,
       },
-      links: [
-        ...many("PARTY_TO", agreement.parties, `agreements.${i}.parties`),
-        ...many("COVERS", agreement.covers, `agreements.${i}.covers`),
-      ],
+      links: links("Agreement", agreement, `agreements.${i}`),
       evidence: quotes(agreement.id),
       path: `${prefix}agreements.${i}`,
     }),
@@ -106,15 +125,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         longitude: event.location?.longitude ?? null,
         geoPrecision: event.geoPrecision ?? null,
       },
-      links: [
-        ...many("OCCURRED_IN", event.places, `events.${i}.places`),
-        ...(event.participants ?? []).map((participant, j) => ({
-          type: "PARTICIPATED_IN" as const,
-          target: participant.actor,
-          role: participant.role,
-          path: `${prefix}events.${i}.participants.${j}.actor`,
-        })),
-      ],
+      links: links("Event", event, `events.${i}`),
       evidence: quotes(event.id),
       path: `${prefix}events.${i}`,
     }),
@@ -131,13 +142,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         high: claim.estimate?.high ?? null,
         qualifier: claim.estimate?.qualifier ?? null,
       },
-      links: [
-        ...one("ABOUT", claim.event, `claims.${i}.event`),
-        ...many("NAMES", claim.actors, `claims.${i}.actors`),
-        ...one("ASSERTED_BY", claim.assertedBy, `claims.${i}.assertedBy`),
-        ...one("REPORTED_IN", source.id, "source.id"),
-        ...many("DISPUTES", claim.disputedBy, `claims.${i}.disputedBy`),
-      ],
+      links: links("Claim", claim, `claims.${i}`),
       evidence: quotes(claim.id),
       path: `${prefix}claims.${i}`,
     }),
@@ -154,14 +159,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         text: statement.text,
         sortDate: statement.date ?? source.publishedOn ?? null,
       },
-      links: [
-        ...one("SPOKEN_BY", statement.speaker, `statements.${i}.speaker`),
-        ...one("ON_BEHALF_OF", statement.onBehalfOf, `statements.${i}.onBehalfOf`),
-        ...many("ABOUT", statement.about, `statements.${i}.about`),
-        ...many("TARGETS", statement.targets, `statements.${i}.targets`),
-        ...many("INVOKES", statement.invokes, `statements.${i}.invokes`),
-        ...one("REPORTED_IN", source.id, "source.id"),
-      ],
+      links: links("Statement", statement, `statements.${i}`),
       evidence: quotes(statement.id),
       path: `${prefix}statements.${i}`,
     }),

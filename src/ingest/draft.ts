@@ -4,9 +4,11 @@
  * resolves entities against the graph, compares the draft with what is stored and writes the difference.
  *
  * Ownership decides what a re-import may replace: a node's owned relationships and its evidence in the importing
- * source are part of its content, as its properties are. An event owns its places and participants (although
- * `PARTICIPATED_IN` points from the actor), a claim the statements disputing it, an agreement its parties.
+ * source are part of its content, as its properties are. Which end owns each relationship is the catalogue's say
+ * (src/graph/catalogue.ts): an event owns its places and participants (although `PARTICIPATED_IN` points from the
+ * actor), a claim the statements disputing it, an agreement its parties.
  */
+import { relationshipList, type RelationshipType as CatalogueType } from "../graph/catalogue.js";
 import type { Located } from "./bundle.js";
 
 export type EntityLabel = "Actor" | "Place";
@@ -46,24 +48,8 @@ export const propertyTypes = {
 export type PropertyValue = string | number | string[] | null;
 export type Properties = Record<string, PropertyValue>;
 
-export type RelationshipType =
-  | "PUBLISHED_BY"
-  | "PART_OF"
-  | "ALLIED_WITH"
-  | "WITHIN"
-  | "PARTY_TO"
-  | "COVERS"
-  | "OCCURRED_IN"
-  | "PARTICIPATED_IN"
-  | "ABOUT"
-  | "NAMES"
-  | "ASSERTED_BY"
-  | "REPORTED_IN"
-  | "DISPUTES"
-  | "SPOKEN_BY"
-  | "ON_BEHALF_OF"
-  | "TARGETS"
-  | "INVOKES";
+/** The relationships an import writes as links (evidence is written from each node's quotes). */
+export type RelationshipType = Exclude<CatalogueType, "EVIDENCED_BY">;
 
 export interface RelationshipSpec {
   type: RelationshipType;
@@ -73,28 +59,16 @@ export interface RelationshipSpec {
   direction: "out" | "in";
 }
 
-/** The relationships imports write, with their owners. Types and labels reach Cypher only from this list. */
-export const relationshipSpecs: readonly RelationshipSpec[] = [
-  { type: "PUBLISHED_BY", owner: "Source", other: "Actor", direction: "out" },
-  { type: "PART_OF", owner: "Actor", other: "Actor", direction: "out" },
-  { type: "ALLIED_WITH", owner: "Actor", other: "Actor", direction: "out" },
-  { type: "WITHIN", owner: "Place", other: "Place", direction: "out" },
-  { type: "PARTY_TO", owner: "Agreement", other: "Actor", direction: "in" },
-  { type: "COVERS", owner: "Agreement", other: "Place", direction: "out" },
-  { type: "OCCURRED_IN", owner: "Event", other: "Place", direction: "out" },
-  { type: "PARTICIPATED_IN", owner: "Event", other: "Actor", direction: "in" },
-  { type: "ABOUT", owner: "Claim", other: "Event", direction: "out" },
-  { type: "NAMES", owner: "Claim", other: "Actor", direction: "out" },
-  { type: "ASSERTED_BY", owner: "Claim", other: "Actor", direction: "out" },
-  { type: "REPORTED_IN", owner: "Claim", other: "Source", direction: "out" },
-  { type: "DISPUTES", owner: "Claim", other: "Statement", direction: "in" },
-  { type: "SPOKEN_BY", owner: "Statement", other: "Actor", direction: "out" },
-  { type: "ON_BEHALF_OF", owner: "Statement", other: "Actor", direction: "out" },
-  { type: "ABOUT", owner: "Statement", other: "Event", direction: "out" },
-  { type: "TARGETS", owner: "Statement", other: "Actor", direction: "out" },
-  { type: "INVOKES", owner: "Statement", other: "Agreement", direction: "out" },
-  { type: "REPORTED_IN", owner: "Statement", other: "Source", direction: "out" },
-];
+/** The relationships imports write, with their owners, from the catalogue. Types and labels reach Cypher only from this list. */
+export const relationshipSpecs: readonly RelationshipSpec[] = relationshipList.flatMap((relationship): RelationshipSpec[] =>
+  relationship.type === "EVIDENCED_BY"
+    ? []
+    : [
+        relationship.owner === "from"
+          ? { type: relationship.type, owner: relationship.from, other: relationship.to, direction: "out" }
+          : { type: relationship.type, owner: relationship.to, other: relationship.from, direction: "in" },
+      ],
+);
 
 const specsByOwnerAndType = new Map(relationshipSpecs.map((spec) => [`${spec.owner}:${spec.type}`, spec]));
 

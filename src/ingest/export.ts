@@ -9,7 +9,9 @@
  * into the first bundle. References may cross bundles: the file is imported as one.
  */
 import type { Executor } from "../db/executor.js";
-import type { Properties } from "./draft.js";
+import { otherLabel, ownedBy } from "../graph/catalogue.js";
+import { MAX_STORED_CHAIN } from "../graph/limits.js";
+import type { Properties, WriteLabel } from "./draft.js";
 import { readGraph, type StoredGraph } from "./exportStore.js";
 
 export const EXPORT_FORMAT = "conflict-graph/bundles";
@@ -38,10 +40,10 @@ export function graphToBundles(graph: StoredGraph): Json[] {
       source: compact({
         id,
         title: source.title,
-        publisher: firstTarget(graph, "Source", id, "PUBLISHED_BY"),
         publishedOn: source.publishedOn,
         url: source.url,
         text: source.text,
+        ...relationshipFields(graph, "Source", id),
       }),
       actors: [],
       places: [],
@@ -63,7 +65,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
 
   for (const claim of graph.nodes.get("Claim") ?? []) {
     const id = String(claim.id);
-    const source = firstTarget(graph, "Claim", id, "REPORTED_IN") ?? firstSource;
+    const source = targets(graph, "Claim", id, "REPORTED_IN")[0] ?? firstSource;
     const estimate = claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, qualifier: claim.qualifier });
     put(
       source,
@@ -72,18 +74,15 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         id,
         kind: claim.kind,
         text: claim.text,
-        event: firstTarget(graph, "Claim", id, "ABOUT"),
         estimate,
-        actors: targets(graph, "Claim", id, "NAMES"),
-        assertedBy: firstTarget(graph, "Claim", id, "ASSERTED_BY"),
-        disputedBy: targets(graph, "Claim", id, "DISPUTES"),
+        ...relationshipFields(graph, "Claim", id),
         quotes: quotesIn(id, source),
       }),
     );
   }
   for (const statement of graph.nodes.get("Statement") ?? []) {
     const id = String(statement.id);
-    const source = firstTarget(graph, "Statement", id, "REPORTED_IN") ?? firstSource;
+    const source = targets(graph, "Statement", id, "REPORTED_IN")[0] ?? firstSource;
     put(
       source,
       "statements",
@@ -93,11 +92,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         datePrecision: statement.datePrecision,
         stance: statement.stance,
         text: statement.text,
-        speaker: firstTarget(graph, "Statement", id, "SPOKEN_BY"),
-        onBehalfOf: firstTarget(graph, "Statement", id, "ON_BEHALF_OF"),
-        about: targets(graph, "Statement", id, "ABOUT"),
-        targets: targets(graph, "Statement", id, "TARGETS"),
-        invokes: targets(graph, "Statement", id, "INVOKES"),
+        ...relationshipFields(graph, "Statement", id),
         quotes: quotesIn(id, source),
       }),
     );
@@ -136,10 +131,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
           date: event.date,
           datePrecision: event.datePrecision,
           summary: event.summary,
-          places: targets(graph, "Event", id, "OCCURRED_IN") ?? [],
-          participants: (graph.links.get("Event")?.get(id) ?? [])
-            .filter((link) => link.type === "PARTICIPATED_IN")
-            .map((link) => ({ actor: link.target, role: link.role })),
+          ...relationshipFields(graph, "Event", id),
           quotes: quotesIn(id, source),
           location:
             event.latitude == null || event.longitude == null ? undefined : { latitude: event.latitude, longitude: event.longitude },
@@ -161,8 +153,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
           datePrecision: agreement.datePrecision,
           endsOn: agreement.endsOn,
           summary: agreement.summary,
-          parties: targets(graph, "Agreement", id, "PARTY_TO"),
-          covers: targets(graph, "Agreement", id, "COVERS"),
+          ...relationshipFields(graph, "Agreement", id),
           quotes: quotesIn(id, source),
         }),
       );
@@ -186,8 +177,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         kind: actor.kind,
         description: actor.description,
         wikidataId: actor.wikidataId,
-        partOf: targets(graph, "Actor", id, "PART_OF"),
-        allies: targets(graph, "Actor", id, "ALLIED_WITH"),
+        ...relationshipFields(graph, "Actor", id),
       }),
     );
   }
@@ -202,7 +192,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         name: place.name,
         aliases: place.aliases,
         kind: place.kind,
-        parent: firstTarget(graph, "Place", id, "WITHIN"),
+        ...relationshipFields(graph, "Place", id),
         location: place.latitude == null || place.longitude == null ? undefined : { latitude: place.latitude, longitude: place.longitude },
         wikidataId: place.wikidataId,
       }),
@@ -218,23 +208,23 @@ export function graphToBundles(graph: StoredGraph): Json[] {
   });
 }
 
-function targets(
-  graph: StoredGraph,
-  owner: "Source" | "Actor" | "Place" | "Agreement" | "Event" | "Claim" | "Statement",
-  id: string,
-  type: string,
-) {
-  const found = (graph.links.get(owner)?.get(id) ?? []).filter((link) => link.type === type).map((link) => link.target);
-  return found.length > 0 ? found : undefined;
+/** The targets of a node's owned relationships of one type. */
+function targets(graph: StoredGraph, owner: WriteLabel, id: string, type: string): string[] {
+  return (graph.links.get(owner)?.get(id) ?? []).filter((link) => link.type === type).map((link) => link.target);
 }
 
-function firstTarget(
-  graph: StoredGraph,
-  owner: "Source" | "Actor" | "Place" | "Agreement" | "Event" | "Claim" | "Statement",
-  id: string,
-  type: string,
-) {
-  return targets(graph, owner, id, type)?.[0];
+/** A node's owned relationships as its bundle gives them: the fields of the catalogue's relationships it owns. */
+function relationshipFields(graph: StoredGraph, label: WriteLabel, id: string): Json {
+  const fields: Json = {};
+  for (const relationship of ownedBy(label)) {
+    const links = (graph.links.get(label)?.get(id) ?? []).filter((link) => link.type === relationship.type);
+    const { field, holds } = relationship.bundle;
+    if (holds === "id") fields[field] = links[0]?.target;
+    else if (holds === "ids") fields[field] = links.map((link) => link.target);
+    else if (holds === "participants") fields[field] = links.map((link) => ({ actor: link.target, role: link.role }));
+    // `source`: the bundle's own source, which placement decides; `quotes`: evidence, given per source.
+  }
+  return fields;
 }
 
 /** A parent place goes where its first child went, so that a bundle's places read top down. */
@@ -247,7 +237,7 @@ function homeOfParent(graph: StoredGraph, firstReference: ReadonlyMap<string, st
   const home = (id: string, depth = 0): string | undefined => {
     if (memo.has(id)) return memo.get(id);
     let found = firstReference.get(id);
-    for (const child of depth < 32 && !found ? (children.get(id) ?? []) : []) {
+    for (const child of depth < MAX_STORED_CHAIN && !found ? (children.get(id) ?? []) : []) {
       found = home(child, depth + 1);
       if (found) break;
     }
@@ -257,6 +247,21 @@ function homeOfParent(graph: StoredGraph, firstReference: ReadonlyMap<string, st
   return home;
 }
 
+/** The fields of a bundle's sections that refer to actors and places, from the catalogue (for placing entities). */
+const entityReferences: readonly { section: "source" | Section; field: string }[] = (
+  [
+    ["Source", "source"],
+    ["Event", "events"],
+    ["Claim", "claims"],
+    ["Statement", "statements"],
+    ["Agreement", "agreements"],
+  ] as const
+).flatMap(([label, section]) =>
+  ownedBy(label)
+    .filter((relationship) => ["Actor", "Place"].includes(otherLabel(relationship)))
+    .map((relationship) => ({ section, field: relationship.bundle.field })),
+);
+
 /** Every id a bundle's documents refer to (for placing entities). */
 function referencedIds(bundle: Json & Record<Section, Json[]>): string[] {
   const ids: string[] = [];
@@ -264,23 +269,8 @@ function referencedIds(bundle: Json & Record<Section, Json[]>): string[] {
     if (typeof value === "string") ids.push(value);
     else if (Array.isArray(value)) for (const item of value) add(typeof item === "object" && item !== null ? (item as Json).actor : item);
   };
-  add((bundle.source as Json).publisher);
-  for (const event of bundle.events) {
-    add(event.places);
-    add(event.participants);
-  }
-  for (const claim of bundle.claims) {
-    add(claim.actors);
-    add(claim.assertedBy);
-  }
-  for (const statement of bundle.statements) {
-    add(statement.speaker);
-    add(statement.onBehalfOf);
-    add(statement.targets);
-  }
-  for (const agreement of bundle.agreements) {
-    add(agreement.parties);
-    add(agreement.covers);
+  for (const { section, field } of entityReferences) {
+    for (const node of section === "source" ? [bundle.source as Json] : bundle[section]) add(node[field]);
   }
   return ids;
 }

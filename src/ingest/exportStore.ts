@@ -1,6 +1,10 @@
 /** The export's Cypher: every node, owned relationship and piece of evidence the import path writes, read back. */
 import type { Executor } from "../db/executor.js";
+import { relationshipList } from "../graph/catalogue.js";
 import { type Properties, relationshipSpecs, writeLabels, type WriteLabel } from "./draft.js";
+
+/** The labels whose nodes carry evidence, from the catalogue. */
+const evidenced = relationshipList.filter((relationship) => relationship.type === "EVIDENCED_BY").map((relationship) => relationship.from);
 
 export interface StoredGraph {
   nodes: Map<WriteLabel, Properties[]>;
@@ -45,7 +49,7 @@ export async function readGraph(db: Executor): Promise<StoredGraph> {
   const rows = await db.read(
     `// exportEvidence
     MATCH (n)-[r:EVIDENCED_BY]->(s:Source)
-    WHERE n:Agreement OR n:Event OR n:Claim OR n:Statement
+    WHERE ${evidenced.map((label) => `n:${label}`).join(" OR ")}
     RETURN n.id AS id, s.id AS source, r.start AS start, r.end AS end, r.quote AS quote
     ORDER BY id, source, start, end`,
   );

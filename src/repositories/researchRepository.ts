@@ -9,35 +9,15 @@ import { UnreachableCaseError } from "../errors.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
 import { type EventConditions, eventConditions } from "./eventRepository.js";
+import { TRAVERSED_TYPES } from "../graph/catalogue.js";
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "../graph/limits.js";
+import { perpetratorPaths } from "../graph/rules.js";
 import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./records.js";
 
 export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
 
-/**
- * Relationships that carry meaning for traversals. Left out: REPORTED_IN and EVIDENCED_BY, the
- * provenance plumbing that ties every claim and statement to its source, through which every node
- * of a document would be two hops from every other.
- */
-export const TRAVERSED_RELATIONSHIPS = [
-  "PART_OF",
-  "ALLIED_WITH",
-  "WITHIN",
-  "OCCURRED_IN",
-  "PARTICIPATED_IN",
-  "ABOUT",
-  "NAMES",
-  "ASSERTED_BY",
-  "SPOKEN_BY",
-  "ON_BEHALF_OF",
-  "TARGETS",
-  "DISPUTES",
-  "INVOKES",
-  "PARTY_TO",
-  "COVERS",
-  "PUBLISHED_BY",
-] as const;
-const traversed = TRAVERSED_RELATIONSHIPS.join("|");
+/** The relationships that carry meaning for traversals, from the catalogue (provenance is left out). */
+const traversed = TRAVERSED_TYPES.join("|");
 
 const edgeProjection = "{type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role}";
 
@@ -53,13 +33,14 @@ function bucketKeys(dimension: StatsDimension): string {
   switch (dimension) {
     case "PERPETRATOR":
       return `CALL (e) {
-        MATCH (e)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(a:Actor) RETURN a.id AS key
-        UNION
-        MATCH (e)<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(a:Actor) RETURN a.id AS key
+        ${perpetratorPaths("e", "a")
+          .map((path) => `MATCH ${path} RETURN a.id AS key`)
+          .join("\n        UNION\n        ")}
         UNION
         MATCH (e)
-        WHERE NOT EXISTS { (e)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(:Actor) }
-          AND NOT EXISTS { (e)<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(:Actor) }
+        WHERE ${perpetratorPaths("e", "")
+          .map((path) => `NOT EXISTS { ${path} }`)
+          .join(" AND ")}
         RETURN 'none' AS key
       }`;
     case "PLACE":
