@@ -36,6 +36,12 @@ export function patternVariables(n: string, use: number, args: string): PatternV
   return { n, m: `m_${use}`, datum: `datum_${use}`, args, local: (name) => `${name}_${use}` };
 }
 
+/** The numbering of pattern uses in one statement, and where reads are found (the catalogue; tests add their own). */
+interface Uses {
+  next: number;
+  readOf: (field: ReadName) => FieldRead;
+}
+
 /** Cypher that fetches the planned fields of each row bound to a variable: clauses to run per row, then its value. */
 export interface LookAheadCypher {
   /** `CALL` subqueries, one per planned field, each binding that field's list. */
@@ -50,8 +56,14 @@ export interface LookAheadCypher {
  * inside an expression that is itself collected. Every fragment is a catalogue pattern: nothing of the request
  * becomes Cypher text.
  */
-export function lookAheadCypher(variable: string, label: NodeLabel, fields: readonly LookAheadField[], params: Params): LookAheadCypher {
-  const uses = { next: 0 };
+export function lookAheadCypher(
+  variable: string,
+  label: NodeLabel,
+  fields: readonly LookAheadField[],
+  params: Params,
+  readOf: (field: ReadName) => FieldRead = fieldRead,
+): LookAheadCypher {
+  const uses = { next: 0, readOf };
   const { clauses, map } = aheadOf(variable, fields, params, uses);
   return { clauses, projection: `{node: ${rowProperties(label, variable)}, ahead: ${map}}` };
 }
@@ -60,7 +72,7 @@ function aheadOf(
   parent: string,
   fields: readonly LookAheadField[],
   params: Params,
-  uses: { next: number },
+  uses: Uses,
 ): { clauses: string; map: string } {
   const lists = fields.map((field) => fieldCall(parent, field, params, uses));
   return {
@@ -69,9 +81,9 @@ function aheadOf(
   };
 }
 
-function fieldCall(parent: string, field: LookAheadField, params: Params, uses: { next: number }): { variable: string; clause: string } {
+function fieldCall(parent: string, field: LookAheadField, params: Params, uses: Uses): { variable: string; clause: string } {
   const use = uses.next++;
-  const read: FieldRead = fieldRead(field.read);
+  const read = uses.readOf(field.read);
   const argsName = `ahead${use}`;
   params[argsName] = field.args;
   const v = patternVariables(parent, use, `$${argsName}`);
