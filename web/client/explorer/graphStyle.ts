@@ -1,5 +1,6 @@
 /** How each node type looks on the canvas and in the legend: colour and shape, so type is never told by colour alone. */
 import type { StylesheetJson } from "cytoscape";
+import { relationshipList, type RelationshipFamily } from "../../../src/graph/catalogue.js";
 import type { NodeType } from "./model.js";
 
 interface TypeStyle {
@@ -22,6 +23,20 @@ export const TYPE_STYLES: Record<NodeType, TypeStyle> = {
   Agreement: { color: "#0f766e", shape: "hexagon", clipPath: "polygon(25% 5%, 75% 5%, 100% 50%, 75% 95%, 25% 95%, 0 50%)" },
   Source: { color: "#4b5563", shape: "rectangle", clipPath: "inset(10% 5%)" },
 };
+
+/**
+ * How each family of relationship is drawn (the catalogue, src/graph/catalogue.ts, says which family each type is
+ * of), so that structure, who took part where, what was said and where it is written read apart, by line as well as
+ * by colour.
+ */
+const FAMILY_STYLES: Record<RelationshipFamily, { lineStyle: "solid" | "dashed" | "dotted"; color: string }> = {
+  structure: { lineStyle: "solid", color: "#6b7280" },
+  involvement: { lineStyle: "solid", color: "#9a3412" },
+  discourse: { lineStyle: "dashed", color: "#6d28d9" },
+  provenance: { lineStyle: "dotted", color: "#9ca3af" },
+};
+
+const edgeFamilies = new Map(relationshipList.map((relationship) => [relationship.type, relationship.family]));
 
 const HIGHLIGHT = "#f59e0b";
 const FOCUS = "#111827";
@@ -73,6 +88,14 @@ export function graphStylesheet(): StylesheetJson {
         "curve-style": "bezier",
       },
     },
+    ...[...edgeFamilies].map(([type, family]) => ({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        "line-style": FAMILY_STYLES[family].lineStyle,
+        "line-color": FAMILY_STYLES[family].color,
+        "target-arrow-color": FAMILY_STYLES[family].color,
+      },
+    })),
     { selector: "node.focused", style: { "border-width": 4, "border-color": FOCUS, width: 34, height: 34, "font-weight": "bold" } },
     { selector: "node.path-end", style: { "border-width": 5, "border-color": HIGHLIGHT, width: 34, height: 34 } },
     { selector: ".dimmed", style: { opacity: 0.25 } },
