@@ -6,8 +6,7 @@
 import neo4j from "neo4j-driver";
 import type { WriteTransaction } from "../db/executor.js";
 import { int } from "../db/values.js";
-import { combineEstimates } from "../model/estimates.js";
-import type { EstimateRow } from "../model/rows.js";
+import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
 import type { Located } from "./bundle.js";
 import {
   type EntityLabel,
@@ -418,9 +417,9 @@ UNWIND $batch.rows AS row
 }
 
 /**
- * Recomputes what list filters and orderings read from an event node: the combined fatality and injury estimates
- * over all claims (from every source ever imported) and whether responsibility is contested. Kept on the node so
- * that `minFatalities`, `contested` and FATALITIES_DESC use indexes.
+ * Recomputes what list filters and orderings read from an event node (model/eventAggregates.ts) from all its claims
+ * (from every source ever imported) and statements. Kept on the node so that `minFatalities`, `contested` and
+ * FATALITIES_DESC use indexes.
  */
 export async function refreshEventAggregates(tx: WriteTransaction, eventIds: readonly string[], elements: ElementIds): Promise<void> {
   for (const batch of batches([...new Set(eventIds)])) {
@@ -430,15 +429,13 @@ export async function refreshEventAggregates(tx: WriteTransaction, eventIds: rea
 UNWIND $batch.events AS element
       MATCH (e:Event) WHERE elementId(e) = element
       RETURN element,
-        [(e)<-[:ABOUT]-(c:Claim {kind: 'FATALITIES'}) WHERE c.qualifier IS NOT NULL | c {.low, .high, .qualifier}] AS fatalities,
-        [(e)<-[:ABOUT]-(c:Claim {kind: 'INJURIES'}) WHERE c.qualifier IS NOT NULL | c {.low, .high, .qualifier}] AS injuries,
-        EXISTS { MATCH (e)<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})<-[:DISPUTES]-(:Statement) }
-          OR EXISTS { MATCH (e)<-[:ABOUT]-(:Statement {stance: 'DENY'}) } AS contested`,
+        [(e)<-[:ABOUT]-(c:Claim) | c {.kind, .low, .high, .qualifier, disputed: EXISTS { (c)<-[:DISPUTES]-(:Statement) }}] AS claims,
+        [(e)<-[:ABOUT]-(s:Statement) | s.stance] AS stances`,
       inBatch({ events: batch.map((id) => elementOf(elements, id)) }),
     );
     const updates = rows.map((row) => ({
       element: row.element,
-      ...eventAggregates(row.fatalities as EstimateRow[], row.injuries as EstimateRow[], row.contested === true),
+      ...eventAggregates({ claims: row.claims as ClaimFacts[], stances: row.stances as string[] }),
     }));
     await tx.run(
       `// setEventAggregates
@@ -452,24 +449,6 @@ UNWIND $batch.updates AS update
       inBatch({ updates }),
     );
   }
-}
-
-/**
- * An event's aggregates from its claims' figures (every source's) and whether responsibility is contested, as stored
- * on the event node (the counts as plain numbers, made integers in Cypher).
- */
-export function eventAggregates(fatalityFigures: readonly EstimateRow[], injuryFigures: readonly EstimateRow[], contested: boolean) {
-  const fatalities = combineEstimates(fatalityFigures);
-  const injuries = combineEstimates(injuryFigures);
-  return {
-    fatalitiesLow: fatalities?.low ?? null,
-    fatalitiesHigh: fatalities?.high ?? null,
-    fatalitiesQualifier: fatalities?.qualifier ?? null,
-    injuriesLow: injuries?.low ?? null,
-    injuriesHigh: injuries?.high ?? null,
-    injuriesQualifier: injuries?.qualifier ?? null,
-    contested,
-  };
 }
 
 /** Properties as Neo4j should store them: dates as dates, counts as integers. */

@@ -11,14 +11,13 @@ import type { Executor, WriteTransaction } from "../db/executor.js";
 import { type ImportProblem, InvalidImportError } from "../errors.js";
 import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
 import type { Located } from "./bundle.js";
-import type { EstimateRow } from "../model/rows.js";
+import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
 import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "./draft.js";
 import {
   createNodes,
   deleteOwnedLinks,
   entityCandidates,
   type ElementIds,
-  eventAggregates,
   evidenceKey,
   existingIds,
   lockImports,
@@ -239,32 +238,28 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
  * statements: nothing stored can be about an event that did not exist, so these are all there are.
  */
 function newEventAggregates(targets: readonly TargetNode[], createdIds: ReadonlySet<string>): Map<string, Record<string, unknown>> {
-  const facts = new Map<string, { fatalities: EstimateRow[]; injuries: EstimateRow[]; contested: boolean }>();
+  const facts = new Map<string, { claims: ClaimFacts[]; stances: string[] }>();
   for (const node of targets) {
-    if (node.label === "Event" && createdIds.has(node.id)) facts.set(node.id, { fatalities: [], injuries: [], contested: false });
+    if (node.label === "Event" && createdIds.has(node.id)) facts.set(node.id, { claims: [], stances: [] });
   }
   for (const node of targets) {
     if (node.label !== "Claim" && node.label !== "Statement") continue;
+    const { kind, low, high, qualifier, stance } = node.properties;
     for (const link of node.links) {
       const event = link.type === "ABOUT" ? facts.get(link.target) : undefined;
       if (!event) continue;
-      const { kind, low, high, qualifier, stance } = node.properties;
-      if (node.label === "Statement") {
-        if (stance === "DENY") event.contested = true;
-        continue;
-      }
-      if (kind === "PERPETRATOR" && node.links.some((other) => other.type === "DISPUTES")) event.contested = true;
-      if ((kind === "FATALITIES" || kind === "INJURIES") && typeof qualifier === "string") {
-        const figure = {
+      if (node.label === "Statement") event.stances.push(String(stance));
+      else
+        event.claims.push({
+          kind: String(kind),
           low: typeof low === "number" ? low : null,
           high: typeof high === "number" ? high : null,
-          qualifier,
-        } as EstimateRow;
-        (kind === "FATALITIES" ? event.fatalities : event.injuries).push(figure);
-      }
+          qualifier: typeof qualifier === "string" ? qualifier : null,
+          disputed: node.links.some((other) => other.type === "DISPUTES"),
+        });
     }
   }
-  return new Map([...facts].map(([id, event]) => [id, eventAggregates(event.fatalities, event.injuries, event.contested)]));
+  return new Map([...facts].map(([id, event]) => [id, eventAggregates(event)]));
 }
 
 /** The ids the draft names (nodes, link targets, `sameAs`) that exist in the graph with their label, with their element ids. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../../src/model/dates.js";
 import { combineEstimates } from "../../src/model/estimates.js";
+import { eventAggregates, responsibilityContested } from "../../src/model/eventAggregates.js";
 import { expectId, parseId } from "../../src/model/ids.js";
 import { decodeCursor, encodeCursor, pageRequest } from "../../src/model/pagination.js";
 import { luceneQuery, normalizeName } from "../../src/model/text.js";
@@ -67,6 +68,44 @@ describe("combineEstimates", () => {
       qualifier: "AT_LEAST",
     });
     expect(combineEstimates([])).toBeNull();
+  });
+});
+
+describe("eventAggregates", () => {
+  const claim = (kind: string, low: number | null, high: number | null, qualifier: string | null, disputed = false) => ({
+    kind,
+    low,
+    high,
+    qualifier,
+    disputed,
+  });
+
+  it("combines each kind's figures apart and skips claims that give none", () => {
+    const aggregates = eventAggregates({
+      claims: [
+        claim("FATALITIES", 39, 39, "EXACT"),
+        claim("FATALITIES", 43, null, "AT_LEAST"),
+        claim("FATALITIES", null, null, null),
+        claim("INJURIES", 12, 20, "RANGE"),
+      ],
+      stances: [],
+    });
+    expect(aggregates).toMatchObject({
+      fatalitiesLow: 39,
+      fatalitiesHigh: null,
+      fatalitiesQualifier: "AT_LEAST",
+      injuriesLow: 12,
+      injuriesHigh: 20,
+      injuriesQualifier: "RANGE",
+      contested: false,
+    });
+  });
+
+  it("calls responsibility contested when a claim of who did it is disputed or a statement denies, and only then", () => {
+    expect(responsibilityContested({ claims: [claim("PERPETRATOR", null, null, null, true)], stances: [] })).toBe(true);
+    expect(responsibilityContested({ claims: [], stances: ["CONDEMN", "DENY"] })).toBe(true);
+    expect(responsibilityContested({ claims: [claim("FATALITIES", 3, 3, "EXACT", true)], stances: ["ACCUSE"] })).toBe(false);
+    expect(responsibilityContested({ claims: [claim("PERPETRATOR", null, null, null)], stances: [] })).toBe(false);
   });
 });
 
