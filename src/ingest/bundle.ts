@@ -6,11 +6,23 @@
 import { z } from "zod";
 import { parseId, type IdPrefix } from "../model/ids.js";
 import { isCalendarDate } from "../model/dates.js";
+import {
+  ACTOR_KINDS,
+  CLAIM_KINDS,
+  DATE_PRECISIONS,
+  ESTIMATE_QUALIFIERS,
+  EVENT_CATEGORIES,
+  EVENT_ROLES,
+  EVENT_TYPES,
+  GEO_PRECISIONS,
+  PLACE_KINDS,
+  STANCES,
+} from "../model/enums.js";
 
 const id = z.string().min(1);
 const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
 const nonEmpty = z.string().trim().min(1);
-const datePrecision = z.enum(["DAY", "WEEK", "MONTH", "YEAR"]);
+const datePrecision = z.enum(DATE_PRECISIONS);
 
 const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
 
@@ -24,7 +36,7 @@ const resolution = {
 const estimate = z.object({
   low: z.number().int().min(0).nullish(),
   high: z.number().int().min(0).nullish(),
-  qualifier: z.enum(["EXACT", "AT_LEAST", "ABOUT", "UP_TO", "RANGE", "UNKNOWN"]),
+  qualifier: z.enum(ESTIMATE_QUALIFIERS),
 });
 
 export const bundleSchema = z.object({
@@ -42,19 +54,7 @@ export const bundleSchema = z.object({
         id,
         name: nonEmpty,
         aliases: z.array(nonEmpty).nullish(),
-        kind: z.enum([
-          "STATE",
-          "GOVERNMENT_BODY",
-          "ARMED_FORCE",
-          "ARMED_GROUP",
-          "PERSON",
-          "NGO",
-          "MEDIA",
-          "CIVIL_DEFENSE",
-          "INTERNATIONAL_ORGANIZATION",
-          "CIVILIANS",
-          "OTHER",
-        ]),
+        kind: z.enum(ACTOR_KINDS),
         description: z.string().nullish(),
         wikidataId: z
           .string()
@@ -72,7 +72,7 @@ export const bundleSchema = z.object({
         id,
         name: nonEmpty,
         aliases: z.array(nonEmpty).nullish(),
-        kind: z.enum(["COUNTRY", "PROVINCE", "DISTRICT", "CITY", "TOWN", "VILLAGE", "SITE", "ZONE"]),
+        kind: z.enum(PLACE_KINDS),
         parent: id.nullish(),
         location: geoPoint.nullish(),
         wikidataId: z
@@ -103,45 +103,16 @@ export const bundleSchema = z.object({
       z.object({
         id,
         title: nonEmpty,
-        category: z.enum([
-          "BATTLES",
-          "EXPLOSIONS_REMOTE_VIOLENCE",
-          "VIOLENCE_AGAINST_CIVILIANS",
-          "PROTESTS",
-          "RIOTS",
-          "STRATEGIC_DEVELOPMENTS",
-        ]),
-        type: z.enum([
-          "ARMED_CLASH",
-          "GOVERNMENT_REGAINS_TERRITORY",
-          "NON_STATE_ACTOR_OVERTAKES_TERRITORY",
-          "AIR_DRONE_STRIKE",
-          "SHELLING_ARTILLERY_MISSILE_ATTACK",
-          "REMOTE_EXPLOSIVE_LANDMINE_IED",
-          "SUICIDE_BOMB",
-          "GRENADE",
-          "CHEMICAL_WEAPON",
-          "ATTACK",
-          "ABDUCTION_FORCED_DISAPPEARANCE",
-          "SEXUAL_VIOLENCE",
-          "PEACEFUL_PROTEST",
-          "PROTEST_WITH_INTERVENTION",
-          "EXCESSIVE_FORCE_AGAINST_PROTESTERS",
-          "VIOLENT_DEMONSTRATION",
-          "MOB_VIOLENCE",
-          "AGREEMENT",
-          "ARRESTS",
-          "LOOTING_PROPERTY_DESTRUCTION",
-          "OTHER",
-        ]),
+        category: z.enum(EVENT_CATEGORIES),
+        type: z.enum(EVENT_TYPES),
         date,
         datePrecision,
         summary: z.string().nullish(),
         places: z.array(id).min(1, "an event needs at least one place"),
-        participants: z.array(z.object({ actor: id, role: z.enum(["PERPETRATOR", "TARGET", "VICTIM"]) })).nullish(),
+        participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
         quotes: z.array(nonEmpty).nullish(),
         location: geoPoint.nullish(),
-        geoPrecision: z.enum(["TOWN", "NEAR_TOWN", "REGION"]).nullish(),
+        geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
       }),
     )
     .nullish(),
@@ -149,7 +120,7 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        kind: z.enum(["FATALITIES", "INJURIES", "PERPETRATOR", "OTHER"]),
+        kind: z.enum(CLAIM_KINDS),
         text: nonEmpty,
         event: id,
         estimate: estimate.nullish(),
@@ -166,7 +137,7 @@ export const bundleSchema = z.object({
         id,
         date: date.nullish(),
         datePrecision: datePrecision.nullish(),
-        stance: z.enum(["CONDEMN", "ACCUSE", "DENY", "CALL_FOR", "REPORT", "AGREE", "OTHER"]),
+        stance: z.enum(STANCES),
         text: nonEmpty,
         speaker: id,
         onBehalfOf: id.nullish(),

@@ -14,7 +14,7 @@ import type {
   GeoPrecision,
   PlaceKind,
   Stance,
-} from "../graphql/generated/resolvers.js";
+} from "./enums.js";
 
 /** What every node row has: its id, and the related rows fetched ahead with it (see repositories/lookAhead.ts). */
 export interface NodeRowBase {

@@ -1,6 +1,6 @@
 import type { Executor, Params } from "../db/executor.js";
 import { int } from "../db/values.js";
-import type { EventRole } from "../graphql/generated/resolvers.js";
+import type { EventRole } from "../model/enums.js";
 import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";

@@ -4,7 +4,7 @@
  */
 import type { Executor } from "../db/executor.js";
 import { int } from "../db/values.js";
-import type { EventRole } from "../graphql/generated/resolvers.js";
+import type { EventRole } from "../model/enums.js";
 import { UnreachableCaseError } from "../errors.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
