@@ -4,20 +4,9 @@
  * (measured 0.45 s against 1.35 s on the 2-core machine), which is most of a cold start with the database up.
  */
 import { build } from "esbuild";
+import { serverBundleOptions } from "./serverBundle.js";
 
 const startedAt = performance.now();
-const result = await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/server.mjs",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  sourcemap: true,
-  // Some dependencies are CommonJS and call require(); an ES module bundle has none unless given one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  metafile: true,
-  logLevel: "warning",
-});
+const result = await build(serverBundleOptions);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.error(`dist/server.mjs: ${(bytes / 2 ** 20).toFixed(1)} MB in ${Math.round(performance.now() - startedAt)} ms`);

@@ -1,9 +1,9 @@
 /**
  * `npm start`: the service on the configured Neo4j, or on the project's own local Neo4j (started
- * here, the same way `npm run db:start` does) when NEO4J_URI is unset.
+ * here, the same way `npm run db:start` does) when NEO4J_URI is unset. The launcher (Maven, process management) is
+ * imported only then: scripts/buildServer.ts keeps it out of dist/server.mjs.
  */
 import type { AddressInfo } from "node:net";
-import { localInstance, startLocalNeo4j } from "../neo4j-local/localNeo4j.js";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createDriver } from "./db/driver.js";
@@ -19,6 +19,8 @@ const logger = createLogger(config.logLevel);
 
 let uri = config.neo4j.uri;
 if (uri === null) {
+  // Loaded only here, so that the server bundle (dist/server.mjs, with NEO4J_URI set) leaves the launcher out.
+  const { localInstance, startLocalNeo4j } = await import("../neo4j-local/localNeo4j.js");
   const instance = localInstance("dev");
   logger.info({ uri: instance.uri }, "NEO4J_URI is unset: starting the local Neo4j (stop it with npm run db:stop)");
   uri = (await startLocalNeo4j(instance)).uri;

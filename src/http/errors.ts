@@ -1,6 +1,7 @@
 import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors.js";
+import { InvalidInputError } from "../model/errors.js";
 
 /** Codes whose messages are written for clients (ours and Apollo's request-level ones). */
 const clientFacing = new Set<string>([
@@ -42,6 +43,15 @@ export function formatError(logger: Logger) {
         message: formatted.message,
         locations: formatted.locations,
         extensions: { ...originalExtensions, code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) },
+      };
+    }
+    // The model's errors know no API: input the caller can fix is BAD_USER_INPUT here.
+    if (original instanceof InvalidInputError) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BadUserInput, ...(original.argument ? { argument: original.argument } : {}) },
       };
     }
     if (clientFacing.has(code)) {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../errors.js";
+import { InvalidInputError } from "./errors.js";
 
 /** Id prefix -> Neo4j label. The only way a label enters Cypher from a request: checked against this list. */
 export const labelByPrefix = {
@@ -29,7 +29,7 @@ export function parseId(id: string): { prefix: IdPrefix; label: NodeLabel } | nu
 export function labelOf(id: string, argument: string): NodeLabel {
   const parsed = parseId(id);
   if (!parsed) {
-    throw new BadUserInputError(
+    throw new InvalidInputError(
       `Malformed id "${truncate(id)}" in ${argument}: expected <type>:<slug> with type one of ${Object.keys(labelByPrefix).join(", ")}.`,
       argument,
     );
@@ -41,7 +41,7 @@ export function labelOf(id: string, argument: string): NodeLabel {
 export function expectId(id: string, prefix: IdPrefix, argument: string): string {
   const label = labelOf(id, argument);
   if (label !== labelByPrefix[prefix]) {
-    throw new BadUserInputError(`${argument} must be a ${prefix} id (${prefix}:<slug>), got "${truncate(id)}".`, argument);
+    throw new InvalidInputError(`${argument} must be a ${prefix} id (${prefix}:<slug>), got "${truncate(id)}".`, argument);
   }
   return id;
 }

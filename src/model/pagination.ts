@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BadUserInputError } from "../errors.js";
+import { InvalidInputError } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -43,7 +43,7 @@ export function pageRequest(args: PageArgs, order: string, parts: PageParts = AL
   const forward = first != null || after != null;
   const backward = last != null || before != null;
   if (forward && backward) {
-    throw new BadUserInputError("Page forwards (first/after) or backwards (last/before), not both at once.", "last");
+    throw new InvalidInputError("Page forwards (first/after) or backwards (last/before), not both at once.", "last");
   }
   if (backward) {
     return {
@@ -63,7 +63,7 @@ export function pageRequest(args: PageArgs, order: string, parts: PageParts = AL
 
 function checkSize(size: number, argument: string): number {
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}.`, argument);
+    throw new InvalidInputError(`${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${size}.`, argument);
   }
   return size;
 }
@@ -83,10 +83,10 @@ export function decodeCursor(cursor: string, order: string, argument: string): C
     decoded = null;
   }
   const position = cursorSchema.safeParse(decoded);
-  if (!position.success) throw new BadUserInputError(`${argument} is not a cursor this API issued.`, argument);
+  if (!position.success) throw new InvalidInputError(`${argument} is not a cursor this API issued.`, argument);
   const [issuedFor, key, id] = position.data;
   if (issuedFor !== order) {
-    throw new BadUserInputError(`${argument} was issued for another ordering (${issuedFor}), not ${order}.`, argument);
+    throw new InvalidInputError(`${argument} was issued for another ordering (${issuedFor}), not ${order}.`, argument);
   }
   return { order, key, id };
 }

@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../errors.js";
+import { InvalidInputError } from "../model/errors.js";
 import type { PageRequest } from "../model/pagination.js";
 import type { Ordering } from "./keyset.js";
 
@@ -16,6 +16,6 @@ export function textKey(key: string | number | null): boolean {
 export function checkedCursor<T>(request: PageRequest, ordering: Ordering<T>): void {
   if (request.cursor && !ordering.validKey(request.cursor.key)) {
     const argument = request.direction === "forward" ? "after" : "before";
-    throw new BadUserInputError(`${argument} is not a cursor this API issued.`, argument);
+    throw new InvalidInputError(`${argument} is not a cursor this API issued.`, argument);
   }
 }
