@@ -1,6 +1,6 @@
 /**
- * Writes one validated bundle through the import path (see importer.ts): one transaction, MERGE on ids, entity
- * resolution, and nothing written for nodes that are already as given. Used by the seed and by tests.
+ * Writes one validated bundle through the import path (see importer.ts): one transaction under the import lock,
+ * nodes found by id and created where missing, entity resolution, and nothing written for nodes already as given. Used by the seed and by tests.
  */
 import type { Executor } from "../db/executor.js";
 import type { ValidBundle } from "./bundle.js";

@@ -6,6 +6,7 @@
 import neo4j from "neo4j-driver";
 import type { WriteTransaction } from "../db/executor.js";
 import { int } from "../db/values.js";
+import { MAX_STORED_CHAIN } from "../graph/limits.js";
 import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
 import type { Located } from "./bundle.js";
 import {
@@ -26,16 +27,15 @@ const BATCH = 1_000;
 
 /**
  * Every statement here finds its rows by unique id or by element id, so its plan does not depend on how many nodes
- * there are. Neo4j would still plan it again whenever the graph has grown enough since the last plan, which a large
- * import does every few seconds (tens of plans for 10,000 events, each far dearer than running the statement).
+ * there are; without this, Neo4j plans it again whenever the graph has grown enough since the last plan, which a
+ * large import does often (docs/benchmarks.md, Import).
  */
 const REUSE_PLAN = "CYPHER replan=skip";
 
 /**
  * Statement parameters as one map, `$batch`. Neo4j 5 keys its plan cache on the size class of each list (and string)
- * parameter (under 10, under 100, under 1,000 items…) and plans a statement again for every new combination, which
- * costs far more than running these statements (a quarter of a second per plan on a small machine, each import
- * sending lists of every size). The size of a list inside a map is not looked at: one plan per statement.
+ * parameter (under 10, under 100, under 1,000 items…) and plans a statement again for every new combination; the
+ * size of a list inside a map is not looked at, so each statement is planned once.
  */
 function inBatch(parameters: Record<string, unknown>): { batch: Record<string, unknown> } {
   return { batch: parameters };
@@ -53,10 +53,9 @@ function batches<T>(items: readonly T[], size = BATCH): T[][] {
  * and both create one under different ids; the id constraints only stop duplicates of the same id.
  *
  * The lock is taken by setting the node's id to the value it has: Neo4j locks the node for the write but records no
- * change. A transaction that has changed anything pays for it on every index seek that follows (Neo4j merges its
- * changes into each one: several milliseconds per seek, which made the reads of a large import take most of its
- * time), and the importer's reads come right after this. The node exists from the start (migrations.ts); only when
- * it does not does MERGE create it, and that one import reads slowly.
+ * change, because a transaction that has changed anything pays for it on every index seek that follows (Neo4j merges
+ * its changes into each one), and the importer's reads come right after this. The node exists from the start
+ * (migrations.ts); only when it does not does MERGE create it, and that one import reads slowly.
  */
 export async function lockImports(tx: WriteTransaction): Promise<void> {
   await tx.run(`// lockImports
@@ -104,7 +103,7 @@ MATCH (n:${label})
        OR any(key IN coalesce(n.matchKeys, []) WHERE key IN $batch.matchKeys)
     RETURN n.id AS id, n.kind AS kind, coalesce(n.nameKeys, []) AS nameKeys, coalesce(n.matchKeys, []) AS matchKeys,
       head([(n)-[:WITHIN]->(parent:Place) | parent.id]) AS parent,
-      [(n)-[:WITHIN*1..32]->(ancestor:Place) | ancestor.id] AS ancestors`,
+      [(n)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ nameKeys, matchKeys }),
   );
   return rows.map((row) => ({
@@ -126,7 +125,7 @@ export async function placeAncestors(tx: WriteTransaction, ids: readonly string[
     ${REUSE_PLAN}
 UNWIND $batch.ids AS id
     MATCH (p:Place {id: id})
-    RETURN id, [(p)-[:WITHIN*1..32]->(ancestor:Place) | ancestor.id] AS ancestors`,
+    RETURN id, [(p)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ ids }),
   );
   return new Map(rows.map((row) => [String(row.id), row.ancestors as string[]]));
@@ -192,8 +191,8 @@ export const evidenceKey = (id: string, source: string) => `${id}\u0000${source}
 /**
  * Node id -> Neo4j element id, for every node an import writes or links to. Once an import has written, it finds
  * nodes by element id, never by `id`: an index seek inside a transaction also searches what the transaction has
- * written so far, at a cost that grows with it, so that seeking by `id` made large imports quadratic (a 10,000-event
- * import spent most of its time there). Element ids are stable while the transaction lasts.
+ * written so far, at a cost that grows with it, which makes seeking by `id` quadratic in the size of an import.
+ * Element ids are stable while the transaction lasts.
  */
 export type ElementIds = Map<string, string>;
 
@@ -203,7 +202,7 @@ export type ElementIds = Map<string, string>;
  * MERGE would look each id up first only to find nothing. Rows are positional (`[id, value…]`, in `columns` order)
  * rather than maps, so that the property names are not sent again with every node; values travel as plain strings
  * and numbers and become dates and integers in Cypher, because the driver encodes its own Integer and Date objects
- * several times slower (it asks each object whether it is one of a dozen special types).
+ * far slower than plain values.
  */
 export async function createNodes(
   tx: WriteTransaction,
@@ -335,8 +334,8 @@ const LINKS_BATCH = 5_000;
 /**
  * Creates the owned relationships of nodes, and the evidence given with them (`evidence`, for new nodes; stored
  * nodes replace theirs with writeEvidence): every type of every label in one statement, the type taken from the
- * fixed list above by position (Cypher's dynamic types), so that an import plans one cheap statement instead of a
- * dozen with a subquery per type. CREATE, not MERGE: the owners are new or have just lost their owned relationships
+ * fixed list above by position (Cypher's dynamic types), so that an import plans one cheap statement rather than one
+ * per type. CREATE, not MERGE: the owners are new or have just lost their owned relationships
  * (deleteOwnedLinks), their links are deduplicated (merge.ts), and imports run one at a time, so there is nothing to
  * merge with; MERGE would only look for it. A row is `[from, to, type, role, start, end, quote]`, shorter when the
  * rest is null (a missing property is simply not set), every node as the position of its element id in `nodes`;

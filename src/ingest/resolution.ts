@@ -15,6 +15,7 @@
 import type { ImportProblem } from "../errors.js";
 import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
 import type { Draft, DraftNode, EntityLabel } from "./draft.js";
+import { MAX_STORED_CHAIN } from "../graph/limits.js";
 
 /** An existing actor or place whose names share a key with an incoming one. */
 export interface Candidate {
@@ -64,7 +65,7 @@ export function resolveEntities(draft: Draft, facts: GraphFacts): Resolution {
   const incomingAncestors = (id: string): string[] => {
     const found: string[] = [];
     let parent = parentOf(id);
-    while (parent !== null && found.length < 32) {
+    while (parent !== null && found.length < MAX_STORED_CHAIN) {
       const current = resolved(parent);
       if (found.includes(current)) break;
       found.push(current);
@@ -176,7 +177,7 @@ function groupEntities(draft: Draft): Map<string, DraftNode[]> {
 function orderedGroups(groups: Map<string, DraftNode[]>, parentOf: (id: string) => string | null): [string, DraftNode[]][] {
   const depth = (id: string) => {
     let levels = 0;
-    for (let parent = parentOf(id); parent !== null && groups.has(parent) && levels < 32; parent = parentOf(parent)) levels++;
+    for (let parent = parentOf(id); parent !== null && groups.has(parent) && levels < MAX_STORED_CHAIN; parent = parentOf(parent)) levels++;
     return levels;
   };
   return [...groups.entries()]

@@ -5,7 +5,7 @@ import { validateBundle } from "./bundle.js";
 import { writeBundle } from "./bundleWriter.js";
 import { seedDirectory } from "../paths.js";
 
-/** Writes every bundle in data/seed/ (the article's graph). Idempotent: MERGE on ids. */
+/** Writes every bundle in data/seed/ (the article's graph). Idempotent: a second run finds every node as given and writes nothing. */
 export async function seed(db: Executor): Promise<{ bundles: number }> {
   const files = readdirSync(seedDirectory)
     .filter((file) => file.endsWith(".bundle.json"))

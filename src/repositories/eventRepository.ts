@@ -62,7 +62,7 @@ export function eventOrdering(order: EventOrderName): Ordering<EventRow> {
 }
 
 /** Cypher conditions on `e` for a filter, with their parameters. */
-export function eventConditions(filter: EventConditions): { where: string[]; params: Params } {
+export function eventWhere(filter: EventConditions): { where: string[]; params: Params } {
   const where: string[] = [];
   const params: Params = {};
   if (filter.from != null) {
@@ -179,7 +179,7 @@ export class EventRepository {
     // the place instead was planned from the place's side, expanding all its events for every event checked.
     const fromPlace = anchor.kind === "all" && filter.placeId != null;
     const anchored = fromPlace ? placeFilteredQuery(filter.placeId!) : anchoredQuery(anchor);
-    const conditions = eventConditions(fromPlace ? { ...filter, placeId: null } : filter);
+    const conditions = eventWhere(fromPlace ? { ...filter, placeId: null } : filter);
     const aheadParams: Params = {};
     const expanded =
       ahead.length > 0 ? lookAheadCypher("e", "Event", ahead, aheadParams) : { clauses: "", projection: rowProperties("Event", "e") };

@@ -140,7 +140,7 @@ export class ListRepository {
     request: PageRequest,
   ): Promise<Map<string, Page<StatementRow>>> {
     checkedCursor(request, statementOrdering);
-    const { where, params } = statementConditions(filter);
+    const { where, params } = statementWhere(filter);
     const anchored = statementAnchor(anchor);
     const { cypher, params: pageParams } = pagedListCypher(
       { ...anchored, variable: "st", where, projection: rowProperties("Statement", "st") },
@@ -175,7 +175,8 @@ function statementAnchor(anchor: StatementAnchor): Pick<ListQuery, "name" | "anc
   }
 }
 
-function statementConditions(filter: StatementConditions): { where: string[]; params: Params } {
+/** Cypher conditions on `st` for a filter, with their parameters. */
+function statementWhere(filter: StatementConditions): { where: string[]; params: Params } {
   const where: string[] = [];
   const params: Params = {};
   if (filter.stances != null) {

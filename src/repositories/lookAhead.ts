@@ -68,12 +68,7 @@ export function lookAheadCypher(
   return { clauses, projection: `{node: ${rowProperties(label, variable)}, ahead: ${map}}` };
 }
 
-function aheadOf(
-  parent: string,
-  fields: readonly LookAheadField[],
-  params: Params,
-  uses: Uses,
-): { clauses: string; map: string } {
+function aheadOf(parent: string, fields: readonly LookAheadField[], params: Params, uses: Uses): { clauses: string; map: string } {
   const lists = fields.map((field) => fieldCall(parent, field, params, uses));
   return {
     clauses: lists.map((list) => list.clause).join("\n"),

@@ -8,7 +8,7 @@ import type { EventRole } from "../model/enums.js";
 import { UnreachableCaseError } from "../errors.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
-import { type EventConditions, eventConditions } from "./eventRepository.js";
+import { type EventConditions, eventWhere } from "./eventRepository.js";
 import { TRAVERSED_TYPES } from "../graph/catalogue.js";
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "../graph/limits.js";
 import { perpetratorPaths } from "../graph/rules.js";
@@ -118,7 +118,7 @@ export class ResearchRepository {
   }
 
   async eventStats(dimension: StatsDimension, filter: EventConditions): Promise<StatsBucketRow[]> {
-    const { where, params } = eventConditions(filter);
+    const { where, params } = eventWhere(filter);
     const order = dimension === "MONTH" ? "key ASC" : "events DESC, key ASC";
     const rows = await this.db.read(
       `// eventStats${dimension}

@@ -1,7 +1,7 @@
 import { pageRequest } from "../../model/pagination.js";
 import { connectionParts } from "../selection.js";
 import type { ActorResolvers } from "../generated/resolvers.js";
-import { eventConditions } from "./shared.js";
+import { checkedEventFilter } from "./shared.js";
 
 /** Besides the catalogue's plain relationship fields (relationshipFields.ts). */
 export const Actor: ActorResolvers = {
@@ -9,7 +9,7 @@ export const Actor: ActorResolvers = {
     context.loaders
       .eventPages(
         { kind: "actor", role: role ?? null },
-        eventConditions(filter),
+        checkedEventFilter(filter),
         "DATE_DESC",
         pageRequest(page, "DATE_DESC", connectionParts(info)),
       )

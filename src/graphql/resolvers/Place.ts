@@ -1,7 +1,7 @@
 import { pageRequest } from "../../model/pagination.js";
 import { connectionParts } from "../selection.js";
 import type { PlaceResolvers } from "../generated/resolvers.js";
-import { eventConditions } from "./shared.js";
+import { checkedEventFilter } from "./shared.js";
 
 /** Besides the catalogue's plain relationship fields (relationshipFields.ts). */
 export const Place: PlaceResolvers = {
@@ -11,7 +11,7 @@ export const Place: PlaceResolvers = {
     context.loaders
       .eventPages(
         { kind: "place", includeSubPlaces },
-        eventConditions(filter),
+        checkedEventFilter(filter),
         "DATE_DESC",
         pageRequest(page, "DATE_DESC", connectionParts(info)),
       )

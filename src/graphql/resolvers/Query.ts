@@ -5,7 +5,7 @@ import { planForConnection } from "../lookAheadPlan.js";
 import { connectionParts } from "../selection.js";
 import { luceneQuery, normalizeName } from "../../model/text.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
-import { anyNodeById, eventConditions, nodeById, statementConditions } from "./shared.js";
+import { anyNodeById, checkedEventFilter, nodeById, checkedStatementFilter } from "./shared.js";
 
 export const Query: QueryResolvers = {
   node: (_, { id }, context) => anyNodeById(context, id),
@@ -29,7 +29,7 @@ export const Query: QueryResolvers = {
     const pages = await context.repositories.events.pages(
       { kind: "all" },
       [],
-      eventConditions(filter),
+      checkedEventFilter(filter),
       orderBy,
       pageRequest(page, orderBy, connectionParts(info)),
       planForConnection(info, "Event"),
@@ -43,7 +43,7 @@ export const Query: QueryResolvers = {
     const pages = await context.repositories.lists.statements(
       { kind: "all" },
       [],
-      statementConditions(filter),
+      checkedStatementFilter(filter),
       pageRequest(page, "DATE_DESC", connectionParts(info)),
     );
     return pages.get("")!;

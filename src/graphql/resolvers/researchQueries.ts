@@ -2,7 +2,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { expectId, labelOf } from "../../model/ids.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
-import { eventConditions } from "./shared.js";
+import { checkedEventFilter } from "./shared.js";
 
 export const MAX_PATH_HOPS = 6;
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -34,7 +34,7 @@ export const researchQueries: Pick<QueryResolvers, "shortestPath" | "neighborhoo
     return found ?? { nodes: [], edges: [], truncated: false };
   },
 
-  eventStats: (_, { groupBy, filter }, context) => context.repositories.research.eventStats(groupBy, eventConditions(filter)),
+  eventStats: (_, { groupBy, filter }, context) => context.repositories.research.eventStats(groupBy, checkedEventFilter(filter)),
 
   coInvolved: (_, { actorId, role, includeMembers, first }, context) => {
     expectId(actorId, "actor", "actorId");

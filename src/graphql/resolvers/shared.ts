@@ -67,7 +67,7 @@ function checkRange(from: string | null | undefined, to: string | null | undefin
 }
 
 /** Checks an event filter's ids and ranges; dates were already checked by the Date scalar. */
-export function eventConditions(filter: EventFilter | null | undefined, argument = "filter"): EventConditions {
+export function checkedEventFilter(filter: EventFilter | null | undefined, argument = "filter"): EventConditions {
   if (!filter) return {};
   if (filter.placeId != null) expectId(filter.placeId, "place", `${argument}.placeId`);
   if (filter.actorId != null) expectId(filter.actorId, "actor", `${argument}.actorId`);
@@ -78,7 +78,8 @@ export function eventConditions(filter: EventFilter | null | undefined, argument
   return filter;
 }
 
-export function statementConditions(filter: StatementFilter | null | undefined): StatementConditions {
+/** Checks a statement filter's ids and range. */
+export function checkedStatementFilter(filter: StatementFilter | null | undefined): StatementConditions {
   if (!filter) return {};
   if (filter.speakerId != null) expectId(filter.speakerId, "actor", "filter.speakerId");
   if (filter.targetId != null) expectId(filter.targetId, "actor", "filter.targetId");
