@@ -4,7 +4,8 @@
  * whole or written whole.
  */
 import { z } from "zod";
-import { parseId, type IdPrefix } from "../model/ids.js";
+import { otherLabel, ownedBy } from "../graph/catalogue.js";
+import { labelByPrefix, parseId, type IdPrefix, type NodeLabel } from "../model/ids.js";
 import { isCalendarDate } from "../model/dates.js";
 import {
   ACTOR_KINDS,
@@ -152,6 +153,9 @@ export const bundleSchema = z.object({
 
 export type Bundle = z.infer<typeof bundleSchema>;
 
+const prefixOf = (label: NodeLabel): IdPrefix =>
+  (Object.keys(labelByPrefix) as IdPrefix[]).find((prefix) => labelByPrefix[prefix] === label)!;
+
 /** One thing wrong with a bundle, at a JSON path such as `claims.3.quotes.0`. */
 export interface BundleProblem {
   path: string;
@@ -229,7 +233,23 @@ export function validateBundle(
   const referAll = (ids: readonly string[] | null | undefined, prefix: IdPrefix, path: string) =>
     ids?.forEach((nodeId, i) => refer(nodeId, prefix, `${path}.${i}`));
 
-  refer(bundle.source.publisher, "actor", "source.publisher");
+  // The references a definition makes: the fields of the relationships its label owns (src/graph/catalogue.ts).
+  const referLinks = (label: NodeLabel, definition: Record<string, unknown>, path: string) => {
+    for (const relationship of ownedBy(label)) {
+      const { field, holds } = relationship.bundle;
+      const prefix = prefixOf(otherLabel(relationship));
+      const value = definition[field];
+      if (holds === "id") refer(value as string | null | undefined, prefix, `${path}.${field}`);
+      else if (holds === "ids") referAll(value as string[] | null | undefined, prefix, `${path}.${field}`);
+      else if (holds === "participants") {
+        (value as { actor: string }[] | null | undefined)?.forEach((participant, j) =>
+          refer(participant.actor, prefix, `${path}.${field}.${j}.actor`),
+        );
+      }
+    }
+  };
+
+  referLinks("Source", bundle.source, "source");
   const sameAs = (nodeId: string, target: string | null | undefined, prefix: IdPrefix, path: string) => {
     if (target == null) return;
     if (parseId(target)?.prefix !== prefix) problems.push({ path, message: `"${target}" is not a ${prefix} id (${prefix}:<slug>)` });
@@ -237,43 +257,29 @@ export function validateBundle(
   };
   bundle.actors?.forEach((actor, i) => {
     sameAs(actor.id, actor.sameAs, "actor", `actors.${i}.sameAs`);
-    referAll(actor.partOf, "actor", `actors.${i}.partOf`);
-    referAll(actor.allies, "actor", `actors.${i}.allies`);
+    referLinks("Actor", actor, `actors.${i}`);
     if (actor.partOf?.includes(actor.id)) problems.push({ path: `actors.${i}.partOf`, message: "an actor cannot be part of itself" });
   });
   bundle.places?.forEach((place, i) => {
     sameAs(place.id, place.sameAs, "place", `places.${i}.sameAs`);
-    refer(place.parent, "place", `places.${i}.parent`);
+    referLinks("Place", place, `places.${i}`);
     if (place.parent === place.id) problems.push({ path: `places.${i}.parent`, message: "a place cannot be its own parent" });
   });
   bundle.agreements?.forEach((agreement, i) => {
-    referAll(agreement.parties, "actor", `agreements.${i}.parties`);
-    referAll(agreement.covers, "place", `agreements.${i}.covers`);
+    referLinks("Agreement", agreement, `agreements.${i}`);
     if (agreement.signedOn && agreement.endsOn && agreement.endsOn <= agreement.signedOn) {
       problems.push({ path: `agreements.${i}.endsOn`, message: "must be after signedOn" });
     }
   });
-  bundle.events?.forEach((event, i) => {
-    referAll(event.places, "place", `events.${i}.places`);
-    event.participants?.forEach((participant, j) => refer(participant.actor, "actor", `events.${i}.participants.${j}.actor`));
-  });
+  bundle.events?.forEach((event, i) => referLinks("Event", event, `events.${i}`));
   bundle.claims?.forEach((claim, i) => {
-    refer(claim.event, "event", `claims.${i}.event`);
-    referAll(claim.actors, "actor", `claims.${i}.actors`);
-    refer(claim.assertedBy, "actor", `claims.${i}.assertedBy`);
-    referAll(claim.disputedBy, "statement", `claims.${i}.disputedBy`);
+    referLinks("Claim", claim, `claims.${i}`);
     const figure = claim.estimate;
     if (figure?.low != null && figure.high != null && figure.low > figure.high) {
       problems.push({ path: `claims.${i}.estimate`, message: "low must not exceed high" });
     }
   });
-  bundle.statements?.forEach((statement, i) => {
-    refer(statement.speaker, "actor", `statements.${i}.speaker`);
-    refer(statement.onBehalfOf, "actor", `statements.${i}.onBehalfOf`);
-    referAll(statement.about, "event", `statements.${i}.about`);
-    referAll(statement.targets, "actor", `statements.${i}.targets`);
-    referAll(statement.invokes, "agreement", `statements.${i}.invokes`);
-  });
+  bundle.statements?.forEach((statement, i) => referLinks("Statement", statement, `statements.${i}`));
 
   const evidence = new Map<string, Located[]>();
   const locate = (nodeId: string, quotes: readonly string[] | null | undefined, path: string) => {

@@ -91,6 +91,32 @@ describe("the catalogue's relationships", () => {
     }
   });
 
+  it("are each checked as references by the bundle's validation, at the path of their field", () => {
+    const sections: Record<string, string> = {
+      Actor: "actors",
+      Place: "places",
+      Agreement: "agreements",
+      Event: "events",
+      Claim: "claims",
+      Statement: "statements",
+    };
+    for (const relationship of relationshipList) {
+      const { field, holds } = relationship.bundle;
+      if (holds === "source" || holds === "quotes") continue;
+      const bundle = structuredClone(seedBundle);
+      const owner = ownerLabel(relationship);
+      const definition = owner === "Source" ? bundle.source : bundle[sections[owner]!][0];
+      const path = owner === "Source" ? "source" : `${sections[owner]}.0`;
+      const unknown = `${otherLabel(relationship).toLowerCase()}:unknown-to-the-bundle`;
+      if (holds === "id") definition[field] = unknown;
+      else if (holds === "ids") definition[field] = [unknown];
+      else definition[field] = [{ actor: unknown, role: "TARGET" }];
+      const result = validateBundle(bundle);
+      const expected = holds === "id" ? `${path}.${field}` : holds === "ids" ? `${path}.${field}.0` : `${path}.${field}.0.actor`;
+      expect(result.ok && result.external.get(unknown)?.paths, relationship.name).toEqual([expected]);
+    }
+  });
+
   it("are each written back by the export under the field the bundle reads", () => {
     const valid = validateBundle(seedBundle);
     if (!valid.ok) throw new Error(JSON.stringify(valid.problems));
