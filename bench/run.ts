@@ -349,7 +349,13 @@ async function checkAnswers(servers: readonly RunningServer[], paramSets: readon
           headers: { "content-type": "application/json" },
           body: request.body,
         });
-        const body: unknown = await response.json();
+        const text = await response.text();
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new Error(`${query}: ${server.name} answered ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`);
+        }
         answers.set(server.name, (contender.answer as (body: unknown) => unknown)(body));
       }
       const reference = answers.get("ours");

@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import neo4j, { type Driver } from "neo4j-driver";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
+import { int } from "../../src/db/values.js";
 import { createLogger } from "../../src/logger.js";
 import { luceneQuery, normalizeName } from "../../src/model/text.js";
 import {
@@ -77,8 +78,8 @@ export const statements: Record<QueryName, { cypher: string; parameters(params: 
     parameters: (params) => ({
       lucene: luceneQuery(params.placeName) ?? "",
       exactName: normalizeName(params.placeName),
-      first: SEARCH_PAGE,
-      candidates: SEARCH_CANDIDATES,
+      first: int(SEARCH_PAGE),
+      candidates: int(SEARCH_CANDIDATES),
     }),
   },
   // Aggregated as the index range is read, without collecting the events: a month's high sum is null when any of
