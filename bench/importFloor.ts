@@ -286,11 +286,12 @@ export async function bulkImportFloor(dataset: Dataset, directory: string): Prom
         "database",
         "import",
         "full",
+        // The database first: --nodes and --relationships take any number of files and would swallow it.
+        "neo4j",
         "--overwrite-destination=true",
         "--array-delimiter=;",
         "--threads=2",
         ...args,
-        "neo4j",
       ],
       { env: { ...process.env, NEO4J_HOME: directory, NEO4J_CONF: path.join(directory, "conf") }, maxBuffer: 64 * 2 ** 20 },
       (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr.slice(-2000)}`)) : resolve()),

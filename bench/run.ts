@@ -178,24 +178,30 @@ async function runScale(scale: { name: string; events: number }, logDirectory: s
 
     // Latency: each query alone at 1 connection.
     const latency = {} as ScaleResult["latency"];
-    const latencyRounds = new Map<ContenderName, LoadResult[]>();
+    const mixLatencies = new Map<ContenderName, number[][]>();
     for (const query of queryNames) {
-      const runs = await interleaved(servers, [query], paramSets, 1, () => latencySamples);
+      const runs = await measuredCell(servers, [query], paramSets, 1, { minSeconds: 0, minRequests: latencySamples });
       latency[query] = summariseCell(runs, 1);
       if (mixQueries.includes(query))
-        for (const [name, list] of runs) latencyRounds.set(name, [...(latencyRounds.get(name) ?? []), ...list]);
+        for (const [name, list] of runs)
+          mixLatencies.set(name, [...(mixLatencies.get(name) ?? []), list.flatMap((round) => round.latencies)]);
       log(`${scale.name}: ${query} at 1 connection, p50 ${describe(latency[query], (s) => `${s.p50.toFixed(1)} ms`)}`);
     }
     const latencyMix: Cell = {};
-    for (const [name, list] of latencyRounds) latencyMix[name] = summarise(list, 1);
+    for (const [name, lists] of mixLatencies) latencyMix[name] = pooled(lists);
 
     // Throughput: the mix, then each query alone, at `connections` connections.
-    const mix = await throughputCell(servers, mixQueries, paramSets);
+    const throughput = async (queries: readonly QueryName[]) =>
+      summariseCell(
+        await measuredCell(servers, queries, paramSets, connections, { minSeconds: minRoundS, minRequests: connections }),
+        connections,
+      );
+    const mix = await throughput(mixQueries);
     log(`${scale.name}: mix at ${connections} connections, req/s ${describe(mix, (s) => s.rps.toFixed(1))}`);
     const perQuery: ScaleResult["perQuery"] = {};
     if (perQueryThroughput) {
       for (const query of queryNames) {
-        perQuery[query] = await throughputCell(servers, [query], paramSets);
+        perQuery[query] = await throughput([query]);
         log(`${scale.name}: ${query} at ${connections} connections, req/s ${describe(perQuery[query], (s) => s.rps.toFixed(1))}`);
       }
     }
@@ -264,31 +270,44 @@ async function interleaved(
 }
 
 /**
- * A throughput cell: a calibration round per contender gives its rate and p99, from which every round is sized to
- * last at least 10× the slowest contender's p99 (and `minRoundS`); then the interleaved rounds.
+ * One cell (a query or the mix, at one number of connections): a calibration round per contender gives its rate
+ * and p99, from which every round is sized to last at least 10× the slowest contender's p99 (with a quarter more
+ * for the calibration's own noise) and `minSeconds`, and to hold at least `minRequests`; then the interleaved rounds.
  */
-async function throughputCell(
+async function measuredCell(
   servers: readonly RunningServer[],
   queries: readonly QueryName[],
   paramSets: readonly Params[],
-): Promise<Cell> {
+  connectionCount: number,
+  limits: { minSeconds: number; minRequests: number },
+): Promise<Map<ContenderName, LoadResult[]>> {
   const rates = new Map<ContenderName, number>();
   let slowestP99 = 0;
   for (const server of servers) {
     const requests = requestsFor(server.name, queries, paramSets);
     if (requests.length === 0) continue;
+    const amount = Math.max(requests.length, connectionCount * 5);
     const calibration = summarise(
-      [await runLoad(server.url, requests, { connections, amount: Math.max(requests.length, connections * 3), pid: server.pid })],
-      connections,
+      [await runLoad(server.url, requests, { connections: connectionCount, amount, pid: server.pid })],
+      connectionCount,
     );
     rates.set(server.name, calibration.rps);
     slowestP99 = Math.max(slowestP99, calibration.p99);
   }
-  const roundSeconds = Math.max(minRoundS, (10 * slowestP99) / 1000);
-  return summariseCell(
-    await interleaved(servers, queries, paramSets, connections, (name) => Math.ceil(roundSeconds * (rates.get(name) ?? 1))),
-    connections,
-  );
+  const roundSeconds = Math.max(limits.minSeconds, (10 * 1.25 * slowestP99) / 1000);
+  const amount = (name: ContenderName) => Math.max(limits.minRequests, Math.ceil(roundSeconds * (rates.get(name) ?? 1)));
+  return interleaved(servers, queries, paramSets, connectionCount, amount);
+}
+
+/**
+ * Latencies of several queries as one figure with equal weight per query: each list is thinned evenly to the
+ * shortest one's length. Only the percentiles mean something here (no rounds, no rate).
+ */
+function pooled(lists: readonly number[][]): Summary {
+  const n = Math.min(...lists.map((list) => list.length));
+  const latencies = lists.flatMap((list) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!));
+  const seconds = latencies.reduce((sum, latency) => sum + latency, 0) / 1000;
+  return summarise([{ requests: latencies.length, seconds, errors: 0, latencies, rssMaxMb: 0 }], 1);
 }
 
 function summariseCell(runs: Map<ContenderName, LoadResult[]>, connectionCount: number): Cell {
@@ -398,7 +417,7 @@ function printTables(result: ScaleResult): void {
   );
   lines.push(
     ``,
-    `### Latency at 1 connection (${rounds} interleaved rounds of ${latencySamples} requests)`,
+    `### Latency at 1 connection (${rounds} interleaved rounds, each ≥ 10× the query's slowest p99 and ≥ ${latencySamples} requests)`,
     ``,
     `| query | contender | samples | p50 ms | p99 ms | req/s min–max of rounds | check | p50 ours/raw | p50 ours/tuned |`,
     `|---|---|---:|---:|---:|---:|---|---:|---:|`,
