@@ -1,7 +1,8 @@
 /**
- * One timed load: autocannon on loopback with a fixed number of connections, every response's latency kept (so
- * percentiles over interleaved rounds are exact, not averages of percentiles), each response checked for errors,
- * and the server's resident memory sampled from /proc while it runs.
+ * One timed round: autocannon on loopback with a fixed number of connections sending a fixed number of requests;
+ * the round ends when the last response is in (no request is cut off in flight). Every response's latency is kept
+ * (so percentiles over interleaved rounds are exact, not averages of percentiles), each response is checked for
+ * errors, and the server's resident memory is sampled from /proc while it runs.
  */
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
@@ -28,7 +29,7 @@ export function rssMb(pid: number): number {
 export async function runLoad(
   url: string,
   requests: readonly HttpRequest[],
-  options: { connections: number; seconds: number; pid: number },
+  options: { connections: number; amount: number; pid: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
@@ -43,8 +44,8 @@ export async function runLoad(
     {
       url,
       connections: options.connections,
-      duration: options.seconds,
-      timeout: 30,
+      amount: Math.max(options.amount, options.connections),
+      timeout: 120,
       requests: requests.map((request) => ({
         method: "POST" as const,
         path: request.path,
@@ -57,12 +58,18 @@ export async function runLoad(
     },
     (error, result) => (error ? fail(error as Error) : finish(result)),
   );
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  // autocannon notices that the last request is answered only at its next one-second tick: the round's time ends
+  // at the last response instead.
+  let lastResponseAt = startedAt;
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    lastResponseAt = performance.now();
+  });
   const result = await done;
   clearInterval(sampler);
   return {
     requests: latencies.length,
-    seconds: (performance.now() - startedAt) / 1000,
+    seconds: (lastResponseAt - startedAt) / 1000,
     errors: errors + result.errors + result.timeouts,
     latencies,
     rssMaxMb: Math.max(rssMax, rssMb(options.pid)),
@@ -70,25 +77,59 @@ export async function runLoad(
 }
 
 export interface Summary {
+  /** Responses over all rounds (the samples behind the percentiles). */
   requests: number;
+  rounds: number;
   rps: number;
+  /** Requests per second of the slowest and the fastest round, and their difference relative to the median round. */
+  rpsMin: number;
+  rpsMax: number;
+  rpsSpread: number;
   p50: number;
   p99: number;
+  mean: number;
+  /** Seconds of the shortest round. */
+  shortestRoundS: number;
+  /** Little's law: requests in flight implied by throughput × mean latency, as a fraction of the connections. */
+  littleRatio: number;
   errors: number;
   rssMaxMb: number;
 }
 
+/** Little's law holds within this band (below it the load generator or the rounds' ends left connections idle). */
+export const LITTLE_BAND = { low: 0.85, high: 1.05 };
+
 /** Several interleaved rounds of one contender as one figure. */
-export function summarise(rounds: readonly LoadResult[]): Summary {
+export function summarise(rounds: readonly LoadResult[], connections: number): Summary {
   const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
   const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const perRound = rounds.map((round) => round.requests / round.seconds).sort((a, b) => a - b);
+  const median = perRound[Math.floor(perRound.length / 2)] ?? NaN;
+  const rps = seconds > 0 ? latencies.length / seconds : 0;
+  const mean = latencies.reduce((sum, latency) => sum + latency, 0) / Math.max(latencies.length, 1);
   return {
     requests: latencies.length,
-    rps: seconds > 0 ? latencies.length / seconds : 0,
+    rounds: rounds.length,
+    rps,
+    rpsMin: perRound[0] ?? NaN,
+    rpsMax: perRound.at(-1) ?? NaN,
+    rpsSpread: ((perRound.at(-1) ?? NaN) - (perRound[0] ?? NaN)) / median,
     p50: at(0.5),
     p99: at(0.99),
+    mean,
+    shortestRoundS: Math.min(...rounds.map((round) => round.seconds)),
+    littleRatio: (rps * mean) / 1000 / connections,
     errors: rounds.reduce((sum, round) => sum + round.errors, 0),
     rssMaxMb: Math.max(...rounds.map((round) => round.rssMaxMb)),
   };
+}
+
+/** What is wrong with a cell's measurement, if anything: Little's law off, or a round shorter than 10× the slowest p99. */
+export function cellFlags(summary: Summary, slowestP99Ms: number): string[] {
+  const flags: string[] = [];
+  if (summary.littleRatio < LITTLE_BAND.low || summary.littleRatio > LITTLE_BAND.high)
+    flags.push(`Little ${summary.littleRatio.toFixed(2)}`);
+  if (summary.shortestRoundS * 1000 < 10 * slowestP99Ms) flags.push(`round ${summary.shortestRoundS.toFixed(1)} s < 10×p99`);
+  return flags;
 }

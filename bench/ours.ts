@@ -11,6 +11,7 @@ import {
   graphqlRequest,
   type Q1Event,
   type Q2Event,
+  SEARCH_PAGE,
 } from "./workload.js";
 
 const Q1 = `query Q1 {
@@ -38,7 +39,7 @@ const Q3 = `query Q3($place: ID!, $from: Date!, $to: Date!) {
   }
 }`;
 
-const Q4 = `query Q4($text: String!) { search(query: $text, types: [PLACE], first: 10) { node { id } } }`;
+const Q4 = `query Q4($text: String!) { search(query: $text, types: [PLACE], first: ${SEARCH_PAGE}) { node { id } } }`;
 
 const Q5 = `query Q5($from: Date!, $to: Date!) {
   eventStats(groupBy: MONTH, filter: { from: $from, to: $to }) { key events fatalitiesLow fatalitiesHigh }
@@ -116,7 +117,7 @@ export const ours: Contender = {
     request: (params) => graphqlRequest(Q4, { text: params.placeName }),
     answer(body) {
       const hits = graphqlData(body).search as { node: { id: string } }[];
-      return { top: hits[0]?.node.id ?? null };
+      return { ids: hits.map((hit) => hit.node.id) };
     },
   },
   Q5: {

@@ -1,12 +1,20 @@
 /**
- * npm run bench -- [--scale 1k,10k,100k] [--duration 30] [--connections 10] [--quick] [--seed 1]
+ * npm run bench -- [--scale 1k,10k,100k] [--quick] [--rounds 5] [--connections 10] [--min-round 5]
+ *   [--latency-samples 40] [--no-per-query] [--no-bulk-import] [--seed 1]
  *
  * Side by side on one Neo4j (the bench instance: its own port and data folder, wiped per scale) and one generated
- * dataset: our server (compiled, production settings), a reference server built with @neo4j/graphql, and raw
- * Cypher behind a bare HTTP server. Per scale: the dataset is generated and imported through our import path
+ * dataset: our server, the Neo4j GraphQL Library out of the box and tuned, and raw Cypher, all bundled, under the
+ * same conditions (bench/servers.ts). Per scale: the dataset is generated and imported through our import path
  * (events/s), every contender is started (cold start) and warmed up, their answers to every query are compared,
- * then the Q1–Q3 mix and each query alone are run under load in interleaved rounds. Prints a table per scale and,
- * as its last line, one JSON object with the headline figures of the last scale run.
+ * then
+ *   - latency: each query alone at 1 connection, `--latency-samples` requests per round;
+ *   - throughput: the Q1–Q3 mix (and each query alone, unless --no-per-query) at `--connections` connections,
+ *     each round a number of requests sized from a calibration round so that it lasts at least 10× the cell's
+ *     slowest p99 and `--min-round` seconds;
+ * both in `--rounds` interleaved rounds (the order rotates), every round waiting for its last response; and last
+ * the import floors on the same dataset (bench/importFloor.ts). Prints a table per scale (samples, spread between
+ * rounds, Little's-law and round-length flags per cell) and, as its last line, one JSON object with the headline
+ * figures of the last scale run. A run of the three default scales also writes bench/latest-full-run.json.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -16,12 +24,15 @@ import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../neo4j-local/l
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/cli/database.js";
 import { ImportService } from "../src/ingest/importService.js";
+import { buildBenchServers } from "./build.js";
 import { type DatasetFacts, generateDataset, loadDataset } from "./dataset.js";
-import { runLoad, type LoadResult, summarise, type Summary } from "./measure.js";
+import { bulkImportFloor, type FloorResult, transactionalFloor } from "./importFloor.js";
+import { cellFlags, runLoad, type LoadResult, summarise, type Summary } from "./measure.js";
 import { ours } from "./ours.js";
-import { peer, preparePeer } from "./peer/queries.js";
+import { peer } from "./peer/queries.js";
+import { tunedPeer } from "./peer/tunedQueries.js";
 import { raw } from "./raw/contender.js";
-import { type ContenderName, type RunningServer, startServer } from "./servers.js";
+import { type ContenderName, contenderTitles, type RunningServer, startServer } from "./servers.js";
 import {
   type Contender,
   type HttpRequest,
@@ -36,61 +47,101 @@ import {
 const { values } = parseArgs({
   options: {
     scale: { type: "string" },
-    duration: { type: "string" },
-    connections: { type: "string", default: "10" },
     quick: { type: "boolean", default: false },
+    rounds: { type: "string" },
+    connections: { type: "string", default: "10" },
+    "min-round": { type: "string" },
+    "latency-samples": { type: "string" },
+    "no-per-query": { type: "boolean", default: false },
+    "no-bulk-import": { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
   },
 });
 
 const SCALES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000 };
+const FULL_RUN = "1k,10k,100k";
 const quick = values.quick ?? false;
-const scales = (values.scale ?? (quick ? "10k" : "1k,10k,100k")).split(",").map((name) => {
+const scaleList = values.scale ?? (quick ? "1k" : FULL_RUN);
+const scales = scaleList.split(",").map((name) => {
   const events = SCALES[name] ?? Number(name);
   if (!Number.isInteger(events) || events <= 0) throw new Error(`--scale takes 1k, 10k, 100k or a number of events, not "${name}"`);
   return { name, events };
 });
-/** Seconds of the Q1–Q3 mix per contender (split into rounds); each query alone gets a third of it. */
-const duration = Number(values.duration ?? (quick ? 9 : 30));
-const connections = Number(values.connections);
+const positive = (name: string, value: string | undefined, fallback: number): number => {
+  const number = Number(value ?? fallback);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`--${name} takes a positive number, not "${value}"`);
+  return number;
+};
+const rounds = positive("rounds", values.rounds, 5);
+const connections = positive("connections", values.connections, 10);
+/** Seconds every throughput round lasts at least (besides 10× the cell's slowest p99). */
+const minRoundS = positive("min-round", values["min-round"], quick ? 1.5 : 5);
+/** Requests per latency round (1 connection). */
+const latencySamples = positive("latency-samples", values["latency-samples"], quick ? 10 : 40);
+const perQueryThroughput = !(values["no-per-query"] || quick);
+const bulkImport = !values["no-bulk-import"];
 const seed = Number(values.seed);
-const ROUNDS = 3;
 
-const contenders: Record<ContenderName, Contender> = { ours, peer, raw };
-const order: ContenderName[] = ["ours", "peer", "raw"];
+const contenders: Record<ContenderName, Contender> = { ours, peer, tuned: tunedPeer, raw };
+const order: ContenderName[] = ["ours", "tuned", "peer", "raw"];
+
+type Cell = Partial<Record<ContenderName, Summary>>;
 
 interface ScaleResult {
   scale: string;
   events: number;
+  load: number[];
   importEventsPerS: number;
   importSeconds: number;
+  floor: FloorResult;
+  bulk: FloorResult | { error: string };
   coldStartMs: Record<ContenderName, number>;
-  mix: Record<ContenderName, Summary>;
-  perQuery: Record<QueryName, Partial<Record<ContenderName, Summary>>>;
+  comparisons: number;
+  /** 1 connection, per query. */
+  latency: Record<QueryName, Cell>;
+  /** Q1–Q3 pooled at 1 connection (equal samples of each). */
+  latencyMix: Cell;
+  /** `connections` connections: the mix, and each query alone when measured. */
+  mix: Cell;
+  perQuery: Partial<Record<QueryName, Cell>>;
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main(): Promise<void> {
-  log(`building our server (npm run build:server)…`);
+  log(`building the servers (npm run build:server, bench/build.ts)…`);
   execFileSync("npm", ["run", "-s", "build:server"], { stdio: "inherit" });
+  await buildBenchServers();
+  const startedAt = new Date().toISOString();
+  const stamp = startedAt.replace(/[:.]/g, "-");
   const results: ScaleResult[] = [];
-  for (const scale of scales) results.push(await runScale(scale));
+  for (const scale of scales) results.push(await runScale(scale, `bench/results/logs/${stamp}`));
   mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ machine: machine(), connections, duration, seed, results }, null, 2)}\n`);
+  const file = `bench/results/${stamp}.json`;
+  const settings = { connections, rounds, minRoundS, latencySamples, perQueryThroughput, seed, quick };
+  writeFileSync(file, `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, results }, null, 2)}\n`);
   log(`results written to ${file}`);
-  for (const result of results) printTable(result);
+  for (const result of results) printTables(result);
   if (results.length > 1) printFlatness(results);
-  const last = results.at(-1)!;
-  console.log(JSON.stringify(headline(last)));
+  const headlines = results.map(headline);
+  if (scaleList === FULL_RUN && !quick) {
+    // The committed record of the latest full run (bench/results/ is not committed).
+    writeFileSync(
+      "bench/latest-full-run.json",
+      `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, scales: headlines }, null, 2)}\n`,
+    );
+    log(`summary written to bench/latest-full-run.json`);
+  }
+  console.log(JSON.stringify(headlines.at(-1)));
 }
 
-async function runScale(scale: { name: string; events: number }): Promise<ScaleResult> {
+async function runScale(scale: { name: string; events: number }, logDirectory: string): Promise<ScaleResult> {
   // The bench instance, wiped: every scale starts from an empty store.
   const instance = localInstance("bench");
   process.env.NEO4J_LOCAL_HEAP ??= "2g";
   process.env.NEO4J_LOCAL_PAGECACHE ??= "1g";
+  const loadAverages: number[] = [];
+  const sampler = setInterval(() => loadAverages.push(os.loadavg()[0]!), 10_000);
   await stopLocalNeo4j(instance);
   rmSync(`${instance.dataDir}/data`, { recursive: true, force: true });
   log(
@@ -98,7 +149,7 @@ async function runScale(scale: { name: string; events: number }): Promise<ScaleR
   );
   await startLocalNeo4j(instance, { plugins: true });
   const config = loadConfig({ ...process.env, NODE_ENV: "production", NEO4J_URI: instance.uri });
-  const { driver, db } = await openDatabase(config);
+  let { driver, db } = await openDatabase(config);
   const servers: RunningServer[] = [];
   try {
     log(`${scale.name}: generating ${scale.events} events (seed ${seed})…`);
@@ -108,69 +159,168 @@ async function runScale(scale: { name: string; events: number }): Promise<ScaleR
     log(
       `${scale.name}: imported ${loaded.events} events in ${loaded.seconds.toFixed(1)} s (${Math.round(loaded.eventsPerSecond)} events/s)`,
     );
-    await preparePeer(driver);
 
     const coldStartMs = {} as Record<ContenderName, number>;
     for (const name of order) {
-      const server = await startServer(name, instance.uri);
+      const server = await startServer(name, instance.uri, logDirectory);
       servers.push(server);
       coldStartMs[name] = server.coldStartMs;
       log(`${scale.name}: ${name} ready in ${Math.round(server.coldStartMs)} ms`);
     }
     const paramSets = workloadParams(dataset.facts);
-    await checkAnswers(servers, paramSets);
+    const comparisons = await checkAnswers(servers, paramSets);
 
-    // Warm-up: every query of every contender, untimed, until the plans are cached and the JIT has run.
-    for (const server of servers)
-      await runLoad(server.url, requestsFor(server.name, queryNames, paramSets), { connections, seconds: quick ? 3 : 5, pid: server.pid });
+    // Warm-up: every query of every contender twice over, untimed, until the plans are cached and the JIT has run.
+    for (const server of servers) {
+      const requests = requestsFor(server.name, queryNames, paramSets);
+      await runLoad(server.url, requests, { connections, amount: requests.length * 2, pid: server.pid });
+    }
 
-    const mixRounds = new Map<ContenderName, LoadResult[]>(order.map((name) => [name, []]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const server of rotate(servers, round)) {
-        const result = await runLoad(server.url, requestsFor(server.name, mixQueries, paramSets), {
-          connections,
-          seconds: duration / ROUNDS,
-          pid: server.pid,
-        });
-        mixRounds.get(server.name)!.push(result);
+    // Latency: each query alone at 1 connection.
+    const latency = {} as ScaleResult["latency"];
+    const mixLatencies = new Map<ContenderName, number[][]>();
+    for (const query of queryNames) {
+      const runs = await measuredCell(servers, [query], paramSets, 1, { minSeconds: 0, minRequests: latencySamples });
+      latency[query] = summariseCell(runs, 1);
+      if (mixQueries.includes(query))
+        for (const [name, list] of runs)
+          mixLatencies.set(name, [...(mixLatencies.get(name) ?? []), list.flatMap((round) => round.latencies)]);
+      log(`${scale.name}: ${query} at 1 connection, p50 ${describe(latency[query], (s) => `${s.p50.toFixed(1)} ms`)}`);
+    }
+    const latencyMix: Cell = {};
+    for (const [name, lists] of mixLatencies) latencyMix[name] = pooled(lists);
+
+    // Throughput: the mix, then each query alone, at `connections` connections.
+    const throughput = async (queries: readonly QueryName[]) =>
+      summariseCell(
+        await measuredCell(servers, queries, paramSets, connections, { minSeconds: minRoundS, minRequests: connections }),
+        connections,
+      );
+    const mix = await throughput(mixQueries);
+    log(`${scale.name}: mix at ${connections} connections, req/s ${describe(mix, (s) => s.rps.toFixed(1))}`);
+    const perQuery: ScaleResult["perQuery"] = {};
+    if (perQueryThroughput) {
+      for (const query of queryNames) {
+        perQuery[query] = await throughput([query]);
+        log(`${scale.name}: ${query} at ${connections} connections, req/s ${describe(perQuery[query], (s) => s.rps.toFixed(1))}`);
       }
     }
-    const mix = Object.fromEntries(order.map((name) => [name, summarise(mixRounds.get(name)!)])) as Record<ContenderName, Summary>;
-    log(`${scale.name}: mix rps ours ${mix.ours.rps.toFixed(0)}, peer ${mix.peer.rps.toFixed(0)}, raw ${mix.raw.rps.toFixed(0)}`);
+    for (const server of servers.splice(0)) await server.stop();
 
-    const perQuery = {} as ScaleResult["perQuery"];
-    for (const query of queryNames) {
-      perQuery[query] = {};
-      const runs = new Map<ContenderName, LoadResult[]>();
-      for (let round = 0; round < 2; round++) {
-        for (const server of rotate(servers, round)) {
-          if (!contenders[server.name][query]) continue;
-          const result = await runLoad(server.url, requestsFor(server.name, [query], paramSets), {
-            connections,
-            seconds: duration / 6,
-            pid: server.pid,
-          });
-          runs.set(server.name, [...(runs.get(server.name) ?? []), result]);
-        }
+    // The import floors, on the same dataset, each into an empty store.
+    log(`${scale.name}: import floor: batched UNWIND … CREATE into an empty store…`);
+    await driver.close();
+    await stopLocalNeo4j(instance);
+    rmSync(`${instance.dataDir}/data`, { recursive: true, force: true });
+    await startLocalNeo4j(instance, { plugins: true });
+    ({ driver, db } = await openDatabase(config));
+    const floor = await transactionalFloor(driver, dataset);
+    log(`${scale.name}: transactional floor ${Math.round(floor.eventsPerSecond)} events/s (${floor.seconds.toFixed(1)} s)`);
+    let bulk: ScaleResult["bulk"] = { error: "skipped (--no-bulk-import)" };
+    if (bulkImport) {
+      try {
+        bulk = await bulkImportFloor(dataset, `${instance.dataDir}/bulk-import`);
+        log(`${scale.name}: offline bulk importer ${Math.round(bulk.eventsPerSecond)} events/s (${bulk.seconds.toFixed(1)} s)`);
+      } catch (error) {
+        bulk = { error: error instanceof Error ? error.message : String(error) };
+        log(`${scale.name}: offline bulk importer did not run: ${bulk.error}`);
       }
-      for (const [name, rounds] of runs) perQuery[query][name] = summarise(rounds);
-      log(`${scale.name}: ${query} p50 ${[...runs.keys()].map((name) => `${name} ${perQuery[query][name]!.p50} ms`).join(", ")}`);
     }
     return {
       scale: scale.name,
       events: loaded.events,
+      load: loadAverages,
       importEventsPerS: loaded.eventsPerSecond,
       importSeconds: loaded.seconds,
+      floor,
+      bulk,
       coldStartMs,
+      comparisons,
+      latency,
+      latencyMix,
       mix,
       perQuery,
     };
   } finally {
+    clearInterval(sampler);
     for (const server of servers) await server.stop();
     await driver.close();
     await stopLocalNeo4j(instance);
   }
 }
+
+/** `rounds` rounds per contender, the order rotating every round; `amount` gives a round's requests per contender. */
+async function interleaved(
+  servers: readonly RunningServer[],
+  queries: readonly QueryName[],
+  paramSets: readonly Params[],
+  connectionCount: number,
+  amount: (name: ContenderName) => number,
+): Promise<Map<ContenderName, LoadResult[]>> {
+  const runs = new Map<ContenderName, LoadResult[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const server of rotate(servers, round)) {
+      const requests = requestsFor(server.name, queries, paramSets);
+      if (requests.length === 0) continue;
+      const result = await runLoad(server.url, requests, { connections: connectionCount, amount: amount(server.name), pid: server.pid });
+      runs.set(server.name, [...(runs.get(server.name) ?? []), result]);
+    }
+  }
+  return runs;
+}
+
+/**
+ * One cell (a query or the mix, at one number of connections): a calibration round per contender gives its rate
+ * and p99, from which every round is sized to last at least 10× the slowest contender's p99 (with a quarter more
+ * for the calibration's own noise) and `minSeconds`, and to hold at least `minRequests`; then the interleaved rounds.
+ */
+async function measuredCell(
+  servers: readonly RunningServer[],
+  queries: readonly QueryName[],
+  paramSets: readonly Params[],
+  connectionCount: number,
+  limits: { minSeconds: number; minRequests: number },
+): Promise<Map<ContenderName, LoadResult[]>> {
+  const rates = new Map<ContenderName, number>();
+  let slowestP99 = 0;
+  for (const server of servers) {
+    const requests = requestsFor(server.name, queries, paramSets);
+    if (requests.length === 0) continue;
+    const amount = Math.max(requests.length, connectionCount * 5);
+    const calibration = summarise(
+      [await runLoad(server.url, requests, { connections: connectionCount, amount, pid: server.pid })],
+      connectionCount,
+    );
+    rates.set(server.name, calibration.rps);
+    slowestP99 = Math.max(slowestP99, calibration.p99);
+  }
+  const roundSeconds = Math.max(limits.minSeconds, (10 * 1.25 * slowestP99) / 1000);
+  const amount = (name: ContenderName) => Math.max(limits.minRequests, Math.ceil(roundSeconds * (rates.get(name) ?? 1)));
+  return interleaved(servers, queries, paramSets, connectionCount, amount);
+}
+
+/**
+ * Latencies of several queries as one figure with equal weight per query: each list is thinned evenly to the
+ * shortest one's length. Only the percentiles mean something here (no rounds, no rate).
+ */
+function pooled(lists: readonly number[][]): Summary {
+  const n = Math.min(...lists.map((list) => list.length));
+  const latencies = lists.flatMap((list) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!));
+  const seconds = latencies.reduce((sum, latency) => sum + latency, 0) / 1000;
+  return summarise([{ requests: latencies.length, seconds, errors: 0, latencies, rssMaxMb: 0 }], 1);
+}
+
+function summariseCell(runs: Map<ContenderName, LoadResult[]>, connectionCount: number): Cell {
+  const cell: Cell = {};
+  for (const [name, list] of runs) cell[name] = summarise(list, connectionCount);
+  return cell;
+}
+
+const describe = (cell: Cell | undefined, figure: (summary: Summary) => string) =>
+  order
+    .filter((name) => cell?.[name])
+    .map((name) => `${name} ${figure(cell![name]!)}`)
+    .join(", ");
 
 /** A handful of different parameter sets, so that no contender answers one hot request over and over. */
 function workloadParams(facts: DatasetFacts): Params[] {
@@ -200,8 +350,11 @@ function rotate<T>(items: readonly T[], by: number): T[] {
   return items.map((_, i) => items[(i + by) % items.length]!);
 }
 
-/** Every contender must give the same answer to every query before anything is timed. */
-async function checkAnswers(servers: readonly RunningServer[], paramSets: readonly Params[]): Promise<void> {
+/**
+ * Every contender must give the same answer as ours to every query (every Q4 hit, in order) before anything is
+ * timed. Counts the comparisons between two contenders (ours with each other one).
+ */
+async function checkAnswers(servers: readonly RunningServer[], paramSets: readonly Params[]): Promise<number> {
   let compared = 0;
   for (const query of queryNames) {
     for (const params of paramSets) {
@@ -215,11 +368,18 @@ async function checkAnswers(servers: readonly RunningServer[], paramSets: readon
           headers: { "content-type": "application/json" },
           body: request.body,
         });
-        const body: unknown = await response.json();
+        const text = await response.text();
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new Error(`${query}: ${server.name} answered ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`);
+        }
         answers.set(server.name, (contender.answer as (body: unknown) => unknown)(body));
       }
       const reference = answers.get("ours");
       for (const [name, answer] of answers) {
+        if (name === "ours") continue;
         if (!isDeepStrictEqual(answer, reference)) {
           throw new Error(
             `${query} with ${JSON.stringify(params)}: ${name} answers differently from ours.\nours: ${JSON.stringify(reference)}\n${name}: ${JSON.stringify(answer)}`,
@@ -230,47 +390,84 @@ async function checkAnswers(servers: readonly RunningServer[], paramSets: readon
       if (query === "Q1") break; // Q1 takes no parameters.
     }
   }
-  log(`answers identical across contenders (${compared} comparisons)`);
+  log(`answers identical across contenders (${compared} comparisons between contenders)`);
+  return compared;
 }
 
-const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) && Number.isFinite(b) ? `${(a / b).toFixed(2)}×` : "-");
+const fixed = (value: number | undefined, digits = 0) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : "-");
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && b > 0 && Number.isFinite(a) && Number.isFinite(b) ? `${(a / b).toFixed(2)}×` : "-";
+const slowestP99 = (cell: Cell) => Math.max(...Object.values(cell).map((summary) => summary.p99));
+const flagsOf = (cell: Cell, summary: Summary) => cellFlags(summary, slowestP99(cell)).join("; ") || "ok";
 
-function printTable(result: ScaleResult): void {
+function printTables(result: ScaleResult): void {
   const lines: string[] = [];
+  const load = result.load.length > 0 ? `${Math.min(...result.load).toFixed(1)}–${Math.max(...result.load).toFixed(1)}` : "-";
+  const bulk = "error" in result.bulk ? `did not run (${result.bulk.error})` : `${Math.round(result.bulk.eventsPerSecond)} events/s`;
   lines.push(
     ``,
-    `## ${result.scale} (${result.events.toLocaleString("en")} events): import ${Math.round(result.importEventsPerS)} events/s (${result.importSeconds.toFixed(1)} s)`,
+    `## ${result.scale} (${result.events.toLocaleString("en")} events; load average ${load})`,
+    ``,
+    `import: ours ${Math.round(result.importEventsPerS)} events/s (${result.importSeconds.toFixed(1)} s); ` +
+      `transactional floor (batched UNWIND … CREATE) ${Math.round(result.floor.eventsPerSecond)} events/s ` +
+      `(${result.floor.seconds.toFixed(1)} s): ours at ${((100 * result.importEventsPerS) / result.floor.eventsPerSecond).toFixed(0)}% of it; ` +
+      `offline bulk importer ${bulk}`,
+    `cold start to ready: ${order.map((name) => `${name} ${Math.round(result.coldStartMs[name])} ms`).join(", ")}`,
+    `answers: identical (${result.comparisons} comparisons between contenders)`,
   );
   lines.push(
-    `cold start to ready: ours ${Math.round(result.coldStartMs.ours)} ms, peer ${Math.round(result.coldStartMs.peer)} ms, raw ${Math.round(result.coldStartMs.raw)} ms`,
+    ``,
+    `### Latency at 1 connection (${rounds} interleaved rounds, each ≥ 10× the query's slowest p99 and ≥ ${latencySamples} requests)`,
+    ``,
+    `| query | contender | samples | p50 ms | p99 ms | req/s min–max of rounds | check | p50 ours/raw | p50 ours/tuned |`,
+    `|---|---|---:|---:|---:|---:|---|---:|---:|`,
   );
-  lines.push(``, `| query | contender | req/s | p50 ms | p99 ms | errors | RSS MB | rps ours/peer | rps ours/raw | p50 ours/raw |`);
-  lines.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
-  const rows: [string, Partial<Record<ContenderName, Summary>>][] = [
-    ["Q1–Q3 mix", result.mix],
-    ...queryNames.map((query): [string, Partial<Record<ContenderName, Summary>>] => [
-      `${query} ${queryTitles[query]}`,
-      result.perQuery[query],
-    ]),
+  const latencyRows: [string, Cell][] = [
+    ["Q1–Q3 pooled", result.latencyMix],
+    ...queryNames.map((query): [string, Cell] => [`${query} ${queryTitles[query]}`, result.latency[query]]),
   ];
-  for (const [title, summaries] of rows) {
+  for (const [title, cell] of latencyRows) {
     for (const name of order) {
-      const summary = summaries[name];
-      const ratios =
-        name === "ours" && summary
-          ? [
-              summaries.peer ? ratio(summary.rps, summaries.peer.rps) : "no equivalent",
-              summaries.raw ? ratio(summary.rps, summaries.raw.rps) : "-",
-              summaries.raw ? ratio(summary.p50, summaries.raw.p50) : "-",
-            ]
-          : ["", "", ""];
+      const summary = cell[name];
       if (!summary) {
-        lines.push(`| ${title} | ${name} | no group-by in the library | | | | | | | |`);
+        lines.push(`| ${title} | ${contenderTitles[name]} | no equivalent | | | | | | |`);
         continue;
       }
+      const ratios = name === "ours" ? [ratio(summary.p50, cell.raw?.p50), ratio(summary.p50, cell.tuned?.p50)] : ["", ""];
       lines.push(
-        `| ${title} | ${name} | ${fixed(summary.rps)} | ${fixed(summary.p50)} | ${fixed(summary.p99)} | ${summary.errors} | ${fixed(summary.rssMaxMb)} | ${ratios.join(" | ")} |`,
+        `| ${title} | ${contenderTitles[name]} | ${summary.requests} | ${fixed(summary.p50, 1)} | ${fixed(summary.p99, 1)} | ` +
+          `${fixed(summary.rpsMin, 1)}–${fixed(summary.rpsMax, 1)} | ${flagsOf(cell, summary)} | ${ratios.join(" | ")} |`,
+      );
+    }
+  }
+  lines.push(
+    ``,
+    `### Throughput at ${connections} connections (${rounds} interleaved rounds, each ≥ 10× the cell's slowest p99 and ≥ ${minRoundS} s)`,
+    ``,
+    `| query | contender | samples | req/s | req/s min–max of rounds (spread) | p50 ms | p99 ms | errors | RSS MB | check | rps ours/tuned | rps ours/peer | rps ours/raw |`,
+    `|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|`,
+  );
+  const throughputRows: [string, Cell][] = [
+    ["Q1–Q3 mix", result.mix],
+    ...queryNames.flatMap((query): [string, Cell][] =>
+      result.perQuery[query] ? [[`${query} ${queryTitles[query]}`, result.perQuery[query]]] : [],
+    ),
+  ];
+  for (const [title, cell] of throughputRows) {
+    for (const name of order) {
+      const summary = cell[name];
+      if (!summary) {
+        lines.push(`| ${title} | ${contenderTitles[name]} | no equivalent | | | | | | | | | | |`);
+        continue;
+      }
+      const ratios =
+        name === "ours"
+          ? [ratio(summary.rps, cell.tuned?.rps), ratio(summary.rps, cell.peer?.rps), ratio(summary.rps, cell.raw?.rps)]
+          : ["", "", ""];
+      lines.push(
+        `| ${title} | ${contenderTitles[name]} | ${summary.requests} | ${fixed(summary.rps, 1)} | ` +
+          `${fixed(summary.rpsMin, 1)}–${fixed(summary.rpsMax, 1)} (${fixed(100 * summary.rpsSpread)}%) | ${fixed(summary.p50)} | ${fixed(summary.p99)} | ` +
+          `${summary.errors} | ${fixed(summary.rssMaxMb)} | ${flagsOf(cell, summary)} | ${ratios.join(" | ")} |`,
       );
     }
   }
@@ -280,27 +477,37 @@ function printTable(result: ScaleResult): void {
 function printFlatness(results: readonly ScaleResult[]): void {
   const first = results[0]!;
   const last = results.at(-1)!;
-  console.log(`\nours p50 at ${last.scale} / p50 at ${first.scale} (paged queries, target ≤ 1.5):`);
+  console.log(`\nours p50 at 1 connection, ${last.scale} / ${first.scale} (paged queries, target ≤ 1.5):`);
   for (const query of pagedQueries) {
-    console.log(
-      `  ${query}: ${first.perQuery[query].ours?.p50} ms → ${last.perQuery[query].ours?.p50} ms = ${ratio(last.perQuery[query].ours?.p50 ?? NaN, first.perQuery[query].ours?.p50 ?? NaN)}`,
-    );
+    const before = first.latency[query].ours?.p50;
+    const after = last.latency[query].ours?.p50;
+    console.log(`  ${query}: ${fixed(before, 1)} ms → ${fixed(after, 1)} ms = ${ratio(after, before)}`);
   }
 }
 
 function headline(result: ScaleResult) {
+  const round1 = (value: number | undefined) => (value === undefined ? null : Math.round(value * 10) / 10);
   return {
     scale: result.scale,
-    ours_rps: Math.round(result.mix.ours.rps),
-    peer_rps: Math.round(result.mix.peer.rps),
-    raw_rps: Math.round(result.mix.raw.rps),
-    ours_p50_ms: result.mix.ours.p50,
-    peer_p50_ms: result.mix.peer.p50,
-    raw_p50_ms: result.mix.raw.p50,
-    ours_p99_ms: result.mix.ours.p99,
-    peer_p99_ms: result.mix.peer.p99,
+    ours_rps: Math.round(result.mix.ours!.rps),
+    peer_rps: Math.round(result.mix.peer!.rps),
+    raw_rps: Math.round(result.mix.raw!.rps),
+    ours_p50_ms: round1(result.mix.ours?.p50),
+    peer_p50_ms: round1(result.mix.peer?.p50),
+    raw_p50_ms: round1(result.mix.raw?.p50),
+    ours_p99_ms: round1(result.mix.ours?.p99),
+    peer_p99_ms: round1(result.mix.peer?.p99),
     import_events_per_s: Math.round(result.importEventsPerS),
     cold_start_ms: Math.round(result.coldStartMs.ours),
+    tuned_peer_rps: Math.round(result.mix.tuned!.rps),
+    tuned_peer_p50_ms: round1(result.mix.tuned?.p50),
+    tuned_peer_p99_ms: round1(result.mix.tuned?.p99),
+    ours_p50_1c_ms: round1(result.latencyMix.ours?.p50),
+    raw_p50_1c_ms: round1(result.latencyMix.raw?.p50),
+    tuned_peer_p50_1c_ms: round1(result.latencyMix.tuned?.p50),
+    import_floor_events_per_s: Math.round(result.floor.eventsPerSecond),
+    import_bulk_events_per_s: "error" in result.bulk ? null : Math.round(result.bulk.eventsPerSecond),
+    rounds,
   };
 }
 
@@ -311,7 +518,16 @@ function machine() {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
+    loadAverageAtEnd: os.loadavg(),
   };
+}
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
 }
 
 await main();

@@ -1,14 +1,25 @@
 /**
  * The contenders as separate processes, so that each one's memory can be read on its own and none shares an event
- * loop with the load generator. Cold start is the time from spawn to the first answer that says ready.
+ * loop with the load generator. All run alike: a bundle under `node` (ours: dist/server.mjs, what the Docker image
+ * runs; the peers and raw: dist/bench/*.mjs, bench/build.ts), NODE_ENV=production, the same driver options, one
+ * JSON log line per request to stdout, which goes to a file per contender in bench/results/logs/. Each listens on
+ * an ephemeral loopback port. Cold start is the time from spawn to the first 200 from `GET /ready`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-export type ContenderName = "ours" | "peer" | "raw";
+export type ContenderName = "ours" | "peer" | "tuned" | "raw";
+
+export const contenderTitles: Record<ContenderName, string> = {
+  ours: "ours",
+  peer: "library, out of the box",
+  tuned: "library, tuned",
+  raw: "raw Cypher",
+};
 
 export interface RunningServer {
   name: ContenderName;
@@ -30,57 +41,50 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(name: ContenderName, neo4jUri: string): Promise<RunningServer> {
+const programs: Record<ContenderName, (port: number, neo4jUri: string) => string[]> = {
+  ours: () => ["dist/server.mjs"],
+  peer: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri],
+  tuned: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri, "--tuned"],
+  raw: (port, uri) => ["dist/bench/raw.mjs", "--port", String(port), "--neo4j", uri],
+};
+
+export async function startServer(name: ContenderName, neo4jUri: string, logDirectory: string): Promise<RunningServer> {
   const port = await freePort();
+  mkdirSync(logDirectory, { recursive: true });
+  const log = openSync(`${logDirectory}/${name}.log`, "a");
   const startedAt = performance.now();
-  const child =
-    name === "ours"
-      ? // Production as the Docker image runs it: the bundle, NODE_ENV=production, request logs on.
-        spawn(process.execPath, ["dist/server.mjs"], {
-          cwd: root,
-          env: {
-            ...process.env,
-            NODE_ENV: "production",
-            HOST: "127.0.0.1",
-            PORT: String(port),
-            NEO4J_URI: neo4jUri,
-            SEED_ON_START: "false",
-          },
-          stdio: ["ignore", "ignore", "pipe"],
-        })
-      : spawn(process.execPath, ["--import", "tsx", `bench/${name}/server.ts`, "--port", String(port), "--neo4j", neo4jUri], {
-          cwd: root,
-          env: { ...process.env, NODE_ENV: "production" },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
+  const child = spawn(process.execPath, programs[name](port, neo4jUri), {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      NEO4J_URI: neo4jUri,
+      SEED_ON_START: "false",
+    },
+    stdio: ["ignore", log, "pipe"],
+  });
+  closeSync(log);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(name, child, url, () => stderr);
   const coldStartMs = performance.now() - startedAt;
-  return {
-    name,
-    url,
-    pid: child.pid!,
-    coldStartMs,
-    stop: () => stopChild(child),
-  };
+  return { name, url, pid: child.pid!, coldStartMs, stop: () => stopChild(child) };
 }
 
 async function waitUntilReady(name: ContenderName, child: ChildProcess, url: string, stderr: () => string): Promise<void> {
-  let printedReady = false;
-  child.stdout?.on("data", (chunk: Buffer) => (printedReady ||= chunk.toString().includes("ready")));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${stderr()}`);
     if (Date.now() > deadline) throw new Error(`${name} was not ready within 60 s:\n${stderr()}`);
-    if (name === "ours") {
-      const ready = await fetch(`${url}/ready`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (ready) return;
-    } else if (printedReady) return;
+    const ready = await fetch(`${url}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -5,8 +5,8 @@
  *   Q1  a page of 20 events, newest first, with places, their ancestors, participants and their part-of chain
  *   Q2  one event by id with its statements, claims and the claims' evidence
  *   Q3  events inside a province in a date range, first page
- *   Q4  full-text search for a place name
- *   Q5  events per month for a year (eventStats; the Neo4j GraphQL Library has no group-by)
+ *   Q4  full-text search for a place name: the first 10 places (the same index, Lucene query and ranking for all)
+ *   Q5  events per month for a year (eventStats)
  *   Q6  the total count of Q3's filter
  *
  * Lists whose order the question does not fix are sorted by id here, so that order is not mistaken for a
@@ -30,6 +30,10 @@ export const queryTitles: Record<QueryName, string> = {
   Q5: "eventStats by month, 1 year",
   Q6: "totalCount, province+dates",
 };
+
+/** Q4's page, and the full-text index candidates it is cut from: as our server's search (src/repositories/searchRepository.ts). */
+export const SEARCH_PAGE = 10;
+export const SEARCH_CANDIDATES = SEARCH_PAGE * 10;
 
 /** The values one request of each query is asked with. */
 export interface Params {
@@ -67,7 +71,8 @@ export interface Answers {
   Q1: Q1Event[];
   Q2: Q2Event | null;
   Q3: { ids: string[]; hasNextPage: boolean };
-  Q4: { top: string | null };
+  /** Every hit of the first page, in order. */
+  Q4: { ids: string[] };
   Q5: { key: string; events: number; fatalitiesLow: number; fatalitiesHigh: number | null }[];
   Q6: { totalCount: number };
 }

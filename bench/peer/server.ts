@@ -1,34 +1,56 @@
 /**
- * The benchmark's reference ("peer") server: the Neo4j GraphQL Library (@neo4j/graphql 7) generating schema,
- * resolvers and Cypher from typeDefs.graphql, served by Apollo Server 5 as its documentation shows, set up the
- * way it would run in production: no introspection, no landing page, no stack traces, a read-only schema.
+ * The benchmark's reference ("peer") servers: the Neo4j GraphQL Library (@neo4j/graphql 7) generating schema,
+ * resolvers and Cypher from typeDefs.graphql ("library, out of the box"), or from typeDefs.graphql plus the
+ * @cypher fields of tuned.graphql ("library, tuned", `--tuned`), read-only.
  *
- *   npx tsx bench/peer/server.ts --port 4101 --neo4j bolt://127.0.0.1:7689   (prints `ready <url>`)
+ * Set up under the same conditions as our server (src/app.ts), so that the comparison is of the GraphQL layers:
+ * Express 5 with Apollo's express integration, the same Apollo plugins (graphql-armor with our limits, the
+ * query-cost plugin, one JSON log line per request to stdout, the drain plugin, no landing page, Apollo's
+ * cache-control plugin off), the same error formatting and the same driver options (src/db/driver.ts).
+ * The query-cost plugin computes every request's cost as ours does, with no maximum: the library's schema has
+ * no variable-length paths, so the out-of-the-box peer nests lists four deep, which our estimator prices beyond
+ * our limit; the work of estimating is what is compared, not the limit.
  *
- * The database needs APOC (the library checks for it at start) and the full-text index of preparePeer (queries.ts).
- * GraphQL is answered on any path, so `<url>/graphql` works as it does for our server.
+ *   node dist/bench/peer.mjs --port 4101 --neo4j bolt://127.0.0.1:7689 [--tuned]   (bundled by bench/build.ts)
+ *   npx tsx bench/peer/server.ts …                                                (the same, from source)
+ *
+ * `GET /ready` answers 200 once the schema is built and Neo4j answered. GraphQL is served at `/graphql`.
  */
+import http from "node:http";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { startStandaloneServer } from "@apollo/server/standalone";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import neo4j from "neo4j-driver";
-
-const typeDefs = readFileSync(new URL("typeDefs.graphql", import.meta.url), "utf8");
+import express from "express";
+import { loadConfig } from "../../src/config.js";
+import { createDriver } from "../../src/db/driver.js";
+import { bodyErrors, jsonBody } from "../../src/http/body.js";
+import { formatError } from "../../src/http/errors.js";
+import { requestId, requestLoggingPlugin } from "../../src/http/logging.js";
+import { queryCostPlugin } from "../../src/http/queryCost.js";
+import { createLogger } from "../../src/logger.js";
+import { projectRoot } from "../../src/paths.js";
 
 export interface PeerServer {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startPeerServer(options: { neo4jUri: string; port: number }): Promise<PeerServer> {
-  // No auth token: the local Neo4j runs without auth (neo4j.auth.none() is missing from the typings).
-  const driver = neo4j.driver(options.neo4jUri);
+const typeDefsFile = (name: string) => readFileSync(join(projectRoot, "bench", "peer", name), "utf8");
+
+export async function startPeerServer(options: { neo4jUri: string; port: number; tuned: boolean }): Promise<PeerServer> {
+  const config = loadConfig({ ...process.env, NODE_ENV: "production", NEO4J_URI: options.neo4jUri });
+  const logger = createLogger(config.logLevel);
+  const driver = createDriver({ ...config.neo4j, uri: options.neo4jUri });
   try {
     const library = new Neo4jGraphQL({
-      typeDefs,
+      typeDefs: options.tuned ? [typeDefsFile("typeDefs.graphql"), typeDefsFile("tuned.graphql")] : typeDefsFile("typeDefs.graphql"),
       driver,
       // The library keeps its pre-7 filter and aggregation spellings unless told not to; dropping them halves
       // the schema and its build time, and nothing here uses them.
@@ -44,20 +66,59 @@ export async function startPeerServer(options: { neo4jUri: string; port: number 
     });
     // Fails fast on a Neo4j that is too old or lacks the APOC functions the generated Cypher may call.
     await library.checkNeo4jCompat();
+
+    const app = express();
+    app.disable("x-powered-by");
+    const server = http.createServer(app);
+    // As src/app.ts configures graphql-armor.
+    const armor = new ApolloArmor({
+      maxDepth: { n: config.limits.depth },
+      maxAliases: { n: config.limits.aliases },
+      maxTokens: { enabled: false },
+      maxDirectives: { n: config.limits.directives },
+      costLimit: { enabled: false },
+      blockFieldSuggestion: { enabled: !config.introspection },
+    });
+    const protection = armor.protect();
     const apollo = new ApolloServer({
       schema: await library.getSchema(),
-      introspection: false,
-      includeStacktraceInErrorResponses: false,
+      introspection: config.introspection,
       allowBatchedHttpRequests: false,
-      // Signals are handled below (close() also closes the driver).
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      includeStacktraceInErrorResponses: false,
+      formatError: formatError(logger),
+      parseOptions: { maxTokens: config.limits.tokens },
+      validationRules: protection.validationRules,
+      plugins: [
+        ...(protection.plugins as unknown as ApolloServerPlugin[]),
+        queryCostPlugin(Number.POSITIVE_INFINITY),
+        requestLoggingPlugin(logger) as unknown as ApolloServerPlugin,
+        ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+      ],
     });
-    const { url } = await startStandaloneServer(apollo, { listen: { host: "127.0.0.1", port: options.port } });
+    await apollo.start();
+    app.use(requestId);
+    app.get("/ready", (_request, response) => {
+      response.json({ status: "ready" });
+    });
+    app.use(
+      "/graphql",
+      jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, () => false),
+      bodyErrors,
+      expressMiddleware(apollo, {
+        // What requestLoggingPlugin logs; the library answers every request with one Cypher statement.
+        context: ({ res }) => Promise.resolve({ requestId: String(res.locals.requestId), stats: { roundTrips: 1 } }),
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : options.port;
     return {
-      url: url.replace(/\/$/, ""), // like the other contenders' urls: requests add their path
+      url: `http://127.0.0.1:${port}`,
       async close() {
-        // stop() drains in-flight requests and closes the HTTP server (standalone adds the drain plugin).
+        // stop() drains in-flight requests and closes the HTTP server (the drain plugin).
         await apollo.stop();
         await driver.close();
       },
@@ -68,10 +129,17 @@ export async function startPeerServer(options: { neo4jUri: string; port: number 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "4101" }, neo4j: { type: "string" } } });
-  const server = await startPeerServer({ neo4jUri: values.neo4j ?? "bolt://127.0.0.1:7689", port: Number(values.port) });
-  process.stdout.write(`ready ${server.url}\n`);
+// Run as a program (from source or from its bundle), not imported.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: "4101" }, neo4j: { type: "string" }, tuned: { type: "boolean", default: false } },
+  });
+  const server = await startPeerServer({
+    neo4jUri: values.neo4j ?? "bolt://127.0.0.1:7689",
+    port: Number(values.port),
+    tuned: values.tuned ?? false,
+  });
+  process.stderr.write(`ready ${server.url}\n`);
   const stop = () =>
     void server.close().then(
       () => process.exit(0),

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/load.ts --events 10000 [--seed 1] [--documents-per-import 20] [--uri bolt://127.0.0.1:7689]
+ * `npx tsx bench/loadDataset.ts --events 10000 [--seed 1] [--documents-per-import 20] [--uri bolt://127.0.0.1:7689]
  * [--no-reset] [--again]`: generates the synthetic dataset, empties the database (unless --no-reset) and imports the
  * dataset through the import path, then checks that the graph holds exactly the dataset's nodes and relationships
  * and prints the import speed and where the time went (per Cypher statement, from the executor's metrics).
