@@ -589,6 +589,11 @@ export type Evidence = {
   __typename?: 'Evidence';
   /** Offset just past the last character of the quote. */
   end: Scalars['Int']['output'];
+  /**
+   * Stable id derived from the source and the offsets, `evidence:<source slug>:<start>-<end>`, so that clients
+   * caching by id (Apollo Client, Relay) keep one record per quoted passage. Not a `Node`: look the source up instead.
+   */
+  id: Scalars['ID']['output'];
   /** The quoted words, verbatim. */
   quote: Scalars['String']['output'];
   /** The document quoted. */
@@ -1629,6 +1634,7 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
