@@ -95,7 +95,8 @@ function returnsList(type: GraphQLOutputType): boolean {
  */
 export function estimateFieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   const named = getNamedType(field.type);
-  if (isLeafType(named)) return 0;
+  // Introspection (`__schema`, `__type`) reads the schema in memory; it is switched off in production instead.
+  if (isLeafType(named) || field.name.startsWith("__")) return 0;
   const coordinate = `${type.name}.${field.name}`;
   const per = WORK_PER.get(coordinate);
   const times = per === undefined ? 1 : typeof args[per] === "number" ? Math.max(args[per], 1) : 1;
