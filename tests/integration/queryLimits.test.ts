@@ -5,6 +5,7 @@ import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { startServer, type TestServer } from "../helpers/server.js";
+import { RESEARCH_PAGE } from "../helpers/pages.js";
 import { asEditor, asReader, keyEnvironment } from "../helpers/writing.js";
 
 interface Answer {
@@ -161,12 +162,7 @@ describe("query limits", () => {
   });
 
   it("allows a page of 100 events with places, perpetrators, claims, their evidence and source text", async () => {
-    const page = `{ events(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
-        id title date fatalities { low high qualifier }
-        places { id name kind } perpetrators { id name }
-        claims { id kind text estimate { low high qualifier } assertedBy { id name }
-          evidence { id quote start end source { id title text } } } } } } }`;
-    const answer = await post(server.url, page);
+    const answer = await post(server.url, RESEARCH_PAGE);
     expect(answer.body.errors).toBeUndefined();
     expect((answer.body.data as { events: { totalCount: number } }).events.totalCount).toBeGreaterThanOrEqual(4);
   });
