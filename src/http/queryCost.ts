@@ -19,7 +19,8 @@ import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-compl
 import type { Context } from "../graphql/context.js";
 import type { Role } from "../graphql/generated/resolvers.js";
 import { ErrorCode } from "../errors.js";
-import { DEFAULT_PAGE_SIZE } from "../model/pagination.js";
+import { MAX_CO_INVOLVED, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from "../graphql/resolvers/researchQueries.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../model/pagination.js";
 
 /**
  * The assumed length of each list that is not a connection: the most a real page meets (an event's claims,
@@ -84,6 +85,23 @@ const WORK_PER: ReadonlyMap<string, string> = new Map([
 
 const PAGE_SIZE_ARGUMENTS = ["first", "last", "limit"] as const;
 
+/**
+ * The largest value each argument may take (page sizes: MAX_PAGE_SIZE). A value past it is counted at the
+ * maximum, so that the resolver's own check answers, with BAD_USER_INPUT naming the argument.
+ */
+const ARGUMENT_MAXIMA: ReadonlyMap<string, number> = new Map([
+  ["Query.shortestPath.maxHops", MAX_PATH_HOPS],
+  ["Query.neighborhood.depth", MAX_NEIGHBORHOOD_DEPTH],
+  ["Query.neighborhood.limit", MAX_NEIGHBORHOOD_NODES],
+  ["Query.coInvolved.first", MAX_CO_INVOLVED],
+]);
+
+function numericArgument(coordinate: string, args: Record<string, unknown>, name: string): number | undefined {
+  const value = args[name];
+  if (typeof value !== "number") return undefined;
+  return Math.min(Math.max(value, 1), ARGUMENT_MAXIMA.get(`${coordinate}.${name}`) ?? MAX_PAGE_SIZE);
+}
+
 function returnsList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
@@ -99,13 +117,13 @@ export function estimateFieldCost({ type, field, args, childComplexity }: Comple
   if (isLeafType(named) || field.name.startsWith("__")) return 0;
   const coordinate = `${type.name}.${field.name}`;
   const per = WORK_PER.get(coordinate);
-  const times = per === undefined ? 1 : typeof args[per] === "number" ? Math.max(args[per], 1) : 1;
+  const times = (per === undefined ? undefined : numericArgument(coordinate, args, per)) ?? 1;
   const work = (FIELD_WORK.get(coordinate) ?? 0) * times;
   const own = 1 + childComplexity;
   // A path of n hops holds n + 1 nodes and n relationships (Path.nodes and Path.relationships count 1 each).
   if (coordinate === "Query.shortestPath") return work + 1 + childComplexity * (times + 1);
-  const pageSize = PAGE_SIZE_ARGUMENTS.map((name) => args[name] as unknown).find((value) => typeof value === "number");
-  if (pageSize !== undefined) return work + own * Math.max(pageSize, 1);
+  const pageSize = PAGE_SIZE_ARGUMENTS.map((name) => numericArgument(coordinate, args, name)).find((value) => value !== undefined);
+  if (pageSize !== undefined) return work + own * pageSize;
   if (named.name.endsWith("Connection")) return work + own * DEFAULT_PAGE_SIZE;
   // A connection's edges are already counted by the connection's page size.
   if (field.name === "edges") return own;
