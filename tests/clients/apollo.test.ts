@@ -20,6 +20,7 @@ const LIST = `
           date
           fatalities { low high qualifier }
           places { id name location { latitude longitude } }
+          participants { id role actor { id name } }
           claims {
             id
             kind
@@ -38,6 +39,7 @@ const DETAIL = `
       id
       title
       fatalities { low }
+      participants { id role }
       claims { id evidence { id quote } }
     }
   }`;

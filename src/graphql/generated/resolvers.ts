@@ -748,6 +748,11 @@ export type Participant = {
   __typename?: 'Participant';
   /** Who. */
   actor: Actor;
+  /**
+   * Stable id from the event, the actor and the role, `participant:<event slug>:<actor slug>:<ROLE>`, so that
+   * clients caching by id keep one record per participation. Not a `Node`.
+   */
+  id: Scalars['ID']['output'];
   /** In what role. */
   role: EventRole;
 };
@@ -1680,6 +1685,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
 };
 

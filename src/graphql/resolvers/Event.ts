@@ -6,7 +6,7 @@ export const Event: EventResolvers = {
   places: (event, _, context) => related<PlaceRow>(context, "eventPlaces", event),
   participants: async (event, { role }, context) => {
     const list = await relatedRows(context, "eventParticipants", event, { role: role ?? null });
-    return list.map(({ node, extra }) => ({ actor: node as ActorRow, role: extra as EventRole }));
+    return list.map(({ node, extra }) => ({ eventId: event.id, actor: node as ActorRow, role: extra as EventRole }));
   },
   perpetrators: (event, _, context) => related<ActorRow>(context, "eventPerpetrators", event),
   claims: (event, _, context) => related<ClaimRow>(context, "eventClaims", event),
