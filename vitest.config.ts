@@ -12,6 +12,7 @@ const readsArticle = [
   "tests/unit/**/*.test.ts",
   "tests/contract/**/*.test.ts",
   "tests/browser/**/*.test.ts",
+  "tests/clients/**/*.test.ts",
   "tests/integration/{article,contract,errors,hardening,lookAhead,recipes,search,seed,statementsPerQuery}.test.ts",
 ];
 

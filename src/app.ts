@@ -5,11 +5,13 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
+import { GraphQLError, type ValidationContext } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { authenticateRequests, isEditorRequest, viewerOf } from "./auth/http.js";
 import type { Config } from "./config.js";
 import { Executor, type QueryStats } from "./db/executor.js";
+import { ErrorCode } from "./errors.js";
 import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
@@ -18,6 +20,8 @@ import { formatError } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
+import { anonymousRateLimit } from "./http/rateLimit.js";
+import { repeatedFieldLimit } from "./http/repeatedFields.js";
 import { mountWeb } from "./http/web.js";
 import { createLoaders } from "./loaders/loaders.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -33,12 +37,25 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** graphql-armor's rejection, reported under `code` with armor's message minus its "Syntax Error: " prefix. */
+function refuseWith(code: ErrorCode) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions: { code } }));
+      },
+    ],
+  };
+}
+
 /** Builds the HTTP server: GraphQL at /graphql, probes at /health and /ready, Prometheus at /metrics. */
 export async function createApp(config: Config, driver: Driver, logger: Logger): Promise<App> {
   const metrics = createMetrics();
   const executor = new Executor(driver, metrics, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs });
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.http.trustProxyHops);
   const server = http.createServer(app);
   server.headersTimeout = config.http.headersTimeoutMs;
   server.requestTimeout = config.http.requestTimeoutMs;
@@ -47,12 +64,14 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
 
   // Depth, aliases and directives from graphql-armor; its cost rule is replaced by ours (queryCost.ts), and
   // its token limit by graphql-js's own (parseOptions below): armor re-parses in a plugin hook, where any
-  // syntax error becomes a 500 instead of Apollo's 400 GRAPHQL_PARSE_FAILED.
+  // syntax error becomes a 500 instead of Apollo's 400 GRAPHQL_PARSE_FAILED. Depth is counted on the query
+  // as it runs (a fragment spread adds no level: Relay's queries are mostly spreads), and each refusal says
+  // what it is (armor's own messages begin "Syntax Error").
   const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.depth },
-    maxAliases: { n: config.limits.aliases },
+    maxDepth: { n: config.limits.depth, flattenFragments: true, ...refuseWith(ErrorCode.QueryTooDeep) },
+    maxAliases: { n: config.limits.aliases, ...refuseWith(ErrorCode.BadUserInput) },
     maxTokens: { enabled: false },
-    maxDirectives: { n: config.limits.directives },
+    maxDirectives: { n: config.limits.directives, ...refuseWith(ErrorCode.BadUserInput) },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !config.introspection },
   });
@@ -112,8 +131,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   app.use(
     "/graphql",
     authenticateRequests(config.auth),
+    anonymousRateLimit(config.rateLimit),
     jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, isEditorRequest),
     bodyErrors,
+    repeatedFieldLimit(config.limits.repeatedFields, config.limits.tokens),
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const stats: QueryStats = { roundTrips: 0 };

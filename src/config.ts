@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseApiKeys } from "./auth/apiKeys.js";
 import type { AuthSettings } from "./auth/authenticate.js";
+import type { CostLimits } from "./http/queryCost.js";
 
 /** The service's settings, read once from the environment and validated; a bad value stops start-up. */
 const environmentSchema = z.object({
@@ -25,8 +26,18 @@ const environmentSchema = z.object({
   MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(2_000),
   MAX_QUERY_DIRECTIVES: z.coerce.number().int().positive().default(10),
-  /** Estimated cost: every object counts 1, multiplied along the way by each list's page size. */
+  /** Estimated cost: every object counts 1, multiplied along the way by each list's page size (anonymous callers). */
   MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
+  /** The same for callers with a reader's or an editor's credentials. */
+  MAX_QUERY_COST_READER: z.coerce.number().int().positive().default(50_000),
+  MAX_QUERY_COST_EDITOR: z.coerce.number().int().positive().default(50_000),
+  /** How often one selection set may name the same field (graphql-js compares every pair of them). */
+  MAX_REPEATED_FIELDS: z.coerce.number().int().positive().default(30),
+  /** Anonymous requests to /graphql per IP address and window; 0 turns the budget off. */
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Proxies in front of the server whose X-Forwarded-For is believed (Express's `trust proxy` hop count). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** Request bodies: anonymous callers get the small limit, editors the large one (imports). */
   BODY_LIMIT_ANONYMOUS: z.string().default("100kb"),
   BODY_LIMIT_EDITOR: z.string().default("20mb"),
@@ -84,7 +95,14 @@ export interface Config {
     aliases: number;
     tokens: number;
     directives: number;
-    cost: number;
+    /** The highest estimated cost per role. */
+    cost: CostLimits;
+    repeatedFields: number;
+  };
+  rateLimit: {
+    /** Anonymous requests per IP and window; 0 is no budget. */
+    anonymous: number;
+    windowMs: number;
   };
   http: {
     bodyLimitAnonymous: string;
@@ -94,6 +112,7 @@ export interface Config {
     keepAliveTimeoutMs: number;
     shutdownGraceMs: number;
     shutdownReadinessDelayMs: number;
+    trustProxyHops: number;
   };
   auth: AuthSettings;
   imports: {
@@ -139,8 +158,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       aliases: values.MAX_QUERY_ALIASES,
       tokens: values.MAX_QUERY_TOKENS,
       directives: values.MAX_QUERY_DIRECTIVES,
-      cost: values.MAX_QUERY_COST,
+      cost: { ANONYMOUS: values.MAX_QUERY_COST, READER: values.MAX_QUERY_COST_READER, EDITOR: values.MAX_QUERY_COST_EDITOR },
+      repeatedFields: values.MAX_REPEATED_FIELDS,
     },
+    rateLimit: { anonymous: values.RATE_LIMIT_ANONYMOUS, windowMs: values.RATE_LIMIT_WINDOW_MS },
     http: {
       bodyLimitAnonymous: values.BODY_LIMIT_ANONYMOUS,
       bodyLimitEditor: values.BODY_LIMIT_EDITOR,
@@ -149,6 +170,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
       shutdownReadinessDelayMs: values.SHUTDOWN_READINESS_DELAY_MS,
+      trustProxyHops: values.TRUST_PROXY_HOPS,
     },
     auth: {
       editorKeys: editorKeys.keys,

@@ -6,6 +6,8 @@ export enum ErrorCode {
   ServiceUnavailable = "SERVICE_UNAVAILABLE",
   QueryTimeout = "QUERY_TIMEOUT",
   QueryTooComplex = "QUERY_TOO_COMPLEX",
+  QueryTooDeep = "QUERY_TOO_DEEP",
+  RateLimited = "RATE_LIMITED",
   Unauthenticated = "UNAUTHENTICATED",
   Forbidden = "FORBIDDEN",
   InternalServerError = "INTERNAL_SERVER_ERROR",

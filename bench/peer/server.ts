@@ -91,7 +91,7 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
       validationRules: protection.validationRules,
       plugins: [
         ...(protection.plugins as unknown as ApolloServerPlugin[]),
-        queryCostPlugin(Number.POSITIVE_INFINITY),
+        queryCostPlugin({ ANONYMOUS: Infinity, READER: Infinity, EDITOR: Infinity }) as unknown as ApolloServerPlugin,
         requestLoggingPlugin(logger) as unknown as ApolloServerPlugin,
         ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
         ApolloServerPluginLandingPageDisabled(),
@@ -109,7 +109,8 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
       bodyErrors,
       expressMiddleware(apollo, {
         // What requestLoggingPlugin logs; the library answers every request with one Cypher statement.
-        context: ({ res }) => Promise.resolve({ requestId: String(res.locals.requestId), stats: { roundTrips: 1 } }),
+        context: ({ res }) =>
+          Promise.resolve({ requestId: String(res.locals.requestId), stats: { roundTrips: 1 }, viewer: { role: "ANONYMOUS" } }),
       }),
     );
     await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));

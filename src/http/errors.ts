@@ -9,6 +9,7 @@ const clientFacing = new Set<string>([
   ErrorCode.ServiceUnavailable,
   ErrorCode.QueryTimeout,
   ErrorCode.QueryTooComplex,
+  ErrorCode.QueryTooDeep,
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   "GRAPHQL_PARSE_FAILED",
@@ -18,6 +19,9 @@ const clientFacing = new Set<string>([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
+
+/** Codes of the query limits that run as validation rules: Apollo files their errors under GRAPHQL_VALIDATION_FAILED. */
+const limitCodes = new Set<unknown>([ErrorCode.QueryTooComplex, ErrorCode.QueryTooDeep]);
 
 /** graphql-js's wording when a literal argument does not fit its type (ValuesOfCorrectTypeRule). */
 const badLiteral =
@@ -33,6 +37,10 @@ export function formatError(logger: Logger) {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const originalExtensions = original instanceof GraphQLError ? original.extensions : undefined;
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "";
+    if (code === "GRAPHQL_VALIDATION_FAILED" && limitCodes.has(originalExtensions?.code)) {
+      const { http: _http, ...extensions } = originalExtensions ?? {};
+      return { message: formatted.message, extensions };
+    }
     // A bad literal argument (`date: "2019-02-30"`, `groupBy: COUNTRY`) fails validation; it is still the caller's input.
     if (
       code === "GRAPHQL_VALIDATION_FAILED" &&

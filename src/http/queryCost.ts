@@ -1,57 +1,189 @@
 /**
- * The cost limit. graphql-armor's own cost rule counts fields but not how many times a list repeats
- * them, so `events(first: 100) { places { events(first: 100) { … } } }` would pass it; here a list
- * multiplies its children by its page size. Counted once the operation and its variables are known,
- * before any resolver (and so any Cypher) runs.
+ * The estimated cost of a query. graphql-armor's own cost rule counts fields but not how many times a list repeats
+ * them, so `events(first: 100) { places { events(first: 100) { … } } }` would pass it; here a list multiplies
+ * its children by its page size or its assumed length, and the fields that scan or traverse the graph
+ * (aggregations, paths, neighbourhoods, search) add the work they do whatever they return.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNamedType, getVariableValues, isLeafType, isListType, isNonNullType, type GraphQLOutputType } from "graphql";
+import {
+  GraphQLError,
+  getNamedType,
+  getVariableValues,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  type DocumentNode,
+  type GraphQLOutputType,
+} from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
+import type { Context } from "../graphql/context.js";
+import type { Role } from "../graphql/generated/resolvers.js";
 import { ErrorCode } from "../errors.js";
-import { DEFAULT_PAGE_SIZE } from "../model/pagination.js";
+import { MAX_CO_INVOLVED, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from "../graphql/resolvers/researchQueries.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../model/pagination.js";
 
-/** How many items a plain list (a place's ancestors, an event's claims) is assumed to hold. */
-export const LIST_SIZE_ESTIMATE = 5;
+/**
+ * The assumed length of each list that is not a connection: the most a real page meets (an event's claims,
+ * a claim's evidence), not a truncation. Lists missing here count DEFAULT_LIST_BOUND. SECURITY.md lists them.
+ */
+export const LIST_BOUNDS: ReadonlyMap<string, number> = new Map([
+  ["Actor.partOf", 3],
+  ["Actor.members", 20],
+  ["Actor.allies", 10],
+  ["Actor.agreements", 5],
+  ["Agreement.parties", 5],
+  ["Agreement.covers", 5],
+  ["Agreement.evidence", 3],
+  ["Claim.actors", 3],
+  ["Claim.evidence", 3],
+  ["Claim.disputedBy", 3],
+  ["Event.places", 3],
+  ["Event.participants", 5],
+  ["Event.perpetrators", 3],
+  ["Event.claims", 5],
+  ["Event.statements", 5],
+  ["Event.violates", 2],
+  ["Event.evidence", 5],
+  ["Place.ancestors", 4],
+  ["Place.children", 30],
+  ["Place.agreements", 5],
+  ["Statement.about", 3],
+  ["Statement.targets", 3],
+  ["Statement.invokes", 2],
+  ["Statement.disputes", 3],
+  ["Statement.evidence", 3],
+  // Multiplied by `maxHops` and `limit` at shortestPath and neighborhood: one node and one edge per step.
+  ["Path.nodes", 1],
+  ["Path.relationships", 1],
+  ["Subgraph.nodes", 1],
+  ["Subgraph.edges", 1],
+  // Buckets of eventStats: 14 provinces, 21 types, a month per month of data, a place or actor per bucket.
+  ["Query.eventStats", 100],
+  ["ImportReport.resolved", 100],
+]);
+export const DEFAULT_LIST_BOUND = 10;
+
+/**
+ * Work a field does whatever it returns: eventStats reads every event its filter selects (2.8 s for 63k
+ * events grouped by province), coInvolved walks all of an actor's events and their participants, neighborhood
+ * expands hop by hop (counted per level of `depth`), shortestPath searches both ways (counted per hop of
+ * `maxHops`), search queries the full-text index.
+ */
+export const FIELD_WORK: ReadonlyMap<string, number> = new Map([
+  ["Query.eventStats", 2_500],
+  ["Query.coInvolved", 1_000],
+  ["Query.neighborhood", 300],
+  ["Query.shortestPath", 200],
+  ["Query.search", 50],
+]);
+
+/** The argument that multiplies a field's work (by 1 when absent). */
+const WORK_PER: ReadonlyMap<string, string> = new Map([
+  ["Query.neighborhood", "depth"],
+  ["Query.shortestPath", "maxHops"],
+]);
+
 const PAGE_SIZE_ARGUMENTS = ["first", "last", "limit"] as const;
+
+/**
+ * The largest value each argument may take (page sizes: MAX_PAGE_SIZE). A value past it is counted at the
+ * maximum, so that the resolver's own check answers, with BAD_USER_INPUT naming the argument.
+ */
+const ARGUMENT_MAXIMA: ReadonlyMap<string, number> = new Map([
+  ["Query.shortestPath.maxHops", MAX_PATH_HOPS],
+  ["Query.neighborhood.depth", MAX_NEIGHBORHOOD_DEPTH],
+  ["Query.neighborhood.limit", MAX_NEIGHBORHOOD_NODES],
+  ["Query.coInvolved.first", MAX_CO_INVOLVED],
+]);
+
+function numericArgument(coordinate: string, args: Record<string, unknown>, name: string): number | undefined {
+  const value = args[name];
+  if (typeof value !== "number") return undefined;
+  return Math.min(Math.max(value, 1), ARGUMENT_MAXIMA.get(`${coordinate}.${name}`) ?? MAX_PAGE_SIZE);
+}
 
 function returnsList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-/** Objects cost 1 (scalars nothing), times the page size or estimated length of the list that holds them. */
-export function estimateFieldCost({ field, args, childComplexity }: ComplexityEstimatorArgs): number {
+/**
+ * Objects cost 1 (scalars nothing), times the page size or assumed length of the list that holds them, plus
+ * the field's own work (FIELD_WORK). `shortestPath` and `neighborhood` multiply their path or subgraph by
+ * `maxHops` and `limit`: one node and one relationship per step.
+ */
+export function estimateFieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   const named = getNamedType(field.type);
-  if (isLeafType(named)) return 0;
+  // Introspection (`__schema`, `__type`) reads the schema in memory; it is switched off in production instead.
+  if (isLeafType(named) || field.name.startsWith("__")) return 0;
+  const coordinate = `${type.name}.${field.name}`;
+  const per = WORK_PER.get(coordinate);
+  const times = (per === undefined ? undefined : numericArgument(coordinate, args, per)) ?? 1;
+  const work = (FIELD_WORK.get(coordinate) ?? 0) * times;
   const own = 1 + childComplexity;
-  const pageSize = PAGE_SIZE_ARGUMENTS.map((name) => args[name] as unknown).find((value) => typeof value === "number");
-  if (pageSize !== undefined) return own * Math.max(pageSize, 1);
-  if (named.name.endsWith("Connection")) return own * DEFAULT_PAGE_SIZE;
+  // A path of n hops holds n + 1 nodes and n relationships (Path.nodes and Path.relationships count 1 each).
+  if (coordinate === "Query.shortestPath") return work + 1 + childComplexity * (times + 1);
+  const pageSize = PAGE_SIZE_ARGUMENTS.map((name) => numericArgument(coordinate, args, name)).find((value) => value !== undefined);
+  if (pageSize !== undefined) return work + own * pageSize;
+  if (named.name.endsWith("Connection")) return work + own * DEFAULT_PAGE_SIZE;
   // A connection's edges are already counted by the connection's page size.
   if (field.name === "edges") return own;
-  return returnsList(field.type) ? own * LIST_SIZE_ESTIMATE : own;
+  if (!returnsList(field.type)) return work + own;
+  return work + own * (LIST_BOUNDS.get(coordinate) ?? DEFAULT_LIST_BOUND);
 }
 
-export function queryCostPlugin(maximum: number): ApolloServerPlugin {
+/** The highest estimated cost each kind of caller may ask for. */
+export type CostLimits = Readonly<Record<Role, number>>;
+
+/** The most fields in one operation, fragments expanded, before counting the cost would itself cost too much. */
+export const MAX_QUERY_NODES = 10_000;
+
+export function queryTooComplex(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.QueryTooComplex, ...extensions, http: { status: 400 } } });
+}
+
+/** The estimated cost of an operation with its variables; throws QUERY_TOO_COMPLEX past MAX_QUERY_NODES fields. */
+export function queryCost(
+  schema: Parameters<typeof getComplexity>[0]["schema"],
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [estimateFieldCost],
+      maxQueryNodes: MAX_QUERY_NODES,
+    });
+  } catch (error) {
+    // graphql-query-complexity's node limit is a plain GraphQLError without a code.
+    if (error instanceof GraphQLError && !error.extensions.code) {
+      throw queryTooComplex(`The query selects more than ${MAX_QUERY_NODES} fields once its fragments are expanded.`, {
+        maximumNodes: MAX_QUERY_NODES,
+      });
+    }
+    throw error;
+  }
+}
+
+export function queryCostPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ request, document, schema, operation }) => {
+        didResolveOperation: ({ request, document, schema, operation, contextValue }) => {
           // Variables that do not fit their types are left to Apollo, which answers 400 BAD_USER_INPUT before
           // any resolver runs; the estimator would throw on them, and the client would get a 500.
           if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) {
             return Promise.resolve();
           }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [estimateFieldCost],
-          });
+          const cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          const maximum = limits[contextValue.viewer.role];
           if (cost > maximum) {
-            throw new GraphQLError(
+            throw queryTooComplex(
               `Query too expensive: estimated cost ${cost} exceeds the limit of ${maximum}. Ask for smaller pages or fewer nested lists.`,
-              { extensions: { code: ErrorCode.QueryTooComplex, cost, maximumCost: maximum, http: { status: 400 } } },
+              { cost, maximumCost: maximum },
             );
           }
           return Promise.resolve();

@@ -109,6 +109,8 @@ export interface EvidenceRow {
 }
 
 export interface ParticipantRow {
+  /** The event taken part in: with the actor and the role, the participation's identity. */
+  eventId: string;
   actor: ActorRow;
   role: EventRole;
 }

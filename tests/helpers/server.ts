@@ -25,9 +25,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. */
+/**
+ * A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. The anonymous
+ * request budget is off (every test's requests come from 127.0.0.1); queryLimits.test.ts turns it on.
+ */
 export async function startServer(environment: Record<string, string> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PORT: "0", NEO4J_URI: uri, ...environment });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PORT: "0",
+    NEO4J_URI: uri,
+    RATE_LIMIT_ANONYMOUS: "0",
+    ...environment,
+  });
   const driver = createDriver({ ...config.neo4j, uri });
   const app = await createApp(config, driver, createLogger(config.logLevel));
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));

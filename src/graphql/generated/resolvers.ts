@@ -589,6 +589,11 @@ export type Evidence = {
   __typename?: 'Evidence';
   /** Offset just past the last character of the quote. */
   end: Scalars['Int']['output'];
+  /**
+   * Stable id derived from the source and the offsets, `evidence:<source slug>:<start>-<end>`, so that clients
+   * caching by id (Apollo Client, Relay) keep one record per quoted passage. Not a `Node`: look the source up instead.
+   */
+  id: Scalars['ID']['output'];
   /** The quoted words, verbatim. */
   quote: Scalars['String']['output'];
   /** The document quoted. */
@@ -743,6 +748,11 @@ export type Participant = {
   __typename?: 'Participant';
   /** Who. */
   actor: Actor;
+  /**
+   * Stable id from the event, the actor and the role, `participant:<event slug>:<actor slug>:<ROLE>`, so that
+   * clients caching by id keep one record per participation. Not a `Node`.
+   */
+  id: Scalars['ID']['output'];
   /** In what role. */
   role: EventRole;
 };
@@ -1629,6 +1639,7 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type EvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = {
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1674,6 +1685,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['EventRole'], ParentType, ContextType>;
 };
 

@@ -6,6 +6,7 @@ import { evidenceOf, relatedRows } from "./shared.js";
 export const Event: EventResolvers = {
   participants: async (event, args, context) =>
     (await relatedRows(context, "Event.participants", event, args)).map(({ node, datum }) => ({
+      eventId: event.id,
       actor: node as ActorRow,
       role: datum as EventRole,
     })),

@@ -5,6 +5,7 @@ import { Agreement } from "./Agreement.js";
 import { Claim } from "./Claim.js";
 import { Event } from "./Event.js";
 import { Evidence } from "./Evidence.js";
+import { Participant } from "./Participant.js";
 import { Mutation } from "./mutations/index.js";
 import { Node } from "./Node.js";
 import { Place } from "./Place.js";
@@ -28,5 +29,6 @@ export const resolvers: Resolvers = {
   Statement: { ...relationshipFields("Statement"), ...Statement },
   Source: relationshipFields("Source"),
   Evidence,
+  Participant,
   StatsBucket,
 };
