@@ -14,7 +14,7 @@ import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
-import { formatError } from "./http/errors.js";
+import { formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
@@ -54,7 +54,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     maxTokens: { enabled: false },
     maxDirectives: { n: config.limits.directives },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Suggestions of every kind are cut in formatError instead (armor's mask covers fields only, and leaves "?").
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
 
@@ -66,7 +67,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     // main.ts handles SIGTERM: readiness first, then this server's drain, then the driver.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger),
+    formatError: formatError(logger, { suggestions: config.introspection }),
     parseOptions: { maxTokens: config.limits.tokens },
     validationRules: protection.validationRules,
     plugins: [
@@ -130,6 +131,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       },
     }),
   );
+
+  // Whatever fails outside GraphQL (unknown paths, malformed URLs) answers coded JSON too, never Express's HTML page.
+  app.use(notFound);
+  app.use(httpErrorHandler(logger));
 
   return {
     server,

@@ -53,6 +53,11 @@ const environmentSchema = z.object({
   /** The claim with the role (dotted path for nested claims, e.g. `realm_access.roles`) and the editor's value. */
   JWT_ROLE_CLAIM: z.string().min(1).default("role"),
   JWT_EDITOR_ROLE: z.string().min(1).default("editor"),
+  /** Refuse tokens that carry no `exp` claim (tokens that never expire). */
+  JWT_REQUIRE_EXP: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** Budget of one import's transaction (a 10,000-row ACLED file took 45-75 s on a busy 2-core machine). */
   IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   /** Load the article's graph at start-up when the database holds no sources. */
@@ -162,6 +167,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
               audience: values.JWT_AUDIENCE,
               roleClaim: values.JWT_ROLE_CLAIM,
               editorRole: values.JWT_EDITOR_ROLE,
+              requireExpiry: values.JWT_REQUIRE_EXP,
             }
           : null,
     },
