@@ -6,10 +6,12 @@
 import { z } from "zod";
 import { parseId, type IdPrefix } from "../model/ids.js";
 import { isCalendarDate } from "../model/dates.js";
+import { MAX_NAME_LENGTH } from "../model/text.js";
 
 const id = z.string().min(1);
 const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
 const nonEmpty = z.string().trim().min(1);
+const name = nonEmpty.max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters long`);
 const datePrecision = z.enum(["DAY", "WEEK", "MONTH", "YEAR"]);
 
 const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
@@ -18,7 +20,7 @@ const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.
 const resolution = {
   resolve: z.boolean().nullish(),
   sameAs: id.nullish(),
-  removeAliases: z.array(nonEmpty).nullish(),
+  removeAliases: z.array(name).nullish(),
 };
 
 const estimate = z.object({
@@ -40,8 +42,8 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        name: nonEmpty,
-        aliases: z.array(nonEmpty).nullish(),
+        name,
+        aliases: z.array(name).nullish(),
         kind: z.enum([
           "STATE",
           "GOVERNMENT_BODY",
@@ -70,8 +72,8 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        name: nonEmpty,
-        aliases: z.array(nonEmpty).nullish(),
+        name,
+        aliases: z.array(name).nullish(),
         kind: z.enum(["COUNTRY", "PROVINCE", "DISTRICT", "CITY", "TOWN", "VILLAGE", "SITE", "ZONE"]),
         parent: id.nullish(),
         location: geoPoint.nullish(),
@@ -87,7 +89,7 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        name: nonEmpty,
+        name,
         signedOn: date.nullish(),
         datePrecision: datePrecision.nullish(),
         endsOn: date.nullish(),
