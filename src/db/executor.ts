@@ -116,6 +116,10 @@ export function mapDatabaseError(error: unknown): unknown {
     if (error.code.includes("TransactionTimedOut") || error.code.includes("Transaction.Terminated")) {
       return new QueryTimeoutError();
     }
+    // Lucene's limit of 1,024 clauses: a search whose words (after normalisation) make too large a query.
+    if (error.message.includes("TooManyClauses")) {
+      return new BadUserInputError("The search has too many terms for the full-text index; search with fewer words.");
+    }
     const tooLarge = indexEntryTooLarge.exec(error.message);
     if (tooLarge) {
       const field = `${tooLarge[1]}.${tooLarge[2]}`;

@@ -51,6 +51,8 @@ const clientFacing = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
+const TOO_MANY_VARIABLE_ERRORS = "Too many errors processing variables";
+
 /** graphql-js's wording when a literal argument does not fit its type (ValuesOfCorrectTypeRule). */
 const badLiteral =
   /^(Expected value of type|Value .* does not exist in|Enum .* cannot represent|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
@@ -93,6 +95,10 @@ function codedOrMasked(logger: Logger) {
         locations: formatted.locations,
         extensions: { ...originalExtensions, code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) },
       };
+    }
+    // graphql-js stops coercing variables after 50 errors with an error of its own, uncoded (Apollo codes only the 50).
+    if (error instanceof GraphQLError && !original && formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
     }
     if (clientFacing.has(code)) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};

@@ -25,8 +25,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. */
-export async function startServer(environment: Record<string, string> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
+/** A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. An `undefined` setting is left unset. */
+export async function startServer(environment: Record<string, string | undefined> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PORT: "0", NEO4J_URI: uri, ...environment });
   const driver = createDriver({ ...config.neo4j, uri });
   const app = await createApp(config, driver, createLogger(config.logLevel));
