@@ -7,12 +7,15 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler } 
 import { ErrorCode } from "../errors.js";
 import { sendHttpError } from "./errors.js";
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). Read from the header: `request.is` says null for an empty body. */
+const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
+
 export function jsonBody(limits: { anonymous: string; editor: string }, isEditor: (request: Request) => boolean): RequestHandler {
   const small = express.json({ limit: limits.anonymous });
   const large = express.json({ limit: limits.editor });
   return (request, response, next) => {
     // GraphQL over HTTP: a POST carries application/json. Anything else (a form, text/plain) is refused before it is read.
-    if (request.method === "POST" && !request.is("application/json")) {
+    if (request.method === "POST" && !JSON_MEDIA_TYPE.test(request.header("content-type") ?? "")) {
       sendHttpError(response, 415, ErrorCode.UnsupportedMediaType, "Send the request as Content-Type: application/json.");
       return;
     }

@@ -65,6 +65,7 @@ const cases: Case[] = [
     code: "BAD_REQUEST",
   },
   { name: "a body that is not JSON", headers: json, body: '{"query":', status: 400, code: "BAD_REQUEST" },
+  { name: "an empty JSON body", headers: json, body: "", status: 400, code: "BAD_REQUEST" },
   { name: "JSON that is not an object", headers: json, body: '"{ viewer { role } }"', status: 400, code: "BAD_REQUEST" },
   {
     name: "an anonymous body over 100 kB",
