@@ -16,12 +16,13 @@ import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
-import { formatError } from "./http/errors.js";
+import { formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
 import { anonymousRateLimit } from "./http/rateLimit.js";
 import { repeatedFieldLimit } from "./http/repeatedFields.js";
+import { metricsServer, serveMetrics } from "./http/metricsEndpoint.js";
 import { mountWeb } from "./http/web.js";
 import { createLoaders } from "./loaders/loaders.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -29,6 +30,8 @@ import { createRepositories } from "./repositories/index.js";
 
 export interface App {
   server: http.Server;
+  /** The server of /metrics when METRICS_PORT gives it a port of its own (the caller listens on it), else null. */
+  metricsServer: http.Server | null;
   executor: Executor;
   metrics: Metrics;
   /** Turns /ready to 503 so load balancers stop sending new traffic; requests are still served. */
@@ -56,7 +59,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxyHops);
-  const server = http.createServer(app);
+  // Node checks the header and request timeouts on a timer (every 30 s by default), so a 10 s header timeout
+  // closed slow clients only after 23-29 s. Checking at a tenth of the shorter timeout keeps both within 10 %.
+  const connectionsCheckingInterval = Math.max(100, Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs) / 10);
+  const server = http.createServer({ connectionsCheckingInterval }, app);
   server.headersTimeout = config.http.headersTimeoutMs;
   server.requestTimeout = config.http.requestTimeoutMs;
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
@@ -73,7 +79,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     maxTokens: { enabled: false },
     maxDirectives: { n: config.limits.directives, ...refuseWith(ErrorCode.BadUserInput) },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Suggestions of every kind are cut in formatError instead (armor's mask covers fields only, and leaves "?").
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
 
@@ -85,7 +92,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     // main.ts handles SIGTERM: readiness first, then this server's drain, then the driver.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger),
+    formatError: formatError(logger, { suggestions: config.introspection }),
     parseOptions: { maxTokens: config.limits.tokens },
     validationRules: protection.validationRules,
     plugins: [
@@ -121,9 +128,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     }
   });
 
-  app.get("/metrics", async (_request, response) => {
-    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  if (config.metrics.enabled && config.metrics.port === null) app.get("/metrics", serveMetrics(metrics));
+  const ownMetricsServer = config.metrics.enabled && config.metrics.port !== null ? metricsServer(metrics, logger) : null;
 
   // The playground for browsers at GET /graphql (and the explorer at /explore); API requests go on to Apollo.
   mountWeb(app);
@@ -152,8 +158,13 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     }),
   );
 
+  // Whatever fails outside GraphQL (unknown paths, malformed URLs) answers coded JSON too, never Express's HTML page.
+  app.use(notFound);
+  app.use(httpErrorHandler(logger));
+
   return {
     server,
+    metricsServer: ownMetricsServer,
     executor,
     metrics,
     beginShutdown: () => {
@@ -161,6 +172,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     },
     stop: async () => {
       stopping = true;
+      ownMetricsServer?.closeAllConnections();
+      ownMetricsServer?.close();
       await apollo.stop();
     },
   };

@@ -64,8 +64,19 @@ const environmentSchema = z.object({
   /** The claim with the role (dotted path for nested claims, e.g. `realm_access.roles`) and the editor's value. */
   JWT_ROLE_CLAIM: z.string().min(1).default("role"),
   JWT_EDITOR_ROLE: z.string().min(1).default("editor"),
+  /** Refuse tokens that carry no `exp` claim (tokens that never expire). */
+  JWT_REQUIRE_EXP: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** Budget of one import's transaction (a 10,000-row ACLED file took 45-75 s on a busy 2-core machine). */
   IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  /** Prometheus metrics at GET /metrics; METRICS_PORT moves them off the API's port to one of their own. */
+  METRICS_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Load the article's graph at start-up when the database holds no sources. */
   SEED_ON_START: z
     .enum(["true", "false"])
@@ -115,6 +126,8 @@ export interface Config {
     trustProxyHops: number;
   };
   auth: AuthSettings;
+  /** `port` null: /metrics is served on the API's port. */
+  metrics: { enabled: boolean; port: number | null };
   imports: {
     timeoutMs: number;
   };
@@ -184,9 +197,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
               audience: values.JWT_AUDIENCE,
               roleClaim: values.JWT_ROLE_CLAIM,
               editorRole: values.JWT_EDITOR_ROLE,
+              requireExpiry: values.JWT_REQUIRE_EXP,
             }
           : null,
     },
+    metrics: { enabled: values.METRICS_ENABLED, port: values.METRICS_ENABLED ? (values.METRICS_PORT ?? null) : null },
     imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },
   };
 }

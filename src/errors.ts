@@ -11,6 +11,11 @@ export enum ErrorCode {
   Unauthenticated = "UNAUTHENTICATED",
   Forbidden = "FORBIDDEN",
   InternalServerError = "INTERNAL_SERVER_ERROR",
+  /** HTTP-level refusals, answered before GraphQL runs. */
+  BadRequest = "BAD_REQUEST",
+  PayloadTooLarge = "PAYLOAD_TOO_LARGE",
+  UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE",
+  NotFound = "NOT_FOUND",
 }
 
 /** Input the caller can fix; `argument` names what to fix. */

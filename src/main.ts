@@ -33,6 +33,10 @@ app.server.listen(config.port, config.host, () => {
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
   logger.info({ url: `http://${host}:${port}/graphql`, startupMs: Math.round(performance.now() - startedAt) }, "conflict-graph is serving");
 });
+if (app.metricsServer && config.metrics.port !== null) {
+  const metricsPort = config.metrics.port;
+  app.metricsServer.listen(metricsPort, config.host, () => logger.info({ port: metricsPort }, "metrics are served on their own port"));
+}
 void prepareDatabase(app.executor, logger);
 
 /** Applies the schema and seeds an empty database; while the database is unreachable, keeps trying. */

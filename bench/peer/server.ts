@@ -72,12 +72,12 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
     const server = http.createServer(app);
     // As src/app.ts configures graphql-armor.
     const armor = new ApolloArmor({
-      maxDepth: { n: config.limits.depth },
+      maxDepth: { n: config.limits.depth, flattenFragments: true },
       maxAliases: { n: config.limits.aliases },
       maxTokens: { enabled: false },
       maxDirectives: { n: config.limits.directives },
       costLimit: { enabled: false },
-      blockFieldSuggestion: { enabled: !config.introspection },
+      blockFieldSuggestion: { enabled: false },
     });
     const protection = armor.protect();
     const apollo = new ApolloServer({
@@ -86,7 +86,7 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
       allowBatchedHttpRequests: false,
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: formatError(logger),
+      formatError: formatError(logger, { suggestions: config.introspection }),
       parseOptions: { maxTokens: config.limits.tokens },
       validationRules: protection.validationRules,
       plugins: [

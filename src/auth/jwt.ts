@@ -1,7 +1,7 @@
 /**
  * Optional JSON Web Tokens, verified with `jose` against the identity provider's published keys (JWKS): signature,
- * expiry, issuer and audience must all hold. The role comes from a configurable claim, which may be a string or a
- * list of strings and may be nested (`realm_access.roles`).
+ * expiry (present unless configured otherwise, and not past), issuer and audience must all hold. The role comes
+ * from a configurable claim, which may be a string or a list of strings and may be nested (`realm_access.roles`).
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import type { Viewer } from "./viewer.js";
@@ -14,6 +14,8 @@ export interface JwtSettings {
   roleClaim: string;
   /** The claim value that makes a token's holder an editor; any other valid token reads. */
   editorRole: string;
+  /** Refuse tokens without an `exp` claim: a token that never expires cannot be revoked by waiting. */
+  requireExpiry: boolean;
 }
 
 /** Three base64url segments: a compact JWS. API keys are told apart from tokens by this shape. */
@@ -26,7 +28,11 @@ export function jwtVerifier(settings: JwtSettings): (token: string) => Promise<V
   const keySet = createRemoteJWKSet(new URL(settings.jwksUrl));
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, keySet, { issuer: settings.issuer, audience: settings.audience });
+      const { payload } = await jwtVerify(token, keySet, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        requiredClaims: settings.requireExpiry ? ["exp"] : [],
+      });
       const roles = claimValues(payload, settings.roleClaim);
       return { role: roles.includes(settings.editorRole) ? "EDITOR" : "READER", id: payload.sub ?? null };
     } catch {

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import { GraphQLError } from "graphql";
-import { QueryTimeoutError, ServiceUnavailableError } from "../errors.js";
+import { BadUserInputError, QueryTimeoutError, ServiceUnavailableError } from "../errors.js";
 import type { Metrics } from "../metrics.js";
 import { toPlain } from "./values.js";
 
@@ -116,6 +116,18 @@ export function mapDatabaseError(error: unknown): unknown {
     if (error.code.includes("TransactionTimedOut") || error.code.includes("Transaction.Terminated")) {
       return new QueryTimeoutError();
     }
+    // Lucene's limit of 1,024 clauses: a search whose words (after normalisation) make too large a query.
+    if (error.message.includes("TooManyClauses")) {
+      return new BadUserInputError("The search has too many terms for the full-text index; search with fewer words.");
+    }
+    const tooLarge = indexEntryTooLarge.exec(error.message);
+    if (tooLarge) {
+      const field = `${tooLarge[1]}.${tooLarge[2]}`;
+      return new BadUserInputError(`${field} is too long to be indexed (Neo4j's limit is about 8 kB); shorten it.`, field);
+    }
   }
   return error;
 }
+
+/** Neo4j's refusal of a value over a range index's entry size: `… too large to index … schema=(:Actor {name}) …`. */
+const indexEntryTooLarge = /^Property value is too large to index\b.*?schema=\(:(\w+) \{(\w+)\}\)/s;

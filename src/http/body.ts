@@ -1,31 +1,77 @@
 /**
- * Request bodies: a small limit for anonymous callers and a large one for editors, who send imports.
- * A body over the limit is answered 413 with a coded GraphQL-shaped error, before Apollo sees it.
+ * Request bodies: a small limit for anonymous callers and a large one for editors, who send imports. Everything
+ * that can go wrong while reading a body (size, content type, charset, content encoding, decompression, JSON) is
+ * answered here, before Apollo, in the GraphQL-over-HTTP shape with a coded error and a 400, 413 or 415.
  */
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import { ErrorCode } from "../errors.js";
+import { sendHttpError } from "./errors.js";
+
+/** `application/json`, with or without parameters (`; charset=utf-8`). Read from the header: `request.is` says null for an empty body. */
+const JSON_MEDIA_TYPE = /^\s*application\/json\s*(;|$)/i;
 
 export function jsonBody(limits: { anonymous: string; editor: string }, isEditor: (request: Request) => boolean): RequestHandler {
   const small = express.json({ limit: limits.anonymous });
   const large = express.json({ limit: limits.editor });
-  return (request, response, next) => (isEditor(request) ? large : small)(request, response, next);
+  return (request, response, next) => {
+    // GraphQL over HTTP: a POST carries application/json. Anything else (a form, text/plain) is refused before it is read.
+    if (request.method === "POST" && !JSON_MEDIA_TYPE.test(request.header("content-type") ?? "")) {
+      sendHttpError(response, 415, ErrorCode.UnsupportedMediaType, "Send the request as Content-Type: application/json.");
+      return;
+    }
+    (isEditor(request) ? large : small)(request, response, next);
+  };
 }
 
-interface BodyParserError {
+/** The fields of body-parser's (http-errors) and zlib's errors that tell what went wrong. */
+interface BodyError {
   type?: string;
-  status?: number;
   limit?: number;
+  charset?: string;
+  encoding?: string;
+  code?: string;
 }
 
-export const bodyErrors: ErrorRequestHandler = (error: BodyParserError, _request, response, next) => {
-  if (error.type === "entity.too.large") {
-    response.status(413).json({
-      errors: [{ message: `Request body too large (limit ${error.limit} bytes).`, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
-    });
+const DECOMPRESSION_FAILURE = /^Z_/;
+
+/** What each body-parser failure means for the client; its own messages name files and modules, so none is passed on. */
+const bodyProblems = new Map<string, (error: BodyError) => [status: number, code: ErrorCode, message: string]>([
+  ["entity.too.large", (error) => [413, ErrorCode.PayloadTooLarge, `Request body too large (limit ${error.limit} bytes).`]],
+  ["entity.parse.failed", () => [400, ErrorCode.BadRequest, "Request body is not valid JSON."]],
+  ["entity.verify.failed", () => [400, ErrorCode.BadRequest, "Request body was refused."]],
+  [
+    "charset.unsupported",
+    (error) => [415, ErrorCode.UnsupportedMediaType, `Unsupported charset "${clip(error.charset)}": send UTF-8 JSON.`],
+  ],
+  [
+    "encoding.unsupported",
+    (error) => [
+      415,
+      ErrorCode.UnsupportedMediaType,
+      `Unsupported Content-Encoding "${clip(error.encoding)}": send identity, gzip, deflate or br.`,
+    ],
+  ],
+  ["request.size.invalid", () => [400, ErrorCode.BadRequest, "Request body length does not match its Content-Length."]],
+  ["request.aborted", () => [400, ErrorCode.BadRequest, "The request was aborted before its body was read."]],
+]);
+
+export const bodyErrors: ErrorRequestHandler = (error: BodyError, request, response, next) => {
+  const problem = error.type === undefined ? undefined : bodyProblems.get(error.type);
+  if (problem) {
+    const [status, code, message] = problem(error);
+    sendHttpError(response, status, code, message);
     return;
   }
-  if (error.type === "entity.parse.failed") {
-    response.status(400).json({ errors: [{ message: "Request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+  if (typeof error.code === "string" && DECOMPRESSION_FAILURE.test(error.code)) {
+    const encoding = clip(request.header("content-encoding"));
+    sendHttpError(response, 400, ErrorCode.BadRequest, `Request body is not valid ${encoding} data.`);
     return;
   }
   next(error);
 };
+
+/** Header values are echoed in messages only short and printable. */
+function clip(value: string | undefined): string {
+  const printable = (value ?? "").replace(/[^\x20-\x7e]/g, "?");
+  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+}

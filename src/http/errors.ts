@@ -1,7 +1,40 @@
+import { STATUS_CODES } from "node:http";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors.js";
 import { InvalidInputError } from "../model/errors.js";
+
+/** An HTTP-level refusal in the GraphQL-over-HTTP shape: `{ errors: [{ message, extensions: { code } }] }`. */
+export function sendHttpError(response: Response, status: number, code: ErrorCode, message: string): void {
+  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Paths nothing serves: a coded JSON 404 rather than Express's HTML page. */
+export const notFound: RequestHandler = (request, response) => {
+  sendHttpError(response, 404, ErrorCode.NotFound, `Nothing is served at ${request.method} ${request.path.slice(0, 100)}.`);
+};
+
+/**
+ * The last Express error handler, replacing Express's own (an HTML page, with the stack trace unless
+ * NODE_ENV=production). Client errors keep their status with a generic message; anything else is logged and
+ * answered 500 without detail.
+ */
+export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: unknown; statusCode?: unknown }, _request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof error.status === "number" ? error.status : typeof error.statusCode === "number" ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      sendHttpError(response, status, ErrorCode.BadRequest, `${STATUS_CODES[status] ?? "Bad Request"}.`);
+      return;
+    }
+    logger.error({ err: error }, "internal error while handling a request");
+    sendHttpError(response, 500, ErrorCode.InternalServerError, "Internal server error");
+  };
+}
 
 /** Codes whose messages are written for clients (ours and Apollo's request-level ones). */
 const clientFacing = new Set<string>([
@@ -14,7 +47,7 @@ const clientFacing = new Set<string>([
   ErrorCode.Forbidden,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
+  ErrorCode.BadRequest,
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
@@ -23,6 +56,8 @@ const clientFacing = new Set<string>([
 /** Codes of the query limits that run as validation rules: Apollo files their errors under GRAPHQL_VALIDATION_FAILED. */
 const limitCodes = new Set<unknown>([ErrorCode.QueryTooComplex, ErrorCode.QueryTooDeep]);
 
+const TOO_MANY_VARIABLE_ERRORS = "Too many errors processing variables";
+
 /** graphql-js's wording when a literal argument does not fit its type (ValuesOfCorrectTypeRule). */
 const badLiteral =
   /^(Expected value of type|Value .* does not exist in|Enum .* cannot represent|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
@@ -30,9 +65,26 @@ const badLiteral =
 /**
  * The last stop before an error leaves the server: known, coded errors pass with their message;
  * anything else is logged in full here and masked for the client, so no stack trace, Cypher or
- * driver message ever reaches a response.
+ * driver message ever reaches a response. Without `suggestions`, graphql-js's "Did you mean …?" hints
+ * (fields, arguments, types, input fields, enum values) are cut, so a schema hidden from introspection
+ * cannot be guessed from them either.
  */
-export function formatError(logger: Logger) {
+export function formatError(logger: Logger, options: { suggestions: boolean }) {
+  const format = codedOrMasked(logger);
+  if (options.suggestions) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: withoutSuggestion(result.message) };
+  };
+}
+
+/** graphql-js appends its hint last: `… Did you mean "a" or "b"?`. */
+function withoutSuggestion(message: string): string {
+  const at = message.lastIndexOf(" Did you mean ");
+  return at === -1 ? message : message.slice(0, at);
+}
+
+function codedOrMasked(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const originalExtensions = original instanceof GraphQLError ? original.extensions : undefined;
@@ -61,6 +113,10 @@ export function formatError(logger: Logger) {
         path: formatted.path,
         extensions: { code: ErrorCode.BadUserInput, ...(original.argument ? { argument: original.argument } : {}) },
       };
+    }
+    // graphql-js stops coercing variables after 50 errors with an error of its own, uncoded (Apollo codes only the 50).
+    if (error instanceof GraphQLError && !original && formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
     }
     if (clientFacing.has(code)) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};

@@ -19,10 +19,12 @@ import {
   PLACE_KINDS,
   STANCES,
 } from "../model/enums.js";
+import { MAX_NAME_LENGTH } from "../model/text.js";
 
 const id = z.string().min(1);
 const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
 const nonEmpty = z.string().trim().min(1);
+const name = nonEmpty.max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters long`);
 const datePrecision = z.enum(DATE_PRECISIONS);
 
 const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
@@ -31,7 +33,7 @@ const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.
 const resolution = {
   resolve: z.boolean().nullish(),
   sameAs: id.nullish(),
-  removeAliases: z.array(nonEmpty).nullish(),
+  removeAliases: z.array(name).nullish(),
 };
 
 const estimate = z.object({
@@ -53,8 +55,8 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        name: nonEmpty,
-        aliases: z.array(nonEmpty).nullish(),
+        name,
+        aliases: z.array(name).nullish(),
         kind: z.enum(ACTOR_KINDS),
         description: z.string().nullish(),
         wikidataId: z
@@ -71,8 +73,8 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        name: nonEmpty,
-        aliases: z.array(nonEmpty).nullish(),
+        name,
+        aliases: z.array(name).nullish(),
         kind: z.enum(PLACE_KINDS),
         parent: id.nullish(),
         location: geoPoint.nullish(),
@@ -88,7 +90,7 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         id,
-        name: nonEmpty,
+        name,
         signedOn: date.nullish(),
         datePrecision: datePrecision.nullish(),
         endsOn: date.nullish(),

@@ -17,12 +17,13 @@ export type NodeLabel = (typeof labelByPrefix)[IdPrefix];
 /** `<prefix>:<slug>`; slugs are ASCII letters, digits and `._~-` (ACLED's `SYR12345` keeps its case). */
 const idPattern = /^([a-z]+):([A-Za-z0-9][A-Za-z0-9._~-]{0,199})$/;
 
+/** The same list for looking up text from a request: a Map, so `constructor:x` finds nothing (`in` and `[]` would find Object's). */
+const labels: ReadonlyMap<string, NodeLabel> = new Map(Object.entries(labelByPrefix));
+
 export function parseId(id: string): { prefix: IdPrefix; label: NodeLabel } | null {
-  const match = idPattern.exec(id);
-  const prefix = match?.[1];
-  if (!prefix || !(prefix in labelByPrefix)) return null;
-  const known = prefix as IdPrefix;
-  return { prefix: known, label: labelByPrefix[known] };
+  const prefix = idPattern.exec(id)?.[1];
+  const label = prefix === undefined ? undefined : labels.get(prefix);
+  return prefix !== undefined && label !== undefined ? { prefix: prefix as IdPrefix, label } : null;
 }
 
 /** The label of a well-formed id, or a BAD_USER_INPUT error naming the argument. */

@@ -37,12 +37,24 @@ export function transliterationKey(name: string): string | null {
   const words = normalizeName(name)
     .split(" ")
     .filter((word) => word !== "" && !articles.has(word));
-  const skeleton = words
-    .map((word) => word.replace(/([aeiou])h$/, "$1"))
-    .map((word) => word.charAt(0) + word.slice(1).replace(/[aeiouyw]/g, ""))
-    .join("")
-    .replace(/(.)\1+/g, "$1");
+  const skeleton = withoutRepeats(
+    words
+      .map((word) => word.replace(/([aeiou])h$/, "$1"))
+      .map((word) => word.charAt(0) + word.slice(1).replace(/[aeiouyw]/g, ""))
+      .join(""),
+  );
   return skeleton.length >= MIN_KEY_LENGTH ? skeleton : null;
+}
+
+/** Each run of one character as one (`maarrat` -> `marat`), in one pass: a backreference regex backtracks per repeat. */
+function withoutRepeats(text: string): string {
+  let result = "";
+  let previous: string | undefined;
+  for (const char of text) {
+    if (char !== previous) result += char;
+    previous = char;
+  }
+  return result;
 }
 
 /** Every normalised form of a node's names (what the stored `nameKeys` hold). */

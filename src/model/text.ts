@@ -1,4 +1,10 @@
 /**
+ * The longest name or alias an import accepts, in characters. Actors' and places' names are range-indexed, and Neo4j
+ * refuses an index entry over about 8 kB; 500 characters stay under 2 kB in any script.
+ */
+export const MAX_NAME_LENGTH = 500;
+
+/**
  * Name normalisation shared by search and entity matching: case, diacritics and the apostrophes
  * and hamza/ayn marks of Arabic transliteration are ignored, so "Ma'arrat al-Nu'man",
  * "MAARRAT AL-NUMAN" and "Maʿarrat al-Nuʿmān" compare equal.

@@ -26,10 +26,11 @@ export interface TestServer {
 }
 
 /**
- * A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. The anonymous
+ * A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. An `undefined` setting is left
+ * unset. The anonymous
  * request budget is off (every test's requests come from 127.0.0.1); queryLimits.test.ts turns it on.
  */
-export async function startServer(environment: Record<string, string> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
+export async function startServer(environment: Record<string, string | undefined> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",

@@ -71,26 +71,33 @@ describe("JWT", () => {
 
   afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
 
-  const authenticator = () =>
+  const authenticator = (requireExpiry = true) =>
     createAuthenticator({
       editorKeys: [],
       readerKeys: [],
       readRequiresKey: false,
-      jwt: { jwksUrl, issuer: "https://idp.example", audience: "conflict-graph", roleClaim: "realm_access.roles", editorRole: "editor" },
+      jwt: {
+        jwksUrl,
+        issuer: "https://idp.example",
+        audience: "conflict-graph",
+        roleClaim: "realm_access.roles",
+        editorRole: "editor",
+        requireExpiry,
+      },
     });
 
   async function token(
     claims: Record<string, unknown>,
-    options: { key?: CryptoKey; issuer?: string; audience?: string; expires?: string } = {},
+    options: { key?: CryptoKey; issuer?: string; audience?: string; expires?: string | null } = {},
   ) {
-    return new SignJWT(claims)
+    const unsigned = new SignJWT(claims)
       .setProtectedHeader({ alg: "RS256", kid: "test-key" })
       .setIssuer(options.issuer ?? "https://idp.example")
       .setAudience(options.audience ?? "conflict-graph")
       .setSubject("researcher-7")
-      .setIssuedAt()
-      .setExpirationTime(options.expires ?? "5m")
-      .sign(options.key ?? privateKey);
+      .setIssuedAt();
+    if (options.expires !== null) unsigned.setExpirationTime(options.expires ?? "5m");
+    return unsigned.sign(options.key ?? privateKey);
   }
 
   it("makes an editor of a valid token whose role claim holds the editor role, a reader of any other valid token", async () => {
@@ -117,6 +124,15 @@ describe("JWT", () => {
       const result = await authenticate(`Bearer ${bad}`);
       expect(result).toEqual({ ok: false, message: "The token is invalid or has expired." });
     }
+  });
+
+  it("refuses a token without exp unless JWT_REQUIRE_EXP=false", async () => {
+    const forever = await token({ realm_access: { roles: ["editor"] } }, { expires: null });
+    expect(await authenticator()(`Bearer ${forever}`)).toEqual({ ok: false, message: "The token is invalid or has expired." });
+    expect(await authenticator(false)(`Bearer ${forever}`)).toEqual({ ok: true, viewer: { role: "EDITOR", id: "researcher-7" } });
+    const settings = { JWT_JWKS_URL: "https://idp.example/jwks", JWT_ISSUER: "i", JWT_AUDIENCE: "a" };
+    expect(loadConfig(settings).auth.jwt?.requireExpiry).toBe(true);
+    expect(loadConfig({ ...settings, JWT_REQUIRE_EXP: "false" }).auth.jwt?.requireExpiry).toBe(false);
   });
 
   it("needs issuer and audience configured alongside the key set", () => {

@@ -36,6 +36,11 @@ describe("transliterationKey", () => {
     expect(matchKeysOf(["Hama", "Al-Bab"])).toEqual([]);
     expect(nameKeysOf(["Al-Bab", "AL BAB", "Āl-Bāb"])).toEqual(["al bab"]);
   });
+
+  it("works through a name of a million characters in one pass (no recursion or backtracking per repeat)", () => {
+    expect(transliterationKey(`${"b".repeat(1_000_000)} ${"dk".repeat(500_000)}`)).toBe(`b${"dk".repeat(500_000)}`);
+    expect(transliterationKey("Bbb Ddd Kkk")).toBe("bdk");
+  });
 });
 
 const fill: EntityIntent = { authority: "fill", resolve: true, sameAs: null, removeAliases: [] };

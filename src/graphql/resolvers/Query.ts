@@ -26,12 +26,14 @@ export const Query: QueryResolvers = {
   },
 
   events: async (_, { filter, orderBy, ...page }, context, info) => {
+    // The schema's default applies when orderBy is left out, not when a client sends null for it.
+    const order = (orderBy as typeof orderBy | null) ?? "DATE_DESC";
     const pages = await context.repositories.events.pages(
       { kind: "all" },
       [],
       checkedEventFilter(filter),
-      orderBy,
-      pageRequest(page, orderBy, connectionParts(info)),
+      order,
+      pageRequest(page, order, connectionParts(info)),
       planForConnection(info, "Event"),
     );
     return pages.get("")!;

@@ -4,8 +4,14 @@
  */
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
 
+/**
+ * The tables below are read with values from a file: they are Maps, so that a cell reading `constructor` or
+ * `toString` finds nothing rather than Object's own.
+ */
+const table = <T>(entries: Record<string, T>): ReadonlyMap<string, T> => new Map(Object.entries(entries));
+
 /** event_type -> category, and each of its sub_event_types -> event type (keys lower-case). */
-export const eventTypes: Record<string, { category: EventCategory; subEvents: Record<string, EventType> }> = {
+const eventTypeEntries: Record<string, { category: EventCategory; subEvents: Record<string, EventType> }> = {
   battles: {
     category: "BATTLES",
     subEvents: {
@@ -60,17 +66,21 @@ export const eventTypes: Record<string, { category: EventCategory; subEvents: Re
   },
 };
 
+export const eventTypes: ReadonlyMap<string, { category: EventCategory; subEvents: ReadonlyMap<string, EventType> }> = new Map(
+  Object.entries(eventTypeEntries).map(([name, { category, subEvents }]) => [name, { category, subEvents: table(subEvents) }]),
+);
+
 /** time_precision: 1 the day, 2 within about a week, 3 within about a month. */
-export const timePrecisions: Record<string, DatePrecision> = { "1": "DAY", "2": "WEEK", "3": "MONTH" };
+export const timePrecisions = table<DatePrecision>({ "1": "DAY", "2": "WEEK", "3": "MONTH" });
 
 /** geo_precision: 1 the town, 2 near the town or part of a region, 3 a larger region. */
-export const geoPrecisions: Record<string, GeoPrecision> = { "1": "TOWN", "2": "NEAR_TOWN", "3": "REGION" };
+export const geoPrecisions = table<GeoPrecision>({ "1": "TOWN", "2": "NEAR_TOWN", "3": "REGION" });
 
 /**
  * inter1/inter2, as numeric codes (older exports) or words (newer ones): 1 state forces, 2 rebel groups,
  * 3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
  */
-const interKinds: Record<string, ActorKind> = {
+const interKinds = table<ActorKind>({
   "1": "ARMED_FORCE",
   "2": "ARMED_GROUP",
   "3": "ARMED_GROUP",
@@ -90,13 +100,13 @@ const interKinds: Record<string, ActorKind> = {
   protesters: "OTHER",
   civilians: "CIVILIANS",
   "external/other forces": "OTHER",
-};
+});
 
 /** The actor kind of an inter code; undefined for a code ACLED does not have. Empty or 0: no actor type given. */
 export function kindOfInter(inter: string): ActorKind | null | undefined {
   const key = inter.trim().toLowerCase();
   if (key === "" || key === "0") return null;
-  return interKinds[key];
+  return interKinds.get(key);
 }
 
 /**

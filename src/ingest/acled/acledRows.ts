@@ -8,6 +8,7 @@ import { CsvError, parse } from "csv-parse";
 import type { ImportProblem } from "../../errors.js";
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
 import { isCalendarDate } from "../../model/dates.js";
+import { MAX_NAME_LENGTH } from "../../model/text.js";
 import { acledDate, eventTypes, geoPrecisions, kindOfInter, timePrecisions } from "./acledCodes.js";
 
 /** Columns a row cannot do without; the others of DOMAIN.md's list are read when present. */
@@ -123,12 +124,12 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   const date = acledDate(value("event_date"));
   if (date === null || !isCalendarDate(date)) problem("event_date", `"${value("event_date").slice(0, 40)}" is not a date (YYYY-MM-DD)`);
 
-  const datePrecision = timePrecisions[value("time_precision")];
+  const datePrecision = timePrecisions.get(value("time_precision"));
   if (!datePrecision) problem("time_precision", "must be 1, 2 or 3");
 
-  const eventType = eventTypes[value("event_type").toLowerCase()];
+  const eventType = eventTypes.get(value("event_type").toLowerCase());
   const subEventType = value("sub_event_type");
-  const type = eventType?.subEvents[subEventType.toLowerCase()];
+  const type = eventType?.subEvents.get(subEventType.toLowerCase());
   if (!eventType) problem("event_type", `"${value("event_type").slice(0, 60)}" is not an ACLED event type`);
   else if (!type) problem("sub_event_type", `"${subEventType.slice(0, 60)}" is not a sub-event type of ${value("event_type")}`);
 
@@ -147,6 +148,12 @@ function checkRow(number: number, record: Record<string, string>, header: readon
     return [{ actor, associates, kind: kind ?? null }];
   });
 
+  // Actors and places are named by these columns; names have a maximum length (see MAX_NAME_LENGTH).
+  for (const column of ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2", "admin3", "location"]) {
+    const names = column.startsWith("assoc_") ? value(column).split(";") : [value(column)];
+    if (names.some((name) => name.trim().length > MAX_NAME_LENGTH)) problem(column, `a name is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+
   const admins = ["country", "admin1", "admin2", "admin3"].map(value).filter(Boolean);
   if (value("country") === "") problem("country", "is empty");
   const location = value("location");
@@ -159,7 +166,7 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   if (value("longitude") === "" || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
     problem("longitude", "must be a number from -180 to 180");
   }
-  const geoPrecision = geoPrecisions[value("geo_precision")];
+  const geoPrecision = geoPrecisions.get(value("geo_precision"));
   if (!geoPrecision) problem("geo_precision", "must be 1, 2 or 3");
 
   const fatalities = Number(value("fatalities"));

@@ -1,0 +1,140 @@
+/**
+ * Everything that fails before GraphQL runs (content type, charset, content encoding, decompression, JSON, size,
+ * unknown paths) answers JSON in the GraphQL-over-HTTP shape with a coded error and a 4xx status, and never a stack
+ * trace, a file path or an HTML page, whatever NODE_ENV says (Express's own error page depends on it).
+ */
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../helpers/server.js";
+import { LEAK } from "../helpers/sweep.js";
+import { asEditor, keyEnvironment } from "../helpers/writing.js";
+
+const query = JSON.stringify({ query: "{ viewer { role } }" });
+const json = { "content-type": "application/json" };
+
+interface Case {
+  name: string;
+  path?: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+  status: number;
+  code: string;
+}
+
+const cases: Case[] = [
+  {
+    name: "an unknown content-encoding",
+    headers: { ...json, "content-encoding": "xyz" },
+    body: query,
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+  },
+  {
+    name: "a charset other than UTF-8",
+    headers: { "content-type": "application/json; charset=koi8-r" },
+    body: query,
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+  },
+  {
+    name: "content-encoding gzip on a plain body",
+    headers: { ...json, "content-encoding": "gzip" },
+    body: query,
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  {
+    name: "a truncated gzip body",
+    headers: { ...json, "content-encoding": "gzip" },
+    body: gzipSync(query).subarray(0, 20),
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  {
+    name: "a broken deflate body",
+    headers: { ...json, "content-encoding": "deflate" },
+    body: "not deflate",
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  {
+    name: "a broken brotli body",
+    headers: { ...json, "content-encoding": "br" },
+    body: "not brotli at all",
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  { name: "a body that is not JSON", headers: json, body: '{"query":', status: 400, code: "BAD_REQUEST" },
+  { name: "an empty JSON body", headers: json, body: "", status: 400, code: "BAD_REQUEST" },
+  { name: "JSON that is not an object", headers: json, body: '"{ viewer { role } }"', status: 400, code: "BAD_REQUEST" },
+  {
+    name: "an anonymous body over 100 kB",
+    headers: json,
+    body: JSON.stringify({ query: "{ viewer { role } }", variables: { padding: "x".repeat(110_000) } }),
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+  },
+  {
+    name: "a small gzip body that inflates past the limit",
+    headers: { ...json, "content-encoding": "gzip" },
+    body: gzipSync(JSON.stringify({ query: "{ viewer { role } }", variables: { padding: " ".repeat(5_000_000) } })),
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+  },
+  {
+    name: "an editor's body over the editor limit",
+    headers: { ...json, ...asEditor },
+    body: JSON.stringify({ query: "{ viewer { role } }", variables: { padding: "x".repeat(300_000) } }),
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+  },
+  { name: "a text/plain body", headers: { "content-type": "text/plain" }, body: query, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
+  {
+    name: "a form body",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "query=x",
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+  },
+  { name: "an unknown path", path: "/graphql.php", headers: json, body: query, status: 404, code: "NOT_FOUND" },
+];
+
+/** NODE_ENV as Express reads it (process.env, when the app is created) and as our configuration does. */
+for (const nodeEnv of [undefined, "development", "production"]) {
+  describe(`before GraphQL, with NODE_ENV ${nodeEnv ?? "unset"}`, () => {
+    let server: TestServer;
+    const previous = process.env.NODE_ENV;
+    beforeAll(async () => {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+      server = await startServer({ ...keyEnvironment, NODE_ENV: nodeEnv, BODY_LIMIT_EDITOR: "200kb" });
+    });
+    afterAll(async () => {
+      process.env.NODE_ENV = previous;
+      await server.close();
+    });
+
+    it.each(cases)("$name: $status $code", async ({ path, headers, body, status, code }) => {
+      const response = await fetch(`${server.url}${path ?? "/graphql"}`, { method: "POST", headers, body });
+      const text = await response.text();
+      expect(text).not.toMatch(LEAK);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      expect({ status: response.status, body: JSON.parse(text) as unknown }).toEqual({
+        status,
+        body: { errors: [{ message: expect.any(String), extensions: { code } }] },
+      });
+    });
+
+    it("still reads gzip bodies, and editors' bodies within their limit", async () => {
+      const gzip = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { ...json, "content-encoding": "gzip" },
+        body: gzipSync(query),
+      });
+      expect(await gzip.json()).toEqual({ data: { viewer: { role: "ANONYMOUS" } } });
+      const large = JSON.stringify({ query: "{ viewer { role } }", variables: { padding: "x".repeat(150_000) } });
+      const editor = await fetch(`${server.url}/graphql`, { method: "POST", headers: { ...json, ...asEditor }, body: large });
+      expect(await editor.json()).toEqual({ data: { viewer: { role: "EDITOR" } } });
+    });
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * Sweeps every argument of every query and mutation of the served schema (and every field of the input objects below
+ * them) with hostile values: very long, empty, deeply nested, Unicode that expands under normalisation, NUL,
+ * prototype names. None may answer INTERNAL_SERVER_ERROR or HTTP 500, or leak a stack trace or a path.
+ */
+import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acledCsv, acledRecord } from "../helpers/acled.js";
+import { uniqueSuffix } from "../helpers/bundles.js";
+import { startServer, type TestServer } from "../helpers/server.js";
+import {
+  LEAK,
+  documentOf,
+  hostileValues,
+  inPool,
+  positionsOf,
+  prototypeNames,
+  requestBody,
+  rootFields,
+  withValueAt,
+  type Position,
+} from "../helpers/sweep.js";
+import { asEditor, documentBundle, keyEnvironment } from "../helpers/writing.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer(keyEnvironment);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const s = uniqueSuffix();
+
+/** Well-formed values for the required arguments, so that a hostile value in one position meets valid ones elsewhere. */
+const ids: Record<string, string> = {
+  node: "place:idlib-governorate",
+  actor: "actor:russia",
+  place: "place:saraqib",
+  event: "event:2019-07-22-saraqib-market-airstrike",
+  agreement: "agreement:sochi-memorandum-2018",
+  statement: "statement:russian-mod-denies-marketplace-strike",
+  source: "source:anadolu-2019-07-23-idlib-airstrikes",
+  claim: "claim:saraqib-fatalities-local-sources",
+  "shortestPath.from": "actor:russia",
+  "shortestPath.to": "place:saraqib",
+  "neighborhood.id": "place:idlib-governorate",
+  "coInvolved.actorId": "actor:russia",
+};
+
+function baselineOf(field: string): Record<string, unknown> {
+  switch (field) {
+    case "importBundle":
+      return { bundle: documentBundle(`sweep-${s}`), dryRun: true };
+    case "importAcled":
+      return { csv: acledCsv([acledRecord(`sweep${s}`)]), dryRun: true };
+    case "search":
+      return { query: "idlib" };
+    case "eventStats":
+      return { groupBy: "MONTH" };
+    default: {
+      const id = ids[field];
+      const first = rootFields("query").find((candidate) => candidate.name === field)?.args[0]?.name;
+      return id !== undefined && first !== undefined ? { [first]: id } : Object.fromEntries(requiredIds(field));
+    }
+  }
+}
+
+function requiredIds(field: string): [string, string][] {
+  return Object.entries(ids).flatMap(([key, id]) => (key.startsWith(`${field}.`) ? [[key.slice(field.length + 1), id]] : []));
+}
+
+interface Failure {
+  position: string;
+  value: string;
+  status: number;
+  body: string;
+}
+
+/** Sends one probe and returns what is wrong with the answer, if anything. */
+async function probe(position: Position, baseline: Record<string, unknown>, label: string, value: unknown): Promise<Failure | null> {
+  const variables = withValueAt(baseline, position.path, value);
+  const where = `${position.field.name}.${position.path.join(".")}`;
+  const body = requestBody(documentOf(position.operation, position.field), variables);
+  const send = () =>
+    fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(position.operation === "mutation" ? asEditor : {}) },
+      body,
+    });
+  let response: Response;
+  try {
+    // Once more on a connection error: on a busy machine the client may reuse a keep-alive connection the server
+    // has just closed. A request that breaks its connection fails both times.
+    response = await send().catch(send);
+  } catch (error) {
+    return { position: where, value: label, status: 0, body: `${String(error)} (request of ${body.length} characters)` };
+  }
+  const text = await response.text();
+  let codes: unknown[];
+  try {
+    codes = ((JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors ?? []).map((error) => error.extensions?.code);
+  } catch {
+    codes = ["not JSON"];
+  }
+  const broken = response.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR") || codes.includes("not JSON") || LEAK.test(text);
+  return broken ? { position: where, value: label, status: response.status, body: text.slice(0, 300) } : null;
+}
+
+async function sweep(operation: "query" | "mutation", long: number, few: boolean): Promise<{ failures: Failure[]; probes: number }> {
+  const jobs: { position: Position; baseline: Record<string, unknown>; label: string; value: unknown }[] = [];
+  for (const field of rootFields(operation)) {
+    const baseline = baselineOf(field.name);
+    for (const position of positionsOf(operation, field, baseline)) {
+      for (const { label, value } of hostileValues(position.type, { long, few })) jobs.push({ position, baseline, label, value });
+    }
+  }
+  const failures: Failure[] = [];
+  await inPool(jobs, 4, async ({ position, baseline, label, value }) => {
+    const failure = await probe(position, baseline, label, value);
+    if (failure) failures.push(failure);
+  });
+  return { failures, probes: jobs.length };
+}
+
+describe("hostile values in every argument", () => {
+  it("every query argument, anonymously (strings up to the 100 kB body limit)", async () => {
+    const { failures, probes } = await sweep("query", 90_000, false);
+    expect(probes).toBeGreaterThan(1_000);
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it("every mutation argument and input field, as an editor (dry runs; strings of 300,000 characters)", async () => {
+    const { failures, probes } = await sweep("mutation", 300_000, true);
+    expect(probes).toBeGreaterThan(500);
+    expect(failures).toEqual([]);
+  }, 900_000);
+
+  it("every ACLED column of a row", async () => {
+    const failures: Failure[] = [];
+    const position: Position = {
+      operation: "mutation",
+      field: rootFields("mutation").find((field) => field.name === "importAcled")!,
+      path: ["csv"],
+      type: rootFields("mutation").find((field) => field.name === "importAcled")!.args[0]!.type,
+    };
+    const record = acledRecord(`sweep${s}`);
+    const values = ["", "x".repeat(300_000), "ﷺ".repeat(200), "a\u0000b", "(".repeat(2_000), "constructor", "__proto__"];
+    // Coded columns are looked up in tables: every prototype name there.
+    const coded = new Set(["time_precision", "event_type", "sub_event_type", "inter1", "inter2", "geo_precision"]);
+    const jobs = Object.keys(record).flatMap((column) =>
+      [...values, ...(coded.has(column) ? prototypeNames : [])].map((value) => ({ column, value })),
+    );
+    await inPool(jobs, 4, async ({ column, value }) => {
+      const csv = acledCsv([{ ...record, [column]: value }]);
+      const failure = await probe(position, { dryRun: true }, `${column}=${value.slice(0, 20)}`, csv);
+      if (failure) failures.push(failure);
+    });
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
+
+/** Every position that takes an id (ID arguments, and ID fields of filters), for every query. */
+function idPositions(): { position: Position; baseline: Record<string, unknown> }[] {
+  return rootFields("query").flatMap((field) => {
+    const baseline = baselineOf(field.name);
+    return positionsOf("query", field, baseline)
+      .filter((position) => getNamedType(position.type).name === "ID" && !isListType(getNullableType(position.type)))
+      .map((position) => ({ position, baseline }));
+  });
+}
+
+describe("ids whose prefix is an Object.prototype property", () => {
+  it("are refused as BAD_USER_INPUT on every id-taking field, with no Cypher sent", async () => {
+    const positions = idPositions();
+    expect(positions.map(({ position }) => `${position.field.name}.${position.path.join(".")}`)).toEqual(
+      expect.arrayContaining(["node.id", "neighborhood.id", "shortestPath.from", "shortestPath.to", "events.filter.placeId"]),
+    );
+    const wrong: string[] = [];
+    for (const { position, baseline } of positions) {
+      for (const name of prototypeNames) {
+        const before = await server.queriesSent();
+        const response = await server.graphql(documentOf("query", position.field), withValueAt(baseline, position.path, `${name}:x`));
+        const codes = (response.errors ?? []).map((error) => error.extensions?.code);
+        const sent = (await server.queriesSent()) - before;
+        if (codes[0] !== "BAD_USER_INPUT" || sent !== 0) {
+          wrong.push(`${position.field.name}.${position.path.join(".")} = ${name}:x -> ${JSON.stringify(codes)}, ${sent} statements`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});
+
+/** The walk must reach inside input objects and lists, or the sweep would test only the top level. */
+describe("the sweep's reach", () => {
+  it("covers enums, input objects, lists, non-null arguments and the fields of a bundle", () => {
+    const types: GraphQLInputType[] = [...rootFields("query"), ...rootFields("mutation")].flatMap((field) =>
+      positionsOf("query", field, baselineOf(field.name)).map((position) => position.type),
+    );
+    expect(types.some((type) => isEnumType(getNamedType(type)))).toBe(true);
+    expect(types.some((type) => isInputObjectType(getNamedType(type)))).toBe(true);
+    expect(types.some((type) => isListType(getNullableType(type)))).toBe(true);
+    expect(types.some((type) => isNonNullType(type))).toBe(true);
+    const importBundle = rootFields("mutation").find((field) => field.name === "importBundle")!;
+    expect(positionsOf("mutation", importBundle, baselineOf("importBundle")).map((position) => position.path.join("."))).toEqual(
+      expect.arrayContaining(["bundle.actors.0.name", "bundle.actors.0.aliases", "bundle.claims.0.estimate.low", "bundle.source.text"]),
+    );
+  });
+});
