@@ -19,6 +19,16 @@ export function searchText(parts: ReadonlyArray<string | null | undefined>): str
   return [...new Set([...present, ...present.map(normalizeName)])].join(" \n ");
 }
 
+/** A noun with its indefinite article, for messages built from a noun: "an event", "a place". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
+/** A count and its noun, singular or plural: "1 bundle", "1,200 rows". */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
+}
+
 const luceneSpecial = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /**

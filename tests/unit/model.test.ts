@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../../src/model/dates.js";
 import { combineEstimates } from "../../src/model/estimates.js";
-import { expectId, parseId } from "../../src/model/ids.js";
+import { expectId, labelByPrefix, parseId, type IdPrefix } from "../../src/model/ids.js";
 import { decodeCursor, encodeCursor, pageRequest } from "../../src/model/pagination.js";
-import { luceneQuery, normalizeName } from "../../src/model/text.js";
+import { counted, luceneQuery, normalizeName, withArticle } from "../../src/model/text.js";
 import { queryName } from "../../src/db/executor.js";
 
 describe("normalizeName", () => {
@@ -76,7 +76,34 @@ describe("ids", () => {
     expect(parseId("event:SYR12345")?.label).toBe("Event");
     expect(parseId("4:abc:12")).toBeNull();
     expect(parseId("planet:mars")).toBeNull();
-    expect(() => expectId("place:x", "actor", "id")).toThrow(/must be a actor id|actor id/);
+    expect(() => expectId("place:x", "actor", "id")).toThrow('id must be an actor id (actor:<slug>), got "place:x".');
+  });
+
+  // Every message built from an id's type names it with its article; a new type needs its phrase here.
+  const phrases: Record<IdPrefix, string> = {
+    actor: "an actor id",
+    agreement: "an agreement id",
+    claim: "a claim id",
+    event: "an event id",
+    place: "a place id",
+    source: "a source id",
+    statement: "a statement id",
+  };
+  it.each(Object.keys(labelByPrefix) as IdPrefix[])("names a %s id with the right article", (prefix) => {
+    const other = prefix === "place" ? "event:x" : "place:x";
+    expect(() => expectId(other, prefix, "id")).toThrow(`id must be ${phrases[prefix]} (`);
+  });
+});
+
+describe("message wording", () => {
+  it("puts the right article before a noun and the right number after a count", () => {
+    expect([withArticle("event"), withArticle("place"), withArticle("agreement")]).toEqual(["an event", "a place", "an agreement"]);
+    expect([counted(1, "row"), counted(2, "row"), counted(1_200, "bundle"), counted(0, "problem")]).toEqual([
+      "1 row",
+      "2 rows",
+      "1,200 bundles",
+      "0 problems",
+    ]);
   });
 });
 
