@@ -55,7 +55,9 @@ async function main(): Promise<number> {
   switch (invocation.command) {
     case "start": {
       const status = await startLocalNeo4j(instance, { plugins: invocation.plugins });
-      process.stdout.write(`neo4j-local[${instance.name}]: running; port ${status.port} (${status.uri}); pid ${status.pid ?? "?"}; data ${status.dataDir}\n`);
+      process.stdout.write(
+        `neo4j-local[${instance.name}]: running; port ${status.port} (${status.uri}); pid ${status.pid ?? "?"}; data ${status.dataDir}\n`,
+      );
       return 0;
     }
     case "stop":
@@ -65,7 +67,9 @@ async function main(): Promise<number> {
       const status = await localNeo4jStatus(instance);
       const state = status.running ? "running" : status.pid ? "not answering on Bolt" : "stopped";
       const pid = status.pid ? `pid ${status.pid}` : "no live pid";
-      process.stdout.write(`neo4j-local[${instance.name}]: ${state}; port ${status.port} (${status.uri}); ${pid}; data ${status.dataDir}\n`);
+      process.stdout.write(
+        `neo4j-local[${instance.name}]: ${state}; port ${status.port} (${status.uri}); ${pid}; data ${status.dataDir}\n`,
+      );
       if (status.port !== instance.port) {
         process.stdout.write(
           `  this instance was started on port ${status.port}, but the configured port is ${instance.port}: ` +

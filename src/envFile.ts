@@ -21,7 +21,7 @@ export function loadEnvFile(file = envFilePath, environment: NodeJS.ProcessEnv =
     text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   const loaded: string[] = [];
   for (const [name, value] of Object.entries(parseEnv(text))) {

@@ -262,7 +262,8 @@ export function validateBundle(
   refer(bundle.source.publisher, "actor", "source.publisher");
   const sameAs = (nodeId: string, target: string | null | undefined, prefix: IdPrefix, path: string) => {
     if (target == null) return;
-    if (parseId(target)?.prefix !== prefix) problems.push({ path, message: `"${target}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
+    if (parseId(target)?.prefix !== prefix)
+      problems.push({ path, message: `"${target}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
     else if (target === nodeId) problems.push({ path, message: "a node cannot be the same as itself" });
   };
   bundle.actors?.forEach((actor, i) => {

@@ -89,7 +89,10 @@ export async function readAcled(input: Readable, onProgress?: (bytes: number) =>
       if (number === 0) {
         const missing = requiredColumns.filter((column) => !header.includes(column));
         if (missing.length > 0) {
-          problems.push({ path: "header", message: `not an ACLED export: missing ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}` });
+          problems.push({
+            path: "header",
+            message: `not an ACLED export: missing ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}`,
+          });
           unreadable = true;
           break;
         }
