@@ -536,7 +536,7 @@ export type EventRole =
   | 'PERPETRATOR'
   /** Was its intended target. */
   | 'TARGET'
-  /** Suffered it. */
+  /** Suffered it: its people were among those killed, injured or otherwise harmed. Civilians, and any actor the source names as harmed, such as the civil defence whose volunteer was among those killed at Maarat al-Numan; a claim naming the actor gives the evidence. A victim's dead are counted in the event's figures, never added to them. */
   | 'VICTIM';
 
 /** ACLED's sub-event types. */
