@@ -6,7 +6,8 @@
  * 2 usage error, 3 status: not running. Progress goes to stderr, status answers to stdout.
  * `--plugins` (start only) loads APOC core, fetching it on first use (the benchmark needs it).
  */
-import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type InstanceName } from "./localNeo4j.js";
+import { loadEnvFile } from "../src/envFile.js";
+import { localInstance, localNeo4jStatus, portVariable, startLocalNeo4j, stopLocalNeo4j, type InstanceName } from "./localNeo4j.js";
 
 const USAGE = "usage: tsx neo4j-local/cli.ts start|stop|status [--instance dev|test|bench] [--plugins]";
 const INSTANCES: readonly InstanceName[] = ["dev", "test", "bench"];
@@ -44,6 +45,7 @@ function parse(argv: string[]): Invocation | string {
 }
 
 async function main(): Promise<number> {
+  loadEnvFile();
   const invocation = parse(process.argv.slice(2));
   if (typeof invocation === "string") {
     process.stderr.write(`${invocation}\n${USAGE}\n`);
@@ -53,7 +55,9 @@ async function main(): Promise<number> {
   switch (invocation.command) {
     case "start": {
       const status = await startLocalNeo4j(instance, { plugins: invocation.plugins });
-      process.stdout.write(`neo4j-local[${instance.name}]: running (pid ${status.pid ?? "?"}) ${status.uri}\n`);
+      process.stdout.write(
+        `neo4j-local[${instance.name}]: running; port ${status.port} (${status.uri}); pid ${status.pid ?? "?"}; data ${status.dataDir}\n`,
+      );
       return 0;
     }
     case "stop":
@@ -62,8 +66,16 @@ async function main(): Promise<number> {
     case "status": {
       const status = await localNeo4jStatus(instance);
       const state = status.running ? "running" : status.pid ? "not answering on Bolt" : "stopped";
-      const pid = status.pid ? ` (pid ${status.pid})` : "";
-      process.stdout.write(`neo4j-local[${instance.name}]: ${state}${pid} ${status.uri}\n`);
+      const pid = status.pid ? `pid ${status.pid}` : "no live pid";
+      process.stdout.write(
+        `neo4j-local[${instance.name}]: ${state}; port ${status.port} (${status.uri}); ${pid}; data ${status.dataDir}\n`,
+      );
+      if (status.port !== instance.port) {
+        process.stdout.write(
+          `  this instance was started on port ${status.port}, but the configured port is ${instance.port}: ` +
+            `set ${portVariable(instance.name)}=${status.port} (e.g. in .env) so that every command finds it\n`,
+        );
+      }
       return status.running ? 0 : 3;
     }
   }

@@ -10,8 +10,10 @@
  * Plugins are opt-in per start: `startLocalNeo4j(instance, { plugins: true })` (cli: `--plugins`)
  * loads APOC core, which the benchmark's Neo4j GraphQL Library server needs; nothing else fetches it.
  *
- * Environment (all optional):
+ * Environment (all optional; the project's commands also read them from its .env file, see src/envFile.ts):
  *   NEO4J_LOCAL_PORT       Bolt port of the dev instance (default 7687)
+ *   NEO4J_TEST_PORT        Bolt port of the test instance (default 7688; another port gets its own data folder)
+ *   NEO4J_BENCH_PORT       Bolt port of the bench instance (default 7689; likewise)
  *   NEO4J_LOCAL_HEAP       JVM max heap, java -Xmx syntax (default 1g)
  *   NEO4J_LOCAL_PAGECACHE  page cache, neo4j.conf syntax (default 256m; read by Launcher.java)
  *   NEO4J_LOCAL_TX_TIMEOUT transaction timeout, neo4j.conf syntax (default 30s; Launcher.java)
@@ -82,13 +84,22 @@ export interface StartOptions {
 export interface LocalNeo4jStatus {
   running: boolean;
   pid?: number;
+  /** The port checked: the running launcher's own (from its command line), else the configured one. */
+  port: number;
   uri: string;
+  /** The data folder whose pid file was read. */
+  dataDir: string;
 }
 
 const DEFAULT_PORTS: Record<InstanceName, number> = { dev: 7687, test: 7688, bench: 7689 };
 
 /** Environment variables that move an instance to another port (and then its own data folder). */
 const PORT_VARIABLES: Record<InstanceName, string> = { dev: "NEO4J_LOCAL_PORT", test: "NEO4J_TEST_PORT", bench: "NEO4J_BENCH_PORT" };
+
+/** The environment variable that sets an instance's port. */
+export function portVariable(name: InstanceName): string {
+  return PORT_VARIABLES[name];
+}
 
 /** `port` moves the instance (tests that stop and start a database of their own use this). */
 export function localInstance(name: InstanceName, port = portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name])): LocalInstance {
@@ -104,8 +115,11 @@ export function localInstance(name: InstanceName, port = portFromEnv(PORT_VARIAB
 
 export async function localNeo4jStatus(instance: LocalInstance): Promise<LocalNeo4jStatus> {
   const pid = livePid(instance);
-  const running = pid !== undefined && (await boltAnswers(instance.port));
-  return pid === undefined ? { running, uri: instance.uri } : { running, pid, uri: instance.uri };
+  // The dev instance keeps one data folder whatever its port, so the launcher found there may listen elsewhere.
+  const port = (pid === undefined ? undefined : launcherPort(pid)) ?? instance.port;
+  const running = pid !== undefined && (await boltAnswers(port));
+  const status = { running, port, uri: `bolt://127.0.0.1:${port}`, dataDir: instance.dataDir };
+  return pid === undefined ? status : { ...status, pid };
 }
 
 /** Starts the instance unless it already runs; resolves once Bolt accepts connections. */
@@ -119,13 +133,21 @@ async function startUnlocked(instance: LocalInstance, options: StartOptions): Pr
   const plugins = options.plugins ?? false;
   const running = livePid(instance);
   if (running !== undefined) {
+    const port = launcherPort(running);
+    if (port !== undefined && port !== instance.port) {
+      throw new Error(
+        `neo4j-local[${instance.name}]: already running on port ${port} (pid ${running}, data ${instance.dataDir}), ` +
+          `not on the configured ${instance.port}: set ${PORT_VARIABLES[instance.name]}=${port} (in .env, for every command) ` +
+          `or stop it first`,
+      );
+    }
     const args = launcherArgs(running);
     if (plugins && args.length > 0 && !args.includes(APOC_DIR)) {
       throw new Error(`neo4j-local[${instance.name}]: running without plugins (pid ${running}); stop it first`);
     }
     // Ours and alive: either ready, or being started by another caller right now.
     await waitForBolt(instance, running, undefined);
-    return { running: true, pid: running, uri: instance.uri };
+    return { running: true, pid: running, port: instance.port, uri: instance.uri, dataDir: instance.dataDir };
   }
 
   rmSync(pidFile(instance), { force: true });
@@ -149,7 +171,7 @@ async function startUnlocked(instance: LocalInstance, options: StartOptions): Pr
     throw error;
   }
   log(instance, `started in ${seconds(Date.now() - startedAt)} (pid ${child.pid})`);
-  return { running: true, pid: child.pid, uri: instance.uri };
+  return { running: true, pid: child.pid, port: instance.port, uri: instance.uri, dataDir: instance.dataDir };
 }
 
 /** Stops the instance (SIGTERM, then SIGKILL after 30 s); fine if it is not running. */
@@ -230,6 +252,14 @@ function launcherArgs(pid: number): string[] {
   } catch {
     return [];
   }
+}
+
+/** The Bolt port a launcher was started with (its `--port`), where /proc can tell. */
+function launcherPort(pid: number): number | undefined {
+  const args = launcherArgs(pid);
+  const at = args.indexOf("--port");
+  const port = at < 0 ? Number.NaN : Number(args[at + 1]);
+  return Number.isInteger(port) ? port : undefined;
 }
 
 function spawnLauncher(instance: LocalInstance, plugins: boolean): ChildProcess {

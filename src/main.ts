@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { loadEnvFile } from "./envFile.js";
 import { createDriver } from "./db/driver.js";
 import { migrate } from "./db/migrations.js";
 import { isEmpty, seed } from "./ingest/seed.js";
@@ -14,6 +15,7 @@ import type { Executor } from "./db/executor.js";
 import type { Logger } from "pino";
 
 const startedAt = performance.now();
+loadEnvFile();
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 

@@ -20,7 +20,7 @@ import {
   type Q2Event,
   SEARCH_PAGE,
 } from "../workload.js";
-import { luceneQuery } from "../../src/model/text.js";
+import { luceneQuery, searchWords } from "../../src/model/search.js";
 
 // Our tie-break (id) after the date, so that pages agree event by event.
 const newestFirst = "[{ date: DESC }, { id: DESC }]";
@@ -168,7 +168,7 @@ export const peer: Contender = {
     },
   },
   Q4: {
-    request: (params) => graphqlRequest(Q4, { phrase: luceneQuery(params.placeName) ?? "" }),
+    request: (params) => graphqlRequest(Q4, { phrase: luceneQuery(searchWords(params.placeName)) ?? "" }),
     answer(body) {
       const hits = graphqlData(body).placesByName as { edges: { node: Ids }[] };
       return { ids: hits.edges.map((edge) => edge.node.id) };

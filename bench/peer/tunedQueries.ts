@@ -22,7 +22,8 @@ import {
   SEARCH_CANDIDATES,
   SEARCH_PAGE,
 } from "../workload.js";
-import { luceneQuery, normalizeName } from "../../src/model/text.js";
+import { luceneQuery, searchWords } from "../../src/model/search.js";
+import { normalizeName } from "../../src/model/text.js";
 import { peer } from "./queries.js";
 
 const Q1 = `query Q1 {
@@ -93,7 +94,7 @@ export const tunedPeer: Contender = {
     },
   },
   Q4: {
-    request: (params) => graphqlRequest(Q4, { lucene: luceneQuery(params.placeName) ?? "", exactName: normalizeName(params.placeName) }),
+    request: (params) => graphqlRequest(Q4, { lucene: luceneQuery(searchWords(params.placeName)) ?? "", exactName: normalizeName(params.placeName) }),
     answer: (body) => ({ ids: (graphqlData(body).searchPlaces as Ids[]).map((place) => place.id) }),
   },
   Q5: {

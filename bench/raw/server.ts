@@ -18,7 +18,8 @@ import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { int } from "../../src/db/values.js";
 import { createLogger } from "../../src/logger.js";
-import { luceneQuery, normalizeName } from "../../src/model/text.js";
+import { luceneQuery, searchWords } from "../../src/model/search.js";
+import { normalizeName } from "../../src/model/text.js";
 import {
   type Answers,
   canonicalQ1,
@@ -76,7 +77,7 @@ export const statements: Record<QueryName, { cypher: string; parameters(params: 
       UNWIND hits AS hit
       RETURN hit.id AS id ORDER BY hit.score + CASE WHEN hit.exact THEN best ELSE 0 END DESC, hit.id LIMIT $first`,
     parameters: (params) => ({
-      lucene: luceneQuery(params.placeName) ?? "",
+      lucene: luceneQuery(searchWords(params.placeName)) ?? "",
       exactName: normalizeName(params.placeName),
       first: int(SEARCH_PAGE),
       candidates: int(SEARCH_CANDIDATES),

@@ -7,8 +7,8 @@
 import { writeFile } from "node:fs/promises";
 import { loadConfig } from "../config.js";
 import { exportGraph } from "../ingest/export.js";
+import { counted } from "../model/text.js";
 import { openDatabase } from "./database.js";
-import { count } from "./progress.js";
 import { runCommand } from "./runCommand.js";
 
 async function main(argv: string[]): Promise<number> {
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     const file = await exportGraph(db);
     await writeFile(path, `${JSON.stringify(file, null, 1)}\n`);
     process.stdout.write(
-      `${uri} -> ${path}: ${count(file.bundles.length)} bundles in ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`,
+      `${uri} -> ${path}: ${counted(file.bundles.length, "bundle")} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`,
     );
     return 0;
   } finally {

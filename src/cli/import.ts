@@ -11,8 +11,9 @@ import { loadConfig } from "../config.js";
 import { InvalidImportError } from "../errors.js";
 import { importFile } from "../ingest/importFile.js";
 import { ImportService } from "../ingest/importService.js";
+import { counted } from "../model/text.js";
 import { openDatabase } from "./database.js";
-import { count, megabytes, progressBar } from "./progress.js";
+import { count, megabytes, phase, progressBar } from "./progress.js";
 import { runCommand } from "./runCommand.js";
 
 const USAGE = "usage: npm run import -- <file.json|file.csv> [--dry-run]";
@@ -30,6 +31,12 @@ async function main(argv: string[]): Promise<number> {
   const { driver, db, uri } = await openDatabase(config);
   const reading = progressBar("reading", megabytes);
   const writing = progressBar("writing", count);
+  const committing = phase("committing (relationships, event figures, then the transaction)");
+  const finish = () => {
+    reading.finish();
+    writing.finish();
+    committing.finish();
+  };
   const startedAt = performance.now();
   try {
     const { kind, report } = await importFile(
@@ -41,13 +48,16 @@ async function main(argv: string[]): Promise<number> {
         written: (done, total) => {
           reading.finish();
           writing.update(done, total);
+          if (done >= total) {
+            writing.finish();
+            committing.start();
+          }
         },
       },
     );
-    reading.finish();
-    writing.finish();
+    finish();
     const seconds = (performance.now() - startedAt) / 1000;
-    const rows = report.rows === null ? "" : `${count(report.rows)} rows, ${count(Math.round(report.rows / seconds))} rows/s; `;
+    const rows = report.rows === null ? "" : `${counted(report.rows, "row")}, ${count(Math.round(report.rows / seconds))} rows/s; `;
     const verb = dryRun ? "Dry run, nothing written: would create" : "created";
     process.stdout.write(
       `${path} (${kind}) into ${uri}: ${rows}${verb} ${count(report.created)}, updated ${count(report.updated)}, ` +
@@ -56,8 +66,7 @@ async function main(argv: string[]): Promise<number> {
     for (const match of report.resolved) process.stdout.write(`  ${match.id} -> ${match.matchedId} (${match.by}: ${match.name})\n`);
     return 0;
   } catch (error) {
-    reading.finish();
-    writing.finish();
+    finish();
     if (!(error instanceof InvalidImportError)) throw error;
     process.stderr.write(`${path}: ${error.message}\n`);
     for (const problem of error.problems) process.stderr.write(`  ${problem.path || "-"}: ${problem.message}\n`);

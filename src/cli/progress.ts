@@ -31,5 +31,32 @@ export function progressBar(label: string, unit: (value: number) => string, stre
   };
 }
 
+/**
+ * A phase whose length is unknown, shown as its label and the seconds it has taken so far (redrawn each second, on a
+ * terminal only): the import's last phase, after every node is written, when relationships, event figures and the
+ * commit itself take their time with nothing to count.
+ */
+export function phase(label: string, stream: NodeJS.WriteStream = process.stderr): { start(): void; finish(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let startedAt = 0;
+  const draw = () => stream.write(`\r${label}… ${Math.round((Date.now() - startedAt) / 1000)} s`.padEnd(60));
+  return {
+    start() {
+      if (!stream.isTTY || timer !== undefined) return;
+      startedAt = Date.now();
+      draw();
+      timer = setInterval(draw, 1_000);
+      timer.unref();
+    },
+    finish() {
+      if (timer === undefined) return;
+      clearInterval(timer);
+      timer = undefined;
+      draw();
+      stream.write("\n");
+    },
+  };
+}
+
 export const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 export const count = (value: number) => value.toLocaleString("en");

@@ -1,6 +1,7 @@
 /** `npm run seed`: applies the schema and writes the article's graph into the configured database. */
 import { loadConfig } from "../config.js";
 import { seed } from "../ingest/seed.js";
+import { counted } from "../model/text.js";
 import { openDatabase } from "./database.js";
 import { runCommand } from "./runCommand.js";
 
@@ -8,7 +9,7 @@ runCommand(async () => {
   const { driver, db, uri } = await openDatabase(loadConfig());
   try {
     const { bundles } = await seed(db);
-    process.stdout.write(`Seeded ${bundles} bundle(s) into ${uri}.\n`);
+    process.stdout.write(`Seeded ${counted(bundles, "bundle")} into ${uri}.\n`);
     return 0;
   } finally {
     await driver.close();

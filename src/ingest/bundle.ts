@@ -19,7 +19,7 @@ import {
   PLACE_KINDS,
   STANCES,
 } from "../model/enums.js";
-import { MAX_NAME_LENGTH } from "../model/text.js";
+import { MAX_NAME_LENGTH, withArticle } from "../model/text.js";
 
 const id = z.string().min(1);
 const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
@@ -205,7 +205,7 @@ export function validateBundle(
   const define = (nodeId: string, prefix: IdPrefix, path: string) => {
     const parsedId = parseId(nodeId);
     if (!parsedId || parsedId.prefix !== prefix) {
-      problems.push({ path, message: `"${nodeId}" is not a ${prefix} id (${prefix}:<slug>)` });
+      problems.push({ path, message: `"${nodeId}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
       return;
     }
     if (defined.has(nodeId)) problems.push({ path, message: `"${nodeId}" is defined twice in this bundle` });
@@ -224,7 +224,7 @@ export function validateBundle(
     if (nodeId == null) return;
     const parsedId = parseId(nodeId);
     if (!parsedId || parsedId.prefix !== prefix) {
-      problems.push({ path, message: `"${nodeId}" is not a ${prefix} id (${prefix}:<slug>)` });
+      problems.push({ path, message: `"${nodeId}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
       return;
     }
     if (defined.has(nodeId)) return;
@@ -254,7 +254,8 @@ export function validateBundle(
   referLinks("Source", bundle.source, "source");
   const sameAs = (nodeId: string, target: string | null | undefined, prefix: IdPrefix, path: string) => {
     if (target == null) return;
-    if (parseId(target)?.prefix !== prefix) problems.push({ path, message: `"${target}" is not a ${prefix} id (${prefix}:<slug>)` });
+    if (parseId(target)?.prefix !== prefix)
+      problems.push({ path, message: `"${target}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
     else if (target === nodeId) problems.push({ path, message: "a node cannot be the same as itself" });
   };
   bundle.actors?.forEach((actor, i) => {

@@ -71,10 +71,8 @@ export class ImportService {
   /** An ACLED export (CSV with its header row), streamed; all rows or none. */
   async importAcled(csv: string | Readable, request: ImportRequest, progress: ProgressReporter = {}): Promise<ImportReport> {
     const input = typeof csv === "string" ? Readable.from([csv]) : csv;
-    const { rows, count, problems } = await readAcled(input, progress.read);
-    if (problems.some((problem) => problem.path === "header" || problem.path.startsWith("line."))) {
-      throw new InvalidImportError(limitProblems(problems));
-    }
+    const { rows, count, problems, unreadable } = await readAcled(input, progress.read);
+    if (unreadable) throw new InvalidImportError(limitProblems(problems));
     return runImport(this.db, acledDraft(rows), {
       ...request,
       problems,

@@ -10,6 +10,7 @@
 import type { Executor, WriteTransaction } from "../db/executor.js";
 import { type ImportProblem, InvalidImportError } from "../errors.js";
 import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
+import { counted } from "../model/text.js";
 import type { Located } from "./bundle.js";
 import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
 import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "./draft.js";
@@ -352,7 +353,7 @@ export function limitProblems(problems: readonly ImportProblem[]): ImportProblem
     ...problems.slice(0, MAX_PROBLEMS),
     {
       path: "",
-      message: `… and ${problems.length - MAX_PROBLEMS} more problems of the same import (only the first ${MAX_PROBLEMS} are listed)`,
+      message: `… and ${counted(problems.length - MAX_PROBLEMS, "more problem", "more problems")} of the same import (only the first ${MAX_PROBLEMS} are listed)`,
     },
   ];
 }

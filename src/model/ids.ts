@@ -1,4 +1,5 @@
 import { InvalidInputError } from "./errors.js";
+import { withArticle } from "./text.js";
 
 /** Id prefix -> Neo4j label. The only way a label enters Cypher from a request: checked against this list. */
 export const labelByPrefix = {
@@ -42,7 +43,7 @@ export function labelOf(id: string, argument: string): NodeLabel {
 export function expectId(id: string, prefix: IdPrefix, argument: string): string {
   const label = labelOf(id, argument);
   if (label !== labelByPrefix[prefix]) {
-    throw new InvalidInputError(`${argument} must be a ${prefix} id (${prefix}:<slug>), got "${truncate(id)}".`, argument);
+    throw new InvalidInputError(`${argument} must be ${withArticle(prefix)} id (${prefix}:<slug>), got "${truncate(id)}".`, argument);
   }
   return id;
 }

@@ -29,6 +29,11 @@ const articles = new Set([
   "ez",
 ]);
 
+/** Whether a word is the Arabic article as romanised: a word every other name shares, which says little in a search. */
+export function isArticle(word: string): boolean {
+  return articles.has(word);
+}
+
 /** Shorter skeletons say too little to match on (Hama would be `hm`, like Homa or Hom). */
 const MIN_KEY_LENGTH = 3;
 

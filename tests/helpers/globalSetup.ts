@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
+import { loadEnvFile } from "../../src/envFile.js";
 import { seed } from "../../src/ingest/seed.js";
 import { ensureWebAssets } from "../../web/build/assets.js";
 import { openTestDatabase } from "./database.js";
@@ -16,6 +17,8 @@ declare module "vitest" {
  * once per run; tests that write use ids of their own, so files can run in any order.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The test instance's port may come from .env, like every command's settings; the workers inherit it.
+  loadEnvFile();
   // The browser tests need the playground and explorer built; build them (when stale) while Neo4j starts.
   const webAssets = ensureWebAssets((message) => console.log(message));
   webAssets.catch(() => undefined);

@@ -228,6 +228,71 @@ describe("events", () => {
   });
 });
 
+describe("the harmed, as the article names them", () => {
+  const CIVIL_DEFENCE = "actor:syria-civil-defence";
+
+  it("lets a researcher ask for the events in which civil-defence workers were killed, with the claim and words that say so", async () => {
+    const data = await query(
+      `query ($actor: ID!) {
+        actor(id: $actor) {
+          name aliases
+          events(role: VICTIM) {
+            totalCount
+            edges {
+              node {
+                id
+                fatalities { low high qualifier }
+                victims: participants(role: VICTIM) { actor { id } }
+                claims { id kind text actors { id } assertedBy { id } evidence { quote } }
+              }
+            }
+          }
+        }
+        events(filter: { actorId: $actor, role: VICTIM }) { totalCount edges { node { id } } }
+      }`,
+      { actor: CIVIL_DEFENCE },
+    );
+    expect(data.actor.aliases).toContain("White Helmets");
+    // The White Helmets volunteer killed at Maarat al-Numan: the one event of the article.
+    expect(edgeIds(data.actor.events)).toEqual([MAARAT]);
+    expect(fromArticle(data.events)).toEqual([MAARAT]);
+
+    const [{ node: event }] = data.actor.events.edges;
+    expect(ids(event.victims.map((victim: { actor: { id: string } }) => victim.actor))).toEqual(["actor:civilians-syria", CIVIL_DEFENCE]);
+    // The claim naming the civil defence as harmed, resting on the article's own words.
+    const naming = event.claims.filter((claim: { actors: { id: string }[] }) => ids(claim.actors).includes(CIVIL_DEFENCE));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]).toMatchObject({ assertedBy: { id: CIVIL_DEFENCE }, text: expect.stringContaining("White Helmets volunteer") });
+    expect(naming[0].evidence.map((item: { quote: string }) => item.quote).join(" ")).toContain("including a White Helmets volunteer");
+    // The volunteer is one of the 39 civilians: the toll stays 39, not 39 + 1 (DOMAIN.md: counts are never added up).
+    expect(event.fatalities).toEqual({ low: 39, high: 39, qualifier: "EXACT" });
+  });
+
+  it("codes every event's harmed civilians, and the civil defence only where its volunteer died", async () => {
+    const data = await query(
+      `{
+        events(filter: { placeId: "${IDLIB}", role: VICTIM }, first: 100) {
+          edges { node { id participants(role: VICTIM) { actor { id } } } }
+        }
+      }`,
+    );
+    const victims = new Map(
+      data.events.edges.map(({ node }: { node: { id: string; participants: { actor: { id: string } }[] } }) => [
+        node.id,
+        node.participants.map((participant) => participant.actor.id),
+      ]),
+    );
+    expect(victims).toEqual(
+      new Map([
+        [TUESDAY, ["actor:civilians-syria"]],
+        [SARAQIB, ["actor:civilians-syria"]],
+        [MAARAT, ["actor:civilians-syria", CIVIL_DEFENCE]],
+        [BIDAMA, ["actor:civilians-syria"]],
+      ]),
+    );
+  });
+});
+
 describe("the Russian denial", () => {
   it("is an undated DENY by the Russian Ministry of Defence, dated by its report, disputing both claims that blame the Maarat strike on Russia", async () => {
     const data = await query(

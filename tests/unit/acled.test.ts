@@ -63,6 +63,22 @@ describe("readAcled and acledDraft", () => {
     expect(rows).toHaveLength(300);
   });
 
+  it("number every problem by data row from 1, a CSV syntax error too, however many lines a row spans", async () => {
+    // Row 1 spans three lines of the file (notes with line breaks); row 2 has a bad date; row 3 breaks the CSV.
+    const csv = acledCsv([
+      acledRecord("u4", { notes: "First line\nsecond line\nthird line" }),
+      acledRecord("u4", { event_id_cnty: "TSTu42", event_date: "someday" }),
+    ]);
+    const { problems, unreadable } = await readAcled(Readable.from([`${csv}"TSTu43,"unterminated\n`]));
+    // The parser reads ahead, so rows before the broken one may go unchecked; the break itself is always named.
+    expect(problems.at(-1)).toEqual({ path: "rows.3", message: expect.stringContaining("not valid CSV") });
+    expect(unreadable).toBe(true);
+
+    const readable = await readAcled(Readable.from([csv]));
+    expect(readable.problems.map((problem) => problem.path)).toEqual(["rows.2.event_date"]);
+    expect(readable.unreadable).toBe(false);
+  });
+
   it("accept a byte-order mark, CRLF line ends and columns in any order", async () => {
     const record = acledRecord("u3");
     const columns = Object.keys(record).reverse();

@@ -32,6 +32,7 @@ describe("validateBundle", () => {
     expect(second.ok).toBe(false);
     if (second.ok) return;
     expect(second.problems.map((problem) => problem.path)).toEqual(["claims.0.event", "claims.1.quotes.0"]);
+    expect(second.problems[0]?.message).toBe('"place:not-an-event" is not an event id (event:<slug>)');
   });
 
   it("leaves ids it does not define to be checked against the graph", () => {

@@ -536,7 +536,7 @@ export type EventRole =
   | 'PERPETRATOR'
   /** Was its intended target. */
   | 'TARGET'
-  /** Suffered it. */
+  /** Suffered it: its people were among those killed, injured or otherwise harmed. Civilians, and any actor the source names as harmed, such as the civil defence whose volunteer was among those killed at Maarat al-Numan; a claim naming the actor gives the evidence. A victim's dead are counted in the event's figures, never added to them. */
   | 'VICTIM';
 
 /** ACLED's sub-event types. */
@@ -933,7 +933,7 @@ export type Query = {
   place?: Maybe<Place>;
   /** Places by name. */
   places: PlaceConnection;
-  /** Full-text search over names, aliases, titles and statement text; best match first. Case- and diacritics-insensitive, tolerant of a one-letter typo; `first` at most 100. */
+  /** Full-text search over names, aliases, titles and statement text; best match first: the names closest in spelling to the query (a whole name above a longer name containing it), then the best text matches. Case- and diacritics-insensitive, tolerant of a one-letter typo, at least one word other than the Arabic article (al-, an-, …) must match. `query` at most 200 characters, of which the first 16 words are searched; `first` at most 100. */
   search: Array<SearchHit>;
   /**
    * The shortest chain of meaningful relationships between two nodes, in either direction; null when there is none

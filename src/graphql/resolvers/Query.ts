@@ -3,7 +3,7 @@ import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
 import { planForConnection } from "../lookAheadPlan.js";
 import { connectionParts } from "../selection.js";
-import { luceneQuery, normalizeName } from "../../model/text.js";
+import { luceneQuery, MAX_SEARCH_LENGTH, searchWords } from "../../model/search.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 import { anyNodeById, checkedEventFilter, nodeById, checkedStatementFilter } from "./shared.js";
 
@@ -54,10 +54,13 @@ export const Query: QueryResolvers = {
   search: async (_, { query, types, first }, context) => {
     if (first < 1 || first > MAX_PAGE_SIZE)
       throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, "first");
-    if (query.length > 200) throw new BadUserInputError("query must be at most 200 characters.", "query");
-    const lucene = luceneQuery(query);
+    if (query.length > MAX_SEARCH_LENGTH) {
+      throw new BadUserInputError(`query must be at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}.`, "query");
+    }
+    const words = searchWords(query);
+    const lucene = luceneQuery(words);
     if (lucene === null) return [];
     const labels = types ? types.map((type): NodeLabel => labelByPrefix[type.toLowerCase() as Lowercase<typeof type>]) : null;
-    return context.repositories.search.search(lucene, normalizeName(query), labels, first);
+    return context.repositories.search.search(lucene, words.join(" "), labels, first);
   },
 };

@@ -1,7 +1,8 @@
 /**
  * ACLED export rows, streamed through `csv-parse` and checked one by one. Every problem is collected (up to a limit)
- * with its row (`rows.<n>.<column>`, n counting data rows from 1); a CSV syntax error ends the reading, since what
- * follows it cannot be trusted.
+ * with its place: `header`, or `rows.<n>` and the column, n counting data rows from 1 (row 1 is the line after the
+ * header, whatever line of the file it starts on), so a CSV syntax error is numbered like any other problem of its
+ * row. Such an error ends the reading, since what follows it cannot be trusted.
  */
 import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
@@ -58,6 +59,8 @@ export interface AcledParse {
   /** Data rows read, with or without problems. */
   count: number;
   problems: ImportProblem[];
+  /** The reading stopped at the header or at a CSV syntax error: the rows after it are unknown. */
+  unreadable: boolean;
 }
 
 /** Slugs of ids are ASCII letters, digits and `._~-`; event_id_cnty (SYR12345) keeps its case. */
@@ -81,12 +84,17 @@ export async function readAcled(input: Readable, onProgress?: (bytes: number) =>
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
   let number = 0;
+  let unreadable = false;
   try {
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (number === 0) {
         const missing = requiredColumns.filter((column) => !header.includes(column));
         if (missing.length > 0) {
-          problems.push({ path: "header", message: `not an ACLED export: missing column(s) ${missing.join(", ")}` });
+          problems.push({
+            path: "header",
+            message: `not an ACLED export: missing ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}`,
+          });
+          unreadable = true;
           break;
         }
       }
@@ -103,14 +111,19 @@ export async function readAcled(input: Readable, onProgress?: (bytes: number) =>
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    problems.push({ path: `line.${parser.info.lines}`, message: `not valid CSV: ${error.message}` });
+    // The parser reads ahead of this loop: its count of good records says which row broke.
+    problems.push({ path: `rows.${parser.info.records + 1}`, message: `not valid CSV: ${error.message}` });
+    unreadable = true;
   } finally {
     input.unpipe(parser);
     parser.destroy();
   }
-  if (number === 0 && problems.length === 0) problems.push({ path: "header", message: "the file has no data rows" });
+  if (number === 0 && problems.length === 0) {
+    problems.push({ path: "header", message: "the file has no data rows" });
+    unreadable = true;
+  }
   onProgress?.(parser.info.bytes);
-  return { rows, count: number, problems };
+  return { rows, count: number, problems, unreadable };
 }
 
 function checkRow(number: number, record: Record<string, string>, header: readonly string[], problems: ImportProblem[]): AcledRow | null {

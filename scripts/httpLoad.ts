@@ -1,21 +1,25 @@
 /**
- * `npm run load -- [--url http://127.0.0.1:4000] [--connections 10] [--duration 10]`: a bounded
- * autocannon run on loopback against a running server, a mix of the read queries researchers send.
+ * `npm run load -- [--url http://127.0.0.1:$PORT] [--connections 10] [--duration 10]`: an HTTP load test, a bounded
+ * autocannon run on loopback against a running server with a mix of the read queries researchers send. The server
+ * is the one `npm start` runs with the same settings (PORT from the environment or .env), unless --url names another.
  * Prints p50, p99, requests per second and the error rate (non-2xx responses and GraphQL errors).
  */
 import autocannon from "autocannon";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.js";
+import { loadEnvFile } from "../src/envFile.js";
 
+loadEnvFile();
 const { values } = parseArgs({
   options: {
-    url: { type: "string", default: "http://127.0.0.1:4000" },
+    url: { type: "string" },
     connections: { type: "string", default: "10" },
     duration: { type: "string", default: "10" },
   },
 });
 const connections = Math.min(Number(values.connections), 200);
 const duration = Math.min(Number(values.duration), 120);
-const target = new URL(values.url);
+const target = new URL(values.url ?? `http://127.0.0.1:${loadConfig().port}`);
 if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))
   throw new Error("npm run load only targets a server on this machine (loopback).");
 
@@ -45,6 +49,7 @@ const total = result.requests.total;
 const failed = result.non2xx + result.errors + result.timeouts + graphqlErrors;
 console.log(
   JSON.stringify({
+    url: target.origin,
     connections,
     durationS: duration,
     requests: total,
