@@ -31,9 +31,9 @@ app.server.listen(config.port, config.host, () => {
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
   logger.info({ url: `http://${host}:${port}/graphql`, startupMs: Math.round(performance.now() - startedAt) }, "conflict-graph is serving");
 });
-void prepareDatabase(app.executor, logger);
+void prepareDatabase(app.executor, logger).then(() => app.databasePrepared());
 
-/** Applies the schema and seeds an empty database; while the database is unreachable, keeps trying. */
+/** Applies the schema and seeds an empty database; while the database is unreachable, keeps trying. /ready waits for it. */
 async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
   for (;;) {
     try {

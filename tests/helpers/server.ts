@@ -30,6 +30,8 @@ export async function startServer(environment: Record<string, string> = {}, uri 
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PORT: "0", NEO4J_URI: uri, ...environment });
   const driver = createDriver({ ...config.neo4j, uri });
   const app = await createApp(config, driver, createLogger(config.logLevel));
+  // The global setup applied the schema and seeded the test database.
+  app.databasePrepared();
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
