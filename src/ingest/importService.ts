@@ -12,6 +12,7 @@ import { readAcled } from "./acled/acledRows.js";
 import { validateBundle } from "./bundle.js";
 import { bundleDraft } from "./bundleDraft.js";
 import type { Draft } from "./draft.js";
+import { Pacer } from "../model/quoteSearch.js";
 import { type ImportReport, limitProblems, runImport } from "./importer.js";
 
 export interface ImportRequest {
@@ -50,13 +51,16 @@ export class ImportService {
     const problems: ImportProblem[] = [];
     const draft: Draft = { nodes: [] };
     let shapeBroken = false;
-    inputs.forEach((input, i) => {
+    const pacer = new Pacer();
+    for (const [i, input] of inputs.entries()) {
       const prefix = options.paths === "bare" ? "" : `bundles.${i}.`;
-      const result = validateBundle(input);
+      const result = await validateBundle(input, pacer);
       if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, path: `${prefix}${problem.path}` })));
       if (result.value) draft.nodes.push(...bundleDraft(result.value, { pathPrefix: prefix }).nodes);
       else shapeBroken = true;
-    });
+      // Validation is synchronous work in proportion to the bundle: other requests get a turn between bundles.
+      await pacer.spend(1_000);
+    }
     // A bundle whose shape is wrong cannot be checked further; the others' problems are still worth reporting.
     if (shapeBroken) throw new InvalidImportError(limitProblems(problems));
     return runImport(this.db, draft, {

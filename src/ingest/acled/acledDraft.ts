@@ -61,10 +61,19 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
     });
 
     const sourceId = `source:acled-${row.eventId}`;
-    const text = row.columns.map(([column, value]) => `${column}: ${value}`).join("\n");
-    const locate = (quote: string): Located[] => {
-      const start = text.indexOf(quote);
-      return start < 0 ? [] : [{ quote, start, end: start + quote.length }];
+    const lines = row.columns.map(([column, value]) => `${column}: ${value}`);
+    const text = lines.join("\n");
+    // A quote is one column's line (or its start): found where that line begins, never searched for.
+    const lineStarts = new Map<string, number>();
+    let lineStart = 0;
+    for (const [i, line] of lines.entries()) {
+      const column = row.columns[i]![0];
+      if (!lineStarts.has(column)) lineStarts.set(column, lineStart);
+      lineStart += line.length + 1;
+    }
+    const locate = (column: string, quote: string): Located[] => {
+      const start = lineStarts.get(column);
+      return start !== undefined && text.startsWith(quote, start) ? [{ quote, start, end: start + quote.length }] : [];
     };
     const published = row.timestamp === null ? null : new Date(row.timestamp * 1000).toISOString().slice(0, 10);
 
@@ -98,7 +107,7 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
         geoPrecision: row.geoPrecision,
       },
       links: [{ type: "OCCURRED_IN", target: placeId, path: `${path}.location` }, ...participants],
-      evidence: new Map([[sourceId, row.notes ? locate(`notes: ${row.notes}`) : []]]),
+      evidence: new Map([[sourceId, row.notes ? locate("notes", `notes: ${row.notes}`) : []]]),
       path,
     });
 
@@ -117,7 +126,9 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
         { type: "ASSERTED_BY", target: ACLED_ACTOR },
         { type: "REPORTED_IN", target: sourceId },
       ],
-      evidence: new Map([[sourceId, locate(`fatalities: ${row.columns.find(([column]) => column === "fatalities")?.[1] ?? ""}`)]]),
+      evidence: new Map([
+        [sourceId, locate("fatalities", `fatalities: ${row.columns.find(([column]) => column === "fatalities")?.[1] ?? ""}`)],
+      ]),
       path,
     });
   }
