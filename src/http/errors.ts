@@ -8,6 +8,8 @@ const clientFacing = new Set<string>([
   ErrorCode.ServiceUnavailable,
   ErrorCode.QueryTimeout,
   ErrorCode.QueryTooComplex,
+  ErrorCode.DatabaseOutOfMemory,
+  ErrorCode.CommitOutcomeUnknown,
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   "GRAPHQL_PARSE_FAILED",

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { parseId, type IdPrefix } from "../model/ids.js";
 import { isCalendarDate } from "../model/dates.js";
-import { findQuote, Pacer } from "../model/quoteSearch.js";
+import { findQuote } from "../model/quoteSearch.js";
+import { Pacer } from "../pacer.js";
 
 /**
  * Bounds on the quotes of one bundle, so that locating them stays cheap whatever the input: each is searched in time

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findQuote, Pacer } from "../../src/model/quoteSearch.js";
+import { findQuote } from "../../src/model/quoteSearch.js";
+import { Pacer } from "../../src/pacer.js";
 
 /** A deterministic generator, so a failure can be reproduced. */
 function random(seed: number) {
