@@ -64,7 +64,9 @@ public final class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 // Server-side routing would open a second listener (default :7688), which is the
-                // test instance's Bolt port; a single instance never needs it.
+                // test instance's Bolt port; a single instance never needs it. Client-side routing
+                // (neo4j://) still works: the server answers the driver's ROUTE request with a table
+                // naming itself for every role (tests/integration/routing.test.ts runs through it).
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false) // dbms.usage_report.enabled

@@ -34,6 +34,11 @@ export interface App {
   metricsServer: http.Server | null;
   executor: Executor;
   metrics: Metrics;
+  /**
+   * Says the database is prepared (schema applied and, when seeding on start, the seed written): until then /ready
+   * answers 503, so a load balancer sends no traffic to a replica that would answer from an empty graph.
+   */
+  databasePrepared(): void;
   /** Turns /ready to 503 so load balancers stop sending new traffic; requests are still served. */
   beginShutdown(): void;
   /** Drains: stops accepting connections, lets in-flight requests finish, stops Apollo. The driver is the caller's. */
@@ -67,6 +72,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   server.requestTimeout = config.http.requestTimeoutMs;
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   let stopping = false;
+  let prepared = false;
 
   // Depth, aliases and directives from graphql-armor; its cost rule is replaced by ours (queryCost.ts), and
   // its token limit by graphql-js's own (parseOptions below): armor re-parses in a plugin hook, where any
@@ -99,7 +105,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       queryCostPlugin(config.limits.cost),
-      requestLoggingPlugin(logger),
+      requestLoggingPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and the default cache-control plugin wraps every field's resolver to compute them:
@@ -118,6 +124,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   app.get("/ready", async (_request, response) => {
     if (stopping) {
       response.status(503).json({ status: "shutting down" });
+      return;
+    }
+    if (!prepared) {
+      response.status(503).json({ status: "preparing the database" });
       return;
     }
     try {
@@ -167,6 +177,9 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     metricsServer: ownMetricsServer,
     executor,
     metrics,
+    databasePrepared: () => {
+      prepared = true;
+    },
     beginShutdown: () => {
       stopping = true;
     },

@@ -8,6 +8,8 @@ export enum ErrorCode {
   QueryTooComplex = "QUERY_TOO_COMPLEX",
   QueryTooDeep = "QUERY_TOO_DEEP",
   RateLimited = "RATE_LIMITED",
+  DatabaseOutOfMemory = "DATABASE_OUT_OF_MEMORY",
+  CommitOutcomeUnknown = "COMMIT_OUTCOME_UNKNOWN",
   Unauthenticated = "UNAUTHENTICATED",
   Forbidden = "FORBIDDEN",
   InternalServerError = "INTERNAL_SERVER_ERROR",
@@ -40,6 +42,32 @@ export class QueryTimeoutError extends GraphQLError {
     super("The query took longer than the server allows; narrow it down.", {
       extensions: { code: ErrorCode.QueryTimeout },
     });
+  }
+}
+
+/**
+ * The database refused the transaction for lack of memory (its transaction memory pool, or the heap). Trying again
+ * fails the same way: the work must be smaller, or the database given more memory.
+ */
+export class DatabaseOutOfMemoryError extends GraphQLError {
+  /** `cause`: Neo4j's own error, for the server's logs; never sent. */
+  constructor(cause?: Error) {
+    super(
+      "The database ran out of memory for this transaction, and nothing was written. Retrying will not help: " +
+        "import a smaller file (or fewer bundles at once), or give the database more transaction memory.",
+      { extensions: { code: ErrorCode.DatabaseOutOfMemory }, ...(cause ? { originalError: cause } : {}) },
+    );
+  }
+}
+
+/** The connection was lost while a write was being committed: it may or may not have been written. */
+export class CommitOutcomeUnknownError extends GraphQLError {
+  constructor() {
+    super(
+      "The connection to the database was lost while the import was being committed, so it may or may not have been " +
+        "written. Imports are idempotent: running the same import again is safe, and writes whatever is missing.",
+      { extensions: { code: ErrorCode.CommitOutcomeUnknown } },
+    );
   }
 }
 

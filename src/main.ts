@@ -39,9 +39,9 @@ if (app.metricsServer && config.metrics.port !== null) {
   const metricsPort = config.metrics.port;
   app.metricsServer.listen(metricsPort, config.host, () => logger.info({ port: metricsPort }, "metrics are served on their own port"));
 }
-void prepareDatabase(app.executor, logger);
+void prepareDatabase(app.executor, logger).then(() => app.databasePrepared());
 
-/** Applies the schema and seeds an empty database; while the database is unreachable, keeps trying. */
+/** Applies the schema and seeds an empty database; while the database is unreachable, keeps trying. /ready waits for it. */
 async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
   for (;;) {
     try {

@@ -5,6 +5,11 @@ export interface Metrics {
   registry: Registry;
   queriesTotal: Counter<"query" | "mode" | "outcome">;
   queryDuration: Histogram<"query" | "mode">;
+  /**
+   * GraphQL responses carrying an error of a code, once per code per response. Execution errors are HTTP 200, as
+   * GraphQL over HTTP wants, so an outage shows here (`code="SERVICE_UNAVAILABLE"`) rather than in status codes.
+   */
+  errorResponses: Counter<"code">;
 }
 
 export function createMetrics(): Metrics {
@@ -23,6 +28,12 @@ export function createMetrics(): Metrics {
       help: "Time from sending a Cypher statement to having all its records.",
       labelNames: ["query", "mode"],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    errorResponses: new Counter({
+      name: "graphql_error_responses_total",
+      help: "GraphQL responses carrying at least one error with this extensions.code (SERVICE_UNAVAILABLE: the database was unreachable).",
+      labelNames: ["code"],
       registers: [registry],
     }),
   };

@@ -35,6 +35,7 @@ import { formatError } from "../../src/http/errors.js";
 import { requestId, requestLoggingPlugin } from "../../src/http/logging.js";
 import { queryCostPlugin } from "../../src/http/queryCost.js";
 import { createLogger } from "../../src/logger.js";
+import { createMetrics } from "../../src/metrics.js";
 import { projectRoot } from "../../src/paths.js";
 
 export interface PeerServer {
@@ -92,7 +93,7 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
       plugins: [
         ...(protection.plugins as unknown as ApolloServerPlugin[]),
         queryCostPlugin({ ANONYMOUS: Infinity, READER: Infinity, EDITOR: Infinity }) as unknown as ApolloServerPlugin,
-        requestLoggingPlugin(logger) as unknown as ApolloServerPlugin,
+        requestLoggingPlugin(logger, createMetrics()) as unknown as ApolloServerPlugin,
         ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginCacheControlDisabled(),

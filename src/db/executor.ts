@@ -1,6 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
 import { GraphQLError } from "graphql";
-import { BadUserInputError, QueryTimeoutError, ServiceUnavailableError } from "../errors.js";
+import {
+  BadUserInputError,
+  CommitOutcomeUnknownError,
+  DatabaseOutOfMemoryError,
+  QueryTimeoutError,
+  ServiceUnavailableError,
+} from "../errors.js";
 import type { Metrics } from "../metrics.js";
 import { toPlain } from "./values.js";
 
@@ -39,7 +45,13 @@ export class Executor {
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     const session = this.session(neo4j.session.READ);
     try {
-      return await session.executeRead((tx) => this.run(tx, "read", cypher, params), this.transactionConfig());
+      return await session.executeRead(async (tx) => {
+        try {
+          return await this.run(tx, "read", cypher, params);
+        } catch (error) {
+          throw outOfMemoryOr(error);
+        }
+      }, this.transactionConfig());
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
@@ -53,11 +65,24 @@ export class Executor {
    */
   async write<T>(work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number | undefined } = {}): Promise<T> {
     const session = this.session(neo4j.session.WRITE);
+    // Set once some attempt's work is done and the driver commits it: a connection lost after that leaves the
+    // outcome unknown, which the caller must hear rather than "unavailable".
+    let committing = false;
     try {
-      return await session.executeWrite((tx) => work({ run: (cypher, params = {}) => this.run(tx, "write", cypher, params) }), {
-        timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
-      });
+      return await session.executeWrite(
+        async (tx) => {
+          try {
+            const result = await work({ run: (cypher, params = {}) => this.run(tx, "write", cypher, params) });
+            committing = true;
+            return result;
+          } catch (error) {
+            throw outOfMemoryOr(error);
+          }
+        },
+        { timeout: options.timeoutMs ?? this.options.queryTimeoutMs },
+      );
     } catch (error) {
+      if (committing && isConnectionLost(error)) throw new CommitOutcomeUnknownError();
       throw mapDatabaseError(error);
     } finally {
       await session.close();
@@ -108,9 +133,30 @@ const unavailableCodes = new Set([
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
 
+/** Neo4j's codes for a transaction refused for lack of memory (the transaction pool, one transaction's limit, the heap). */
+const outOfMemoryCodes = new Set([
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.TransientError.General.OutOfMemoryError",
+]);
+
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Neo4jError && outOfMemoryCodes.has(error.code);
+}
+
+/** Out of memory is transient to the driver, which would run the whole work again only to fail the same way: not retried. */
+function outOfMemoryOr(error: unknown): unknown {
+  return isOutOfMemory(error) ? new DatabaseOutOfMemoryError(error as Neo4jError) : error;
+}
+
+function isConnectionLost(error: unknown): boolean {
+  return error instanceof Neo4jError && (error.code === "ServiceUnavailable" || error.code === "SessionExpired");
+}
+
 /** Maps driver errors to what a client may see; anything unexpected passes on, to be masked and logged. */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof GraphQLError) return error;
+  if (isOutOfMemory(error)) return new DatabaseOutOfMemoryError(error as Neo4jError);
   if (error instanceof Neo4jError) {
     if (unavailableCodes.has(error.code) || error.retriable) return new ServiceUnavailableError();
     if (error.code.includes("TransactionTimedOut") || error.code.includes("Transaction.Terminated")) {

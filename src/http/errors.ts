@@ -43,6 +43,8 @@ const clientFacing = new Set<string>([
   ErrorCode.QueryTimeout,
   ErrorCode.QueryTooComplex,
   ErrorCode.QueryTooDeep,
+  ErrorCode.DatabaseOutOfMemory,
+  ErrorCode.CommitOutcomeUnknown,
   ErrorCode.Unauthenticated,
   ErrorCode.Forbidden,
   "GRAPHQL_PARSE_FAILED",

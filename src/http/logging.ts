@@ -7,6 +7,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import type { Context } from "../graphql/context.js";
+import type { Metrics } from "../metrics.js";
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
 
@@ -18,15 +19,19 @@ export function requestId(request: Request, response: Response, next: NextFuncti
   next();
 }
 
-export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+/** Logs the request and counts its error codes into `graphql_error_responses_total`. */
+export function requestLoggingPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     requestDidStart: ({ contextValue }) => {
       const startedAt = performance.now();
       return Promise.resolve({
         willSendResponse: ({ operationName, errors, response }) => {
-          const codes = (errors ?? []).map((error) =>
-            typeof error.extensions.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR",
-          );
+          const codes = [
+            ...new Set(
+              (errors ?? []).map((error) => (typeof error.extensions.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR")),
+            ),
+          ];
+          for (const code of codes) metrics.errorResponses.inc({ code });
           logger.info(
             {
               requestId: contextValue.requestId,
@@ -34,7 +39,7 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Context
               durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
               dbRoundTrips: contextValue.stats.roundTrips,
               status: response.http.status ?? 200,
-              ...(codes.length > 0 ? { errorCodes: [...new Set(codes)] } : {}),
+              ...(codes.length > 0 ? { errorCodes: codes } : {}),
             },
             "graphql request",
           );

@@ -20,6 +20,27 @@ import {
   STANCES,
 } from "../model/enums.js";
 import { MAX_NAME_LENGTH, withArticle } from "../model/text.js";
+import { findQuote } from "../model/quoteSearch.js";
+import { Pacer } from "../pacer.js";
+
+/**
+ * Bounds on the quotes of one bundle, so that locating them stays cheap whatever the input: each is searched in time
+ * linear in the source text (quoteSearch.ts), and the product bounds the whole bundle's search.
+ */
+export const quoteLimits = {
+  /** Characters of one quote. */
+  length: 10_000,
+  /** Quotes in one bundle, over all its nodes. */
+  count: 1_000,
+  /** Quotes times characters of the source text (1,000 quotes in 200,000 characters, 20 in 10 million). */
+  work: 200_000_000,
+} as const;
+
+const quote = z
+  .string()
+  .trim()
+  .min(1)
+  .max(quoteLimits.length, `a quote may have at most ${quoteLimits.length.toLocaleString("en")} characters`);
 
 const id = z.string().min(1);
 const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
@@ -97,7 +118,7 @@ export const bundleSchema = z.object({
         summary: z.string().nullish(),
         parties: z.array(id).nullish(),
         covers: z.array(id).nullish(),
-        quotes: z.array(nonEmpty).nullish(),
+        quotes: z.array(quote).nullish(),
       }),
     )
     .nullish(),
@@ -113,7 +134,7 @@ export const bundleSchema = z.object({
         summary: z.string().nullish(),
         places: z.array(id).min(1, "an event needs at least one place"),
         participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
-        quotes: z.array(nonEmpty).nullish(),
+        quotes: z.array(quote).nullish(),
         location: geoPoint.nullish(),
         geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
       }),
@@ -130,7 +151,7 @@ export const bundleSchema = z.object({
         actors: z.array(id).nullish(),
         assertedBy: id.nullish(),
         disputedBy: z.array(id).nullish(),
-        quotes: z.array(nonEmpty).min(1, "a claim rests on at least one quote"),
+        quotes: z.array(quote).min(1, "a claim rests on at least one quote"),
       }),
     )
     .nullish(),
@@ -147,7 +168,7 @@ export const bundleSchema = z.object({
         about: z.array(id).nullish(),
         targets: z.array(id).nullish(),
         invokes: z.array(id).nullish(),
-        quotes: z.array(nonEmpty).min(1, "a statement rests on at least one quote"),
+        quotes: z.array(quote).min(1, "a statement rests on at least one quote"),
       }),
     )
     .nullish(),
@@ -187,13 +208,16 @@ export type ExternalReferences = Map<string, { prefix: IdPrefix; paths: string[]
 /**
  * Checks a bundle on its own. When the shape is right but something else is wrong (a quote missing, an id of the
  * wrong type), the failure still carries the bundle, so that its references can be checked against the graph and
- * every problem reported at once.
+ * every problem reported at once. Asynchronous because locating quotes in a long text gives other requests turns of
+ * the event loop; `pacer` is shared by the bundles of one import.
  */
-export function validateBundle(
+export async function validateBundle(
   input: unknown,
-):
+  pacer = new Pacer(),
+): Promise<
   | { ok: true; value: ValidBundle; external: ExternalReferences }
-  | { ok: false; problems: BundleProblem[]; value?: ValidBundle; external?: ExternalReferences } {
+  | { ok: false; problems: BundleProblem[]; value?: ValidBundle; external?: ExternalReferences }
+> {
   const parsed = bundleSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
@@ -284,20 +308,36 @@ export function validateBundle(
   });
   bundle.statements?.forEach((statement, i) => referLinks("Statement", statement, `statements.${i}`));
 
+  const text = bundle.source.text;
+  const quoted = [
+    ...(bundle.agreements ?? []).map((agreement, i) => ({ id: agreement.id, quotes: agreement.quotes, path: `agreements.${i}` })),
+    ...(bundle.events ?? []).map((event, i) => ({ id: event.id, quotes: event.quotes, path: `events.${i}` })),
+    ...(bundle.claims ?? []).map((claim, i) => ({ id: claim.id, quotes: claim.quotes, path: `claims.${i}` })),
+    ...(bundle.statements ?? []).map((statement, i) => ({ id: statement.id, quotes: statement.quotes, path: `statements.${i}` })),
+  ];
   const evidence = new Map<string, Located[]>();
-  const locate = (nodeId: string, quotes: readonly string[] | null | undefined, path: string) => {
-    const located: Located[] = [];
-    quotes?.forEach((quote, i) => {
-      const start = bundle.source.text.indexOf(quote);
-      if (start < 0) problems.push({ path: `${path}.quotes.${i}`, message: `quote not found in the source text: "${quote.slice(0, 80)}"` });
-      else located.push({ quote, start, end: start + quote.length });
+  const count = quoted.reduce((sum, node) => sum + (node.quotes?.length ?? 0), 0);
+  if (count > quoteLimits.count || count * text.length > quoteLimits.work) {
+    problems.push({
+      path: "",
+      message:
+        `the bundle has ${count.toLocaleString("en")} quotes in a source text of ${text.length.toLocaleString("en")} characters; at most ` +
+        `${quoteLimits.count.toLocaleString("en")} quotes, and quotes times characters at most ${quoteLimits.work.toLocaleString("en")}: split it into several bundles`,
     });
-    if (located.length > 0) evidence.set(nodeId, located);
-  };
-  bundle.agreements?.forEach((agreement, i) => locate(agreement.id, agreement.quotes, `agreements.${i}`));
-  bundle.events?.forEach((event, i) => locate(event.id, event.quotes, `events.${i}`));
-  bundle.claims?.forEach((claim, i) => locate(claim.id, claim.quotes, `claims.${i}`));
-  bundle.statements?.forEach((statement, i) => locate(statement.id, statement.quotes, `statements.${i}`));
+    return { ok: false, problems, value: { bundle, evidence }, external };
+  }
+  const found = new Map<string, number>();
+  for (const node of quoted) {
+    const located: Located[] = [];
+    for (const [i, quote] of (node.quotes ?? []).entries()) {
+      const start = found.get(quote) ?? (await findQuote(text, quote, pacer));
+      found.set(quote, start);
+      if (start < 0)
+        problems.push({ path: `${node.path}.quotes.${i}`, message: `quote not found in the source text: "${quote.slice(0, 80)}"` });
+      else located.push({ quote, start, end: start + quote.length });
+    }
+    if (located.length > 0) evidence.set(node.id, located);
+  }
 
   if (problems.length > 0) return { ok: false, problems, value: { bundle, evidence }, external };
   return { ok: true, value: { bundle, evidence }, external };

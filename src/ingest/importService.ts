@@ -12,6 +12,7 @@ import { readAcled } from "./acled/acledRows.js";
 import { validateBundle } from "./bundle.js";
 import { bundleDraft } from "./bundleDraft.js";
 import type { Draft } from "./draft.js";
+import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./importer.js";
 
 export interface ImportRequest {
@@ -50,13 +51,16 @@ export class ImportService {
     const problems: ImportProblem[] = [];
     const draft: Draft = { nodes: [] };
     let shapeBroken = false;
-    inputs.forEach((input, i) => {
+    const pacer = new Pacer();
+    for (const [i, input] of inputs.entries()) {
       const prefix = options.paths === "bare" ? "" : `bundles.${i}.`;
-      const result = validateBundle(input);
+      const result = await validateBundle(input, pacer);
       if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, path: `${prefix}${problem.path}` })));
       if (result.value) draft.nodes.push(...bundleDraft(result.value, { pathPrefix: prefix }).nodes);
       else shapeBroken = true;
-    });
+      // Validation is synchronous work in proportion to the bundle: other requests get a turn between bundles.
+      await pacer.pace();
+    }
     // A bundle whose shape is wrong cannot be checked further; the others' problems are still worth reporting.
     if (shapeBroken) throw new InvalidImportError(limitProblems(problems));
     return runImport(this.db, draft, {
@@ -70,15 +74,30 @@ export class ImportService {
 
   /** An ACLED export (CSV with its header row), streamed; all rows or none. */
   async importAcled(csv: string | Readable, request: ImportRequest, progress: ProgressReporter = {}): Promise<ImportReport> {
-    const input = typeof csv === "string" ? Readable.from([csv]) : csv;
-    const { rows, count, problems, unreadable } = await readAcled(input, progress.read);
+    // A string is fed in slices: given whole, the CSV parser would read every row of it in one synchronous call.
+    const input = typeof csv === "string" ? Readable.from(slices(csv)) : csv;
+    const pacer = new Pacer();
+    const { rows, count, problems, unreadable } = await readAcled(input, pacer, progress.read);
     if (unreadable) throw new InvalidImportError(limitProblems(problems));
-    return runImport(this.db, acledDraft(rows), {
+    return runImport(this.db, await acledDraft(rows, pacer), {
       ...request,
       problems,
       rows: count,
       timeoutMs: this.settings.timeoutMs,
       ...(progress.written ? { onProgress: progress.written } : {}),
     });
+  }
+}
+
+const SLICE = 1 << 16;
+
+/** The text in slices of about 64k characters, never splitting a surrogate pair. */
+function* slices(text: string): Generator<string> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(start, end);
+    start = end;
   }
 }

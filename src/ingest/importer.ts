@@ -9,6 +9,7 @@
  */
 import type { Executor, WriteTransaction } from "../db/executor.js";
 import { type ImportProblem, InvalidImportError } from "../errors.js";
+import { Pacer } from "../pacer.js";
 import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
 import { counted } from "../model/text.js";
 import type { Located } from "./bundle.js";
@@ -78,6 +79,8 @@ export async function runImport(db: Executor, draft: Draft, options: ImportOptio
 
 async function importInTransaction(tx: WriteTransaction, given: Draft, options: ImportOptions): Promise<ImportReport> {
   await lockImports(tx);
+  // Comparing a large import's nodes is seconds of work: other requests get turns of the event loop in between.
+  const pacer = new Pacer();
   const problems: ImportProblem[] = [...(options.problems ?? [])];
 
   // References and resolution: which ids exist, and which new entities are existing ones under another id.
@@ -118,6 +121,7 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     const evidence = pairs.length > 0 ? await storedEvidence(tx, label, pairs) : new Map<string, Located[]>();
     const writes = { created: [] as TargetNode[], updated: [] as TargetNode[] };
     for (const definitions of nodes) {
+      await pacer.pace();
       const id = definitions[0]!.id;
       const storedNode = before.get(id) ?? null;
       const target = targetNode(label, id, storedNode, definitions);

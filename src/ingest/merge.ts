@@ -47,6 +47,8 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
   const properties: Properties = { ...stored?.properties };
   let links: Link[] = [...(stored?.links ?? [])];
   let aliases = strings(properties.aliases);
+  // An entity named by every row of a large file has thousands of definitions: nothing here may copy per definition.
+  let hasParent = links.some((known) => known.type === "WITHIN");
 
   definitions.forEach((definition, index) => {
     const given = definition.properties;
@@ -57,10 +59,10 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
 
     if (currentName === null || (defining && typeof given.name === "string" && given.name !== currentName)) {
       // A renamed entity keeps its old name as an alias, so nothing it was known by is lost.
-      if (currentName !== null) aliases = [...aliases, currentName];
+      if (currentName !== null) aliases.push(currentName);
       properties.name = typeof given.name === "string" ? given.name : null;
     }
-    aliases = [...aliases, ...names];
+    for (const name of names) aliases.push(name);
     for (const [key, value] of Object.entries(given)) {
       if (key === "name" || key === "aliases" || value === null || value === undefined) continue;
       if (defining || properties[key] === null || properties[key] === undefined) properties[key] = value;
@@ -69,14 +71,14 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
     for (const link of definition.links) {
       // An entity has one parent: a defining input moves it, others only fill a missing one.
       if (link.type === "WITHIN") {
-        const hasParent = links.some((known) => known.type === "WITHIN");
         if (hasParent && !defining) continue;
-        links = links.filter((known) => known.type !== "WITHIN");
+        if (hasParent) links = links.filter((known) => known.type !== "WITHIN");
+        hasParent = true;
       }
       links.push(link);
     }
     const removed = new Set((definition.entity?.removeAliases ?? []).map(normalizeName));
-    aliases = aliases.filter((alias) => !removed.has(normalizeName(alias)));
+    if (removed.size > 0) aliases = aliases.filter((alias) => !removed.has(normalizeName(alias)));
   });
 
   properties.aliases = distinctSpellings(typeof properties.name === "string" ? properties.name : "", aliases);

@@ -11,7 +11,7 @@ export async function seed(db: Executor): Promise<{ bundles: number }> {
     .filter((file) => file.endsWith(".bundle.json"))
     .sort();
   for (const file of files) {
-    const result = validateBundle(JSON.parse(readFileSync(join(seedDirectory, file), "utf8")));
+    const result = await validateBundle(JSON.parse(readFileSync(join(seedDirectory, file), "utf8")));
     if (!result.ok) {
       const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
       throw new Error(`Seed bundle ${file} is invalid: ${problems}`);

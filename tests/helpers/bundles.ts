@@ -11,7 +11,7 @@ export function uniqueSuffix(): string {
 
 /** Writes a bundle through the real write path (validation, then the idempotent writer) into the test Neo4j. */
 export async function writeTestBundle(bundle: unknown): Promise<void> {
-  const result = validateBundle(bundle);
+  const result = await validateBundle(bundle);
   if (!result.ok) throw new Error(`Test bundle is invalid: ${JSON.stringify(result.problems)}`);
   const database = openTestDatabase(inject("neo4jUri"), 30_000);
   try {

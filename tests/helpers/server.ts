@@ -41,6 +41,8 @@ export async function startServer(environment: Record<string, string | undefined
   });
   const driver = createDriver({ ...config.neo4j, uri });
   const app = await createApp(config, driver, createLogger(config.logLevel));
+  // The global setup applied the schema and seeded the test database.
+  app.databasePrepared();
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -82,7 +82,7 @@ function eventId(name: string, suffix: string): string {
 }
 
 async function write(bundle: unknown): Promise<void> {
-  const result = validateBundle(bundle);
+  const result = await validateBundle(bundle);
   if (!result.ok) throw new Error(`fixture bundle is invalid: ${JSON.stringify(result.problems)}`);
   expect(result.external.size).toBe(0);
   await writeBundle(db, result.value, "test");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { acledDate, kindOfAssociate, kindOfInter } from "../../src/ingest/acled/acledCodes.js";
 import { acledDraft, slug } from "../../src/ingest/acled/acledDraft.js";
 import { readAcled } from "../../src/ingest/acled/acledRows.js";
+import { Pacer } from "../../src/pacer.js";
 import { parseId } from "../../src/model/ids.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
 
@@ -28,10 +29,13 @@ describe("ACLED codes", () => {
 
 describe("readAcled and acledDraft", () => {
   it("turn a row into an event, a source, a claim, actors and a place chain with ids that are ids", async () => {
-    const { rows, problems, count } = await readAcled(Readable.from([acledCsv([acledRecord("u1", { admin3: "Kafr Latah u1" })])]));
+    const { rows, problems, count } = await readAcled(
+      Readable.from([acledCsv([acledRecord("u1", { admin3: "Kafr Latah u1" })])]),
+      new Pacer(),
+    );
     expect(problems).toEqual([]);
     expect(count).toBe(1);
-    const draft = acledDraft(rows);
+    const draft = await acledDraft(rows, new Pacer());
     for (const node of draft.nodes) expect(parseId(node.id), node.id).not.toBeNull();
     const places = draft.nodes.filter((node) => node.label === "Place").map((node) => [node.id, node.properties.kind]);
     expect(places).toEqual([
@@ -58,7 +62,7 @@ describe("readAcled and acledDraft", () => {
   it("read a generated file of any size with the same result each time", async () => {
     const csv = generatedAcled(300, "u2");
     expect(generatedAcled(300, "u2")).toBe(csv);
-    const { rows, problems } = await readAcled(Readable.from([csv]));
+    const { rows, problems } = await readAcled(Readable.from([csv]), new Pacer());
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(300);
   });
@@ -69,12 +73,12 @@ describe("readAcled and acledDraft", () => {
       acledRecord("u4", { notes: "First line\nsecond line\nthird line" }),
       acledRecord("u4", { event_id_cnty: "TSTu42", event_date: "someday" }),
     ]);
-    const { problems, unreadable } = await readAcled(Readable.from([`${csv}"TSTu43,"unterminated\n`]));
+    const { problems, unreadable } = await readAcled(Readable.from([`${csv}"TSTu43,"unterminated\n`]), new Pacer());
     // The parser reads ahead, so rows before the broken one may go unchecked; the break itself is always named.
     expect(problems.at(-1)).toEqual({ path: "rows.3", message: expect.stringContaining("not valid CSV") });
     expect(unreadable).toBe(true);
 
-    const readable = await readAcled(Readable.from([csv]));
+    const readable = await readAcled(Readable.from([csv]), new Pacer());
     expect(readable.problems.map((problem) => problem.path)).toEqual(["rows.2.event_date"]);
     expect(readable.unreadable).toBe(false);
   });
@@ -82,7 +86,7 @@ describe("readAcled and acledDraft", () => {
   it("accept a byte-order mark, CRLF line ends and columns in any order", async () => {
     const record = acledRecord("u3");
     const columns = Object.keys(record).reverse();
-    const { rows, problems } = await readAcled(Readable.from([`\uFEFF${acledCsv([record], columns)}`]));
+    const { rows, problems } = await readAcled(Readable.from([`\uFEFF${acledCsv([record], columns)}`]), new Pacer());
     expect(problems).toEqual([]);
     expect(rows[0]?.eventId).toBe("TSTu31");
   });

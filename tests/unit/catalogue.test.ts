@@ -77,8 +77,8 @@ describe("the catalogue's relationships", () => {
     }
   });
 
-  it("are each given by the bundle format: the article's bundle, as a draft, holds every one", () => {
-    const valid = validateBundle(seedBundle);
+  it("are each given by the bundle format: the article's bundle, as a draft, holds every one", async () => {
+    const valid = await validateBundle(seedBundle);
     if (!valid.ok) throw new Error(JSON.stringify(valid.problems));
     const draft = bundleDraft(valid.value);
     for (const relationship of relationshipList) {
@@ -91,7 +91,7 @@ describe("the catalogue's relationships", () => {
     }
   });
 
-  it("are each checked as references by the bundle's validation, at the path of their field", () => {
+  it("are each checked as references by the bundle's validation, at the path of their field", async () => {
     const sections: Record<string, string> = {
       Actor: "actors",
       Place: "places",
@@ -111,14 +111,14 @@ describe("the catalogue's relationships", () => {
       if (holds === "id") definition[field] = unknown;
       else if (holds === "ids") definition[field] = [unknown];
       else definition[field] = [{ actor: unknown, role: "TARGET" }];
-      const result = validateBundle(bundle);
+      const result = await validateBundle(bundle);
       const expected = holds === "id" ? `${path}.${field}` : holds === "ids" ? `${path}.${field}.0` : `${path}.${field}.0.actor`;
       expect(result.ok && result.external.get(unknown)?.paths, relationship.name).toEqual([expected]);
     }
   });
 
-  it("are each written back by the export under the field the bundle reads", () => {
-    const valid = validateBundle(seedBundle);
+  it("are each written back by the export under the field the bundle reads", async () => {
+    const valid = await validateBundle(seedBundle);
     if (!valid.ok) throw new Error(JSON.stringify(valid.problems));
     const draft = bundleDraft(valid.value);
     const graph: StoredGraph = { nodes: new Map(), links: new Map(), evidence: new Map() };
@@ -138,7 +138,7 @@ describe("the catalogue's relationships", () => {
       }
     }
     const [bundle] = graphToBundles(graph) as Record<string, unknown>[];
-    const again = validateBundle(bundle);
+    const again = await validateBundle(bundle);
     if (!again.ok) throw new Error(JSON.stringify(again.problems));
     const linkKeys = (nodes: typeof draft.nodes) =>
       nodes.flatMap((node) => node.links.map((link) => `${node.id} ${link.type} ${link.target} ${link.role ?? ""}`)).sort();

@@ -1,5 +1,6 @@
 /**
- * ACLED rows as a draft (pure). Each row becomes:
+ * ACLED rows as a draft (pure, but paced: a large file's rows give other requests turns of the event loop). Each row
+ * becomes:
  * - an event `event:acled-<event_id_cnty>` (the id ACLED keeps stable across updates), with its category and type,
  *   date and time precision, coordinates and geo precision, and the notes as summary;
  * - a source `source:acled-<event_id_cnty>` published by ACLED, whose text is the row itself, one `column: value`
@@ -13,6 +14,7 @@
 import { createHash } from "node:crypto";
 import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
 import { normalizeName } from "../../model/text.js";
+import type { Pacer } from "../../pacer.js";
 import type { Located } from "../bundle.js";
 import type { Draft, DraftNode, EntityIntent, Link } from "../draft.js";
 import { kindOfAssociate } from "./acledCodes.js";
@@ -27,7 +29,7 @@ const adminKinds: PlaceKind[] = ["COUNTRY", "PROVINCE", "DISTRICT", "DISTRICT"];
 /** ACLED does not say whether a location is a city, town or village; resolution treats the three alike. */
 const LOCATION_KIND: PlaceKind = "TOWN";
 
-export function acledDraft(rows: readonly AcledRow[]): Draft {
+export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promise<Draft> {
   // Names repeat on every row; slugging each once keeps a 10,000-row file quick.
   const slugs = new Map<string, string>();
   const slugOf = (name: string) => slugs.get(name) ?? slugs.set(name, slug(name)).get(name)!;
@@ -44,6 +46,7 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
   });
 
   for (const row of rows) {
+    await pacer.pace();
     const path = `rows.${row.number}`;
     const placeId = placeChain(entities, row, path, slugOf);
 
@@ -61,10 +64,19 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
     });
 
     const sourceId = `source:acled-${row.eventId}`;
-    const text = row.columns.map(([column, value]) => `${column}: ${value}`).join("\n");
-    const locate = (quote: string): Located[] => {
-      const start = text.indexOf(quote);
-      return start < 0 ? [] : [{ quote, start, end: start + quote.length }];
+    const lines = row.columns.map(([column, value]) => `${column}: ${value}`);
+    const text = lines.join("\n");
+    // A quote is one column's line (or its start): found where that line begins, never searched for.
+    const lineStarts = new Map<string, number>();
+    let lineStart = 0;
+    for (const [i, line] of lines.entries()) {
+      const column = row.columns[i]![0];
+      if (!lineStarts.has(column)) lineStarts.set(column, lineStart);
+      lineStart += line.length + 1;
+    }
+    const locate = (column: string, quote: string): Located[] => {
+      const start = lineStarts.get(column);
+      return start !== undefined && text.startsWith(quote, start) ? [{ quote, start, end: start + quote.length }] : [];
     };
     const published = row.timestamp === null ? null : new Date(row.timestamp * 1000).toISOString().slice(0, 10);
 
@@ -98,7 +110,7 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
         geoPrecision: row.geoPrecision,
       },
       links: [{ type: "OCCURRED_IN", target: placeId, path: `${path}.location` }, ...participants],
-      evidence: new Map([[sourceId, row.notes ? locate(`notes: ${row.notes}`) : []]]),
+      evidence: new Map([[sourceId, row.notes ? locate("notes", `notes: ${row.notes}`) : []]]),
       path,
     });
 
@@ -117,7 +129,9 @@ export function acledDraft(rows: readonly AcledRow[]): Draft {
         { type: "ASSERTED_BY", target: ACLED_ACTOR },
         { type: "REPORTED_IN", target: sourceId },
       ],
-      evidence: new Map([[sourceId, locate(`fatalities: ${row.columns.find(([column]) => column === "fatalities")?.[1] ?? ""}`)]]),
+      evidence: new Map([
+        [sourceId, locate("fatalities", `fatalities: ${row.columns.find(([column]) => column === "fatalities")?.[1] ?? ""}`)],
+      ]),
       path,
     });
   }

@@ -7,6 +7,7 @@
 import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import type { ImportProblem } from "../../errors.js";
+import type { Pacer } from "../../pacer.js";
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
 import { isCalendarDate } from "../../model/dates.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
@@ -67,7 +68,8 @@ export interface AcledParse {
 const eventIdPattern = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,150}$/;
 const STOP_AFTER_PROBLEMS = 1_000;
 
-export async function readAcled(input: Readable, onProgress?: (bytes: number) => void): Promise<AcledParse> {
+/** Reads and checks every row; `pacer` gives other requests turns of the event loop between rows. */
+export async function readAcled(input: Readable, pacer: Pacer, onProgress?: (bytes: number) => void): Promise<AcledParse> {
   const rows: AcledRow[] = [];
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
@@ -108,6 +110,7 @@ export async function readAcled(input: Readable, onProgress?: (bytes: number) =>
       }
       if (number % 500 === 0) onProgress?.(parser.info.bytes);
       if (problems.length >= STOP_AFTER_PROBLEMS) break;
+      await pacer.pace();
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;

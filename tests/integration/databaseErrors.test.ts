@@ -1,0 +1,36 @@
+/**
+ * Neo4j's refusals become coded errors that say what happened: a transaction out of memory is
+ * DATABASE_OUT_OF_MEMORY, at once and without the driver's retries (trying again fails the same way). One case only:
+ * filling the transaction memory pool of the test database is seconds of work for it.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ErrorCode } from "../../src/errors.js";
+import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+let database: TestDatabase;
+
+beforeAll(() => {
+  database = openTestDatabase(inject("neo4jUri"));
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+/** Collects more numbers than the transaction memory pool of the launcher's 1 GB heap can hold. */
+const tooMuch = "// collectTooMuch\nUNWIND range(1, 100000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n";
+
+describe("a transaction out of memory", () => {
+  it("is DATABASE_OUT_OF_MEMORY in a write, sent once", async () => {
+    let sent = 0;
+    const error = await database.db
+      .write(async (tx) => {
+        sent += 1;
+        return tx.run(tooMuch);
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ extensions: { code: ErrorCode.DatabaseOutOfMemory } });
+    expect((error as Error).message).toMatch(/ran out of memory.*nothing was written/);
+    expect(sent).toBe(1);
+  }, 120_000);
+});
