@@ -23,6 +23,13 @@ export const TYPE_STYLES: Record<NodeType, TypeStyle> = {
   Source: { color: "#4b5563", shape: "rectangle", clipPath: "inset(10% 5%)" },
 };
 
+/** No label is drawn smaller than this on screen (graphView.ts sizes them for the zoom). */
+export const LEGIBLE_FONT_PX = 11;
+export const NODE_FONT_SIZE = 13;
+export const EDGE_FONT_SIZE = 11;
+/** Node labels wrap at this width (at NODE_FONT_SIZE; a larger label wraps proportionally wider). */
+export const NODE_TEXT_WIDTH = 120;
+
 const HIGHLIGHT = "#f59e0b";
 const FOCUS = "#111827";
 
@@ -32,16 +39,19 @@ export function graphStylesheet(): StylesheetJson {
       selector: "node",
       style: {
         label: "data(label)",
-        "font-size": 13,
+        // Sizes in data: labels that must stay legible grow as the drawing is zoomed out (graphView.ts).
+        "font-size": "data(fontSize)",
         "font-family": "system-ui, sans-serif",
         color: "#111827",
         "text-valign": "bottom",
         "text-margin-y": 4,
         "text-wrap": "wrap",
-        "text-max-width": "120px",
+        "text-max-width": "data(textWidth)",
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.85,
         "text-background-padding": "1px",
+        // Labels are drawn only where they are legible and clear of each other (class label-shown).
+        "text-opacity": 0,
+        "text-background-opacity": 0,
         width: 26,
         height: 26,
         "border-width": 1,
@@ -56,15 +66,14 @@ export function graphStylesheet(): StylesheetJson {
       selector: "edge",
       style: {
         label: "data(label)",
-        "font-size": 10,
-        // Relationship names appear once zoomed in far enough to read them, instead of as grey noise.
-        "min-zoomed-font-size": 7,
+        "font-size": "data(fontSize)",
         "font-family": "system-ui, sans-serif",
         color: "#374151",
         "text-rotation": "autorotate",
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.85,
         "text-background-padding": "1px",
+        "text-opacity": 0,
+        "text-background-opacity": 0,
         width: 1.5,
         "line-color": "#9ca3af",
         "target-arrow-color": "#9ca3af",
@@ -75,11 +84,13 @@ export function graphStylesheet(): StylesheetJson {
     },
     { selector: "node.focused", style: { "border-width": 4, "border-color": FOCUS, width: 34, height: 34, "font-weight": "bold" } },
     { selector: "node.path-end", style: { "border-width": 5, "border-color": HIGHLIGHT, width: 34, height: 34 } },
+    { selector: ".label-shown", style: { "text-opacity": 1, "text-background-opacity": 0.85 } },
+    { selector: "node.spotlit", style: { "z-index": 20, "font-weight": "bold" } },
     { selector: ".dimmed", style: { opacity: 0.25 } },
     { selector: "node.on-path", style: { "border-width": 4, "border-color": HIGHLIGHT, "font-weight": "bold" } },
     {
       selector: "edge.on-path",
-      style: { width: 5, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, color: "#111827", "font-size": 10, "z-index": 10 },
+      style: { width: 5, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, color: "#111827", "z-index": 10 },
     },
     { selector: ".filtered-out", style: { display: "none" } },
   ];
