@@ -16,6 +16,8 @@ export interface Recipe {
 }
 
 export interface PlaygroundTab {
+  /** The tab's title: the recipe's question. */
+  title: string;
   query: string;
 }
 
@@ -108,21 +110,20 @@ export function commentLines(text: string, width = 48): string[] {
 }
 
 /**
- * The query as a tab: the question and its notes as comments, and the anonymous `{ … }` named after the
- * question so that the tab has a title. Queries that already start with a keyword are left as they are.
+ * The query as a tab titled with the question: the question and its notes as comments, and the anonymous
+ * `{ … }` named after the question (GraphiQL titles a tab after its operation once it is edited). Queries
+ * that already start with a keyword are left as they are.
  */
 export function recipeTab(recipe: Recipe, preamble: string[] = []): PlaygroundTab {
   const header = [...commentLines(`${recipe.number}. ${recipe.title}`), ...recipe.notes.flatMap((note) => ["#", ...commentLines(note)])];
   const query = recipe.query.startsWith("{") ? `query ${operationName(recipe.title)} ${recipe.query}` : recipe.query;
-  return { query: [...preamble, ...header, "", query, ""].join("\n") };
+  return { title: recipe.title, query: [...preamble, ...header, "", query, ""].join("\n") };
 }
 
 /** Said once, in the first tab: where an editor key goes. */
 export const FIRST_TAB_PREAMBLE = [
-  "# Research recipes (docs/recipes.md), one per tab.",
-  "# Run this one with ▶ or Ctrl-Enter.",
-  "# To write, put an editor key in Headers below:",
-  '# {"Authorization": "Bearer <your key>"}',
+  "# Research recipes (docs/recipes.md), one per tab. Run with ▶ or Ctrl-Enter.",
+  '# To write, put {"Authorization": "Bearer <your key>"} in Headers below.',
   "#",
 ];
 

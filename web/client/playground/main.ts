@@ -10,6 +10,7 @@ import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { recipeTabs } from "virtual:recipes";
 import { createFetcher } from "./fetcher.js";
+import { storageWithRecipeTabs } from "./tabs.js";
 
 const container = document.getElementById("graphiql");
 if (!container) throw new Error("the page has no #graphiql element");
@@ -26,10 +27,14 @@ createRoot(container).render(
     GraphiQL,
     {
       fetcher: createFetcher("/graphql"),
+      // Tabs titled with the recipes' questions (defaultTabs would title them with operation names).
+      storage: storageWithRecipeTabs(recipeTabs),
       defaultTabs: recipeTabs,
       defaultHeaders: "{}",
-      // Open on the headers editor, where an editor key goes.
-      defaultEditorToolsVisibility: "headers",
+      // The schema's documentation beside the editor, as the README says.
+      visiblePlugin: "Documentation Explorer",
+      // Open on the headers editor, where an editor key goes, when the window has room for it and the query.
+      defaultEditorToolsVisibility: window.innerHeight >= 720 ? "headers" : false,
       // Keys stay in the page unless the user asks to keep them.
       shouldPersistHeaders: false,
     },
