@@ -85,7 +85,7 @@ export function graphStylesheet(): StylesheetJson {
     { selector: "node.focused", style: { "border-width": 4, "border-color": FOCUS, width: 34, height: 34, "font-weight": "bold" } },
     { selector: "node.path-end", style: { "border-width": 5, "border-color": HIGHLIGHT, width: 34, height: 34 } },
     { selector: ".label-shown", style: { "text-opacity": 1, "text-background-opacity": 0.85 } },
-    { selector: "node.spotlit", style: { "z-index": 20, "font-weight": "bold" } },
+    { selector: "node.spotlit", style: { "z-index": 20 } },
     { selector: ".dimmed", style: { opacity: 0.25 } },
     { selector: "node.on-path", style: { "border-width": 4, "border-color": HIGHLIGHT, "font-weight": "bold" } },
     {

@@ -99,6 +99,7 @@ export class GraphView {
     });
     this.cy.on("mouseover", "node", (event) => this.setSpotlight("pointer", (event.target as NodeSingular).id()));
     this.cy.on("mouseout", "node", () => this.setSpotlight("pointer", null));
+    container.addEventListener("mouseleave", () => this.setSpotlight("pointer", null));
     this.cy.on("viewport", () => this.scheduleLabels());
     // A window or panel that changes size re-fits what is shown, rather than leaving it off screen.
     new ResizeObserver(() => {
@@ -237,7 +238,10 @@ export class GraphView {
   /** Draws the path's nodes and relationships (adding what is missing), highlights them and dims the rest. */
   highlightPath(path: GraphPath | null): void {
     this.cy.elements().removeClass("on-path dimmed");
+    // A cleared path gives the view back to the whole drawing.
+    const hadPath = this.path !== null;
     this.path = null;
+    if (!path && hadPath) this.refit();
     if (path) {
       this.merge(path.nodes, path.relationships);
       const onPath = this.cy.collection();
