@@ -66,6 +66,8 @@ describe.each(VIEWPORTS)("the playground at GET /graphql, at $width x $height", 
     await expect.poll(shownText, { timeout: 15_000 }).toContain('"totalCount": 4');
     // A small window shows the start of the result; a large one gets as far as the figures.
     if (viewport.height >= 720) expect(await shownText()).toContain('"qualifier": "EXACT"');
+    // Running a tab (which makes GraphiQL recompute its title) keeps the question as its title.
+    expect(await tabs.allInnerTexts()).toEqual(recipes.map((recipe) => recipe.title));
     await session.screenshot("playground-first-tab-run");
 
     expect(foreignRequests(session.requests, server.url)).toEqual([]);

@@ -10,7 +10,7 @@ import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { recipeTabs } from "virtual:recipes";
 import { createFetcher } from "./fetcher.js";
-import { storageWithRecipeTabs } from "./tabs.js";
+import { showQuestionsAsTabTitles } from "./tabTitles.js";
 
 const container = document.getElementById("graphiql");
 if (!container) throw new Error("the page has no #graphiql element");
@@ -27,9 +27,7 @@ createRoot(container).render(
     GraphiQL,
     {
       fetcher: createFetcher("/graphql"),
-      // Tabs titled with the recipes' questions (defaultTabs would title them with operation names).
-      storage: storageWithRecipeTabs(recipeTabs),
-      defaultTabs: recipeTabs,
+      defaultTabs: recipeTabs.map(({ query }) => ({ query })),
       defaultHeaders: "{}",
       // The schema's documentation beside the editor, as the README says.
       visiblePlugin: "Documentation Explorer",
@@ -41,3 +39,5 @@ createRoot(container).render(
     logo,
   ),
 );
+
+showQuestionsAsTabTitles(container, new Map(recipeTabs.map((tab) => [tab.operationName, tab.title])));
