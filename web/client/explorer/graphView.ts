@@ -351,17 +351,22 @@ export class GraphView {
   private sizeLabels(zoom = this.cy.zoom()): void {
     const nodeSize = Math.max(NODE_FONT_SIZE, LEGIBLE_FONT_PX / zoom);
     const edgeSize = Math.max(EDGE_FONT_SIZE, LEGIBLE_FONT_PX / zoom);
+    let resized = false;
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
-        if (node.data("fontSize") !== nodeSize) node.data({ fontSize: nodeSize, textWidth: (NODE_TEXT_WIDTH * nodeSize) / NODE_FONT_SIZE });
+        if (node.data("fontSize") === nodeSize) return;
+        node.data({ fontSize: nodeSize, textWidth: (NODE_TEXT_WIDTH * nodeSize) / NODE_FONT_SIZE });
+        resized = true;
       });
       this.cy.edges().forEach((edge) => {
-        if (edge.data("fontSize") !== edgeSize) edge.data({ fontSize: edgeSize });
+        if (edge.data("fontSize") === edgeSize) return;
+        edge.data({ fontSize: edgeSize });
+        resized = true;
       });
     });
     // Cytoscape can keep measuring (and clipping) a label at its old size after a data-mapped font size
     // changes, seen after the canvas is resized (cytoscape 3.34); applying the style afresh re-measures it.
-    (this.cy.elements() as unknown as { updateStyle(): void }).updateStyle();
+    if (resized) (this.cy.elements() as unknown as { updateStyle(): void }).updateStyle();
   }
 
   /**
