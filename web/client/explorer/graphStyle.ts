@@ -33,20 +33,25 @@ export const NODE_TEXT_WIDTH = 120;
 const HIGHLIGHT = "#f59e0b";
 const FOCUS = "#111827";
 
-export function graphStylesheet(): StylesheetJson {
+/** Label sizes in the drawing's units; graphView.ts grows them as the drawing is zoomed out. */
+export interface LabelSizes {
+  node: number;
+  edge: number;
+}
+
+export function graphStylesheet(sizes: LabelSizes = { node: NODE_FONT_SIZE, edge: EDGE_FONT_SIZE }): StylesheetJson {
   return [
     {
       selector: "node",
       style: {
         label: "data(label)",
-        // Sizes in data: labels that must stay legible grow as the drawing is zoomed out (graphView.ts).
-        "font-size": "data(fontSize)",
+        "font-size": sizes.node,
         "font-family": "system-ui, sans-serif",
         color: "#111827",
         "text-valign": "bottom",
         "text-margin-y": 4,
         "text-wrap": "wrap",
-        "text-max-width": "data(textWidth)",
+        "text-max-width": `${(NODE_TEXT_WIDTH * sizes.node) / NODE_FONT_SIZE}px`,
         "text-background-color": "#ffffff",
         "text-background-padding": "1px",
         // Labels are drawn only where they are legible and clear of each other (class label-shown).
@@ -66,7 +71,7 @@ export function graphStylesheet(): StylesheetJson {
       selector: "edge",
       style: {
         label: "data(label)",
-        "font-size": "data(fontSize)",
+        "font-size": sizes.edge,
         "font-family": "system-ui, sans-serif",
         color: "#374151",
         "text-rotation": "autorotate",

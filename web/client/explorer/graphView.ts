@@ -7,7 +7,7 @@ import cytoscape, {
   type LayoutOptions,
   type NodeSingular,
 } from "cytoscape";
-import { EDGE_FONT_SIZE, graphStylesheet, LEGIBLE_FONT_PX, NODE_FONT_SIZE, NODE_TEXT_WIDTH } from "./graphStyle.js";
+import { EDGE_FONT_SIZE, graphStylesheet, LEGIBLE_FONT_PX, NODE_FONT_SIZE, type LabelSizes } from "./graphStyle.js";
 import { placeLabels, type Box, type LabelCandidate, type Obstacle } from "./labelPlacement.js";
 import {
   distinctNames,
@@ -80,6 +80,7 @@ export class GraphView {
   private readonly spotlight = { pointer: null as string | null, keyboard: null as string | null };
   private labelFrame = 0;
   private resizeFrame = 0;
+  private labelSizes: LabelSizes = { node: NODE_FONT_SIZE, edge: EDGE_FONT_SIZE };
 
   constructor(container: HTMLElement, handlers: GraphViewHandlers) {
     this.cy = cytoscape({
@@ -160,8 +161,6 @@ export class GraphView {
         type: node.__typename,
         label: nodeLabel(node),
         date: node.date,
-        fontSize: NODE_FONT_SIZE,
-        textWidth: NODE_TEXT_WIDTH,
       },
       position: {
         x: centre.x + 80 * Math.cos((2 * Math.PI * index) / Math.max(fresh.length, 1)),
@@ -179,7 +178,7 @@ export class GraphView {
     this.cy.add(
       freshEdges.map((edge) => ({
         group: "edges" as const,
-        data: { id: edgeId(edge), source: edge.from, target: edge.to, label: edgeLabel(edge), type: edge.type, fontSize: EDGE_FONT_SIZE },
+        data: { id: edgeId(edge), source: edge.from, target: edge.to, label: edgeLabel(edge), type: edge.type },
       })),
     );
     if (fresh.length > 0) this.nameNodes();
@@ -349,24 +348,12 @@ export class GraphView {
    * units (and fewer of them fit).
    */
   private sizeLabels(zoom = this.cy.zoom()): void {
-    const nodeSize = Math.max(NODE_FONT_SIZE, LEGIBLE_FONT_PX / zoom);
-    const edgeSize = Math.max(EDGE_FONT_SIZE, LEGIBLE_FONT_PX / zoom);
-    let resized = false;
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
-        if (node.data("fontSize") === nodeSize) return;
-        node.data({ fontSize: nodeSize, textWidth: (NODE_TEXT_WIDTH * nodeSize) / NODE_FONT_SIZE });
-        resized = true;
-      });
-      this.cy.edges().forEach((edge) => {
-        if (edge.data("fontSize") === edgeSize) return;
-        edge.data({ fontSize: edgeSize });
-        resized = true;
-      });
-    });
-    // Cytoscape can keep measuring (and clipping) a label at its old size after a data-mapped font size
-    // changes, seen after the canvas is resized (cytoscape 3.34); applying the style afresh re-measures it.
-    if (resized) (this.cy.elements() as unknown as { updateStyle(): void }).updateStyle();
+    const sizes = { node: Math.max(NODE_FONT_SIZE, LEGIBLE_FONT_PX / zoom), edge: Math.max(EDGE_FONT_SIZE, LEGIBLE_FONT_PX / zoom) };
+    if (sizes.node === this.labelSizes.node && sizes.edge === this.labelSizes.edge) return;
+    // Sizes go into the stylesheet itself: cytoscape (3.34) keeps measuring, and clipping, a label at its
+    // first size when the size comes from the element's data.
+    this.labelSizes = sizes;
+    this.cy.style(graphStylesheet(sizes));
   }
 
   /**
