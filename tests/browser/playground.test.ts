@@ -41,6 +41,8 @@ describe.each(VIEWPORTS)("the playground at GET /graphql, at $width x $height", 
       await expect.poll(() => headers.isVisible(), { timeout: 10_000 }).toBe(true);
       await expect.poll(() => headers.innerText(), { timeout: 10_000 }).toContain("{}");
     }
+    // Monaco has loaded the first tab's query (Execute does nothing before that).
+    await expect.poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 30_000 }).toContain("totalCount");
     // The query and its result each have room: a dozen lines of query, and a result as wide as the query.
     const query = await page.locator(".graphiql-query-editor").boundingBox();
     const response = await page.locator(".graphiql-response").boundingBox();
