@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const readsArticle = [
   "tests/unit/**/*.test.ts",
   "tests/contract/**/*.test.ts",
-  "tests/browser/**/*.test.ts",
+  "tests/browser/{explorer,playground}.test.ts",
   "tests/clients/**/*.test.ts",
   "tests/integration/{article,contract,errors,hardening,lookAhead,recipes,search,seed,statementsPerQuery}.test.ts",
 ];

@@ -1,7 +1,7 @@
 import type { Core } from "cytoscape";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foreignRequests, openBrowser, type BrowserSession } from "../helpers/browser.js";
+import { foreignRequests, openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 const MARKET_STRIKE = "event:2019-07-22-maarat-al-numan-market-airstrike";
@@ -13,8 +13,76 @@ const MARKET_STRIKE = "event:2019-07-22-maarat-al-numan-market-airstrike";
  */
 interface PageGlobals {
   cy: Core;
-  document: { activeElement: { dataset: Record<string, string> } | null };
+  document: {
+    activeElement: { id: string; dataset: Record<string, string> } | null;
+    querySelector: (selector: string) => PageElement | null;
+    scrollingElement: { scrollTop: number };
+  };
+  innerHeight: number;
+  innerWidth: number;
   getComputedStyle: (element: unknown) => { outlineStyle: string; outlineWidth: string };
+}
+
+interface PageElement {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+  lastElementChild: PageElement | null;
+  getBoundingClientRect(): { left: number; top: number; right: number; bottom: number };
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The smallest label the explorer draws, in CSS pixels (LEGIBLE_FONT_PX in web/client/explorer/graphStyle.ts). */
+const LEGIBLE_FONT_PX = 11;
+
+/** What the drawing shows, in the canvas's pixels: its size, and each element's box and label. */
+async function drawing(page: Page, selector = "*") {
+  return page.evaluate((query) => {
+    const { cy } = globalThis as unknown as PageGlobals;
+    const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false };
+    return {
+      width: cy.width(),
+      height: cy.height(),
+      elements: cy
+        .$(query)
+        .filter((element) => element.visible())
+        .map((element) => ({
+          id: element.id(),
+          isNode: element.isNode(),
+          body: element.isNode() ? element.renderedBoundingBox({ includeLabels: false, includeOverlays: false }) : null,
+          label: element.renderedBoundingBox(labelOnly),
+          labelShown: element.hasClass("label-shown"),
+          fontPx: Number.parseFloat(String(element.style("font-size"))) * cy.zoom(),
+        })),
+    };
+  }, selector);
+}
+
+const within = (box: Box, width: number, height: number): boolean =>
+  box.x1 >= -1 && box.y1 >= -1 && box.x2 <= width + 1 && box.y2 <= height + 1;
+const overlap = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+function overlappingLabels(labelled: readonly { id: string; label: Box }[]): string[] {
+  return labelled.flatMap((a, i) =>
+    labelled
+      .slice(i + 1)
+      .filter((b) => overlap(a.label, b.label))
+      .map((b) => `${a.id} / ${b.id}`),
+  );
+}
+
+/** Draws a search's top hit the way people first try: type, then Enter. */
+async function drawByEnter(page: Page, text: string, depth = "2"): Promise<void> {
+  await page.getByLabel("Depth").selectOption(depth);
+  const box = page.getByRole("searchbox", { name: "Search" });
+  await box.fill(text);
+  await box.press("Enter");
 }
 
 /** "11 nodes, 10 edges shown" -> { nodes: 11, edges: 10 }. */
@@ -41,13 +109,13 @@ async function drawnIds(page: Page, selector = "node"): Promise<string[]> {
   return page.evaluate((query) => (globalThis as unknown as PageGlobals).cy.$(query).map((element) => element.id()), selector);
 }
 
-describe("the explorer at /explore", { timeout: 90_000 }, () => {
+describe.each(VIEWPORTS)("the explorer at /explore, at $width x $height", { timeout: 90_000 }, (viewport) => {
   let server: TestServer;
   let session: BrowserSession;
 
   beforeAll(async () => {
     server = await startServer();
-    session = await openBrowser();
+    session = await openBrowser(viewport);
     await session.page.goto(`${server.url}/explore`);
   });
 
@@ -56,12 +124,13 @@ describe("the explorer at /explore", { timeout: 90_000 }, () => {
     await server?.close();
   });
 
-  it("finds Maarat al-Numan and draws its neighbourhood", async () => {
+  it("draws the top hit when Enter is pressed in the search box, and moves focus to the drawing", async () => {
     const { page } = session;
-    await page.getByRole("searchbox", { name: "Search" }).fill("Maarat al-Numan");
-    const hit = page.getByRole("list", { name: "Search results" }).getByRole("button", { name: /^Maarat al-Numan\s*Place$/ });
-    await hit.click();
+    await drawByEnter(page, "Maarat al-Numan");
     await expect.poll(async () => (await shown(page)).nodes, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id), { timeout: 5_000 })
+      .toBe("graph");
     const { nodes, edges } = await shown(page);
     expect((await drawnIds(page)).length).toBe(nodes);
     expect(edges).toBeGreaterThanOrEqual(nodes - 1);
@@ -92,6 +161,33 @@ describe("the explorer at /explore", { timeout: 90_000 }, () => {
     await session.screenshot("explorer-expanded");
   });
 
+  it("scrolls the details panel instead of cutting it off", async () => {
+    const { page } = session;
+    const geometry = await page.evaluate(() => {
+      const { document, innerHeight } = globalThis as unknown as PageGlobals;
+      const panel = document.querySelector("#details");
+      if (!panel) throw new Error("no details panel");
+      panel.scrollTop = panel.scrollHeight;
+      const last = panel.lastElementChild?.getBoundingClientRect();
+      return {
+        panel: panel.getBoundingClientRect(),
+        last,
+        overflows: panel.scrollHeight > panel.clientHeight,
+        scrolled: panel.scrollTop,
+        innerHeight,
+      };
+    });
+    // The panel ends inside the window, and its last line can be scrolled into it.
+    expect(geometry.panel.bottom).toBeLessThanOrEqual(geometry.innerHeight);
+    expect(geometry.last?.bottom).toBeLessThanOrEqual(geometry.panel.bottom + 1);
+    if (geometry.overflows) expect(geometry.scrolled).toBeGreaterThan(0);
+    await session.screenshot("explorer-details-scrolled");
+    await page.evaluate(() => {
+      const panel = (globalThis as unknown as PageGlobals).document.querySelector("#details");
+      if (panel) panel.scrollTop = 0;
+    });
+  });
+
   it("highlights the shortest path between two selected nodes", async () => {
     const { page } = session;
     // One end by Shift-click on the drawing, the other from the keyboard-reachable list.
@@ -111,6 +207,20 @@ describe("the explorer at /explore", { timeout: 90_000 }, () => {
     expect(onPath).toEqual(expect.arrayContaining(["place:saraqib", "actor:russian-aerospace-forces"]));
     expect(await drawnIds(page, "edge.on-path")).toHaveLength(hops);
     expect((await drawnIds(page, ".dimmed")).length).toBeGreaterThan(0);
+    // The whole path is in view, its (bold, labelled) nodes and their labels included.
+    await expect
+      .poll(
+        async () => {
+          const { width, height, elements } = await drawing(page, ".on-path");
+          return elements
+            .filter((element) => !within(element.label, width, height) || (element.body && !within(element.body, width, height)))
+            .map((element) => element.id);
+        },
+        { timeout: 5_000 },
+      )
+      .toEqual([]);
+    const pathNodes = (await drawing(page, "node.on-path")).elements;
+    expect(pathNodes.every((node) => node.labelShown)).toBe(true);
     await session.screenshot("explorer-path");
 
     await pathPanel.getByRole("button", { name: "Clear path" }).click();
@@ -128,6 +238,77 @@ describe("the explorer at /explore", { timeout: 90_000 }, () => {
     await session.screenshot("explorer-date-filter");
     await page.getByRole("button", { name: "Any date" }).click();
     expect((await shown(page)).nodes).toBe(before.nodes);
+  });
+
+  it("re-fits the drawing when the window changes size", async () => {
+    const { page } = session;
+    const offCanvas = async (): Promise<string[]> => {
+      const { width, height, elements } = await drawing(page, "node");
+      return elements.filter((node) => node.body && !within(node.body, width, height)).map((node) => node.id);
+    };
+    expect(await offCanvas()).toEqual([]);
+    const other = viewport.width > 1000 ? { width: 800, height: 600 } : { width: 1400, height: 900 };
+    await page.setViewportSize(other);
+    await expect.poll(offCanvas, { timeout: 5_000 }).toEqual([]);
+    await session.screenshot(`explorer-resized-to-${other.width}x${other.height}`);
+    await page.setViewportSize(viewport);
+    await expect.poll(offCanvas, { timeout: 5_000 }).toEqual([]);
+  });
+
+  it("moves focus, not the page, with the skip links", async () => {
+    const { page } = session;
+    const pageScroll = () =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as PageGlobals;
+        return {
+          page: document.scrollingElement.scrollTop,
+          layout: document.querySelector(".layout")?.scrollTop,
+          toolbarTop: document.querySelector(".toolbar")?.getBoundingClientRect().top,
+        };
+      });
+    for (const [name, target] of [
+      ["Skip to the list of nodes", "node-list"],
+      ["Skip to the drawing", "graph"],
+    ] as const) {
+      const link = page.getByRole("link", { name });
+      await link.focus();
+      await link.press("Enter");
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id)).toBe(target);
+      expect(await pageScroll()).toEqual({ page: 0, layout: 0, toolbarTop: 0 });
+    }
+    await session.screenshot("explorer-skip-link");
+  });
+
+  it("keeps a large neighbourhood readable: legible labels that do not overlap, the others on hover or focus", async () => {
+    const { page } = session;
+    await drawByEnter(page, "Russia", "3");
+    await expect.poll(async () => (await shown(page)).nodes, { timeout: 15_000 }).toBeGreaterThanOrEqual(40);
+    const { elements } = await drawing(page);
+    const labelled = elements.filter((element) => element.labelShown);
+    expect(labelled.length).toBeGreaterThan(0);
+    for (const element of labelled) expect(element.fontPx).toBeGreaterThanOrEqual(LEGIBLE_FONT_PX - 0.01);
+    expect(overlappingLabels(labelled)).toEqual([]);
+    // 89 relationships do not all have room for their names.
+    const edges = elements.filter((element) => !element.isNode);
+    expect(edges.length).toBeGreaterThanOrEqual(80);
+    expect(edges.filter((edge) => edge.labelShown).length).toBeLessThan(edges.length);
+    await session.screenshot("explorer-russia-3-hops");
+
+    const unlabelled = elements.filter((element) => element.isNode && !element.labelShown).map((element) => element.id);
+    expect(unlabelled.length).toBeGreaterThan(0);
+    const [hovered, focused] = [unlabelled[0] ?? "", unlabelled.at(-1) ?? ""];
+    const { x, y } = await nodePosition(page, hovered);
+    await page.mouse.move(x, y);
+    await expect.poll(async () => (await drawing(page, `node[id = "${hovered}"]`)).elements[0]?.labelShown, { timeout: 5_000 }).toBe(true);
+    await session.screenshot("explorer-hover-label");
+    await page.mouse.move(0, 0);
+    await page.locator(`button.node-open[data-id="${focused}"]`).focus();
+    await expect.poll(async () => (await drawing(page, `node[id = "${focused}"]`)).elements[0]?.labelShown, { timeout: 5_000 }).toBe(true);
+    const label = (await drawing(page, `node[id = "${focused}"]`)).elements[0];
+    expect(label?.fontPx).toBeGreaterThanOrEqual(LEGIBLE_FONT_PX - 0.01);
+    // The label asked for makes room: the labels it would cover are hidden.
+    expect(overlappingLabels((await drawing(page)).elements.filter((element) => element.labelShown))).toEqual([]);
+    await session.screenshot("explorer-focus-label");
   });
 
   it("works from the keyboard, with focus visible", async () => {

@@ -4,18 +4,18 @@ import type { Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { parseRecipes } from "../../web/build/recipes.js";
-import { foreignRequests, openBrowser, type BrowserSession } from "../helpers/browser.js";
+import { foreignRequests, openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 const recipes = parseRecipes(readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8"));
 
-describe("the playground at GET /graphql", { timeout: 90_000 }, () => {
+describe.each(VIEWPORTS)("the playground at GET /graphql, at $width x $height", { timeout: 90_000 }, (viewport) => {
   let server: TestServer;
   let session: BrowserSession;
 
   beforeAll(async () => {
     server = await startServer();
-    session = await openBrowser();
+    session = await openBrowser(viewport);
   });
 
   afterAll(async () => {
@@ -31,10 +31,25 @@ describe("the playground at GET /graphql", { timeout: 90_000 }, () => {
 
     const tabs = page.getByRole("tablist").getByRole("tab");
     await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(recipes.length);
-    // The headers editor is open, ready for an editor key.
+    // Each tab is titled with its recipe's question.
+    expect(await tabs.allInnerTexts()).toEqual(recipes.map((recipe) => recipe.title));
+    // The documentation explorer is open beside the editor.
+    await expect.poll(() => page.locator(".graphiql-doc-explorer").isVisible(), { timeout: 10_000 }).toBe(true);
     const headers = page.getByRole("region", { name: "Headers" }).locator(".graphiql-editor:not(.hidden)");
-    await expect.poll(() => headers.isVisible(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => headers.innerText(), { timeout: 10_000 }).toContain("{}");
+    if (viewport.height >= 720) {
+      // With room for it, the headers editor is open, ready for an editor key.
+      await expect.poll(() => headers.isVisible(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => headers.innerText(), { timeout: 10_000 }).toContain("{}");
+    }
+    // Monaco has loaded the first tab's query (Execute does nothing before that).
+    await expect.poll(() => page.locator(".graphiql-query-editor").innerText(), { timeout: 30_000 }).toContain("totalCount");
+    // The query and its result each have room: a dozen lines of query, and a result as wide as the query.
+    const query = await page.locator(".graphiql-query-editor").boundingBox();
+    const response = await page.locator(".graphiql-response").boundingBox();
+    expect(query?.height).toBeGreaterThanOrEqual(12 * 19);
+    expect(query?.width).toBeGreaterThanOrEqual(360);
+    expect(response?.width).toBeGreaterThanOrEqual(360);
+    expect(response?.height).toBeGreaterThanOrEqual(150);
     await session.screenshot("playground-opened");
 
     const posted = page.waitForResponse(
@@ -51,7 +66,10 @@ describe("the playground at GET /graphql", { timeout: 90_000 }, () => {
     // Monaco wraps long lines and draws spaces as no-break spaces; compare words, not layout.
     const shownText = async (): Promise<string> => (await result.innerText()).replace(/\s+/g, " ");
     await expect.poll(shownText, { timeout: 15_000 }).toContain('"totalCount": 4');
-    expect(await shownText()).toContain('"qualifier": "EXACT"');
+    // A small window shows the start of the result; a large one gets as far as the figures.
+    if (viewport.height >= 720) expect(await shownText()).toContain('"qualifier": "EXACT"');
+    // Running a tab (which makes GraphiQL recompute its title) keeps the question as its title.
+    expect(await tabs.allInnerTexts()).toEqual(recipes.map((recipe) => recipe.title));
     await session.screenshot("playground-first-tab-run");
 
     expect(foreignRequests(session.requests, server.url)).toEqual([]);

@@ -23,6 +23,17 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** Every browser test runs at both: a desktop window and a small one. */
+export const VIEWPORTS: readonly Viewport[] = [
+  { width: 1400, height: 900 },
+  { width: 800, height: 600 },
+];
+
 export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
@@ -35,7 +46,7 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<BrowserSession> {
+export async function openBrowser(viewport: Viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium), as .ci/run does, or set CHROMIUM_PATH.`,
@@ -43,7 +54,7 @@ export async function openBrowser(): Promise<BrowserSession> {
   }
   // A fresh, empty profile every time (playwright makes a temporary user-data-dir).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -60,7 +71,8 @@ export async function openBrowser(): Promise<BrowserSession> {
     requests,
     errors,
     async screenshot(name) {
-      const path = join(SCREENSHOT_DIRECTORY, `${name}.png`);
+      const size = page.viewportSize();
+      const path = join(SCREENSHOT_DIRECTORY, `${name}-${size?.width ?? 0}x${size?.height ?? 0}.png`);
       await page.screenshot({ path });
       return path;
     },

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
 import { projectRoot } from "../../src/paths.js";
 import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "../../web/client/explorer/queries.js";
-import { commentLines, operationName, parseRecipes, playgroundTabs } from "../../web/build/recipes.js";
+import { commentLines, operationName, parseRecipes, playgroundTabs, recipeTab } from "../../web/build/recipes.js";
 
 const schema = buildSchema(loadTypeDefs());
 const recipesMarkdown = readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8");
@@ -81,6 +81,18 @@ describe("the playground's tabs from docs/recipes.md", () => {
     expect(operationName("Which events broke the Turkey–Russia agreement on Idlib?")).toBe("EventsBrokeTurkeyRussiaAgreement");
     expect(operationName("2019 in review")).toBe("Recipe2019Review");
     expect(operationName("What?")).toBe("What");
+  });
+
+  it("titles each tab with its question and puts the query right below it, the notes after", () => {
+    const tabs = playgroundTabs(recipesMarkdown);
+    expect(tabs.map((tab) => tab.title)).toEqual(parseRecipes(recipesMarkdown).map((recipe) => recipe.title));
+    const tab = recipeTab({ number: 3, title: "Who struck?", notes: ["First note.", "Second note."], query: "{ a }" });
+    expect(tab).toEqual({
+      title: "Who struck?",
+      operationName: "Struck",
+      query: ["# 3. Who struck?", "query Struck { a }", "", "# First note.", "#", "# Second note.", ""].join("\n"),
+    });
+    expect(recipeTab({ number: 1, title: "Named", notes: [], query: "query Own { b }" }).operationName).toBe("Own");
   });
 
   it("wraps notes into comment lines that fit the editor", () => {

@@ -16,6 +16,10 @@ export interface Recipe {
 }
 
 export interface PlaygroundTab {
+  /** The tab's title: the recipe's question. */
+  title: string;
+  /** The query's operation name, which GraphiQL would show as the title. */
+  operationName: string;
   query: string;
 }
 
@@ -108,21 +112,24 @@ export function commentLines(text: string, width = 48): string[] {
 }
 
 /**
- * The query as a tab: the question and its notes as comments, and the anonymous `{ … }` named after the
- * question so that the tab has a title. Queries that already start with a keyword are left as they are.
+ * The query as a tab titled with the question: the question as a comment above the query, the notes as
+ * comments below it (so that a small window shows the query at once), and the anonymous `{ … }` named after
+ * the question. Queries that already start with a keyword keep their own name.
  */
 export function recipeTab(recipe: Recipe, preamble: string[] = []): PlaygroundTab {
-  const header = [...commentLines(`${recipe.number}. ${recipe.title}`), ...recipe.notes.flatMap((note) => ["#", ...commentLines(note)])];
-  const query = recipe.query.startsWith("{") ? `query ${operationName(recipe.title)} ${recipe.query}` : recipe.query;
-  return { query: [...preamble, ...header, "", query, ""].join("\n") };
+  const header = commentLines(`${recipe.number}. ${recipe.title}`);
+  const notes = recipe.notes.flatMap((note, index) => [...(index > 0 ? ["#"] : []), ...commentLines(note)]);
+  const named = recipe.query.startsWith("{");
+  const operation = named ? operationName(recipe.title) : (/^(?:query|mutation)\s+([A-Za-z0-9_]+)/.exec(recipe.query)?.[1] ?? "");
+  const query = named ? `query ${operation} ${recipe.query}` : recipe.query;
+  const lines = [...preamble, ...header, query, ...(notes.length > 0 ? ["", ...notes] : []), ""];
+  return { title: recipe.title, operationName: operation, query: lines.join("\n") };
 }
 
 /** Said once, in the first tab: where an editor key goes. */
 export const FIRST_TAB_PREAMBLE = [
-  "# Research recipes (docs/recipes.md), one per tab.",
-  "# Run this one with ▶ or Ctrl-Enter.",
-  "# To write, put an editor key in Headers below:",
-  '# {"Authorization": "Bearer <your key>"}',
+  "# Research recipes (docs/recipes.md), one per tab. Run with ▶ or Ctrl-Enter.",
+  '# To write, put {"Authorization": "Bearer <your key>"} in Headers below.',
   "#",
 ];
 

@@ -8,7 +8,7 @@ type Open = (id: string) => void;
 const words = (value: string): string => value.toLowerCase().replace(/_/g, " ");
 
 function nodeButton(ref: Ref, open: Open): HTMLButtonElement {
-  const button = h("button", { type: "button", class: "link-button", "data-id": ref.id }, ref.name);
+  const button = h("button", { type: "button", class: "link-button", "data-id": ref.id }, h("bdi", {}, ref.name));
   button.addEventListener("click", () => open(ref.id));
   return button;
 }
@@ -19,6 +19,16 @@ function refs(list: Ref[], open: Open): Node {
   list.forEach((ref, index) => {
     if (index > 0) span.append(", ");
     span.append(nodeButton(ref, open));
+  });
+  return span;
+}
+
+/** Names as a comma-separated list, each isolated so that one name's direction cannot reorder the next. */
+function names(list: string[]): Node {
+  const span = h("span");
+  list.forEach((name, index) => {
+    if (index > 0) span.append(", ");
+    span.append(h("bdi", {}, name));
   });
   return span;
 }
@@ -123,7 +133,7 @@ function body(details: NodeDetails, open: Open): Node[] {
       return [
         facts([
           ["Kind", words(details.actorKind)],
-          ["Also known as", details.aliases.length > 0 ? details.aliases.join(", ") : null],
+          ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
           ["Part of", details.partOf.length > 0 ? refs(details.partOf, open) : null],
         ]),
         details.description ? h("p", { class: "summary" }, details.description) : h("p", {}, ""),
@@ -132,7 +142,7 @@ function body(details: NodeDetails, open: Open): Node[] {
       return [
         facts([
           ["Kind", words(details.placeKind)],
-          ["Also known as", details.aliases.length > 0 ? details.aliases.join(", ") : null],
+          ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
           ["Within", details.ancestors.length > 0 ? refs(details.ancestors, open) : null],
         ]),
       ];
@@ -182,7 +192,7 @@ export function renderDetails(container: HTMLElement, details: NodeDetails, acti
   pathButton.addEventListener("click", actions.togglePathEnd);
   container.replaceChildren(
     h("p", { class: "details-type" }, details.__typename),
-    h("h2", { id: "details-heading" }, heading(details)),
+    h("h2", { id: "details-heading" }, h("bdi", {}, heading(details))),
     h("div", { class: "details-actions" }, pathButton),
     ...body(details, actions.open),
   );

@@ -25,3 +25,8 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!element) throw new Error(`the page has no #${id}`);
   return element as T;
 }
+
+/** A node's name isolated from the text around it (`<bdi>`), and what sets it apart from others of that name. */
+export function nameElement({ name, qualifier }: { name: string; qualifier: string | null }, className?: string): HTMLSpanElement {
+  return h("span", { class: className }, h("bdi", {}, name), qualifier ? ` (${qualifier})` : null);
+}

@@ -38,25 +38,40 @@ const FAMILY_STYLES: Record<RelationshipFamily, { lineStyle: "solid" | "dashed" 
 
 const edgeFamilies = new Map(relationshipList.map((relationship) => [relationship.type, relationship.family]));
 
+/** No label is drawn smaller than this on screen (graphView.ts sizes them for the zoom). */
+export const LEGIBLE_FONT_PX = 11;
+export const NODE_FONT_SIZE = 13;
+export const EDGE_FONT_SIZE = 11;
+/** Node labels wrap at this width (at NODE_FONT_SIZE; a larger label wraps proportionally wider). */
+export const NODE_TEXT_WIDTH = 120;
+
 const HIGHLIGHT = "#f59e0b";
 const FOCUS = "#111827";
 
-export function graphStylesheet(): StylesheetJson {
+/** Label sizes in the drawing's units; graphView.ts grows them as the drawing is zoomed out. */
+export interface LabelSizes {
+  node: number;
+  edge: number;
+}
+
+export function graphStylesheet(sizes: LabelSizes = { node: NODE_FONT_SIZE, edge: EDGE_FONT_SIZE }): StylesheetJson {
   return [
     {
       selector: "node",
       style: {
         label: "data(label)",
-        "font-size": 13,
+        "font-size": sizes.node,
         "font-family": "system-ui, sans-serif",
         color: "#111827",
         "text-valign": "bottom",
         "text-margin-y": 4,
         "text-wrap": "wrap",
-        "text-max-width": "120px",
+        "text-max-width": `${(NODE_TEXT_WIDTH * sizes.node) / NODE_FONT_SIZE}px`,
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.85,
         "text-background-padding": "1px",
+        // Labels are drawn only where they are legible and clear of each other (class label-shown).
+        "text-opacity": 0,
+        "text-background-opacity": 0,
         width: 26,
         height: 26,
         "border-width": 1,
@@ -71,15 +86,14 @@ export function graphStylesheet(): StylesheetJson {
       selector: "edge",
       style: {
         label: "data(label)",
-        "font-size": 10,
-        // Relationship names appear once zoomed in far enough to read them, instead of as grey noise.
-        "min-zoomed-font-size": 7,
+        "font-size": sizes.edge,
         "font-family": "system-ui, sans-serif",
         color: "#374151",
         "text-rotation": "autorotate",
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.85,
         "text-background-padding": "1px",
+        "text-opacity": 0,
+        "text-background-opacity": 0,
         width: 1.5,
         "line-color": "#9ca3af",
         "target-arrow-color": "#9ca3af",
@@ -98,11 +112,13 @@ export function graphStylesheet(): StylesheetJson {
     })),
     { selector: "node.focused", style: { "border-width": 4, "border-color": FOCUS, width: 34, height: 34, "font-weight": "bold" } },
     { selector: "node.path-end", style: { "border-width": 5, "border-color": HIGHLIGHT, width: 34, height: 34 } },
+    { selector: ".label-shown", style: { "text-opacity": 1, "text-background-opacity": 0.85 } },
+    { selector: "node.spotlit", style: { "z-index": 20 } },
     { selector: ".dimmed", style: { opacity: 0.25 } },
     { selector: "node.on-path", style: { "border-width": 4, "border-color": HIGHLIGHT, "font-weight": "bold" } },
     {
       selector: "edge.on-path",
-      style: { width: 5, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, color: "#111827", "font-size": 10, "z-index": 10 },
+      style: { width: 5, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, color: "#111827", "z-index": 10 },
     },
     { selector: ".filtered-out", style: { display: "none" } },
   ];

@@ -1,12 +1,31 @@
 /** The drawing: a cytoscape canvas that nodes and edges are merged into, never duplicated. */
-import cytoscape, { type Collection, type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from "cytoscape";
-import { graphStylesheet } from "./graphStyle.js";
-import { edgeId, edgeLabel, inDateRange, nodeLabel, type GraphEdge, type GraphPath, type NodeSummary, type NodeType } from "./model.js";
+import cytoscape, {
+  type Collection,
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type LayoutOptions,
+  type NodeSingular,
+} from "cytoscape";
+import { EDGE_FONT_SIZE, graphStylesheet, LEGIBLE_FONT_PX, NODE_FONT_SIZE, type LabelSizes } from "./graphStyle.js";
+import { placeLabels, type Box, type LabelCandidate, type Obstacle } from "./labelPlacement.js";
+import {
+  distinctNames,
+  edgeId,
+  edgeLabel,
+  inDateRange,
+  nameText,
+  nodeLabel,
+  type GraphEdge,
+  type GraphPath,
+  type NodeName,
+  type NodeSummary,
+  type NodeType,
+} from "./model.js";
 
-export interface DrawnNode {
+export interface DrawnNode extends NodeName {
   id: string;
   type: NodeType;
-  label: string;
   hidden: boolean;
 }
 
@@ -37,22 +56,31 @@ function layout(randomize: boolean): LayoutOptions {
 const FIT_PADDING = 30;
 /** A fitted drawing is not blown up past this: three nodes at 4x look like a mistake. */
 const MAX_FIT_ZOOM = 1.3;
-/**
- * Below this zoom the labels are too small to read at 1280 x 800: a drawing that would need it is shown at
- * this zoom around the node in focus instead, and "Fit all" (or the 0 key) shows the whole of it.
- */
-const MIN_READABLE_ZOOM = 0.7;
 /** How far the drawing is stretched towards the canvas's shape (force layouts come out roughly round). */
 const MAX_STRETCH = 1.6;
+/** Labels of these nodes are always drawn. */
+const EMPHASISED = ".focused, .path-end, .on-path, .spotlit";
 
-function centreOf(elements: Core | Collection): { x: number; y: number } {
-  const box = elements.nodes().boundingBox();
-  return { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+/** Text widths as the canvas draws them, for deciding whether an edge's label fits along it. */
+const measuring = document.createElement("canvas").getContext("2d");
+function textWidth(text: string, fontSize: number): number {
+  if (!measuring) return text.length * fontSize * 0.6;
+  measuring.font = `${fontSize}px system-ui, sans-serif`;
+  return measuring.measureText(text).width;
 }
 
 export class GraphView {
   readonly cy: Core;
   private dateRange = { from: "", to: "" };
+  /** The nodes as the API described them, for telling apart nodes of the same name. */
+  private readonly summaries = new Map<string, NodeSummary>();
+  /** The highlighted path, which a re-fit keeps in view instead of the whole drawing. */
+  private path: Collection | null = null;
+  /** Nodes whose label is asked for: under the pointer, and focused in the list of nodes. */
+  private readonly spotlight = { pointer: null as string | null, keyboard: null as string | null };
+  private labelFrame = 0;
+  private resizeFrame = 0;
+  private labelSizes: LabelSizes = { node: NODE_FONT_SIZE, edge: EDGE_FONT_SIZE };
 
   constructor(container: HTMLElement, handlers: GraphViewHandlers) {
     this.cy = cytoscape({
@@ -70,14 +98,28 @@ export class GraphView {
       if (pointer && (pointer.shiftKey || pointer.ctrlKey || pointer.metaKey)) handlers.togglePathEnd(id);
       else handlers.open(id);
     });
+    this.cy.on("mouseover", "node", (event) => this.setSpotlight("pointer", (event.target as NodeSingular).id()));
+    this.cy.on("mouseout", "node", () => this.setSpotlight("pointer", null));
+    container.addEventListener("mouseleave", () => this.setSpotlight("pointer", null));
+    this.cy.on("viewport", () => this.scheduleLabels());
+    // A window or panel that changes size re-fits what is shown, rather than leaving it off screen.
+    new ResizeObserver(() => {
+      cancelAnimationFrame(this.resizeFrame);
+      this.resizeFrame = requestAnimationFrame(() => {
+        this.cy.resize();
+        this.refit();
+      });
+    }).observe(container);
   }
 
-  /** Draws a new subgraph in place of whatever was shown, centred on `focus` when it is too big to read whole. */
-  replace(nodes: NodeSummary[], edges: GraphEdge[], focus?: string): void {
+  /** Draws a new subgraph in place of whatever was shown. */
+  replace(nodes: NodeSummary[], edges: GraphEdge[]): void {
     this.cy.elements().remove();
+    this.summaries.clear();
+    this.path = null;
     this.add(nodes, edges, undefined);
     this.applyDateFilter();
-    this.arrange(true, focus);
+    this.arrange(true);
   }
 
   /**
@@ -87,15 +129,14 @@ export class GraphView {
   merge(nodes: NodeSummary[], edges: GraphEdge[], around?: string): number {
     const added = this.add(nodes, edges, around);
     this.applyDateFilter();
-    if (added.nodes > 0 || added.edges > 0) this.arrange(false, around);
+    if (added.nodes > 0 || added.edges > 0) this.arrange(false);
     return added.nodes;
   }
 
-  /**
-   * Lays the graph out, then stretches it towards the canvas's proportions (wide at 1280 x 800) so that
-   * fitting it leaves the labels large enough to read.
-   */
-  private arrange(randomize: boolean, focus: string | undefined): void {
+  /** Lays the graph out, then stretches it towards the canvas's proportions, and fits it. */
+  private arrange(randomize: boolean): void {
+    // Laid out with labels at their own size; fitting then sizes them for the zoom it chooses.
+    this.sizeLabels(1);
     this.cy.layout(layout(randomize)).run();
     const box = this.cy.nodes().boundingBox();
     if (box.w > 0 && box.h > 0) {
@@ -107,12 +148,7 @@ export class GraphView {
         return { x: centre.x + (x - centre.x) * stretch, y: centre.y + (y - centre.y) / stretch };
       });
     }
-    this.fit();
-    const focused = focus === undefined ? this.cy.collection() : this.cy.getElementById(focus);
-    if (this.cy.zoom() < MIN_READABLE_ZOOM && focused.nonempty()) {
-      this.cy.zoom(MIN_READABLE_ZOOM);
-      this.cy.center(focused);
-    }
+    this.refit();
   }
 
   private add(nodes: NodeSummary[], edges: GraphEdge[], around: string | undefined): { nodes: number; edges: number } {
@@ -120,12 +156,18 @@ export class GraphView {
     const centre = around && this.cy.getElementById(around).nonempty() ? this.cy.getElementById(around).position() : { x: 0, y: 0 };
     const elements: ElementDefinition[] = fresh.map((node, index) => ({
       group: "nodes",
-      data: { id: node.id, type: node.__typename, label: nodeLabel(node), date: node.date },
+      data: {
+        id: node.id,
+        type: node.__typename,
+        label: nodeLabel(node),
+        date: node.date,
+      },
       position: {
         x: centre.x + 80 * Math.cos((2 * Math.PI * index) / Math.max(fresh.length, 1)),
         y: centre.y + 80 * Math.sin((2 * Math.PI * index) / Math.max(fresh.length, 1)),
       },
     }));
+    for (const node of fresh) this.summaries.set(node.id, node);
     this.cy.add(elements);
     const freshEdges = edges.filter(
       (edge) =>
@@ -139,7 +181,19 @@ export class GraphView {
         data: { id: edgeId(edge), source: edge.from, target: edge.to, label: edgeLabel(edge), type: edge.type },
       })),
     );
+    if (fresh.length > 0) this.nameNodes();
     return { nodes: fresh.length, edges: freshEdges.length };
+  }
+
+  /** Labels every node, qualifying those that share a name with another drawn node. */
+  private nameNodes(): void {
+    const names = distinctNames([...this.summaries.values()]);
+    this.cy.batch(() => {
+      for (const [id, name] of names) {
+        const node = this.cy.getElementById(id);
+        node.data({ label: nameText(name), name: name.name, qualifier: name.qualifier });
+      }
+    });
   }
 
   has(id: string): boolean {
@@ -151,29 +205,52 @@ export class GraphView {
     return node.nonempty() ? String(node.data("label")) : id;
   }
 
+  /** The node's name and what sets it apart from others of that name, for the page's lists. */
+  name(id: string): NodeName {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return { name: id, qualifier: null };
+    return { name: String(node.data("name")), qualifier: (node.data("qualifier") as string | null) ?? null };
+  }
+
   setFocused(id: string | null): void {
     this.cy.nodes(".focused").removeClass("focused");
     if (id) this.cy.getElementById(id).addClass("focused");
+    this.scheduleLabels();
   }
 
   setPathEnds(ids: readonly string[]): void {
     this.cy.nodes(".path-end").removeClass("path-end");
     for (const id of ids) this.cy.getElementById(id).addClass("path-end");
+    this.scheduleLabels();
+  }
+
+  /** Shows a node's label whatever the zoom, while the pointer is on it or its entry in the list has focus. */
+  setSpotlight(source: "pointer" | "keyboard", id: string | null): void {
+    this.spotlight[source] = id;
+    this.cy.batch(() => {
+      this.cy.nodes(".spotlit").removeClass("spotlit");
+      for (const lit of [this.spotlight.pointer, this.spotlight.keyboard]) if (lit) this.cy.getElementById(lit).addClass("spotlit");
+    });
+    this.placeLabels();
   }
 
   /** Draws the path's nodes and relationships (adding what is missing), highlights them and dims the rest. */
   highlightPath(path: GraphPath | null): void {
     this.cy.elements().removeClass("on-path dimmed");
+    // A cleared path gives the view back to the whole drawing.
+    const hadPath = this.path !== null;
+    this.path = null;
+    if (!path && hadPath) this.refit();
     if (path) {
       this.merge(path.nodes, path.relationships);
       const onPath = this.cy.collection();
       for (const node of path.nodes) onPath.merge(this.cy.getElementById(node.id));
       for (const edge of path.relationships) onPath.merge(this.cy.getElementById(edgeId(edge)));
       onPath.addClass("on-path");
-      // The path is what the reader asked to see: bring all of it into view.
-      this.cy.fit(onPath, FIT_PADDING * 2);
-      if (this.cy.zoom() > MAX_FIT_ZOOM) this.cy.zoom({ level: MAX_FIT_ZOOM, position: centreOf(onPath) });
       this.cy.elements().not(onPath).addClass("dimmed");
+      // The path is what the reader asked to see: bring all of it into view, its labels included.
+      this.path = onPath;
+      this.refit();
     }
     this.applyDateFilter();
   }
@@ -192,6 +269,7 @@ export class GraphView {
         node.toggleClass("filtered-out", !keep);
       });
     });
+    this.scheduleLabels();
   }
 
   /** What is visible now: hidden events and the edges to them do not count. */
@@ -207,20 +285,45 @@ export class GraphView {
     return this.cy.nodes().map((node) => ({
       id: node.id(),
       type: node.data("type") as NodeType,
-      label: String(node.data("label")),
+      ...this.name(node.id()),
       hidden: node.hasClass("filtered-out"),
     }));
   }
 
-  centreOn(id: string): void {
-    const node = this.cy.getElementById(id);
-    if (node.nonempty()) this.cy.animate({ center: { eles: node }, duration: 200 });
+  /** Fits the highlighted path (with its labels) when there is one, else the whole drawing. */
+  refit(): void {
+    if (this.path) this.fitTo(this.path, { withLabels: true });
+    else this.fit();
   }
 
   fit(): void {
-    if (this.cy.nodes().empty()) return;
-    this.cy.fit(undefined, FIT_PADDING);
-    if (this.cy.zoom() > MAX_FIT_ZOOM) this.cy.zoom({ level: MAX_FIT_ZOOM, position: centreOf(this.cy) });
+    this.fitTo(this.cy.elements(), { withLabels: false });
+  }
+
+  /**
+   * Fits the elements into the canvas. Labels are drawn at a legible size whatever the zoom, so their
+   * size in the drawing's units depends on the zoom being chosen: when they must fit too, a few rounds
+   * settle it (each round's zoom makes the labels a little larger, the next a little smaller).
+   */
+  private fitTo(elements: Collection, { withLabels }: { withLabels: boolean }): void {
+    if (elements.nodes().empty()) return;
+    const width = this.cy.width();
+    const height = this.cy.height();
+    for (let round = 0; round < (withLabels ? 6 : 1); round++) {
+      const box = elements.boundingBox({ includeLabels: withLabels, includeOverlays: false });
+      // Room below the bottom nodes for a line of label when labels are not counted.
+      const padding = withLabels ? FIT_PADDING : FIT_PADDING + LEGIBLE_FONT_PX * 2;
+      const zoom = Math.min(
+        MAX_FIT_ZOOM,
+        Math.max(this.cy.minZoom(), Math.min((width - 2 * padding) / Math.max(box.w, 1), (height - 2 * padding) / Math.max(box.h, 1))),
+      );
+      this.cy.viewport({
+        zoom,
+        pan: { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) },
+      });
+      this.sizeLabels();
+    }
+    this.placeLabels();
   }
 
   zoomBy(factor: number): void {
@@ -230,5 +333,80 @@ export class GraphView {
 
   panBy(x: number, y: number): void {
     this.cy.panBy({ x, y });
+  }
+
+  private scheduleLabels(): void {
+    if (this.labelFrame !== 0) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.placeLabels();
+    });
+  }
+
+  /**
+   * Labels are never drawn smaller than LEGIBLE_FONT_PX on screen: zoomed out, they grow in the drawing's
+   * units (and fewer of them fit).
+   */
+  private sizeLabels(zoom = this.cy.zoom()): void {
+    const sizes = { node: Math.max(NODE_FONT_SIZE, LEGIBLE_FONT_PX / zoom), edge: Math.max(EDGE_FONT_SIZE, LEGIBLE_FONT_PX / zoom) };
+    if (sizes.node === this.labelSizes.node && sizes.edge === this.labelSizes.edge) return;
+    // Sizes go into the stylesheet itself: cytoscape (3.34) keeps measuring, and clipping, a label at its
+    // first size when the size comes from the element's data.
+    this.labelSizes = sizes;
+    this.cy.style(graphStylesheet(sizes));
+  }
+
+  /**
+   * Decides which labels are drawn: emphasised ones always; other node labels when they are clear of
+   * other labels and nodes and inside the canvas, busiest nodes first; edge labels when they are clear
+   * and shorter than the edge they name. The rest show on hover, or when their entry in the list has focus.
+   */
+  private placeLabels(): void {
+    this.sizeLabels();
+    const zoom = this.cy.zoom();
+    const nodes = this.cy.nodes().filter((node) => !node.hasClass("filtered-out"));
+    const edges = this.cy.edges().filter((edge) => !edge.source().hasClass("filtered-out") && !edge.target().hasClass("filtered-out"));
+    const labelBox = (element: NodeSingular | EdgeSingular): Box =>
+      element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const bodies: Obstacle[] = nodes.map((node) => ({
+      owner: node.id(),
+      box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }),
+    }));
+
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const onCanvas = (box: Box): boolean => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= width && box.y2 <= height;
+    const nodeCandidates: LabelCandidate[] = [];
+    const busiestFirst = nodes.toArray().sort((a, b) => (b as NodeSingular).degree(false) - (a as NodeSingular).degree(false));
+    for (const node of busiestFirst as NodeSingular[]) {
+      const required = node.is(EMPHASISED);
+      const box = labelBox(node);
+      if (required || onCanvas(box)) nodeCandidates.push({ id: node.id(), box, required });
+    }
+    const shownNodes = placeLabels(nodeCandidates, bodies);
+
+    const edgeCandidates: LabelCandidate[] = [...nodeCandidates.filter((candidate) => shownNodes.has(candidate.id))].map((candidate) => ({
+      ...candidate,
+      required: true,
+    }));
+    {
+      const edgeFont = Math.max(EDGE_FONT_SIZE, LEGIBLE_FONT_PX / zoom);
+      const pathFirst = edges.toArray().sort((a, b) => Number(b.hasClass("on-path")) - Number(a.hasClass("on-path")));
+      for (const edge of pathFirst as EdgeSingular[]) {
+        const source = edge.source().renderedPosition();
+        const target = edge.target().renderedPosition();
+        const ends = (edge.source().renderedWidth() + edge.target().renderedWidth()) / 2;
+        const room = Math.hypot(target.x - source.x, target.y - source.y) - ends;
+        const needed = textWidth(String(edge.data("label")), edgeFont) * zoom;
+        const box = labelBox(edge);
+        if (needed <= room && onCanvas(box)) edgeCandidates.push({ id: edge.id(), box, required: false });
+      }
+    }
+    const shown = placeLabels(edgeCandidates, bodies);
+
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => void node.toggleClass("label-shown", shownNodes.has(node.id())));
+      this.cy.edges().forEach((edge) => void edge.toggleClass("label-shown", shown.has(edge.id())));
+    });
   }
 }

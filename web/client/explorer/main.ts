@@ -14,6 +14,8 @@ import { renderLegend } from "./legend.js";
 import { renderNodeList } from "./nodeList.js";
 import { renderPathPanel, type PathState } from "./pathPanel.js";
 import { attachSearchBox } from "./searchBox.js";
+import { isolate } from "./model.js";
+import { attachSkipLinks } from "./skipLinks.js";
 import { statusText } from "./status.js";
 
 declare global {
@@ -60,14 +62,14 @@ function refresh(): void {
     { nodes: view.drawnNodes(), focused: state.focused, pathEnds: state.pathEnds },
     { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id) },
   );
-  renderPathPanel(pathPanel, state.path, (id) => view.label(id), clearPath);
+  renderPathPanel(pathPanel, state.path, (id) => view.name(id), clearPath);
   view.setFocused(state.focused);
   view.setPathEnds(state.pathEnds);
 }
 
 async function showDetails(id: string): Promise<void> {
   const request = ++state.detailsRequest;
-  renderDetailsMessage(detailsPanel, `Loading ${view.label(id)}…`);
+  renderDetailsMessage(detailsPanel, `Loading ${isolate(view.label(id))}…`);
   try {
     const details = await nodeDetails(id);
     if (request !== state.detailsRequest) return;
@@ -85,8 +87,11 @@ async function showDetails(id: string): Promise<void> {
   }
 }
 
-/** A search hit: draw its neighbourhood afresh, to the chosen depth. */
-async function start(id: string): Promise<void> {
+/**
+ * A search hit: draw its neighbourhood afresh, to the chosen depth. When the reader chose it, focus moves
+ * to the drawing, where the keyboard zooms and pans.
+ */
+async function start(id: string, { focusDrawing }: { focusDrawing: boolean }): Promise<void> {
   const depth = Number(depthSelect.value);
   report(`Drawing the neighbourhood of ${id}…`);
   try {
@@ -95,10 +100,10 @@ async function start(id: string): Promise<void> {
     state.pathEnds = [];
     state.path = { kind: "none" };
     state.truncated = subgraph.truncated;
-    view.replace(subgraph.nodes, subgraph.edges, id);
-    view.highlightPath(null);
+    view.replace(subgraph.nodes, subgraph.edges);
     refresh();
-    report(`Showing ${view.label(id)} and its neighbours within ${depth} hop${depth === 1 ? "" : "s"}.`);
+    if (focusDrawing) graphContainer.focus({ preventScroll: true });
+    report(`Showing ${isolate(view.label(id))} and its neighbours within ${depth} hop${depth === 1 ? "" : "s"}.`);
     history.replaceState(null, "", `?node=${encodeURIComponent(id)}`);
     void showDetails(id);
   } catch (error) {
@@ -118,8 +123,8 @@ async function openNode(id: string): Promise<void> {
     refresh();
     report(
       added === 0
-        ? `${view.label(id)}: all its neighbours are already shown.`
-        : `${view.label(id)}: ${added} more node${added === 1 ? "" : "s"} drawn.`,
+        ? `${isolate(view.label(id))}: all its neighbours are already shown.`
+        : `${isolate(view.label(id))}: ${added} more node${added === 1 ? "" : "s"} drawn.`,
     );
   } catch (error) {
     failed("Expanding", error);
@@ -167,7 +172,7 @@ attachSearchBox({
   form: byId<HTMLFormElement>("search-form"),
   input: byId<HTMLInputElement>("search"),
   results: byId<HTMLUListElement>("search-results"),
-  choose: (node) => void start(node.id),
+  choose: (node) => void start(node.id, { focusDrawing: true }),
   report,
 });
 attachGraphKeyboard(graphContainer, view);
@@ -181,9 +186,18 @@ byId<HTMLButtonElement>("date-clear").addEventListener("click", () => {
   dateTo.value = "";
   applyDates();
 });
+// A node's entry in the list, when focused, shows the node's label in the drawing whatever the zoom.
+nodeList.addEventListener("focusin", (event) => {
+  const id = event.target instanceof HTMLElement ? event.target.dataset.id : undefined;
+  view.setSpotlight("keyboard", id ?? null);
+});
+nodeList.addEventListener("focusout", (event) => {
+  if (!(event.relatedTarget instanceof Node && nodeList.contains(event.relatedTarget))) view.setSpotlight("keyboard", null);
+});
+attachSkipLinks();
 renderLegend(byId<HTMLElement>("legend"));
 refresh();
 
 // /explore?node=<id> opens on that node, so a drawing can be linked to.
 const linked = new URLSearchParams(location.search).get("node");
-if (linked) void start(linked);
+if (linked) void start(linked, { focusDrawing: false });

@@ -15,6 +15,9 @@ export interface NodeSummary {
   text?: string;
   claimKind?: string;
   speaker?: { name: string };
+  /** Places only: the kind and the enclosing place, which tell apart places of the same name. */
+  placeKind?: string;
+  parent?: { name: string } | null;
 }
 
 export interface GraphEdge {
@@ -64,6 +67,62 @@ export function nodeLabel(node: NodeSummary): string {
     case "Claim":
       return `${lowerWords(node.claimKind ?? "")} claim: ${shorten(node.text ?? node.id, 40)}`.trimStart();
   }
+}
+
+/**
+ * A name set apart from the text around it (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE,
+ * the plain-text form of `<bdi>`): a right-to-left name, or one holding an override character, cannot
+ * reorder the words after it. For text that is not built as elements (the canvas, messages).
+ */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
+}
+
+/** What tells a node apart from others of the same name: a place's kind and where it is, else the node type. */
+function qualifier(node: NodeSummary, detail: 0 | 1 | 2): string {
+  const kind = node.__typename === "Place" && node.placeKind ? lowerWords(node.placeKind) : node.__typename.toLowerCase();
+  if (detail === 0) return kind;
+  const where = node.parent ? `${kind} in ${node.parent.name}` : kind;
+  return detail === 1 ? where : `${where}, ${node.id}`;
+}
+
+export interface NodeName {
+  /** The node's own label (`nodeLabel`). */
+  name: string;
+  /** Set only when another of the nodes has the same name: "district", "city in Idleb District". */
+  qualifier: string | null;
+}
+
+/**
+ * Names for a set of nodes drawn together: nodes that share a name get the shortest qualifier that tells
+ * them apart (the kind, then the kind and the enclosing place, then the id).
+ */
+export function distinctNames(nodes: readonly NodeSummary[]): Map<string, NodeName> {
+  const byName = new Map<string, NodeSummary[]>();
+  for (const node of nodes) {
+    const name = nodeLabel(node);
+    byName.set(name, [...(byName.get(name) ?? []), node]);
+  }
+  const names = new Map<string, NodeName>();
+  for (const [name, group] of byName) {
+    if (group.length === 1) {
+      for (const node of group) names.set(node.id, { name, qualifier: null });
+      continue;
+    }
+    const detail = ([0, 1] as const).find((level) => new Set(group.map((node) => qualifier(node, level))).size === group.length) ?? 2;
+    for (const node of group) names.set(node.id, { name, qualifier: qualifier(node, detail) });
+  }
+  return names;
+}
+
+/** A name and its qualifier as one line of text: "Idleb (city in Idleb District)". */
+export function nameText({ name, qualifier }: NodeName): string {
+  return qualifier ? `${isolate(name)} (${qualifier})` : name;
+}
+
+/** What a search hit says beside a place's name, so that places of the same name are told apart in the list. */
+export function placeDescription(node: NodeSummary): string | null {
+  return node.__typename === "Place" ? qualifier(node, 1) : null;
 }
 
 /** One id per stored relationship: PARTICIPATED_IN may link the same two nodes in two roles. */

@@ -2,7 +2,8 @@
  * Every drawn node as a list of buttons, grouped by type: the keyboard's way into the drawing (a canvas
  * cannot take focus node by node). Enter opens a node as a click on it does; the checkbox marks path ends.
  */
-import { h } from "./dom.js";
+import { h, nameElement } from "./dom.js";
+import { nameText } from "./model.js";
 import { TYPE_STYLES } from "./graphStyle.js";
 import type { DrawnNode } from "./graphView.js";
 import { NODE_TYPES } from "./model.js";
@@ -24,14 +25,14 @@ export function renderNodeList(list: HTMLUListElement, { nodes, focused, pathEnd
   const activeKey = active ? `${active.dataset.id ?? ""}|${active.tagName}` : null;
 
   const order = (node: DrawnNode): number => NODE_TYPES.indexOf(node.type);
-  const sorted = [...nodes].sort((a, b) => order(a) - order(b) || a.label.localeCompare(b.label));
+  const sorted = [...nodes].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   list.replaceChildren(
     ...sorted.map((node) => {
       const open = h(
         "button",
         { type: "button", class: "node-open", "data-id": node.id, "aria-current": node.id === focused ? "true" : undefined },
         h("span", { class: "type-swatch", style: `background:${TYPE_STYLES[node.type].color}`, "aria-hidden": "true" }),
-        h("span", { class: "node-label" }, node.label),
+        nameElement(node, "node-label"),
         h("span", { class: "visually-hidden" }, ` (${node.type}${node.hidden ? ", hidden by the date filter" : ""})`),
       );
       open.addEventListener("click", () => handlers.open(node.id));
@@ -39,7 +40,7 @@ export function renderNodeList(list: HTMLUListElement, { nodes, focused, pathEnd
         type: "checkbox",
         class: "path-end-checkbox",
         "data-id": node.id,
-        "aria-label": `Path end: ${node.label}`,
+        "aria-label": `Path end: ${nameText(node)}`,
         checked: pathEnds.includes(node.id),
       });
       checkbox.addEventListener("change", () => handlers.togglePathEnd(node.id));

@@ -1,7 +1,7 @@
 /** The side panel's account of the shortest path between the two chosen nodes. */
 import { MAX_PATH_HOPS } from "./api.js";
-import { h } from "./dom.js";
-import { edgeLabel, nodeLabel, type GraphPath } from "./model.js";
+import { h, nameElement } from "./dom.js";
+import { edgeLabel, type GraphPath, type NodeName } from "./model.js";
 
 export type PathState =
   | { kind: "none" }
@@ -10,7 +10,7 @@ export type PathState =
   | { kind: "found"; path: GraphPath }
   | { kind: "missing"; ends: string[] };
 
-export function renderPathPanel(container: HTMLElement, state: PathState, label: (id: string) => string, clear: () => void): void {
+export function renderPathPanel(container: HTMLElement, state: PathState, name: (id: string) => NodeName, clear: () => void): void {
   const clearButton = h("button", { type: "button", class: "action-button" }, "Clear path");
   clearButton.addEventListener("click", clear);
   const title = h("h2", {}, "Shortest path");
@@ -22,18 +22,26 @@ export function renderPathPanel(container: HTMLElement, state: PathState, label:
       );
       return;
     case "choosing":
-      container.replaceChildren(title, h("p", {}, `From ${label(state.ends[0] ?? "")}: choose one more node.`), clearButton);
+      container.replaceChildren(title, h("p", {}, "From ", nameElement(name(state.ends[0] ?? "")), ": choose one more node."), clearButton);
       return;
     case "loading":
       container.replaceChildren(
         title,
-        h("p", {}, `Looking for a path from ${label(state.ends[0] ?? "")} to ${label(state.ends[1] ?? "")}…`),
+        h("p", {}, "Looking for a path from ", nameElement(name(state.ends[0] ?? "")), " to ", nameElement(name(state.ends[1] ?? "")), "…"),
       );
       return;
     case "missing":
       container.replaceChildren(
         title,
-        h("p", {}, `No connection between ${label(state.ends[0] ?? "")} and ${label(state.ends[1] ?? "")} within ${MAX_PATH_HOPS} hops.`),
+        h(
+          "p",
+          {},
+          "No connection between ",
+          nameElement(name(state.ends[0] ?? "")),
+          " and ",
+          nameElement(name(state.ends[1] ?? "")),
+          ` within ${MAX_PATH_HOPS} hops.`,
+        ),
         clearButton,
       );
       return;
@@ -41,7 +49,7 @@ export function renderPathPanel(container: HTMLElement, state: PathState, label:
       const { path } = state;
       const steps = h("ol", { class: "path-steps" });
       path.nodes.forEach((node, index) => {
-        steps.append(h("li", { class: "path-node" }, nodeLabel(node)));
+        steps.append(h("li", { class: "path-node" }, nameElement(name(node.id))));
         const edge = path.relationships[index];
         if (edge) {
           const forward = edge.from === node.id;

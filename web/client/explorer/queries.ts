@@ -12,6 +12,10 @@ const NODE_SUMMARY = /* GraphQL */ `
     }
     ... on Place {
       name
+      placeKind: kind
+      parent {
+        name
+      }
     }
     ... on Agreement {
       name

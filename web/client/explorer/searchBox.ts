@@ -1,11 +1,11 @@
 /**
- * The search box (role searchbox, named "Search") and its list of hits: typing searches after a pause,
- * Enter searches at once, ArrowDown moves into the hits, Escape closes them.
+ * The search box (role searchbox, named "Search") and its list of hits: typing lists hits after a pause,
+ * Enter chooses the top hit (what people try first), ArrowDown moves into the hits, Escape closes them.
  */
 import { search, type SearchHit } from "./api.js";
 import { h } from "./dom.js";
 import { TYPE_STYLES } from "./graphStyle.js";
-import { nodeLabel, type NodeSummary } from "./model.js";
+import { nodeLabel, placeDescription, type NodeSummary } from "./model.js";
 
 const TYPING_PAUSE_MS = 250;
 
@@ -37,7 +37,12 @@ export function attachSearchBox({ form, input, results, choose, report }: Search
               "button",
               { type: "button", class: "search-hit", "data-id": hit.node.id },
               h("span", { class: "type-swatch", style: `background:${TYPE_STYLES[hit.node.__typename].color}`, "aria-hidden": "true" }),
-              h("span", { class: "search-hit-label" }, nodeLabel(hit.node)),
+              h(
+                "span",
+                { class: "search-hit-label" },
+                h("bdi", {}, nodeLabel(hit.node)),
+                placeDescription(hit.node) ? h("span", { class: "search-hit-where" }, ` ${placeDescription(hit.node)}`) : null,
+              ),
               h("span", { class: "search-hit-type" }, hit.node.__typename),
             );
             button.addEventListener("click", () => {
@@ -52,21 +57,30 @@ export function attachSearchBox({ form, input, results, choose, report }: Search
     report(
       hits.length === 0
         ? `Nothing found for “${text}”.`
-        : `${hits.length} match${hits.length === 1 ? "" : "es"}; press ArrowDown to choose.`,
+        : `${hits.length} match${hits.length === 1 ? "" : "es"}; press Enter to draw the first, or ArrowDown to choose.`,
     );
   };
 
-  const run = async (): Promise<void> => {
+  /** Lists the hits for what is typed; with `chooseTop`, draws the first hit instead. */
+  const run = async ({ chooseTop }: { chooseTop: boolean }): Promise<void> => {
     clearTimeout(timer);
     const text = input.value.trim();
     if (text.length < 2) {
       close();
+      if (chooseTop) report("Type at least two characters to search.");
       return;
     }
     const request = ++latest;
     try {
       const hits = await search(text);
-      if (request === latest) show(hits, text);
+      if (request !== latest) return;
+      const [top] = hits;
+      if (chooseTop && top) {
+        close();
+        choose(top.node);
+      } else {
+        show(hits, text);
+      }
     } catch (error) {
       if (request === latest) report(`Search failed: ${(error as Error).message}`);
     }
@@ -75,11 +89,11 @@ export function attachSearchBox({ form, input, results, choose, report }: Search
   input.setAttribute("aria-expanded", "false");
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), TYPING_PAUSE_MS);
+    timer = setTimeout(() => void run({ chooseTop: false }), TYPING_PAUSE_MS);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void run();
+    void run({ chooseTop: true });
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" && !results.hidden) {

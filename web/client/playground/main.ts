@@ -10,6 +10,7 @@ import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { recipeTabs } from "virtual:recipes";
 import { createFetcher } from "./fetcher.js";
+import { showQuestionsAsTabTitles } from "./tabTitles.js";
 
 const container = document.getElementById("graphiql");
 if (!container) throw new Error("the page has no #graphiql element");
@@ -26,13 +27,17 @@ createRoot(container).render(
     GraphiQL,
     {
       fetcher: createFetcher("/graphql"),
-      defaultTabs: recipeTabs,
+      defaultTabs: recipeTabs.map(({ query }) => ({ query })),
       defaultHeaders: "{}",
-      // Open on the headers editor, where an editor key goes.
-      defaultEditorToolsVisibility: "headers",
+      // The schema's documentation beside the editor, as the README says.
+      visiblePlugin: "Documentation Explorer",
+      // Open on the headers editor, where an editor key goes, when the window has room for it and the query.
+      defaultEditorToolsVisibility: window.innerHeight >= 720 ? "headers" : false,
       // Keys stay in the page unless the user asks to keep them.
       shouldPersistHeaders: false,
     },
     logo,
   ),
 );
+
+showQuestionsAsTabTitles(container, new Map(recipeTabs.map((tab) => [tab.operationName, tab.title])));
