@@ -315,6 +315,8 @@ export async function bulkImportFloor(dataset: Dataset, directory: string): Prom
         "--multiline-fields=true",
         "--threads=2",
         "--verbose",
+        // Otherwise written to the working directory.
+        `--report-file=${path.join(directory, "import.report")}`,
         ...args,
       ],
       { env: { ...process.env, NEO4J_HOME: directory, NEO4J_CONF: path.join(directory, "conf") }, maxBuffer: 64 * 2 ** 20 },
