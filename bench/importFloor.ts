@@ -206,19 +206,42 @@ function result(dataset: Dataset, nodes: number, relationships: number, seconds:
 
 const NEO4J_LOCAL = fileURLToPath(new URL("../neo4j-local/", import.meta.url));
 
+/** The lines of the importer's verbose output that say what went wrong. */
+const errorLines = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => /error|caused by|field|value|failed/i.test(line) && !/^\s+at /.test(line))
+    .slice(0, 8)
+    .join(" / ");
+
 const csvField = (value: Value | undefined): string => {
   if (value === undefined) return "";
   const text = Array.isArray(value) ? value.join(";") : String(value);
   return /[",\n\r;]/.test(text) || text === "" ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-const csvType = (label: string, key: string, sample: Value): string => {
-  if ((DATE_PROPERTIES[label] ?? []).includes(key)) return "date";
-  if (Array.isArray(sample)) return "string[]";
-  if (typeof sample === "number") return Number.isInteger(sample) ? "long" : "double";
-  if (typeof sample === "boolean") return "boolean";
-  return "string";
-};
+/** Each property's CSV column type, from all its values (a number column with any fraction is double). */
+function csvColumns(label: string, items: readonly { properties: Properties }[], skip: readonly string[]): [string, string][] {
+  const types = new Map<string, string>();
+  for (const { properties } of items) {
+    for (const [key, value] of Object.entries(properties)) {
+      if (skip.includes(key)) continue;
+      const type = (DATE_PROPERTIES[label] ?? []).includes(key)
+        ? "date"
+        : Array.isArray(value)
+          ? "string[]"
+          : typeof value === "number"
+            ? Number.isInteger(value) && types.get(key) !== "double"
+              ? "long"
+              : "double"
+            : typeof value === "boolean"
+              ? "boolean"
+              : "string";
+      if (types.get(key) !== "double") types.set(key, type);
+    }
+  }
+  return [...types.entries()];
+}
 
 /** Writes one CSV file with a header of typed columns; resolves once it is flushed. */
 async function writeCsv(file: string, header: string[], rows: Iterable<string[]>): Promise<void> {
@@ -240,10 +263,9 @@ export async function bulkImportFloor(dataset: Dataset, directory: string): Prom
   mkdirSync(csv, { recursive: true });
   const args: string[] = [];
   for (const [label, group] of groupBy(nodes, (node) => node.label)) {
-    const samples = new Map<string, Value>();
-    for (const node of group) for (const [key, value] of Object.entries(node.properties)) if (!samples.has(key)) samples.set(key, value);
-    const keys = [...samples.keys()].filter((key) => key !== "id");
-    const header = ["id:ID", ...keys.map((key) => `${key}:${csvType(label, key, samples.get(key)!)}`), ":LABEL"];
+    const columns = csvColumns(label, group, ["id"]);
+    const keys = columns.map(([key]) => key);
+    const header = ["id:ID", ...columns.map(([key, type]) => `${key}:${type}`), ":LABEL"];
     const file = path.join(csv, `nodes-${label}.csv`);
     await writeCsv(
       file,
@@ -255,10 +277,9 @@ export async function bulkImportFloor(dataset: Dataset, directory: string): Prom
     args.push(`--nodes=${file}`);
   }
   for (const [type, group] of groupBy(relationships, (r) => r.type)) {
-    const samples = new Map<string, Value>();
-    for (const r of group) for (const [key, value] of Object.entries(r.properties)) if (!samples.has(key)) samples.set(key, value);
-    const keys = [...samples.keys()];
-    const header = [":START_ID", ":END_ID", ...keys.map((key) => `${key}:${csvType("", key, samples.get(key)!)}`), ":TYPE"];
+    const columns = csvColumns("", group, []);
+    const keys = columns.map(([key]) => key);
+    const header = [":START_ID", ":END_ID", ...columns.map(([key, columnType]) => `${key}:${columnType}`), ":TYPE"];
     const file = path.join(csv, `relationships-${type}.csv`);
     await writeCsv(
       file,
@@ -290,11 +311,19 @@ export async function bulkImportFloor(dataset: Dataset, directory: string): Prom
         "neo4j",
         "--overwrite-destination=true",
         "--array-delimiter=;",
+        // Sources' texts hold line breaks.
+        "--multiline-fields=true",
         "--threads=2",
+        "--verbose",
+        // Otherwise written to the working directory.
+        `--report-file=${path.join(directory, "import.report")}`,
         ...args,
       ],
       { env: { ...process.env, NEO4J_HOME: directory, NEO4J_CONF: path.join(directory, "conf") }, maxBuffer: 64 * 2 ** 20 },
-      (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr.slice(-2000)}`)) : resolve()),
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`neo4j-admin database import full failed (${error.code}): ${errorLines(`${stdout}\n${stderr}`)}`))
+          : resolve(),
     ),
   );
   const seconds = (performance.now() - startedAt) / 1000;
