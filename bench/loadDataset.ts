@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadEnvFile } from "../src/envFile.js";
 import { localInstance } from "../neo4j-local/localNeo4j.js";
 import { createDriver } from "../src/db/driver.js";
 import { Executor } from "../src/db/executor.js";
@@ -16,6 +17,9 @@ import { migrate } from "../src/db/migrations.js";
 import { ImportService } from "../src/ingest/importService.js";
 import { createMetrics } from "../src/metrics.js";
 import { type Dataset, generateDataset, loadDataset, resetDatabase } from "./dataset.js";
+
+// Settings from the project's .env, as every command reads them (the environment wins).
+loadEnvFile();
 
 const { values } = parseArgs({
   options: {

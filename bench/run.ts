@@ -20,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import { isDeepStrictEqual, parseArgs } from "node:util";
+import { loadEnvFile } from "../src/envFile.js";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../neo4j-local/localNeo4j.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/cli/database.js";
@@ -43,6 +44,9 @@ import {
   type QueryName,
   queryTitles,
 } from "./workload.js";
+
+// Settings from the project's .env, as every command reads them (the environment wins).
+loadEnvFile();
 
 const { values } = parseArgs({
   options: {
