@@ -84,18 +84,20 @@ describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout
     const list = page.locator("#node-list");
     await expect.poll(async () => (await list.innerText()).includes(override), { timeout: 15_000 }).toBe(true);
     // Every name on the page (list, search hits, details, path panel) sits in its own <bdi>.
-    const names = await page.evaluate(
-      (name) =>
-        Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll("bdi"))
-          .filter((element) => element.textContent === name)
-          .map((element) => element.tagName),
-      override,
-    );
-    expect(names.length).toBeGreaterThanOrEqual(2);
+    // The list fills before the details panel: wait until both hold the name.
+    const isolatedNames = () =>
+      page.evaluate(
+        (name) =>
+          Array.from((globalThis as unknown as PageGlobals).document.querySelectorAll("bdi")).filter(
+            (element) => element.textContent === name,
+          ).length,
+        override,
+      );
+    await expect.poll(isolatedNames, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     // The details heading and the list's entry hold the name whole and nothing else inside the isolate.
-    expect(await page.locator("#details h2 bdi").textContent()).toBe(override);
+    await expect.poll(() => page.locator("#details h2 bdi").textContent(), { timeout: 15_000 }).toBe(override);
     // Messages built as text set the name apart with FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE.
-    expect(await page.locator("#message").textContent()).toContain(`\u2068${override}\u2069`);
+    await expect.poll(() => page.locator("#message").textContent(), { timeout: 15_000 }).toContain(`\u2068${override}\u2069`);
     await session.screenshot("explorer-bidi-name");
   });
 });
