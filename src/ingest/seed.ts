@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Executor } from "../db/executor.js";
-import { validateBundle } from "./bundle.js";
-import { writeBundle } from "./bundleWriter.js";
+import { validateBundle } from "./bundle/validation.js";
+import { writeBundle } from "./write/bundleWriter.js";
 import { seedDirectory } from "../paths.js";
 
 /** Writes every bundle in data/seed/ (the article's graph). Idempotent: a second run finds every node as given and writes nothing. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { validateBundle } from "../../src/ingest/bundle.js";
-import { writeBundle } from "../../src/ingest/bundleWriter.js";
+import { validateBundle } from "../../src/ingest/bundle/validation.js";
+import { writeBundle } from "../../src/ingest/write/bundleWriter.js";
 import { openTestDatabase } from "./database.js";
 
 /** A short random suffix, so each test's ids are its own and tests can run in any order. */

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Executor } from "../../src/db/executor.js";
-import { validateBundle } from "../../src/ingest/bundle.js";
-import { writeBundle } from "../../src/ingest/bundleWriter.js";
+import { validateBundle } from "../../src/ingest/bundle/validation.js";
+import { writeBundle } from "../../src/ingest/write/bundleWriter.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { article } from "../helpers/article.js";
 import { startServer, type TestServer } from "../helpers/server.js";

@@ -1,7 +1,7 @@
 /** The export's Cypher: every node, owned relationship and piece of evidence the import path writes, read back. */
-import type { Executor } from "../db/executor.js";
-import { relationshipList } from "../graph/catalogue.js";
-import { type Properties, relationshipSpecs, writeLabels, type WriteLabel } from "./draft.js";
+import type { Executor } from "../../db/executor.js";
+import { relationshipList } from "../../graph/catalogue.js";
+import { type Properties, relationshipSpecs, writeLabels, type WriteLabel } from "../draft.js";
 
 /** The labels whose nodes carry evidence, from the catalogue. */
 const evidenced = relationshipList.filter((relationship) => relationship.type === "EVIDENCED_BY").map((relationship) => relationship.from);

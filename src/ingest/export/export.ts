@@ -8,10 +8,10 @@
  * statements are about it; actors and places go with the first bundle that refers to them. Whatever is left goes
  * into the first bundle. References may cross bundles: the file is imported as one.
  */
-import type { Executor } from "../db/executor.js";
-import { otherLabel, ownedBy } from "../graph/catalogue.js";
-import { MAX_STORED_CHAIN } from "../graph/limits.js";
-import type { Properties, WriteLabel } from "./draft.js";
+import type { Executor } from "../../db/executor.js";
+import { otherLabel, ownedBy } from "../../graph/catalogue.js";
+import { MAX_STORED_CHAIN } from "../../graph/limits.js";
+import type { Properties, WriteLabel } from "../draft.js";
 import { readGraph, type StoredGraph } from "./exportStore.js";
 
 export const EXPORT_FORMAT = "conflict-graph/bundles";

@@ -4,11 +4,11 @@
  * written in batches of `UNWIND` rows.
  */
 import neo4j from "neo4j-driver";
-import type { WriteTransaction } from "../db/executor.js";
-import { int } from "../db/values.js";
-import { MAX_STORED_CHAIN } from "../graph/limits.js";
-import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
-import type { Located } from "./bundle.js";
+import type { WriteTransaction } from "../../db/executor.js";
+import { int } from "../../db/values.js";
+import { MAX_STORED_CHAIN } from "../../graph/limits.js";
+import { type ClaimFacts, eventAggregates } from "../../model/eventAggregates.js";
+import type { Located } from "../bundle/validation.js";
 import {
   type EntityLabel,
   isEntityLabel,
@@ -19,9 +19,9 @@ import {
   relationshipSpecs,
   type WriteLabel,
   writeLabels,
-} from "./draft.js";
-import type { TargetNode, StoredNode } from "./merge.js";
-import type { Candidate } from "./resolution.js";
+} from "../draft.js";
+import type { TargetNode, StoredNode } from "../resolve/merge.js";
+import type { Candidate } from "../resolve/resolution.js";
 
 const BATCH = 1_000;
 
