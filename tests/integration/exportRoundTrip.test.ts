@@ -88,7 +88,7 @@ describe("a 10,000-row ACLED file", () => {
 describe("export and import", () => {
   it("reproduce the graph in an empty database: same nodes, relationships and properties", async () => {
     await emptyDatabase();
-    await seed(db);
+    await seed(imports);
     const writer = { dryRun: false, writtenBy: "roundtrip" };
     // ACLED rows, one of them in the article's Syria (resolved onto its places), with hostile strings.
     await imports.importAcled(
