@@ -1,5 +1,5 @@
 /** The export's Cypher: every node, owned relationship and piece of evidence the import path writes, read back. */
-import type { Executor } from "../../db/executor.js";
+import type { ReadTransaction } from "../../db/executor.js";
 import { relationshipList } from "../../graph/catalogue.js";
 import { type Properties, relationshipSpecs, writeLabels, type WriteLabel } from "../draft.js";
 
@@ -14,13 +14,25 @@ export interface StoredGraph {
   evidence: Map<string, { source: string; start: number; end: number; quote: string }[]>;
 }
 
-export async function readGraph(db: Executor): Promise<StoredGraph> {
+/**
+ * How many imports have changed the graph (see write/importStore.ts countImport). Read before and after the graph
+ * in the same transaction: equal counts mean no import committed in between, so the rows are one state of the graph.
+ */
+export async function importsCommitted(tx: ReadTransaction): Promise<number> {
+  const rows = await tx.run(
+    "// importsCommitted\nOPTIONAL MATCH (lock:ImportLock {id: 'imports'}) RETURN coalesce(lock.committed, 0) AS committed",
+  );
+  return Number(rows[0]?.committed ?? 0);
+}
+
+/** Every node, owned relationship and piece of evidence, statement by statement in the caller's transaction. */
+export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
   const nodes = new Map<WriteLabel, Properties[]>();
   const links = new Map<WriteLabel, Map<string, { type: string; target: string; role: string | null }[]>>();
   const evidence = new Map<string, { source: string; start: number; end: number; quote: string }[]>();
   for (const label of writeLabels) {
     // Labels come from the fixed list in draft.ts.
-    const rows = await db.read(`// export${label}s\nMATCH (n:${label}) RETURN n {.*} AS properties ORDER BY n.id`);
+    const rows = await tx.run(`// export${label}s\nMATCH (n:${label}) RETURN n {.*} AS properties ORDER BY n.id`);
     nodes.set(
       label,
       rows.map((row) => row.properties as Properties),
@@ -32,7 +44,7 @@ export async function readGraph(db: Executor): Promise<StoredGraph> {
       spec.direction === "out"
         ? `(owner:${spec.owner})-[r:${spec.type}]->(other:${spec.other})`
         : `(other:${spec.other})-[r:${spec.type}]->(owner:${spec.owner})`;
-    const rows = await db.read(
+    const rows = await tx.run(
       `// export${spec.owner}${spec.type}
       MATCH ${pattern}
       RETURN owner.id AS owner, other.id AS target, r.role AS role
@@ -46,7 +58,7 @@ export async function readGraph(db: Executor): Promise<StoredGraph> {
       byOwner.set(owner, list);
     }
   }
-  const rows = await db.read(
+  const rows = await tx.run(
     `// exportEvidence
     MATCH (n)-[r:EVIDENCED_BY]->(s:Source)
     WHERE ${evidenced.map((label) => `n:${label}`).join(" OR ")}

@@ -64,6 +64,16 @@ export async function lockImports(tx: WriteTransaction): Promise<void> {
 }
 
 /**
+ * Counts on the lock node the imports that changed the graph: the last statement of each, so that a reader of many
+ * statements (the export, export/exportStore.ts importsCommitted) can tell whether an import committed meanwhile.
+ */
+export async function countImport(tx: WriteTransaction): Promise<void> {
+  await tx.run(`// countImport
+    MATCH (lock:ImportLock {id: 'imports'})
+    SET lock.committed = coalesce(lock.committed, 0) + 1`);
+}
+
+/**
  * Which of the ids exist with the label they are listed under, with their element ids (see ElementIds): one
  * statement for all labels (a `UNION ALL` of one index seek per label), so an import pays one round trip and one
  * plan for this however many labels it names.

@@ -16,6 +16,7 @@ import type { Located } from "../bundle/validation.js";
 import { type ClaimFacts, eventAggregates } from "../../model/eventAggregates.js";
 import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "../draft.js";
 import {
+  countImport,
   createNodes,
   deleteOwnedLinks,
   entityCandidates,
@@ -235,6 +236,7 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
+  if (touched.length > 0) await countImport(tx);
   return report;
 }
 
