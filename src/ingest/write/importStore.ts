@@ -3,7 +3,6 @@
  * reach the statements only from the fixed lists in draft.ts; values always travel as parameters. Large inputs are
  * written in batches of `UNWIND` rows.
  */
-import neo4j from "neo4j-driver";
 import type { WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
@@ -207,12 +206,26 @@ export const evidenceKey = (id: string, source: string) => `${id}\u0000${source}
 export type ElementIds = Map<string, string>;
 
 /**
+ * How createNodes and updateNodes send properties, alike: rows are positional (`[key, value…]`, the values in the
+ * order of the columns returned) rather than maps, so that the property names are not sent again with every node;
+ * values travel as plain strings and numbers and become dates and integers in Cypher (`value`, reading `row`),
+ * because the driver encodes its own Integer and Date objects far slower than plain values.
+ */
+function propertyColumnsOf(label: WriteLabel, propertyMaps: readonly Record<string, unknown>[]): { column: string; value: string }[] {
+  const types: Record<string, string | undefined> = { ...aggregateTypes, ...propertyTypes[label] };
+  return propertyColumns(propertyMaps).map((column, i) => {
+    const cell = `row[${i + 1}]`;
+    return { column, value: types[column] === "date" ? `date(${cell})` : types[column] === "int" ? `toInteger(${cell})` : cell };
+  });
+}
+
+/** Types of the event aggregates that are not strings (see eventAggregates). */
+const aggregateTypes = { fatalitiesLow: "int", fatalitiesHigh: "int", injuriesLow: "int", injuriesHigh: "int" };
+
+/**
  * Creates nodes the graph does not hold (the importer checked, under the import lock), stamped with who and when;
  * `extra` adds properties outside the content (event aggregates). Returns their element ids. CREATE, not MERGE:
- * MERGE would look each id up first only to find nothing. Rows are positional (`[id, value…]`, in `columns` order)
- * rather than maps, so that the property names are not sent again with every node; values travel as plain strings
- * and numbers and become dates and integers in Cypher, because the driver encodes its own Integer and Date objects
- * far slower than plain values.
+ * MERGE would look each id up first only to find nothing. A row is `[id, value…]` (see propertyColumnsOf).
  */
 export async function createNodes(
   tx: WriteTransaction,
@@ -223,14 +236,11 @@ export async function createNodes(
 ): Promise<ElementIds> {
   const created: ElementIds = new Map();
   if (nodes.length === 0) return created;
-  const columns = propertyColumns([...nodes.map((node) => node.properties), ...extra.values()]);
-  const types: Record<string, string | undefined> = { ...aggregateTypes, ...propertyTypes[label] };
-  const value = (column: string, i: number) =>
-    types[column] === "date" ? `date(row[${i + 1}])` : types[column] === "int" ? `toInteger(row[${i + 1}])` : `row[${i + 1}]`;
+  const columns = propertyColumnsOf(label, [...nodes.map((node) => node.properties), ...extra.values()]);
   // Properties in the CREATE pattern: one operation per node, and null values are simply not set.
   const properties = [
     "id: row[0]",
-    ...columns.map((column, i) => `${column}: ${value(column, i)}`),
+    ...columns.map(({ column, value }) => `${column}: ${value}`),
     "createdAt: datetime.transaction(), createdBy: $batch.writtenBy, updatedAt: datetime.transaction(), updatedBy: $batch.writtenBy",
   ].join(", ");
   for (const batch of batches(nodes)) {
@@ -243,7 +253,7 @@ export async function createNodes(
       inBatch({
         rows: batch.map((node) => {
           const more = extra.get(node.id);
-          return [node.id, ...columns.map((column) => node.properties[column] ?? more?.[column] ?? null)];
+          return [node.id, ...columns.map(({ column }) => node.properties[column] ?? more?.[column] ?? null)];
         }),
         writtenBy,
       }),
@@ -253,10 +263,10 @@ export async function createNodes(
   return created;
 }
 
-/** Types of the event aggregates that are not strings (see eventAggregates). */
-const aggregateTypes = { fatalitiesLow: "int", fatalitiesHigh: "int", injuriesLow: "int", injuriesHigh: "int" };
-
-/** Sets every property of stored nodes to their target's (null removes), stamped with who and when. */
+/**
+ * Sets every property of stored nodes to their target's (null removes), stamped with who and when. A row is
+ * `[element id, value…]` (see propertyColumnsOf); every target of a label has the same properties (merge.ts).
+ */
 export async function updateNodes(
   tx: WriteTransaction,
   label: WriteLabel,
@@ -264,15 +274,24 @@ export async function updateNodes(
   writtenBy: string,
   elements: ElementIds,
 ): Promise<void> {
+  if (nodes.length === 0) return;
+  const columns = propertyColumnsOf(
+    label,
+    nodes.map((node) => node.properties),
+  );
+  const assignments = [
+    ...columns.map(({ column, value }) => `n.${column} = ${value}`),
+    "n.updatedAt = datetime.transaction(), n.updatedBy = $batch.writtenBy",
+  ].join(", ");
   for (const batch of batches(nodes)) {
     await tx.run(
       `// update${label}s
       ${REUSE_PLAN}
-UNWIND $batch.rows AS row
-      MATCH (n:${label}) WHERE elementId(n) = row.element
-      SET n += row.properties, n.updatedAt = datetime.transaction(), n.updatedBy = $batch.writtenBy`,
+      UNWIND $batch.rows AS row
+      MATCH (n:${label}) WHERE elementId(n) = row[0]
+      SET ${assignments}`,
       inBatch({
-        rows: batch.map((node) => ({ element: elementOf(elements, node.id), properties: toNeo4j(label, node.properties) })),
+        rows: batch.map((node) => [elementOf(elements, node.id), ...columns.map(({ column }) => node.properties[column] ?? null)]),
         writtenBy,
       }),
     );
@@ -458,22 +477,4 @@ UNWIND $batch.updates AS update
       inBatch({ updates }),
     );
   }
-}
-
-/** Properties as Neo4j should store them: dates as dates, counts as integers. */
-function toNeo4j(label: WriteLabel, properties: Properties): Record<string, unknown> {
-  const types: Record<string, string> = propertyTypes[label];
-  const converted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) {
-    if (value === null) converted[key] = null;
-    else if (types[key] === "date" && typeof value === "string") converted[key] = dateValue(value);
-    else if (types[key] === "int" && typeof value === "number") converted[key] = int(value);
-    else converted[key] = value;
-  }
-  return converted;
-}
-
-function dateValue(value: string) {
-  const [year, month, day] = value.split("-").map(Number);
-  return new neo4j.types.Date(year!, month!, day!);
 }
