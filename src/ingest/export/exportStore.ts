@@ -1,13 +1,15 @@
 /** The export's Cypher: every node, owned relationship and piece of evidence the import path writes, read back. */
+import { z } from "zod";
 import type { ReadTransaction } from "../../db/executor.js";
 import { relationshipList } from "../../graph/catalogue.js";
-import { type Properties, relationshipSpecs, writeLabels, type WriteLabel } from "../draft.js";
+import { relationshipSpecs, writeLabels, type WriteLabel } from "../draft.js";
+import { locatedRow, optionalText, parseRows, storedProperties, type StoredProperties } from "../storedRows.js";
 
 /** The labels whose nodes carry evidence, from the catalogue. */
 const evidenced = relationshipList.filter((relationship) => relationship.type === "EVIDENCED_BY").map((relationship) => relationship.from);
 
 export interface StoredGraph {
-  nodes: Map<WriteLabel, Properties[]>;
+  nodes: Map<WriteLabel, StoredProperties[]>;
   /** Owner label -> owner id -> its owned relationships. */
   links: Map<WriteLabel, Map<string, { type: string; target: string; role: string | null }[]>>;
   /** Node id -> its evidence, by source. */
@@ -22,12 +24,12 @@ export async function importsCommitted(tx: ReadTransaction): Promise<number> {
   const rows = await tx.run(
     "// importsCommitted\nOPTIONAL MATCH (lock:ImportLock {id: 'imports'}) RETURN coalesce(lock.committed, 0) AS committed",
   );
-  return Number(rows[0]?.committed ?? 0);
+  return parseRows(z.object({ committed: z.number().int() }), rows)[0]?.committed ?? 0;
 }
 
 /** Every node, owned relationship and piece of evidence, statement by statement in the caller's transaction. */
 export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
-  const nodes = new Map<WriteLabel, Properties[]>();
+  const nodes = new Map<WriteLabel, StoredProperties[]>();
   const links = new Map<WriteLabel, Map<string, { type: string; target: string; role: string | null }[]>>();
   const evidence = new Map<string, { source: string; start: number; end: number; quote: string }[]>();
   for (const label of writeLabels) {
@@ -35,7 +37,7 @@ export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
     const rows = await tx.run(`// export${label}s\nMATCH (n:${label}) RETURN n {.*} AS properties ORDER BY n.id`);
     nodes.set(
       label,
-      rows.map((row) => row.properties as Properties),
+      parseRows(nodeRow, rows).map((row) => row.properties),
     );
     links.set(label, new Map());
   }
@@ -51,10 +53,9 @@ export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
       ORDER BY owner, target, role`,
     );
     const byOwner = links.get(spec.owner)!;
-    for (const row of rows) {
-      const owner = String(row.owner);
+    for (const { owner, target, role } of parseRows(linkRow, rows)) {
       const list = byOwner.get(owner) ?? [];
-      list.push({ type: spec.type, target: String(row.target), role: (row.role as string | null) ?? null });
+      list.push({ type: spec.type, target, role });
       byOwner.set(owner, list);
     }
   }
@@ -65,10 +66,14 @@ export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
     RETURN n.id AS id, s.id AS source, r.start AS start, r.end AS end, r.quote AS quote
     ORDER BY id, source, start, end`,
   );
-  for (const row of rows) {
-    const list = evidence.get(String(row.id)) ?? [];
-    list.push({ source: String(row.source), start: Number(row.start), end: Number(row.end), quote: String(row.quote) });
-    evidence.set(String(row.id), list);
+  for (const { id, ...located } of parseRows(evidenceRow, rows)) {
+    const list = evidence.get(id) ?? [];
+    list.push(located);
+    evidence.set(id, list);
   }
   return { nodes, links, evidence };
 }
+
+const nodeRow = z.object({ properties: storedProperties });
+const linkRow = z.object({ owner: z.string(), target: z.string(), role: optionalText });
+const evidenceRow = locatedRow.extend({ id: z.string(), source: z.string() });

@@ -3,6 +3,7 @@
  * reach the statements only from the fixed lists in draft.ts; values always travel as parameters. Large inputs are
  * written in batches of `UNWIND` rows.
  */
+import { z } from "zod";
 import type { WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
@@ -11,15 +12,15 @@ import type { Located } from "../bundle/validation.js";
 import {
   type EntityLabel,
   isEntityLabel,
-  type Link,
-  type Properties,
   propertyTypes,
   relationshipSpec,
+  type RelationshipType,
   relationshipSpecs,
   type WriteLabel,
   writeLabels,
 } from "../draft.js";
 import type { TargetNode, StoredNode } from "../resolve/merge.js";
+import { elementRow, locatedRow, optionalNumber, optionalText, parseRows, texts, writtenProperties } from "../storedRows.js";
 import type { Candidate } from "../resolve/resolution.js";
 
 const BATCH = 1_000;
@@ -83,7 +84,7 @@ export async function existingIds(tx: WriteTransaction, idsByLabel: ReadonlyMap<
   for (let offset = 0; offset < longest; offset += ID_BATCH) {
     const params = Object.fromEntries(writeLabels.map((label) => [label, (idsByLabel.get(label) ?? []).slice(offset, offset + ID_BATCH)]));
     const rows = await tx.run(existingIdsStatement, inBatch(params));
-    for (const row of rows) found.set(String(row.id), String(row.element));
+    for (const row of parseRows(elementRow, rows)) found.set(row.id, row.element);
   }
   return found;
 }
@@ -115,16 +116,17 @@ MATCH (n:${label})
       [(n)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ nameKeys, matchKeys }),
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    label,
-    kind: String(row.kind),
-    nameKeys: row.nameKeys as string[],
-    matchKeys: row.matchKeys as string[],
-    parent: (row.parent as string | null) ?? null,
-    ancestors: row.ancestors as string[],
-  }));
+  return parseRows(candidateRow, rows).map((row) => ({ ...row, label }));
 }
+
+const candidateRow = z.object({
+  id: z.string(),
+  kind: z.string(),
+  nameKeys: texts,
+  matchKeys: texts,
+  parent: optionalText,
+  ancestors: texts,
+});
 
 /** Stored ancestors of existing places. */
 export async function placeAncestors(tx: WriteTransaction, ids: readonly string[]): Promise<Map<string, string[]>> {
@@ -137,8 +139,10 @@ UNWIND $batch.ids AS id
     RETURN id, [(p)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ ids }),
   );
-  return new Map(rows.map((row) => [String(row.id), row.ancestors as string[]]));
+  return new Map(parseRows(ancestorsRow, rows).map((row) => [row.id, row.ancestors]));
 }
+
+const ancestorsRow = z.object({ id: z.string(), ancestors: texts });
 
 const ownedOut = (label: WriteLabel) => relationshipSpecs.filter((spec) => spec.owner === label && spec.direction === "out");
 
@@ -163,16 +167,24 @@ UNWIND $batch.ids AS id
           RETURN n.id AS id, n.contentHash AS hash`,
       inBatch({ ids: batch, types }),
     );
-    for (const row of rows) {
-      stored.set(String(row.id), {
-        hash: (row.hash as string | null) ?? null,
-        properties: entity ? (row.properties as Properties) : {},
-        links: entity ? (row.links as Link[]) : [],
-      });
+    for (const row of parseRows(storedNodeRow, rows)) {
+      stored.set(row.id, { hash: row.hash, properties: row.properties ?? {}, links: row.links ?? [] });
     }
   }
   return stored;
 }
+
+/** The relationship types an import writes, which are all a stored entity's owned links can be. */
+const writtenTypes: ReadonlySet<string> = new Set(relationshipSpecs.map((spec) => spec.type));
+
+const storedNodeRow = z.object({
+  id: z.string(),
+  hash: optionalText,
+  properties: writtenProperties.optional(),
+  links: z
+    .array(z.object({ type: z.custom<RelationshipType>((type) => typeof type === "string" && writtenTypes.has(type)), target: z.string() }))
+    .optional(),
+});
 
 /** Stored evidence of (node, source) pairs, keyed `nodeId \0 sourceId`. */
 export async function storedEvidence(
@@ -190,10 +202,12 @@ UNWIND $batch.pairs AS pair
       RETURN pair.id AS id, pair.source AS source, collect({start: r.start, end: r.end, quote: r.quote}) AS located`,
       inBatch({ pairs: batch }),
     );
-    for (const row of rows) stored.set(evidenceKey(String(row.id), String(row.source)), row.located as Located[]);
+    for (const row of parseRows(storedEvidenceRow, rows)) stored.set(evidenceKey(row.id, row.source), row.located);
   }
   return stored;
 }
+
+const storedEvidenceRow = z.object({ id: z.string(), source: z.string(), located: z.array(locatedRow) });
 
 export const evidenceKey = (id: string, source: string) => `${id}\u0000${source}`;
 
@@ -258,7 +272,7 @@ export async function createNodes(
         writtenBy,
       }),
     );
-    for (const row of rows) created.set(String(row.id), String(row.element));
+    for (const row of parseRows(elementRow, rows)) created.set(row.id, row.element);
   }
   return created;
 }
@@ -335,7 +349,7 @@ UNWIND $batch.owners AS owner
         RETURN DISTINCT e.id AS id, elementId(e) AS element`,
         inBatch({ owners }),
       );
-      for (const row of rows) formerEvents.set(String(row.id), String(row.element));
+      for (const row of parseRows(elementRow, rows)) formerEvents.set(row.id, row.element);
     }
     for (const direction of ["out", "in"] as const) {
       const types = relationshipSpecs.filter((spec) => spec.owner === label && spec.direction === direction).map((spec) => spec.type);
@@ -444,6 +458,20 @@ UNWIND $batch.rows AS row
   }
 }
 
+const claimFiguresRow = z.object({
+  element: z.string(),
+  claims: z.array(
+    z.object({
+      kind: z.string(),
+      low: optionalNumber,
+      high: optionalNumber,
+      qualifier: optionalText,
+      disputed: z.boolean(),
+    }) satisfies z.ZodType<ClaimFacts>,
+  ),
+  stances: z.array(z.string()),
+});
+
 /**
  * Recomputes what list filters and orderings read from an event node (model/eventAggregates.ts) from all its claims
  * (from every source ever imported) and statements. Kept on the node so that `minFatalities`, `contested` and
@@ -461,9 +489,9 @@ UNWIND $batch.events AS element
         [(e)<-[:ABOUT]-(s:Statement) | s.stance] AS stances`,
       inBatch({ events: batch.map((id) => elementOf(elements, id)) }),
     );
-    const updates = rows.map((row) => ({
-      element: row.element,
-      ...eventAggregates({ claims: row.claims as ClaimFacts[], stances: row.stances as string[] }),
+    const updates = parseRows(claimFiguresRow, rows).map(({ element, claims, stances }) => ({
+      element,
+      ...eventAggregates({ claims, stances }),
     }));
     await tx.run(
       `// setEventAggregates
