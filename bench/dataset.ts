@@ -10,7 +10,7 @@
  * every later bundle is one news report of 10–50 events that refers to it by id.
  */
 import type { Executor } from "../src/db/executor.js";
-import type { Bundle } from "../src/ingest/bundle.js";
+import type { Bundle } from "../src/ingest/bundle/validation.js";
 import type { RelationshipType } from "../src/ingest/draft.js";
 import type { ImportService } from "../src/ingest/importService.js";
 import { migrate } from "../src/db/migrations.js";

@@ -18,7 +18,7 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
-import type { Bundle } from "../src/ingest/bundle.js";
+import type { Bundle } from "../src/ingest/bundle/validation.js";
 import { parseId } from "../src/model/ids.js";
 import { matchKeysOf, nameKeysOf } from "../src/model/nameMatching.js";
 import { searchText } from "../src/model/text.js";

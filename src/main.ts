@@ -9,6 +9,7 @@ import { loadConfig } from "./config.js";
 import { loadEnvFile } from "./envFile.js";
 import { createDriver } from "./db/driver.js";
 import { migrate } from "./db/migrations.js";
+import { ImportService } from "./ingest/importService.js";
 import { isEmpty, seed } from "./ingest/seed.js";
 import { createLogger } from "./logger.js";
 import type { Executor } from "./db/executor.js";
@@ -47,7 +48,7 @@ async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
     try {
       await migrate(db);
       if (config.seedOnStart && (await isEmpty(db))) {
-        await seed(db);
+        await seed(new ImportService(db, config.imports));
         log.info("seeded the article's graph into the empty database");
       }
       log.info({ readyMs: Math.round(performance.now() - startedAt) }, "database schema is in place");

@@ -2,7 +2,7 @@
  * The reference bundle imported first: every place, every actor and the agreements, under one gazetteer source
  * whose text holds the agreements' evidence. Reports imported later refer to these ids without repeating them.
  */
-import type { Bundle } from "../../src/ingest/bundle.js";
+import type { Bundle } from "../../src/ingest/bundle/validation.js";
 import type { Cast, SyntheticActor } from "./actors.js";
 import type { Gazetteer, SyntheticPlace } from "./gazetteer.js";
 import { type NameRegistry, word } from "./names.js";

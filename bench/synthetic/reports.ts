@@ -5,7 +5,7 @@
  * statement: a condemnation, an accusation, a denial (which disputes the attribution), a call for restraint that
  * may invoke an agreement, or a monitor's report. Every quote is a sentence of the report's text, verbatim.
  */
-import type { Bundle } from "../../src/ingest/bundle.js";
+import type { Bundle } from "../../src/ingest/bundle/validation.js";
 import type { Cast, SyntheticActor } from "./actors.js";
 import type { Gazetteer, SyntheticPlace } from "./gazetteer.js";
 import { slug } from "./gazetteer.js";

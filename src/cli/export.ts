@@ -1,12 +1,12 @@
 /**
  * npm run export -- <file>
  *
- * Writes the whole graph of the configured database as bundles, one per source (see src/ingest/export.ts), to
+ * Writes the whole graph of the configured database as bundles, one per source (see src/ingest/export/export.ts), to
  * `file`; `npm run import -- <file>` into an empty database reproduces it. Exit codes: 0 written, 1 failed, 2 usage.
  */
 import { writeFile } from "node:fs/promises";
 import { loadConfig } from "../config.js";
-import { exportGraph } from "../ingest/export.js";
+import { exportGraph } from "../ingest/export/export.js";
 import { counted } from "../model/text.js";
 import { openDatabase } from "./database.js";
 import { runCommand } from "./runCommand.js";

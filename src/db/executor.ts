@@ -24,6 +24,15 @@ export interface WriteTransaction {
 }
 
 /**
+ * A read transaction's view: several statements in one managed, retryable transaction. Neo4j isolates transactions
+ * read-committed, so a statement sees what others committed after the transaction began; a reader that needs one
+ * state of the graph across statements must check for that itself (see export/exportStore.ts).
+ */
+export interface ReadTransaction {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+/**
  * The one way to the database. Every statement is parameterised and named by its first line
  * (`// eventsPage`), which labels metrics and logs. Reads and writes use managed transactions
  * (`executeRead`/`executeWrite`), so a cluster routes reads to followers and the driver retries
@@ -42,16 +51,28 @@ export class Executor {
     return new Executor(this.driver, this.metrics, this.options, stats);
   }
 
+  /** One statement in a read transaction of its own. */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readTransaction((tx) => tx.run(cypher, params));
+  }
+
+  /**
+   * Runs `work` in one read transaction (routed to a follower on a cluster). `timeoutMs` overrides the query budget
+   * for work known to be long (the export).
+   */
+  async readTransaction<T>(work: (tx: ReadTransaction) => Promise<T>, options: { timeoutMs?: number | undefined } = {}): Promise<T> {
     const session = this.session(neo4j.session.READ);
     try {
-      return await session.executeRead(async (tx) => {
-        try {
-          return await this.run(tx, "read", cypher, params);
-        } catch (error) {
-          throw outOfMemoryOr(error);
-        }
-      }, this.transactionConfig());
+      return await session.executeRead(
+        async (tx) => {
+          try {
+            return await work({ run: (cypher, params = {}) => this.run(tx, "read", cypher, params) });
+          } catch (error) {
+            throw outOfMemoryOr(error);
+          }
+        },
+        { timeout: options.timeoutMs ?? this.options.queryTimeoutMs },
+      );
     } catch (error) {
       throw mapDatabaseError(error);
     } finally {
@@ -96,10 +117,6 @@ export class Executor {
       // One bookmark manager for the process: a read after an import sees the import, even on a cluster.
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
-  }
-
-  private transactionConfig() {
-    return { timeout: this.options.queryTimeoutMs };
   }
 
   private async run(tx: ManagedTransaction, mode: "read" | "write", cypher: string, params: Params): Promise<Row[]> {

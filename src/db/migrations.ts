@@ -28,7 +28,7 @@ CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (${property})`,
 CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
 FOR (n:Actor|Place|Event|Agreement|Statement|Source) ON EACH [n.searchText]
 OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`;
-  // The node every import locks first (ingest/importStore.ts lockImports); unique, so two first imports make one.
+  // The node every import locks first (ingest/write/importStore.ts lockImports); unique, so two first imports make one.
   const importLock = `// constraintImportLockId
 CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id IS UNIQUE`;
   return [...constraints, importLock, ...indexes, fullText];
@@ -40,6 +40,6 @@ export async function migrate(db: Executor): Promise<void> {
     await db.write((tx) => tx.run(statement));
   }
   await db.write((tx) => tx.run("// awaitIndexes\nCALL db.awaitIndexes(60)"));
-  // The node imports lock (ingest/importStore.ts lockImports), made here so that no import has to create it.
+  // The node imports lock (ingest/write/importStore.ts lockImports), made here so that no import has to create it.
   await db.write((tx) => tx.run("// importLockNode\nMERGE (:ImportLock {id: 'imports'})"));
 }

@@ -9,7 +9,7 @@
  * actor), a claim the statements disputing it, an agreement its parties.
  */
 import { relationshipList, type RelationshipType as CatalogueType } from "../graph/catalogue.js";
-import type { Located } from "./bundle.js";
+import type { Located } from "./bundle/validation.js";
 
 export type EntityLabel = "Actor" | "Place";
 export type DocumentLabel = "Source" | "Agreement" | "Event" | "Claim" | "Statement";

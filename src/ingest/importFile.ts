@@ -6,8 +6,8 @@
 import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { InvalidImportError } from "../errors.js";
-import { EXPORT_FORMAT } from "./export.js";
-import type { ImportReport } from "./importer.js";
+import { EXPORT_FORMAT } from "./export/export.js";
+import type { ImportReport } from "./write/importer.js";
 import type { ImportRequest, ImportService, ProgressReporter } from "./importService.js";
 
 export type FileKind = "bundle" | "bundles" | "export" | "acled";

@@ -9,11 +9,11 @@ import type { Executor } from "../db/executor.js";
 import { type ImportProblem, InvalidImportError } from "../errors.js";
 import { acledDraft } from "./acled/acledDraft.js";
 import { readAcled } from "./acled/acledRows.js";
-import { validateBundle } from "./bundle.js";
-import { bundleDraft } from "./bundleDraft.js";
+import { validateBundle } from "./bundle/validation.js";
+import { bundleDraft } from "./bundle/bundleDraft.js";
 import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
-import { type ImportReport, limitProblems, runImport } from "./importer.js";
+import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
 
 export interface ImportRequest {
   dryRun: boolean;

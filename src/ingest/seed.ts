@@ -1,25 +1,27 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Executor } from "../db/executor.js";
-import { validateBundle } from "./bundle.js";
-import { writeBundle } from "./bundleWriter.js";
+import { InvalidImportError } from "../errors.js";
+import type { ImportService } from "./importService.js";
 import { seedDirectory } from "../paths.js";
 
-/** Writes every bundle in data/seed/ (the article's graph). Idempotent: a second run finds every node as given and writes nothing. */
-export async function seed(db: Executor): Promise<{ bundles: number }> {
+/**
+ * Imports every bundle in data/seed/ (the article's graph) through the import service, one bundle per import, as
+ * `seed`. Idempotent: a second run finds every node as given and writes nothing.
+ */
+export async function seed(imports: ImportService): Promise<{ bundles: number }> {
   const files = readdirSync(seedDirectory)
     .filter((file) => file.endsWith(".bundle.json"))
     .sort();
   for (const file of files) {
-    const result = await validateBundle(JSON.parse(readFileSync(join(seedDirectory, file), "utf8")));
-    if (!result.ok) {
-      const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
-      throw new Error(`Seed bundle ${file} is invalid: ${problems}`);
+    const bundle: unknown = JSON.parse(readFileSync(join(seedDirectory, file), "utf8"));
+    try {
+      await imports.importBundle(bundle, { dryRun: false, writtenBy: "seed" });
+    } catch (error) {
+      if (!(error instanceof InvalidImportError)) throw error;
+      const problems = error.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ");
+      throw new Error(`Seed bundle ${file} is invalid: ${problems}`, { cause: error });
     }
-    if (result.external.size > 0) {
-      throw new Error(`Seed bundle ${file} refers to ids it does not define: ${[...result.external.keys()].join(", ")}`);
-    }
-    await writeBundle(db, result.value, "seed");
   }
   return { bundles: files.length };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundleSchema, type Bundle } from "../../src/ingest/bundle.js";
+import { bundleSchema, type Bundle } from "../../src/ingest/bundle/validation.js";
 import { seedDirectory } from "../../src/paths.js";
 
 /** The seeded article's bundle, parsed with the write path's own schema so tests read typed fields. */

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { validateBundle } from "../../src/ingest/bundle.js";
-import { writeBundle } from "../../src/ingest/bundleWriter.js";
+import { ImportService } from "../../src/ingest/importService.js";
 import { openTestDatabase } from "./database.js";
 
 /** A short random suffix, so each test's ids are its own and tests can run in any order. */
@@ -9,13 +8,11 @@ export function uniqueSuffix(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** Writes a bundle through the real write path (validation, then the idempotent writer) into the test Neo4j. */
+/** Writes a bundle through the import service (the API's and the seed's path) into the test Neo4j. */
 export async function writeTestBundle(bundle: unknown): Promise<void> {
-  const result = await validateBundle(bundle);
-  if (!result.ok) throw new Error(`Test bundle is invalid: ${JSON.stringify(result.problems)}`);
   const database = openTestDatabase(inject("neo4jUri"), 30_000);
   try {
-    await writeBundle(database.db, result.value, "test");
+    await new ImportService(database.db, { timeoutMs: 30_000 }).importBundle(bundle, { dryRun: false, writtenBy: "test" });
   } finally {
     await database.close();
   }

@@ -2,6 +2,7 @@ import type { TestProject } from "vitest/node";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
 import { loadEnvFile } from "../../src/envFile.js";
+import { ImportService } from "../../src/ingest/importService.js";
 import { seed } from "../../src/ingest/seed.js";
 import { ensureWebAssets } from "../../web/build/assets.js";
 import { openTestDatabase } from "./database.js";
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await database.db.write((tx) => tx.run("// wipeTestDatabase\nMATCH (n) DETACH DELETE n"));
     await migrate(database.db);
-    await seed(database.db);
+    await seed(new ImportService(database.db, { timeoutMs: 120_000 }));
   } finally {
     await database.close();
   }

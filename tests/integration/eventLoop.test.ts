@@ -4,7 +4,7 @@
  * refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quoteLimits } from "../../src/ingest/bundle.js";
+import { quoteLimits } from "../../src/ingest/bundle/validation.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { importBundle, keyEnvironment } from "../helpers/writing.js";

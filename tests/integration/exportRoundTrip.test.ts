@@ -3,7 +3,8 @@
  * started here and stopped afterwards), because both need a database nobody else writes to:
  * - the 10,000-row ACLED benchmark: the figure is printed, not asserted (machines differ); the counts are asserted;
  * - export -> empty database -> import, through the command line, reproduces every node, relationship and property
- *   (only the audit stamps record the new import).
+ *   (only the audit stamps record the new import);
+ * - the count of committed imports the export reads before and after the graph (nobody else may import meanwhile).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -15,6 +16,8 @@ import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type 
 import type { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
 import { writeLabels } from "../../src/ingest/draft.js";
+import { exportGraph } from "../../src/ingest/export/export.js";
+import { importsCommitted } from "../../src/ingest/export/exportStore.js";
 import { ImportService } from "../../src/ingest/importService.js";
 import { seed } from "../../src/ingest/seed.js";
 import { projectRoot } from "../../src/paths.js";
@@ -88,7 +91,7 @@ describe("a 10,000-row ACLED file", () => {
 describe("export and import", () => {
   it("reproduce the graph in an empty database: same nodes, relationships and properties", async () => {
     await emptyDatabase();
-    await seed(db);
+    await seed(imports);
     const writer = { dryRun: false, writtenBy: "roundtrip" };
     // ACLED rows, one of them in the article's Syria (resolved onto its places), with hostile strings.
     await imports.importAcled(
@@ -174,6 +177,41 @@ describe("export and import", () => {
     const bundles = (path: string) => (JSON.parse(readFileSync(path, "utf8")) as { bundles: unknown[] }).bundles;
     expect(bundles(second)).toEqual(bundles(file));
   }, 600_000);
+});
+
+describe("the export's one state of the graph", () => {
+  const writer = { dryRun: false, writtenBy: "snapshot" };
+  const committed = () => db.readTransaction((tx) => importsCommitted(tx));
+
+  it("counts the imports that changed the graph, and no dry run or import that changed nothing", async () => {
+    const csv = generatedAcled(5, `count${Date.now()}`);
+    const start = await committed();
+    expect((await imports.importAcled(csv, { ...writer, dryRun: true })).created).toBeGreaterThan(0);
+    expect(await committed()).toBe(start);
+    await imports.importAcled(csv, writer);
+    expect(await committed()).toBe(start + 1);
+    expect((await imports.importAcled(csv, writer)).touched).toEqual([]);
+    expect(await committed()).toBe(start + 1);
+  }, 120_000);
+
+  it("needs the count: a read transaction sees an import that commits while it is open", async () => {
+    const s = `open${Date.now()}`;
+    const events = (tx: { run: (cypher: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]> }) =>
+      tx.run("// eventsOfRun\nMATCH (e:Event) WHERE e.id STARTS WITH $prefix RETURN count(e) AS count", {
+        prefix: `event:acled-GEN${s}`,
+      });
+    const seen = await db.readTransaction(async (tx) => {
+      const before = { committed: await importsCommitted(tx), events: Number((await events(tx))[0]?.count) };
+      await imports.importAcled(generatedAcled(3, s), writer);
+      return { before, after: { committed: await importsCommitted(tx), events: Number((await events(tx))[0]?.count) } };
+    });
+    expect(seen.before).toEqual({ committed: seen.after.committed - 1, events: 0 });
+    expect(seen.after.events).toBe(3);
+    // With no import meanwhile, the export holds them.
+    const file = await exportGraph(db);
+    const exported = file.bundles.flatMap((bundle) => (bundle.events as { id: string }[]).map((event) => event.id));
+    expect(exported.filter((id) => id.startsWith(`event:acled-GEN${s}`))).toHaveLength(3);
+  }, 120_000);
 });
 
 /** Every node the write path writes and every relationship between them, without the audit stamps. */

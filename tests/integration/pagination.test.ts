@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Executor } from "../../src/db/executor.js";
-import { validateBundle } from "../../src/ingest/bundle.js";
-import { writeBundle } from "../../src/ingest/bundleWriter.js";
+import { validateBundle } from "../../src/ingest/bundle/validation.js";
+import { ImportService } from "../../src/ingest/importService.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { article } from "../helpers/article.js";
 import { startServer, type TestServer } from "../helpers/server.js";
@@ -85,7 +85,7 @@ async function write(bundle: unknown): Promise<void> {
   const result = await validateBundle(bundle);
   if (!result.ok) throw new Error(`fixture bundle is invalid: ${JSON.stringify(result.problems)}`);
   expect(result.external.size).toBe(0);
-  await writeBundle(db, result.value, "test");
+  await new ImportService(db, { timeoutMs: 120_000 }).importBundle(bundle, { dryRun: false, writtenBy: "test" });
 }
 
 /** The order the API promises for DATE_DESC: newest first, ties by id, descending like the date. */

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Executor } from "../../src/db/executor.js";
+import { ImportService } from "../../src/ingest/importService.js";
 import { seed } from "../../src/ingest/seed.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { article, articleIds, articleQuotes } from "../helpers/article.js";
@@ -85,7 +86,7 @@ describe("seeding", () => {
 
   it("is idempotent: seeding again changes no count and no property", async () => {
     const before = await snapshot();
-    const result = await seed(db);
+    const result = await seed(new ImportService(db, { timeoutMs: 120_000 }));
     expect(result.bundles).toBeGreaterThanOrEqual(1);
     const after = await snapshot();
     expect(after.nodes).toEqual(before.nodes);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { validateBundle } from "../../src/ingest/bundle.js";
+import { validateBundle } from "../../src/ingest/bundle/validation.js";
 
 const seedBundle = JSON.parse(
   readFileSync(new URL("../../data/seed/anadolu-2019-07-23-idlib-airstrikes.bundle.json", import.meta.url), "utf8"),

@@ -8,11 +8,11 @@ import { describe, expect, it } from "vitest";
 import { fieldReads, otherLabel, ownerLabel, relationshipList, TRAVERSED_TYPES } from "../../src/graph/catalogue.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
 import { resolvers } from "../../src/graphql/resolvers/index.js";
-import { validateBundle } from "../../src/ingest/bundle.js";
-import { bundleDraft } from "../../src/ingest/bundleDraft.js";
+import { validateBundle } from "../../src/ingest/bundle/validation.js";
+import { bundleDraft } from "../../src/ingest/bundle/bundleDraft.js";
 import { relationshipSpecs } from "../../src/ingest/draft.js";
-import { graphToBundles } from "../../src/ingest/export.js";
-import type { StoredGraph } from "../../src/ingest/exportStore.js";
+import { graphToBundles } from "../../src/ingest/export/export.js";
+import type { StoredGraph } from "../../src/ingest/export/exportStore.js";
 import { labelByPrefix } from "../../src/model/ids.js";
 
 const schema = buildSchema(loadTypeDefs());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DraftNode, EntityIntent } from "../../src/ingest/draft.js";
-import { targetNode } from "../../src/ingest/merge.js";
-import { applyResolution, type Candidate, resolveEntities } from "../../src/ingest/resolution.js";
+import { targetNode } from "../../src/ingest/resolve/merge.js";
+import { applyResolution, type Candidate, resolveEntities } from "../../src/ingest/resolve/resolution.js";
 import { matchKeysOf, nameKeysOf, transliterationKey } from "../../src/model/nameMatching.js";
 
 describe("transliterationKey", () => {

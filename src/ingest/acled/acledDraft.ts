@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
 import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
-import type { Located } from "../bundle.js";
+import type { Located } from "../bundle/validation.js";
 import type { Draft, DraftNode, EntityIntent, Link } from "../draft.js";
 import { kindOfAssociate } from "./acledCodes.js";
 import type { AcledRow } from "./acledRows.js";

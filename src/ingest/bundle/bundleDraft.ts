@@ -1,7 +1,7 @@
 /** A validated bundle as a draft (pure): what each node holds, the relationships it owns, its evidence in the source. */
-import type { Located, ValidBundle } from "./bundle.js";
-import { ownedBy } from "../graph/catalogue.js";
-import type { Draft, DraftNode, EntityIntent, Link, WriteLabel } from "./draft.js";
+import type { Located, ValidBundle } from "./validation.js";
+import { ownedBy } from "../../graph/catalogue.js";
+import type { Draft, DraftNode, EntityIntent, Link, WriteLabel } from "../draft.js";
 
 export interface BundleDraftOptions {
   /** Prefix of every problem path (`bundles.3.` when the bundle is one of a file's). */

@@ -3,25 +3,25 @@
  * reach the statements only from the fixed lists in draft.ts; values always travel as parameters. Large inputs are
  * written in batches of `UNWIND` rows.
  */
-import neo4j from "neo4j-driver";
-import type { WriteTransaction } from "../db/executor.js";
-import { int } from "../db/values.js";
-import { MAX_STORED_CHAIN } from "../graph/limits.js";
-import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
-import type { Located } from "./bundle.js";
+import { z } from "zod";
+import type { WriteTransaction } from "../../db/executor.js";
+import { int } from "../../db/values.js";
+import { MAX_STORED_CHAIN } from "../../graph/limits.js";
+import { type ClaimFacts, eventAggregates } from "../../model/eventAggregates.js";
+import type { Located } from "../bundle/validation.js";
 import {
   type EntityLabel,
   isEntityLabel,
-  type Link,
-  type Properties,
   propertyTypes,
   relationshipSpec,
+  type RelationshipType,
   relationshipSpecs,
   type WriteLabel,
   writeLabels,
-} from "./draft.js";
-import type { TargetNode, StoredNode } from "./merge.js";
-import type { Candidate } from "./resolution.js";
+} from "../draft.js";
+import type { TargetNode, StoredNode } from "../resolve/merge.js";
+import { elementRow, locatedRow, optionalNumber, optionalText, parseRows, texts, writtenProperties } from "../storedRows.js";
+import type { Candidate } from "../resolve/resolution.js";
 
 const BATCH = 1_000;
 
@@ -64,6 +64,16 @@ export async function lockImports(tx: WriteTransaction): Promise<void> {
 }
 
 /**
+ * Counts on the lock node the imports that changed the graph: the last statement of each, so that a reader of many
+ * statements (the export, export/exportStore.ts importsCommitted) can tell whether an import committed meanwhile.
+ */
+export async function countImport(tx: WriteTransaction): Promise<void> {
+  await tx.run(`// countImport
+    MATCH (lock:ImportLock {id: 'imports'})
+    SET lock.committed = coalesce(lock.committed, 0) + 1`);
+}
+
+/**
  * Which of the ids exist with the label they are listed under, with their element ids (see ElementIds): one
  * statement for all labels (a `UNION ALL` of one index seek per label), so an import pays one round trip and one
  * plan for this however many labels it names.
@@ -74,7 +84,7 @@ export async function existingIds(tx: WriteTransaction, idsByLabel: ReadonlyMap<
   for (let offset = 0; offset < longest; offset += ID_BATCH) {
     const params = Object.fromEntries(writeLabels.map((label) => [label, (idsByLabel.get(label) ?? []).slice(offset, offset + ID_BATCH)]));
     const rows = await tx.run(existingIdsStatement, inBatch(params));
-    for (const row of rows) found.set(String(row.id), String(row.element));
+    for (const row of parseRows(elementRow, rows)) found.set(row.id, row.element);
   }
   return found;
 }
@@ -106,16 +116,17 @@ MATCH (n:${label})
       [(n)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ nameKeys, matchKeys }),
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    label,
-    kind: String(row.kind),
-    nameKeys: row.nameKeys as string[],
-    matchKeys: row.matchKeys as string[],
-    parent: (row.parent as string | null) ?? null,
-    ancestors: row.ancestors as string[],
-  }));
+  return parseRows(candidateRow, rows).map((row) => ({ ...row, label }));
 }
+
+const candidateRow = z.object({
+  id: z.string(),
+  kind: z.string(),
+  nameKeys: texts,
+  matchKeys: texts,
+  parent: optionalText,
+  ancestors: texts,
+});
 
 /** Stored ancestors of existing places. */
 export async function placeAncestors(tx: WriteTransaction, ids: readonly string[]): Promise<Map<string, string[]>> {
@@ -128,8 +139,10 @@ UNWIND $batch.ids AS id
     RETURN id, [(p)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ ids }),
   );
-  return new Map(rows.map((row) => [String(row.id), row.ancestors as string[]]));
+  return new Map(parseRows(ancestorsRow, rows).map((row) => [row.id, row.ancestors]));
 }
+
+const ancestorsRow = z.object({ id: z.string(), ancestors: texts });
 
 const ownedOut = (label: WriteLabel) => relationshipSpecs.filter((spec) => spec.owner === label && spec.direction === "out");
 
@@ -154,16 +167,24 @@ UNWIND $batch.ids AS id
           RETURN n.id AS id, n.contentHash AS hash`,
       inBatch({ ids: batch, types }),
     );
-    for (const row of rows) {
-      stored.set(String(row.id), {
-        hash: (row.hash as string | null) ?? null,
-        properties: entity ? (row.properties as Properties) : {},
-        links: entity ? (row.links as Link[]) : [],
-      });
+    for (const row of parseRows(storedNodeRow, rows)) {
+      stored.set(row.id, { hash: row.hash, properties: row.properties ?? {}, links: row.links ?? [] });
     }
   }
   return stored;
 }
+
+/** The relationship types an import writes, which are all a stored entity's owned links can be. */
+const writtenTypes: ReadonlySet<string> = new Set(relationshipSpecs.map((spec) => spec.type));
+
+const storedNodeRow = z.object({
+  id: z.string(),
+  hash: optionalText,
+  properties: writtenProperties.optional(),
+  links: z
+    .array(z.object({ type: z.custom<RelationshipType>((type) => typeof type === "string" && writtenTypes.has(type)), target: z.string() }))
+    .optional(),
+});
 
 /** Stored evidence of (node, source) pairs, keyed `nodeId \0 sourceId`. */
 export async function storedEvidence(
@@ -181,10 +202,12 @@ UNWIND $batch.pairs AS pair
       RETURN pair.id AS id, pair.source AS source, collect({start: r.start, end: r.end, quote: r.quote}) AS located`,
       inBatch({ pairs: batch }),
     );
-    for (const row of rows) stored.set(evidenceKey(String(row.id), String(row.source)), row.located as Located[]);
+    for (const row of parseRows(storedEvidenceRow, rows)) stored.set(evidenceKey(row.id, row.source), row.located);
   }
   return stored;
 }
+
+const storedEvidenceRow = z.object({ id: z.string(), source: z.string(), located: z.array(locatedRow) });
 
 export const evidenceKey = (id: string, source: string) => `${id}\u0000${source}`;
 
@@ -197,12 +220,26 @@ export const evidenceKey = (id: string, source: string) => `${id}\u0000${source}
 export type ElementIds = Map<string, string>;
 
 /**
+ * How createNodes and updateNodes send properties, alike: rows are positional (`[key, value…]`, the values in the
+ * order of the columns returned) rather than maps, so that the property names are not sent again with every node;
+ * values travel as plain strings and numbers and become dates and integers in Cypher (`value`, reading `row`),
+ * because the driver encodes its own Integer and Date objects far slower than plain values.
+ */
+function propertyColumnsOf(label: WriteLabel, propertyMaps: readonly Record<string, unknown>[]): { column: string; value: string }[] {
+  const types: Record<string, string | undefined> = { ...aggregateTypes, ...propertyTypes[label] };
+  return propertyColumns(propertyMaps).map((column, i) => {
+    const cell = `row[${i + 1}]`;
+    return { column, value: types[column] === "date" ? `date(${cell})` : types[column] === "int" ? `toInteger(${cell})` : cell };
+  });
+}
+
+/** Types of the event aggregates that are not strings (see eventAggregates). */
+const aggregateTypes = { fatalitiesLow: "int", fatalitiesHigh: "int", injuriesLow: "int", injuriesHigh: "int" };
+
+/**
  * Creates nodes the graph does not hold (the importer checked, under the import lock), stamped with who and when;
  * `extra` adds properties outside the content (event aggregates). Returns their element ids. CREATE, not MERGE:
- * MERGE would look each id up first only to find nothing. Rows are positional (`[id, value…]`, in `columns` order)
- * rather than maps, so that the property names are not sent again with every node; values travel as plain strings
- * and numbers and become dates and integers in Cypher, because the driver encodes its own Integer and Date objects
- * far slower than plain values.
+ * MERGE would look each id up first only to find nothing. A row is `[id, value…]` (see propertyColumnsOf).
  */
 export async function createNodes(
   tx: WriteTransaction,
@@ -213,14 +250,11 @@ export async function createNodes(
 ): Promise<ElementIds> {
   const created: ElementIds = new Map();
   if (nodes.length === 0) return created;
-  const columns = propertyColumns([...nodes.map((node) => node.properties), ...extra.values()]);
-  const types: Record<string, string | undefined> = { ...aggregateTypes, ...propertyTypes[label] };
-  const value = (column: string, i: number) =>
-    types[column] === "date" ? `date(row[${i + 1}])` : types[column] === "int" ? `toInteger(row[${i + 1}])` : `row[${i + 1}]`;
+  const columns = propertyColumnsOf(label, [...nodes.map((node) => node.properties), ...extra.values()]);
   // Properties in the CREATE pattern: one operation per node, and null values are simply not set.
   const properties = [
     "id: row[0]",
-    ...columns.map((column, i) => `${column}: ${value(column, i)}`),
+    ...columns.map(({ column, value }) => `${column}: ${value}`),
     "createdAt: datetime.transaction(), createdBy: $batch.writtenBy, updatedAt: datetime.transaction(), updatedBy: $batch.writtenBy",
   ].join(", ");
   for (const batch of batches(nodes)) {
@@ -233,20 +267,20 @@ export async function createNodes(
       inBatch({
         rows: batch.map((node) => {
           const more = extra.get(node.id);
-          return [node.id, ...columns.map((column) => node.properties[column] ?? more?.[column] ?? null)];
+          return [node.id, ...columns.map(({ column }) => node.properties[column] ?? more?.[column] ?? null)];
         }),
         writtenBy,
       }),
     );
-    for (const row of rows) created.set(String(row.id), String(row.element));
+    for (const row of parseRows(elementRow, rows)) created.set(row.id, row.element);
   }
   return created;
 }
 
-/** Types of the event aggregates that are not strings (see eventAggregates). */
-const aggregateTypes = { fatalitiesLow: "int", fatalitiesHigh: "int", injuriesLow: "int", injuriesHigh: "int" };
-
-/** Sets every property of stored nodes to their target's (null removes), stamped with who and when. */
+/**
+ * Sets every property of stored nodes to their target's (null removes), stamped with who and when. A row is
+ * `[element id, value…]` (see propertyColumnsOf); every target of a label has the same properties (merge.ts).
+ */
 export async function updateNodes(
   tx: WriteTransaction,
   label: WriteLabel,
@@ -254,15 +288,24 @@ export async function updateNodes(
   writtenBy: string,
   elements: ElementIds,
 ): Promise<void> {
+  if (nodes.length === 0) return;
+  const columns = propertyColumnsOf(
+    label,
+    nodes.map((node) => node.properties),
+  );
+  const assignments = [
+    ...columns.map(({ column, value }) => `n.${column} = ${value}`),
+    "n.updatedAt = datetime.transaction(), n.updatedBy = $batch.writtenBy",
+  ].join(", ");
   for (const batch of batches(nodes)) {
     await tx.run(
       `// update${label}s
       ${REUSE_PLAN}
-UNWIND $batch.rows AS row
-      MATCH (n:${label}) WHERE elementId(n) = row.element
-      SET n += row.properties, n.updatedAt = datetime.transaction(), n.updatedBy = $batch.writtenBy`,
+      UNWIND $batch.rows AS row
+      MATCH (n:${label}) WHERE elementId(n) = row[0]
+      SET ${assignments}`,
       inBatch({
-        rows: batch.map((node) => ({ element: elementOf(elements, node.id), properties: toNeo4j(label, node.properties) })),
+        rows: batch.map((node) => [elementOf(elements, node.id), ...columns.map(({ column }) => node.properties[column] ?? null)]),
         writtenBy,
       }),
     );
@@ -306,7 +349,7 @@ UNWIND $batch.owners AS owner
         RETURN DISTINCT e.id AS id, elementId(e) AS element`,
         inBatch({ owners }),
       );
-      for (const row of rows) formerEvents.set(String(row.id), String(row.element));
+      for (const row of parseRows(elementRow, rows)) formerEvents.set(row.id, row.element);
     }
     for (const direction of ["out", "in"] as const) {
       const types = relationshipSpecs.filter((spec) => spec.owner === label && spec.direction === direction).map((spec) => spec.type);
@@ -415,6 +458,20 @@ UNWIND $batch.rows AS row
   }
 }
 
+const claimFiguresRow = z.object({
+  element: z.string(),
+  claims: z.array(
+    z.object({
+      kind: z.string(),
+      low: optionalNumber,
+      high: optionalNumber,
+      qualifier: optionalText,
+      disputed: z.boolean(),
+    }) satisfies z.ZodType<ClaimFacts>,
+  ),
+  stances: z.array(z.string()),
+});
+
 /**
  * Recomputes what list filters and orderings read from an event node (model/eventAggregates.ts) from all its claims
  * (from every source ever imported) and statements. Kept on the node so that `minFatalities`, `contested` and
@@ -432,9 +489,9 @@ UNWIND $batch.events AS element
         [(e)<-[:ABOUT]-(s:Statement) | s.stance] AS stances`,
       inBatch({ events: batch.map((id) => elementOf(elements, id)) }),
     );
-    const updates = rows.map((row) => ({
-      element: row.element,
-      ...eventAggregates({ claims: row.claims as ClaimFacts[], stances: row.stances as string[] }),
+    const updates = parseRows(claimFiguresRow, rows).map(({ element, claims, stances }) => ({
+      element,
+      ...eventAggregates({ claims, stances }),
     }));
     await tx.run(
       `// setEventAggregates
@@ -448,22 +505,4 @@ UNWIND $batch.updates AS update
       inBatch({ updates }),
     );
   }
-}
-
-/** Properties as Neo4j should store them: dates as dates, counts as integers. */
-function toNeo4j(label: WriteLabel, properties: Properties): Record<string, unknown> {
-  const types: Record<string, string> = propertyTypes[label];
-  const converted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) {
-    if (value === null) converted[key] = null;
-    else if (types[key] === "date" && typeof value === "string") converted[key] = dateValue(value);
-    else if (types[key] === "int" && typeof value === "number") converted[key] = int(value);
-    else converted[key] = value;
-  }
-  return converted;
-}
-
-function dateValue(value: string) {
-  const [year, month, day] = value.split("-").map(Number);
-  return new neo4j.types.Date(year!, month!, day!);
 }

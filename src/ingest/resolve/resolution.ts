@@ -12,10 +12,10 @@
  *   normalised names, since vowels tell Hassan from Hussein.
  * - Several equally good candidates: a problem naming them, rather than a guess.
  */
-import type { ImportProblem } from "../errors.js";
-import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
-import type { Draft, DraftNode, EntityLabel } from "./draft.js";
-import { MAX_STORED_CHAIN } from "../graph/limits.js";
+import type { ImportProblem } from "../../errors.js";
+import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
+import type { Draft, DraftNode, EntityLabel } from "../draft.js";
+import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 
 /** An existing actor or place whose names share a key with an incoming one. */
 export interface Candidate {

@@ -6,10 +6,10 @@
  * properties and owned relationships; equal hashes mean the import changes nothing on the node.
  */
 import { hash } from "node:crypto";
-import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
-import { normalizeName, searchText } from "../model/text.js";
-import type { Located } from "./bundle.js";
-import { type DraftNode, isEntityLabel, type Link, type Properties, propertyTypes, type WriteLabel } from "./draft.js";
+import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
+import { normalizeName, searchText } from "../../model/text.js";
+import type { Located } from "../bundle/validation.js";
+import { type DraftNode, isEntityLabel, type Link, type Properties, propertyTypes, type WriteLabel } from "../draft.js";
 
 /** What the importer read of a stored node. Entities need their values and links to merge with. */
 export interface StoredNode {

@@ -8,11 +8,11 @@
  * statements are about it; actors and places go with the first bundle that refers to them. Whatever is left goes
  * into the first bundle. References may cross bundles: the file is imported as one.
  */
-import type { Executor } from "../db/executor.js";
-import { otherLabel, ownedBy } from "../graph/catalogue.js";
-import { MAX_STORED_CHAIN } from "../graph/limits.js";
-import type { Properties, WriteLabel } from "./draft.js";
-import { readGraph, type StoredGraph } from "./exportStore.js";
+import type { Executor } from "../../db/executor.js";
+import { otherLabel, ownedBy } from "../../graph/catalogue.js";
+import { MAX_STORED_CHAIN } from "../../graph/limits.js";
+import type { Properties, WriteLabel } from "../draft.js";
+import { importsCommitted, readGraph, type StoredGraph } from "./exportStore.js";
 
 export const EXPORT_FORMAT = "conflict-graph/bundles";
 
@@ -23,8 +23,25 @@ export interface ExportFile {
   bundles: Record<string, unknown>[];
 }
 
+/** Reads the graph again when an import committed during the read; after this many reads, gives up. */
+const MAX_READS = 5;
+
+/**
+ * The whole graph read in one read transaction, as one state of it even while imports run: Neo4j's read-committed
+ * isolation lets each statement see imports committed since the transaction began, so the count of committed imports
+ * is read before and after, and the graph read again while it moved.
+ */
 export async function exportGraph(db: Executor): Promise<ExportFile> {
-  return { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), bundles: graphToBundles(await readGraph(db)) };
+  const graph = await db.readTransaction(async (tx) => {
+    for (let read = 1; ; read++) {
+      const before = await importsCommitted(tx);
+      const graph = await readGraph(tx);
+      if ((await importsCommitted(tx)) === before) return graph;
+      if (read === MAX_READS)
+        throw new Error(`The graph changed during each of ${MAX_READS} reads (imports kept committing); export again later.`);
+    }
+  });
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), bundles: graphToBundles(graph) };
 }
 
 type Json = Record<string, unknown>;

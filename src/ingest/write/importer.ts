@@ -7,15 +7,16 @@
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
-import type { Executor, WriteTransaction } from "../db/executor.js";
-import { type ImportProblem, InvalidImportError } from "../errors.js";
-import { Pacer } from "../pacer.js";
-import { matchKeysOf, nameKeysOf } from "../model/nameMatching.js";
-import { counted } from "../model/text.js";
-import type { Located } from "./bundle.js";
-import { type ClaimFacts, eventAggregates } from "../model/eventAggregates.js";
-import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "./draft.js";
+import type { Executor, WriteTransaction } from "../../db/executor.js";
+import { type ImportProblem, InvalidImportError } from "../../errors.js";
+import { Pacer } from "../../pacer.js";
+import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
+import { counted } from "../../model/text.js";
+import type { Located } from "../bundle/validation.js";
+import { type ClaimFacts, eventAggregates } from "../../model/eventAggregates.js";
+import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "../draft.js";
 import {
+  countImport,
   createNodes,
   deleteOwnedLinks,
   entityCandidates,
@@ -31,8 +32,8 @@ import {
   writeEvidence,
   writeLinks,
 } from "./importStore.js";
-import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "./merge.js";
-import { applyResolution, type EntityMatch, resolveEntities } from "./resolution.js";
+import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
+import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 
 /** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
 export interface ImportReport {
@@ -235,6 +236,7 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
+  if (touched.length > 0) await countImport(tx);
   return report;
 }
 

@@ -4,9 +4,9 @@
  * whole or written whole.
  */
 import { z } from "zod";
-import { otherLabel, ownedBy } from "../graph/catalogue.js";
-import { labelByPrefix, parseId, type IdPrefix, type NodeLabel } from "../model/ids.js";
-import { isCalendarDate } from "../model/dates.js";
+import { otherLabel, ownedBy } from "../../graph/catalogue.js";
+import { labelByPrefix, parseId, type IdPrefix, type NodeLabel } from "../../model/ids.js";
+import { isCalendarDate } from "../../model/dates.js";
 import {
   ACTOR_KINDS,
   CLAIM_KINDS,
@@ -18,10 +18,10 @@ import {
   GEO_PRECISIONS,
   PLACE_KINDS,
   STANCES,
-} from "../model/enums.js";
-import { MAX_NAME_LENGTH, withArticle } from "../model/text.js";
-import { findQuote } from "../model/quoteSearch.js";
-import { Pacer } from "../pacer.js";
+} from "../../model/enums.js";
+import { MAX_NAME_LENGTH, withArticle } from "../../model/text.js";
+import { findQuote } from "../../model/quoteSearch.js";
+import { Pacer } from "../../pacer.js";
 
 /**
  * Bounds on the quotes of one bundle, so that locating them stays cheap whatever the input: each is searched in time
@@ -50,7 +50,7 @@ const datePrecision = z.enum(DATE_PRECISIONS);
 
 const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
 
-/** How an actor or place may be linked to an existing one by name (entity resolution; see resolution.ts). */
+/** How an actor or place may be linked to an existing one by name (entity resolution; see resolve/resolution.ts). */
 const resolution = {
   resolve: z.boolean().nullish(),
   sameAs: id.nullish(),
