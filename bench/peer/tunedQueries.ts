@@ -94,7 +94,8 @@ export const tunedPeer: Contender = {
     },
   },
   Q4: {
-    request: (params) => graphqlRequest(Q4, { lucene: luceneQuery(searchWords(params.placeName)) ?? "", exactName: normalizeName(params.placeName) }),
+    request: (params) =>
+      graphqlRequest(Q4, { lucene: luceneQuery(searchWords(params.placeName)) ?? "", exactName: normalizeName(params.placeName) }),
     answer: (body) => ({ ids: (graphqlData(body).searchPlaces as Ids[]).map((place) => place.id) }),
   },
   Q5: {
