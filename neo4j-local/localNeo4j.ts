@@ -267,12 +267,11 @@ function spawnLauncher(instance: LocalInstance, plugins: boolean): ChildProcess 
   // An import is one transaction, and Neo4j holds all of it in the heap until it commits: about 50 kB per ACLED row
   // (docs/benchmarks.md). Neo4j lets transactions use 70% of the heap (dbms.memory.transaction.total.max), so 4 GB
   // gives 2.8 GB, room for a file of the editors' 20 MB body limit (~44,000 rows, 2.2 GB). -Xmx is a ceiling:
-  // an instance that never imports that much never takes the memory, and after one, once idle for a minute, G1 hands
-  // what it no longer uses back to the machine (periodic collections), which other instances and processes share.
+  // an instance that never imports that much never takes the memory (after one, the JVM keeps what it took until
+  // the instance stops).
   const heap = process.env.NEO4J_LOCAL_HEAP ?? "4g";
   const args = [
     `-Xmx${heap}`,
-    "-XX:G1PeriodicGCInterval=60000",
     ...JVM_FLAGS,
     "-cp",
     // Expanded by java itself, not by a shell. Plugins go on the classpath too, as Neo4j's server
