@@ -14,7 +14,7 @@
  *   NEO4J_LOCAL_PORT       Bolt port of the dev instance (default 7687)
  *   NEO4J_TEST_PORT        Bolt port of the test instance (default 7688; another port gets its own data folder)
  *   NEO4J_BENCH_PORT       Bolt port of the bench instance (default 7689; likewise)
- *   NEO4J_LOCAL_HEAP       JVM max heap, java -Xmx syntax (default 1g)
+ *   NEO4J_LOCAL_HEAP       JVM max heap, java -Xmx syntax (default 4g: room for a 20 MB import, see spawnLauncher)
  *   NEO4J_LOCAL_PAGECACHE  page cache, neo4j.conf syntax (default 256m; read by Launcher.java)
  *   NEO4J_LOCAL_TX_TIMEOUT transaction timeout, neo4j.conf syntax (default 30s; Launcher.java)
  *   JAVA_HOME              Java 17+ to use (default: `java` on PATH)
@@ -264,7 +264,12 @@ function launcherPort(pid: number): number | undefined {
 
 function spawnLauncher(instance: LocalInstance, plugins: boolean): ChildProcess {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
-  const heap = process.env.NEO4J_LOCAL_HEAP ?? "1g";
+  // An import is one transaction, and Neo4j holds all of it in the heap until it commits: about 50 kB per ACLED row
+  // (docs/benchmarks.md). Neo4j lets transactions use 70% of the heap (dbms.memory.transaction.total.max), so 4 GB
+  // gives 2.8 GB, room for a file of the editors' 20 MB body limit (~44,000 rows, 2.2 GB). -Xmx is a ceiling:
+  // an instance that never imports that much never takes the memory (after one, the JVM keeps what it took until
+  // the instance stops).
+  const heap = process.env.NEO4J_LOCAL_HEAP ?? "4g";
   const args = [
     `-Xmx${heap}`,
     ...JVM_FLAGS,

@@ -17,8 +17,8 @@ afterAll(async () => {
   await database.close();
 });
 
-/** Collects more numbers than the transaction memory pool of the launcher's 1 GB heap can hold. */
-const tooMuch = "// collectTooMuch\nUNWIND range(1, 100000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n";
+/** Collects more numbers than the transaction memory pool of the launcher's 4 GB heap (2.8 GB) can hold. */
+const tooMuch = "// collectTooMuch\nUNWIND range(1, 1000000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n";
 
 describe("a transaction out of memory", () => {
   it("is DATABASE_OUT_OF_MEMORY in a write, sent once", async () => {
