@@ -19,6 +19,8 @@ export function requestId(request: Request, response: Response, next: NextFuncti
   next();
 }
 
+const codeOf = (code: unknown): string => (typeof code === "string" ? code : "INTERNAL_SERVER_ERROR");
+
 /** Logs the request and counts its error codes into `graphql_error_responses_total`. */
 export function requestLoggingPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<Context> {
   return {
@@ -26,11 +28,9 @@ export function requestLoggingPlugin(logger: Logger, metrics: Metrics): ApolloSe
       const startedAt = performance.now();
       return Promise.resolve({
         willSendResponse: ({ operationName, errors, response }) => {
-          const codes = [
-            ...new Set(
-              (errors ?? []).map((error) => (typeof error.extensions.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR")),
-            ),
-          ];
+          // The codes the client was sent (after formatError maps domain errors), not those of the raw errors.
+          const sent = response.body.kind === "single" ? response.body.singleResult.errors : response.body.initialResult.errors;
+          const codes = [...new Set((sent ?? errors ?? []).map((error) => codeOf(error.extensions?.code)))];
           for (const code of codes) metrics.errorResponses.inc({ code });
           logger.info(
             {

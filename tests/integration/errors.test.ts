@@ -105,6 +105,19 @@ describe("ids", () => {
     await expectBadInput(`{ places(filter: { withinId: "garbage" }) { totalCount } }`, "filter.withinId");
   });
 
+  it("counts the code the client was sent in the request log's metric, not the raw error's", async () => {
+    const counted = async (code: string) => {
+      const line = (await (await fetch(`${server.url}/metrics`)).text())
+        .split("\n")
+        .find((entry) => entry.startsWith(`graphql_error_responses_total{code="${code}"}`));
+      return line ? Number(line.split(" ").at(-1)) : 0;
+    };
+    const [badBefore, internalBefore] = [await counted("BAD_USER_INPUT"), await counted("INTERNAL_SERVER_ERROR")];
+    await expectBadInput(`{ actor(id: "place:syria") { id } }`, "id");
+    expect(await counted("BAD_USER_INPUT")).toBe(badBefore + 1);
+    expect(await counted("INTERNAL_SERVER_ERROR")).toBe(internalBefore);
+  });
+
   it("answers null, without errors, for a well-formed id that is not in the graph", async () => {
     const response = await post(
       server,
