@@ -11,6 +11,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
@@ -75,16 +76,21 @@ describe("an ACLED file of the body limit's size (20 MB)", () => {
       await emptyDatabase();
       const csv = generatedAcled(ROWS, "bench");
       expect(Buffer.byteLength(csv)).toBeGreaterThanOrEqual(BODY_LIMIT_BYTES);
+      // How long the import held this process's event loop at most (a server's other clients would wait as long).
+      const eventLoop = monitorEventLoopDelay({ resolution: 10 });
+      eventLoop.enable();
       const startedAt = performance.now();
       const report = await imports.importAcled(csv, { dryRun: false, writtenBy: "bench" });
       const seconds = (performance.now() - startedAt) / 1000;
       const againAt = performance.now();
       const again = await imports.importAcled(csv, { dryRun: false, writtenBy: "bench" });
       const againSeconds = (performance.now() - againAt) / 1000;
+      eventLoop.disable();
       console.log(
         `[benchmark] ACLED import of ${ROWS} rows (${(csv.length / 1e6).toFixed(1)} MB): ${seconds.toFixed(1)} s, ` +
           `${Math.round(ROWS / seconds)} rows/s, ${report.created} nodes created; re-import ${againSeconds.toFixed(1)} s ` +
-          `(${Math.round(ROWS / againSeconds)} rows/s), ${again.unchanged} unchanged`,
+          `(${Math.round(ROWS / againSeconds)} rows/s), ${again.unchanged} unchanged; ` +
+          `event loop held at most ${Math.round(eventLoop.max / 1e6)} ms (p99 ${Math.round(eventLoop.percentile(99) / 1e6)} ms)`,
       );
       expect(report).toMatchObject({ rows: ROWS, updated: 0, unchanged: 0 });
       // Per row a source, an event and a claim; plus ACLED, the actors and the place chain of the generated country.
