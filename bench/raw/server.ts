@@ -18,7 +18,7 @@ import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { int } from "../../src/db/values.js";
 import { createLogger } from "../../src/logger.js";
-import { luceneQuery, searchWords } from "../../src/model/search.js";
+import { luceneQuery, rankCandidates, searchWords } from "../../src/model/search.js";
 import { normalizeName } from "../../src/model/text.js";
 import {
   type Answers,
@@ -70,16 +70,13 @@ export const statements: Record<QueryName, { cypher: string; parameters(params: 
   },
   // The same search as our server's: the best 100 hits of the shared index for the same Lucene query, places only,
   // a place named exactly as asked first, then by score and id; the first 10.
+  // Candidates from the index, ranked in JS by closeness of spelling as our server ranks them (src/model/search.ts).
   Q4: {
     cypher: `CALL db.index.fulltext.queryNodes('nodeSearch', $lucene, {limit: $candidates}) YIELD node, score
       WHERE node:Place
-      WITH collect({id: node.id, exact: $exactName IN coalesce(node.nameKeys, []), score: score}) AS hits, max(score) AS best
-      UNWIND hits AS hit
-      RETURN hit.id AS id ORDER BY hit.score + CASE WHEN hit.exact THEN best ELSE 0 END DESC, hit.id LIMIT $first`,
+      RETURN node.id AS id, score, coalesce(node.nameKeys, [coalesce(node.name, '')]) AS names`,
     parameters: (params) => ({
       lucene: luceneQuery(searchWords(params.placeName)) ?? "",
-      exactName: normalizeName(params.placeName),
-      first: int(SEARCH_PAGE),
       candidates: int(SEARCH_CANDIDATES),
     }),
   },
@@ -123,7 +120,17 @@ const handlers: Record<QueryName, Handler> = {
     const ids = (await read(driver, "Q3", params)).map((row) => String(row.id));
     return { ids: ids.slice(0, 20), hasNextPage: ids.length > 20 } satisfies Answers["Q3"];
   },
-  Q4: async (driver, params) => ({ ids: (await read(driver, "Q4", params)).map((row) => String(row.id)) }) satisfies Answers["Q4"],
+  async Q4(driver, params) {
+    const candidates = (await read(driver, "Q4", params)).map((row) => ({
+      id: String(row.id),
+      item: String(row.id),
+      score: Number(row.score),
+      names: (row.names as string[]).map(normalizeName),
+    }));
+    return {
+      ids: rankCandidates(searchWords(params.placeName).join(" "), candidates, SEARCH_PAGE).map(({ item }) => item),
+    } satisfies Answers["Q4"];
+  },
   Q5: (driver, params) => read(driver, "Q5", params),
   Q6: async (driver, params) => ({ totalCount: Number((await read(driver, "Q6", params))[0]?.totalCount ?? 0) }) satisfies Answers["Q6"],
 };
