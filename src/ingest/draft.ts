@@ -26,7 +26,7 @@ type PropertyType = "string" | "strings" | "date" | "int" | "float";
  */
 export const propertyTypes = {
   Source: { title: "string", publishedOn: "date", url: "string", text: "string" },
-  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string" },
+  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string", period: "string" },
   Place: { name: "string", aliases: "strings", kind: "string", latitude: "float", longitude: "float", wikidataId: "string" },
   Agreement: { name: "string", signedOn: "date", datePrecision: "string", endsOn: "date", summary: "string" },
   Event: {
@@ -85,6 +85,11 @@ export interface Link {
   role?: string;
   /** Where the input named the target, for problems. */
   path?: string;
+  /**
+   * Added only to an entity that has no relationship of this type yet (stored or drafted before): a parent derived
+   * from a name (ACLED's `Military Forces of X` PART_OF X) never adds to the one a curator gave.
+   */
+  fillOnly?: boolean;
 }
 
 /** How an actor or place came into the import, which decides how it merges with a stored node. */

@@ -37,6 +37,7 @@ export interface ActorRow extends NodeRowBase {
   kind: ActorKind;
   description: string | null;
   wikidataId: string | null;
+  period: string | null;
 }
 
 export interface PlaceRow extends NodeRowBase {

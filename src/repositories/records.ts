@@ -39,6 +39,7 @@ const actorSchema = z.object({
   kind: text,
   description: optionalText,
   wikidataId: optionalText,
+  period: optionalText,
 });
 
 const placeSchema = z.object({

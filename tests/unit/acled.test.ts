@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { acledDate, kindOfAssociate, kindOfInter } from "../../src/ingest/acled/acledCodes.js";
+import { kindOfInter } from "../../src/ingest/acled/acledCodes.js";
 import { acledDraft, slug } from "../../src/ingest/acled/acledDraft.js";
 import { readAcled } from "../../src/ingest/acled/acledRows.js";
 import { Pacer } from "../../src/pacer.js";
@@ -8,22 +8,12 @@ import { parseId } from "../../src/model/ids.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
 
 describe("ACLED codes", () => {
-  it("read dates as current and older exports write them", () => {
-    expect(acledDate("2019-07-22")).toBe("2019-07-22");
-    expect(acledDate("22 July 2019")).toBe("2019-07-22");
-    expect(acledDate("2 Sep 2019")).toBe("2019-09-02");
-    expect(acledDate("July 22, 2019")).toBeNull();
-  });
-
   it("map inter codes, as numbers or words, to actor kinds", () => {
     expect(kindOfInter("1")).toBe("ARMED_FORCE");
     expect(kindOfInter("Rebel group")).toBe("ARMED_GROUP");
     expect(kindOfInter("7")).toBe("CIVILIANS");
     expect(kindOfInter("")).toBeNull();
     expect(kindOfInter("9")).toBeUndefined();
-    expect(kindOfAssociate("Civilians (Syria)", "ARMED_GROUP")).toBe("CIVILIANS");
-    expect(kindOfAssociate("Military Forces of Turkey (2016-)", "ARMED_GROUP")).toBe("ARMED_FORCE");
-    expect(kindOfAssociate("Jaysh al-Izza", "ARMED_GROUP")).toBe("ARMED_GROUP");
   });
 });
 

@@ -38,6 +38,11 @@ export type Actor = Node & {
   name: Scalars['String']['output'];
   /** Bodies this actor belongs to or speaks for, nearest first (a spokesperson -> a ministry -> a state). */
   partOf: Array<Actor>;
+  /**
+   * The period of the regime a state body serves, as ACLED writes it in its actor names: `2000-` (since 2000),
+   * `1991-2018`. Null when no source gave one.
+   */
+  period?: Maybe<Scalars['String']['output']>;
   /** Statements this actor made. */
   statements: StatementConnection;
   /** Statements that target this actor (condemn, accuse, call on it). */
@@ -122,6 +127,8 @@ export type ActorInput = {
   name: Scalars['String']['input'];
   /** Bodies this actor belongs to or speaks for (actor ids). */
   partOf?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The period of the regime a state body serves, e.g. `2000-` or `1991-2018` (as ACLED writes it). */
+  period?: InputMaybe<Scalars['String']['input']>;
   /** Spellings to remove from the existing actor's aliases (a curator's correction after a wrong match). */
   removeAliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** False: never link this actor to an existing one by name; it is stored under its own id. */
@@ -1525,6 +1532,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorStatementsArgs>>;
   statementsAbout?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<ActorStatementsAboutArgs>>;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -108,27 +108,3 @@ export function kindOfInter(inter: string): ActorKind | null | undefined {
   if (key === "" || key === "0") return null;
   return interKinds.get(key);
 }
-
-/**
- * Associated actors carry no inter code of their own; their names usually say what they are
- * ("Civilians (Syria)", "Military Forces of Turkey (2016-)"). Otherwise they share their side's kind.
- */
-export function kindOfAssociate(name: string, sideKind: ActorKind): ActorKind {
-  if (/^civilians\b/i.test(name)) return "CIVILIANS";
-  if (/^(military|police) forces of\b/i.test(name)) return "ARMED_FORCE";
-  if (/^(protesters|rioters)\b/i.test(name)) return "OTHER";
-  return sideKind;
-}
-
-const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** event_date as `YYYY-MM-DD`: ISO as in current exports, or `22 July 2019` as in older ones; null otherwise. */
-export function acledDate(value: string): string | null {
-  const text = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  const match = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(text);
-  if (!match) return null;
-  const month = months.findIndex((name) => name.startsWith(match[2]!.toLowerCase()) && match[2]!.length >= 3);
-  if (month < 0) return null;
-  return `${match[3]}-${String(month + 1).padStart(2, "0")}-${match[1]!.padStart(2, "0")}`;
-}

@@ -7,7 +7,8 @@
  *   line per column, so nothing of the row is lost and evidence can point into it;
  * - a fatalities claim asserted by ACLED and resting on the row's `fatalities` line. ACLED codes the lowest credible
  *   figure, so a count above zero is a floor (AT_LEAST); zero means no deaths were reported (EXACT).
- * Actors (actor1, actor2 and their associates, kind from the inter codes) and the place chain
+ * Actors (actor1, actor2 and their associates; kind, period, abbreviation and the bodies and state they are part of
+ * from ACLED's naming conventions, see actorNames.ts, otherwise the kind from the inter codes) and the place chain
  * country > admin1 > admin2 > admin3 > location get ids derived from their names, and are only filled in: an ACLED
  * row never overwrites what a curator wrote. New ones are resolved against existing actors and places by name.
  */
@@ -17,8 +18,8 @@ import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
 import type { Located } from "../bundle/validation.js";
 import type { Draft, DraftNode, EntityIntent, Link } from "../draft.js";
-import { kindOfAssociate } from "./acledCodes.js";
 import type { AcledRow } from "./acledRows.js";
+import { actorPlans } from "./actorNames.js";
 
 export const ACLED_ACTOR = "actor:acled";
 
@@ -52,15 +53,12 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
 
     const participants: Link[] = row.sides.flatMap((side, index) => {
       const kind: ActorKind = side.kind ?? "OTHER";
-      return [{ name: side.actor, kind }, ...side.associates.map((name) => ({ name, kind: kindOfAssociate(name, kind) }))].map(
-        ({ name, kind: actorKind }) => {
-          const id = limitedId("actor", `acled-${slugOf(name)}`);
-          entity(entities, { label: "Actor", id, name, kind: actorKind, path: `${path}.actor${index + 1}` });
-          // ACLED lists the initiating side first; the other side suffers the event, as victims when civilians.
-          const role = index === 0 ? "PERPETRATOR" : actorKind === "CIVILIANS" ? "VICTIM" : "TARGET";
-          return { type: "PARTICIPATED_IN" as const, target: id, role, path: `${path}.actor${index + 1}` };
-        },
-      );
+      return [side.actor, ...side.associates].map((name) => {
+        const { id, kind: actorKind } = actorChain(entities, name, kind, `${path}.actor${index + 1}`, slugOf);
+        // ACLED lists the initiating side first; the other side suffers the event, as victims when civilians.
+        const role = index === 0 ? "PERPETRATOR" : actorKind === "CIVILIANS" ? "VICTIM" : "TARGET";
+        return { type: "PARTICIPATED_IN" as const, target: id, role, path: `${path}.actor${index + 1}` };
+      });
     });
 
     const sourceId = `source:acled-${row.eventId}`;
@@ -164,6 +162,31 @@ function placeChain(entities: Map<string, DraftNode>, row: AcledRow, path: strin
   return id;
 }
 
+/**
+ * An ACLED actor and what its name says it is part of (actorNames.ts): a unit PART_OF its body, a body PART_OF its
+ * state. A state gets an id of its own kind (`actor:state~<slug>`, which no ACLED name slugs to) and is found among
+ * existing states by name; the others are `actor:acled-<slug>` as ever. Only fills: a PART_OF is added to an actor
+ * that has none, so a curator's placement stands. Returns the actor's id and kind.
+ */
+function actorChain(
+  entities: Map<string, DraftNode>,
+  name: string,
+  otherwise: ActorKind,
+  path: string,
+  slugOf: (name: string) => string,
+): { id: string; kind: ActorKind } {
+  let partOf: string | null = null;
+  let last = { id: "", kind: otherwise };
+  for (const plan of actorPlans(name, otherwise)) {
+    const id = limitedId("actor", plan.state ? `state~${slugOf(plan.name)}` : `acled-${slugOf(plan.name)}`);
+    const extra: Record<string, string> = plan.period === null ? {} : { period: plan.period };
+    entity(entities, { label: "Actor", id, name: plan.name, kind: plan.kind, partOf, aliases: plan.aliases, extra, path });
+    partOf = id;
+    last = { id, kind: plan.kind };
+  }
+  return last;
+}
+
 /** Adds an entity, or another spelling to one already drafted under the same id. */
 function entity(
   entities: Map<string, DraftNode>,
@@ -173,6 +196,8 @@ function entity(
     name: string;
     kind: string;
     parent?: string | null;
+    partOf?: string | null;
+    aliases?: string[];
     extra?: Record<string, string | number | string[]>;
     path: string;
   },
@@ -180,15 +205,20 @@ function entity(
   const known = entities.get(given.id);
   if (known) {
     const aliases = known.properties.aliases as string[];
-    if (given.name !== known.properties.name && !aliases.includes(given.name)) aliases.push(given.name);
+    for (const alias of [given.name, ...(given.aliases ?? [])]) {
+      if (alias !== known.properties.name && !aliases.includes(alias)) aliases.push(alias);
+    }
     for (const [key, value] of Object.entries(given.extra ?? {})) known.properties[key] ??= value;
     return;
   }
   entities.set(given.id, {
     label: given.label,
     id: given.id,
-    properties: { name: given.name, aliases: [], kind: given.kind, ...given.extra },
-    links: given.parent ? [{ type: "WITHIN", target: given.parent, path: given.path }] : [],
+    properties: { name: given.name, aliases: [...(given.aliases ?? [])], kind: given.kind, ...given.extra },
+    links: [
+      ...(given.parent ? [{ type: "WITHIN" as const, target: given.parent, path: given.path }] : []),
+      ...(given.partOf ? [{ type: "PART_OF" as const, target: given.partOf, path: given.path, fillOnly: true }] : []),
+    ],
     evidence: new Map(),
     entity: fill,
     path: given.path,

@@ -9,9 +9,9 @@ import { CsvError, parse } from "csv-parse";
 import type { ImportProblem } from "../../errors.js";
 import type { Pacer } from "../../pacer.js";
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
-import { isCalendarDate } from "../../model/dates.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
-import { acledDate, eventTypes, geoPrecisions, kindOfInter, timePrecisions } from "./acledCodes.js";
+import { eventTypes, geoPrecisions, kindOfInter, timePrecisions } from "./acledCodes.js";
+import { acledDate } from "./acledDates.js";
 
 /** Columns a row cannot do without; the others of DOMAIN.md's list are read when present. */
 export const requiredColumns = [
@@ -137,8 +137,8 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   const eventId = value("event_id_cnty");
   if (!eventIdPattern.test(eventId)) problem("event_id_cnty", `"${eventId.slice(0, 40)}" is not an ACLED event id (letters, digits, ._~-)`);
 
-  const date = acledDate(value("event_date"));
-  if (date === null || !isCalendarDate(date)) problem("event_date", `"${value("event_date").slice(0, 40)}" is not a date (YYYY-MM-DD)`);
+  const { date, problem: dateProblem } = acledDate(value("event_date"), value("year"));
+  if (dateProblem !== undefined) problem("event_date", dateProblem);
 
   const datePrecision = timePrecisions.get(value("time_precision"));
   if (!datePrecision) problem("time_precision", "must be 1, 2 or 3");

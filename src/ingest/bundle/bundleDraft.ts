@@ -66,6 +66,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         kind: actor.kind,
         description: actor.description ?? null,
         wikidataId: actor.wikidataId ?? null,
+        period: actor.period ?? null,
       },
       links: links("Actor", actor, `actors.${i}`),
       evidence: new Map(),

@@ -84,6 +84,10 @@ export const bundleSchema = z.object({
           .string()
           .regex(/^Q\d+$/, "must look like Q123")
           .nullish(),
+        period: z
+          .string()
+          .regex(/^\d{4}-(\d{4})?$/, "must look like 2000- or 1991-2018")
+          .nullish(),
         partOf: z.array(id).nullish(),
         allies: z.array(id).nullish(),
         ...resolution,

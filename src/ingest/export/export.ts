@@ -194,6 +194,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         kind: actor.kind,
         description: actor.description,
         wikidataId: actor.wikidataId,
+        period: actor.period,
         ...relationshipFields(graph, "Actor", id),
       }),
     );

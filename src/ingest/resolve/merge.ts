@@ -74,7 +74,7 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
         if (hasParent && !defining) continue;
         if (hasParent) links = links.filter((known) => known.type !== "WITHIN");
         hasParent = true;
-      }
+      } else if (link.fillOnly && links.some((known) => known.type === link.type)) continue;
       links.push(link);
     }
     const removed = new Set((definition.entity?.removeAliases ?? []).map(normalizeName));

@@ -8,8 +8,8 @@
  *   district named after its city stays apart from it.
  * - Places must also sit in compatible hierarchies: the candidate's parent is the new place's parent or one of its
  *   ancestors, or the other way round. Two villages of one name in different provinces stay apart.
- * - Names match on normalised names (case, diacritics, apostrophes), or on transliteration keys; people only on
- *   normalised names, since vowels tell Hassan from Hussein.
+ * - Names match on normalised names (case, diacritics, apostrophes), or on transliteration keys; people and states
+ *   only on normalised names, since vowels tell Hassan from Hussein and Niger from Nigeria.
  * - Several equally good candidates: a problem naming them, rather than a guess.
  */
 import type { ImportProblem } from "../../errors.js";
@@ -107,7 +107,7 @@ export function resolveEntities(draft: Draft, facts: GraphFacts): Resolution {
     const names = definitions.flatMap((definition) => [definition.properties.name, ...asStrings(definition.properties.aliases)]);
     const nameKeys = new Set(nameKeysOf(names.filter((name): name is string => typeof name === "string")));
     const kind = String(first.properties.kind);
-    const fuzzy = !(first.label === "Actor" && kind === "PERSON");
+    const fuzzy = !(first.label === "Actor" && (kind === "PERSON" || kind === "STATE"));
     const matchKeys = new Set(fuzzy ? matchKeysOf(names.filter((name): name is string => typeof name === "string")) : []);
     const parent = first.label === "Place" ? parentOf(id) : null;
     const inParent = parent === null ? null : resolved(parent);
