@@ -47,15 +47,14 @@ async function actorNamed(name: string): Promise<Record<string, any>> {
   const data = await read(`query ($name: String!) { actors(filter: { nameContains: $name }, first: 20) { edges { node { ${ACTOR} } } } }`, {
     name,
   });
-  const found = data.actors.edges
-    .map((edge: { node: Record<string, any> }) => edge.node)
-    .filter((actor: { name: string }) => actor.name === name);
+  const found = (data.actors.edges as { node: Record<string, any> }[]).map((edge) => edge.node).filter((actor) => actor.name === name);
   expect(found, name).toHaveLength(1);
-  return found[0];
+  return found[0]!;
 }
 
 async function actor(id: string): Promise<Record<string, any>> {
-  return (await read(`query ($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id })).actor;
+  const data = await read(`query ($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id });
+  return data.actor as Record<string, any>;
 }
 
 describe("ACLED actor names", () => {
