@@ -231,6 +231,13 @@ describe("ACLED actor names", () => {
           partOf: [`actor:ab-${s}-ministry`],
         },
         { id: `actor:ab-${s}-police`, name: `Police of ${land}`, aliases: [`Police Forces of ${land} (2000-)`], kind: "ARMED_FORCE" },
+        // One actor for what ACLED names as a force and as its unit.
+        {
+          id: `actor:ab-${s}-navy`,
+          name: `Navy of ${land}`,
+          aliases: [`Military Forces of ${land} (2010-)`, `Military Forces of ${land} (2010-) Navy`],
+          kind: "ARMED_FORCE",
+        },
       ],
     };
     expect((await importBundle(server, bundle)).errors).toBeUndefined();
@@ -240,11 +247,13 @@ describe("ACLED actor names", () => {
       [`Military Forces of ${land} (2000-)`, "1"],
       [`Military Forces of ${land} (2000-) Air Force`, "1"],
       [`Police Forces of ${land} (2000-)`, "1"],
+      [`Military Forces of ${land} (2010-) Navy`, "1"],
     ]);
     const report = await imported(csv);
     const matched = new Map(report.resolved.map((match: { id: string; matchedId: string }) => [match.id, match.matchedId]));
     expect(matched.get(`actor:acled-military-forces-of-curland-${s}-2000`)).toBe(`actor:ab-${s}-army`);
     expect(matched.get(`actor:state~curland-${s}`)).toBe(`actor:ab-${s}-state`);
+    expect(matched.get(`actor:acled-military-forces-of-curland-${s}-2010-navy`)).toBe(`actor:ab-${s}-navy`);
 
     // Nothing the curator wrote changed; the army stays under its ministry (no second parent).
     const { members, ...after } = await actor(`actor:ab-${s}-army`);
@@ -265,6 +274,8 @@ describe("ACLED actor names", () => {
       period: "2000-",
       partOf: [{ id: `actor:ab-${s}-state` }],
     });
+    // Never part of itself: the force's link to the state fills in, the unit's to the force is the actor itself.
+    expect((await actor(`actor:ab-${s}-navy`)).partOf).toEqual([{ id: `actor:ab-${s}-state`, name: land, kind: "STATE" }]);
     const description = await read(`query ($id: ID!) { actor(id: $id) { description } }`, { id: `actor:ab-${s}-army` });
     expect(description.actor.description).toBe("Curated.");
   });

@@ -180,5 +180,10 @@ describe("acledDraft's actor structure", () => {
     expect(kept.properties).toMatchObject({ name: "X's army", period: "2000-" });
     const filled = targetNode("Actor", "actor:x", { ...curated, links: [] }, [drafted]);
     expect(filled.links).toEqual([{ type: "PART_OF", target: "actor:state~x" }]);
+    // A unit resolved onto the same actor as its force is not part of itself.
+    const itself = targetNode("Actor", "actor:x", { ...curated, links: [] }, [
+      { ...drafted, links: [{ ...drafted.links[0]!, target: "actor:x" }] },
+    ]);
+    expect(itself.links).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ export interface TargetNode {
 }
 
 export function targetNode(label: WriteLabel, id: string, stored: StoredNode | null, definitions: readonly DraftNode[]): TargetNode {
-  const { properties, links } = isEntityLabel(label) ? mergeEntity(stored, definitions) : replaceDocument(definitions);
+  const { properties, links } = isEntityLabel(label) ? mergeEntity(id, stored, definitions) : replaceDocument(definitions);
   const evidence = new Map<string, Located[]>();
   for (const definition of definitions) for (const [source, located] of definition.evidence) evidence.set(source, located);
   const complete = { ...completeProperties(label, properties), ...derivedProperties(label, properties) };
@@ -43,7 +43,7 @@ function replaceDocument(definitions: readonly DraftNode[]): { properties: Prope
   return { properties: { ...last?.properties }, links: [...(last?.links ?? [])] };
 }
 
-function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[]) {
+function mergeEntity(id: string, stored: StoredNode | null, definitions: readonly DraftNode[]) {
   const properties: Properties = { ...stored?.properties };
   let links: Link[] = [...(stored?.links ?? [])];
   let aliases = strings(properties.aliases);
@@ -74,7 +74,11 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
         if (hasParent && !defining) continue;
         if (hasParent) links = links.filter((known) => known.type !== "WITHIN");
         hasParent = true;
-      } else if (link.fillOnly && links.some((known) => known.type === link.type)) continue;
+      } else if (link.fillOnly && (link.target === id || links.some((known) => known.type === link.type))) {
+        // A derived link only fills in (Link.fillOnly), and never makes a node part of itself (a unit and its force
+        // resolved onto one curator's actor).
+        continue;
+      }
       links.push(link);
     }
     const removed = new Set((definition.entity?.removeAliases ?? []).map(normalizeName));
