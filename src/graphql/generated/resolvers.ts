@@ -36,7 +36,10 @@ export type Actor = Node & {
   members: Array<Actor>;
   /** The preferred name. */
   name: Scalars['String']['output'];
-  /** Bodies this actor belongs to or speaks for, nearest first (a spokesperson -> a ministry -> a state). */
+  /**
+   * Bodies this actor belongs to or speaks for, nearest first (a spokesperson -> a ministry -> a state; an ACLED unit
+   * -> its force -> its state).
+   */
   partOf: Array<Actor>;
   /**
    * The period of the regime a state body serves, as ACLED writes it in its actor names: `2000-` (since 2000),
@@ -685,7 +688,13 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Imports rows in ACLED's export format (CSV with its header row), all or nothing. Problems name the row
-   * (`rows.<n>.<column>`, n counting data rows from 1).
+   * (`rows.<n>.<column>`, n counting data rows from 1). `event_date` may be `2019-07-22`, `22 July 2019` or `22-Jul-19`
+   * (two-digit years from 1997: 97-99 are 1997-1999, 00-96 are 2000-2096); day and month in figures (`07/08/2019`) are
+   * refused as ambiguous. Actor names are read by ACLED's conventions: `Military Forces of X (2000-)`, `Police Forces of
+   * X (…)` and `Government of X (…)` are PART_OF the state X (an existing STATE actor of that name or alias, else a new
+   * one) and keep their `period`; a unit after a force's name is PART_OF the force; `ABBR: Name` has the alias ABBR;
+   * `Civilians (X)`, `Protesters (X)`, `Rioters (X)`, `Unidentified Armed Group (X)`, `… Militia (X)` take their kind
+   * from the name. Nothing a curator wrote is overwritten: a derived PART_OF is only added to an actor without one.
    */
   importAcled: ImportReport;
   /**
