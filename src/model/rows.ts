@@ -37,6 +37,8 @@ export interface ActorRow extends NodeRowBase {
   kind: ActorKind;
   description: string | null;
   wikidataId: string | null;
+  /** Ids merged into this actor (mergeNodes), each answering as it. */
+  mergedIds: string[];
 }
 
 export interface PlaceRow extends NodeRowBase {
@@ -46,6 +48,8 @@ export interface PlaceRow extends NodeRowBase {
   latitude: number | null;
   longitude: number | null;
   wikidataId: string | null;
+  /** Ids merged into this place (mergeNodes), each answering as it. */
+  mergedIds: string[];
 }
 
 export interface EstimateRow {

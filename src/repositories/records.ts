@@ -39,6 +39,7 @@ const actorSchema = z.object({
   kind: text,
   description: optionalText,
   wikidataId: optionalText,
+  mergedIds: texts,
 });
 
 const placeSchema = z.object({
@@ -49,6 +50,7 @@ const placeSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   wikidataId: optionalText,
+  mergedIds: texts,
 });
 
 const eventSchema = z.object({

@@ -194,6 +194,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         kind: actor.kind,
         description: actor.description,
         wikidataId: actor.wikidataId,
+        mergedIds: actor.mergedIds,
         ...relationshipFields(graph, "Actor", id),
       }),
     );
@@ -212,6 +213,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         ...relationshipFields(graph, "Place", id),
         location: place.latitude == null || place.longitude == null ? undefined : { latitude: place.latitude, longitude: place.longitude },
         wikidataId: place.wikidataId,
+        mergedIds: place.mergedIds,
       }),
     );
   }
