@@ -366,6 +366,35 @@ describe("merging two actors", () => {
   });
 });
 
+describe("identifiers", () => {
+  it("move to into: the identifiers list and the IDENTIFIES of their ExternalId nodes", async () => {
+    const s = uniqueSuffix();
+    await imported(s);
+    const [from, into] = [`actor:m-${s}-from`, `actor:m-${s}-into`];
+    const [acled, wikidata, geonames] = [`acled:Ministry of Defence ${s}`, `wikidata:Q${s}`, `geonames:${s}`];
+    // Written here directly: whoever wrote them (a bundle, an ACLED row), the merge moves them.
+    await database.db.write((tx) =>
+      tx.run(
+        `// testIdentifiers
+        MATCH (f:Actor {id: $from}) MATCH (i:Actor {id: $into})
+        SET f.identifiers = [$acled, $wikidata], i.identifiers = [$geonames, $wikidata]
+        CREATE (:ExternalId {key: $acled})-[:IDENTIFIES]->(f)
+        CREATE (:ExternalId {key: $geonames})-[:IDENTIFIES]->(i)`,
+        { from, into, acled, wikidata, geonames },
+      ),
+    );
+    expect((await merge(from, into)).errors).toBeUndefined();
+    const rows = await database.db.read(
+      `// testIdentifiersMoved
+      MATCH (i:Actor {id: $into})
+      RETURN i.identifiers AS identifiers, [(x:ExternalId)-[:IDENTIFIES]->(i) | x.key] AS keys`,
+      { into },
+    );
+    expect(rows).toEqual([{ identifiers: [acled, geonames, wikidata].sort(), keys: expect.arrayContaining([acled, geonames]) }]);
+    expect((rows[0]!.keys as string[]).length).toBe(2);
+  });
+});
+
 describe("merging two places", () => {
   it("moves the events, the sites within and the agreements' coverage; into keeps its own parent", async () => {
     const s = uniqueSuffix();
