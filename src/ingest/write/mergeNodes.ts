@@ -18,6 +18,7 @@ import { BadUserInputError } from "../../errors.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import { isMergeable, type MergeableLabel } from "../../graph/redirects.js";
 import { labelOf, type NodeLabel } from "../../model/ids.js";
+import { withArticle } from "../../model/text.js";
 import { type DraftNode, type Link, propertyTypes, relationshipSpecs, type WriteLabel, writeLabels } from "../draft.js";
 import { type StoredNode, targetNode } from "../resolve/merge.js";
 import { optionalText, parseRows, storedProperties, texts } from "../storedRows.js";
@@ -62,7 +63,7 @@ function mergeableLabel(from: string, into: string): MergeableLabel {
   return fromLabel;
 }
 
-const describe = (label: NodeLabel) => `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label.toLowerCase()}`;
+const describe = (label: NodeLabel) => withArticle(label.toLowerCase());
 
 async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, request: MergeRequest): Promise<ImportReport> {
   await lockImports(tx);
@@ -78,9 +79,47 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
     );
   }
 
-  // Which of from's relationships move: not those between the two (ALLIED_WITH; a hierarchy link was refused above),
-  // not those into has already, and not a place's parent when into has one (a place has one parent; into's stays).
   const relationships = await relationshipsOf(tx, ends.fromElement);
+  await moveRelationships(tx, await relationshipsToMove(tx, label, ends, relationships), ends.intoElement);
+  const fromName = await foldInto(tx, label, request, ends.intoElement);
+  await tx.run(
+    `// mergeRedirect
+    MATCH (from) WHERE elementId(from) = $from
+    MATCH (into) WHERE elementId(into) = $into
+    DETACH DELETE from
+    CREATE (:Redirect {id: $id, createdAt: datetime.transaction(), createdBy: $writtenBy})-[:MERGED_INTO]->(into)`,
+    { from: ends.fromElement, into: ends.intoElement, id: from, writtenBy: request.writtenBy },
+  );
+
+  const owners = ownersOf(label, relationships, ends);
+  const touched = [into];
+  for (const [ownerLabel, ids] of owners) touched.push(...(await refreshContentHashes(tx, ownerLabel, [...ids], request.writtenBy)));
+  await refreshAggregatesOfDiscourse(tx, owners);
+  await countImport(tx);
+
+  return {
+    dryRun: false,
+    created: 0,
+    updated: touched.length,
+    unchanged: 0,
+    touched,
+    resolved: [{ id: from, matchedId: into, name: fromName, by: "MERGED" }],
+    rows: null,
+  };
+}
+
+type Ends = Awaited<ReturnType<typeof mergeEnds>>;
+
+/**
+ * Which of from's relationships move, by direction: not those between the two (ALLIED_WITH; a hierarchy link was
+ * refused), not those into has already, and not a place's parent when into has one (a place has one parent: into's).
+ */
+async function relationshipsToMove(
+  tx: WriteTransaction,
+  label: MergeableLabel,
+  ends: Ends,
+  relationships: readonly StoredRelationship[],
+): Promise<{ out: string[]; in: string[] }> {
   const others = [...new Set(relationships.map((relationship) => relationship.other))];
   const held = new Set((await relationshipsOfTo(tx, ends.intoElement, others)).map(relationshipKey));
   const moves = { out: [] as string[], in: [] as string[] };
@@ -92,9 +131,16 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
     held.add(key);
     (relationship.outgoing ? moves.out : moves.in).push(relationship.relationship);
   }
-  await moveRelationships(tx, moves, ends.intoElement);
+  return moves;
+}
 
-  // into takes from's names and fills its missing values, as an import linking from to it by name would.
+/**
+ * into takes from's names as aliases, its ids merged (from's own and those merged into it) and its identifiers, and
+ * from's values where it has none, as an import linking from to it by name would; derived properties, the content
+ * hash and the audit stamps follow (importStore.ts updateNodes). Returns from's name.
+ */
+async function foldInto(tx: WriteTransaction, label: MergeableLabel, request: MergeRequest, intoElement: string): Promise<string> {
+  const { from, into } = request;
   const fromStored = (await storedContent(tx, label, [from])).get(from)!;
   const intoStored = (await storedContent(tx, label, [into])).get(into)!;
   const mergedIds = new Set([...texts.parse(intoStored.properties.mergedIds), from, ...texts.parse(fromStored.properties.mergedIds)]);
@@ -116,8 +162,7 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
     path: "from",
   };
   const target = targetNode(label, into, { ...intoStored, properties: intoProperties }, [fromDefinition]);
-  const elements: ElementIds = new Map([[into, ends.intoElement]]);
-  await updateNodes(tx, label, [target], request.writtenBy, elements);
+  await updateNodes(tx, label, [target], request.writtenBy, new Map([[into, intoElement]]));
   // Identifiers (scheme:value strings) are content once the identifiers module lists them in draft.ts; until then
   // the target leaves them out, and they are set here so that they move in any case.
   if (identifiers.length > 0) {
@@ -125,23 +170,20 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
       `// mergeIdentifiers
       MATCH (n) WHERE elementId(n) = $into
       SET n.identifiers = $identifiers`,
-      { into: ends.intoElement, identifiers },
+      { into: intoElement, identifiers },
     );
   }
-  await tx.run(
-    `// mergeRedirect
-    MATCH (from) WHERE elementId(from) = $from
-    MATCH (into) WHERE elementId(into) = $into
-    DETACH DELETE from
-    CREATE (:Redirect {id: $id, createdAt: datetime.transaction(), createdBy: $writtenBy})-[:MERGED_INTO]->(into)`,
-    { from: ends.fromElement, into: ends.intoElement, id: from, writtenBy: request.writtenBy },
-  );
+  return typeof fromStored.properties.name === "string" ? fromStored.properties.name : from;
+}
 
-  // Nodes that own a relationship to from (an event its participants, a claim the actors it names…) now own one to
-  // into instead: their content hash changes with it.
+/**
+ * Nodes that owned a relationship to from (an event its participants, a claim the actors it names…), by label: they
+ * own one to into now, or lost one into already had, so their content hash changes.
+ */
+function ownersOf(label: MergeableLabel, relationships: readonly StoredRelationship[], ends: Ends): Map<WriteLabel, Set<string>> {
   const owners = new Map<WriteLabel, Set<string>>();
   for (const relationship of relationships) {
-    if (relationship.other === ends.fromElement || relationship.other === ends.intoElement) continue;
+    if (relationship.other === ends.fromElement || relationship.other === ends.intoElement || relationship.otherId === null) continue;
     const owner = writeLabels.find(
       (otherLabel) =>
         relationship.labels.includes(otherLabel) &&
@@ -153,22 +195,9 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
             (spec.direction === "in") === relationship.outgoing,
         ),
     );
-    if (owner !== undefined && relationship.otherId !== null) owners.set(owner, (owners.get(owner) ?? new Set()).add(relationship.otherId));
+    if (owner !== undefined) owners.set(owner, (owners.get(owner) ?? new Set()).add(relationship.otherId));
   }
-  const touched = [into];
-  for (const [ownerLabel, ids] of owners) touched.push(...(await refreshContentHashes(tx, ownerLabel, [...ids], request.writtenBy)));
-  await refreshAggregatesOfDiscourse(tx, owners);
-  await countImport(tx);
-
-  return {
-    dryRun: false,
-    created: 0,
-    updated: touched.length,
-    unchanged: 0,
-    touched,
-    resolved: [{ id: from, matchedId: into, name: String(fromStored.properties.name ?? from), by: "MERGED" }],
-    rows: null,
-  };
+  return owners;
 }
 
 const endsRow = z.object({
