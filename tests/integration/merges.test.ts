@@ -434,6 +434,26 @@ describe("merging two places", () => {
   });
 });
 
+describe("links between the two, and a place without a parent", () => {
+  it("drops an alliance between the two, and gives into from's parent when it has none", async () => {
+    const s = uniqueSuffix();
+    await imported(s);
+    // from is allied with the ally: merged, the alliance would be with itself.
+    expect((await merge(`actor:m-${s}-ally`, `actor:m-${s}-from`)).errors).toBeUndefined();
+    expect(await actor(`actor:m-${s}-from`)).toMatchObject({ allies: [], aliases: [`MoD ${s}`, `Ally ${s}`] });
+
+    const parentless = `place:m-${s}-parentless`;
+    const response = await importBundle(server, {
+      source: { id: `source:m-${s}-parentless`, title: `Parentless ${s}`, text: `Parentless ${s}.` },
+      places: [{ id: parentless, name: `Parentless ${s}`, kind: "TOWN", resolve: false }],
+    });
+    expect(response.errors).toBeUndefined();
+    expect((await merge(`place:m-${s}-into`, parentless)).errors).toBeUndefined();
+    const place = await server.graphql(`query ($id: ID!) { place(id: $id) { id parent { id } } }`, { id: `place:m-${s}-into` });
+    expect(place.data?.place).toEqual({ id: parentless, parent: { id: `place:m-${s}-province` } });
+  });
+});
+
 describe("refusals", () => {
   it("refuse with BAD_USER_INPUT naming the reason, and change nothing", async () => {
     const s = uniqueSuffix();
