@@ -31,7 +31,10 @@ OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.e
   // The node every import locks first (ingest/write/importStore.ts lockImports); unique, so two first imports make one.
   const importLock = `// constraintImportLockId
 CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id IS UNIQUE`;
-  return [...constraints, importLock, ...indexes, fullText];
+  // An id merged away by mergeNodes (ingest/write/mergeNodes.ts): unique, so an id redirects to one node, found by an index seek.
+  const redirect = `// constraintRedirectId
+CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE`;
+  return [...constraints, importLock, redirect, ...indexes, fullText];
 }
 
 export async function migrate(db: Executor): Promise<void> {

@@ -26,8 +26,17 @@ type PropertyType = "string" | "strings" | "date" | "int" | "float";
  */
 export const propertyTypes = {
   Source: { title: "string", publishedOn: "date", url: "string", text: "string" },
-  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string", period: "string" },
-  Place: { name: "string", aliases: "strings", kind: "string", latitude: "float", longitude: "float", wikidataId: "string" },
+  // mergedIds: the ids merged into the node (write/mergeNodes.ts), each answering as it; kept so an export restores them.
+  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string", period: "string", mergedIds: "strings" },
+  Place: {
+    name: "string",
+    aliases: "strings",
+    kind: "string",
+    latitude: "float",
+    longitude: "float",
+    wikidataId: "string",
+    mergedIds: "strings",
+  },
   Agreement: { name: "string", signedOn: "date", datePrecision: "string", endsOn: "date", summary: "string" },
   Event: {
     title: "string",

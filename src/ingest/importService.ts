@@ -14,6 +14,7 @@ import { bundleDraft } from "./bundle/bundleDraft.js";
 import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
+import { mergeNodes } from "./write/mergeNodes.js";
 
 export interface ImportRequest {
   dryRun: boolean;
@@ -70,6 +71,11 @@ export class ImportService {
       timeoutMs: this.settings.timeoutMs,
       ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
     });
+  }
+
+  /** Two ids of one actor or place become one node, `into` (write/mergeNodes.ts); nothing changes when refused. */
+  mergeNodes(from: string, into: string, request: Omit<ImportRequest, "dryRun">): Promise<ImportReport> {
+    return mergeNodes(this.db, { from, into, writtenBy: request.writtenBy, timeoutMs: this.settings.timeoutMs });
   }
 
   /** An ACLED export (CSV with its header row), streamed; all rows or none. */

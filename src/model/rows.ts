@@ -38,6 +38,8 @@ export interface ActorRow extends NodeRowBase {
   description: string | null;
   wikidataId: string | null;
   period: string | null;
+  /** Ids merged into this actor (mergeNodes), each answering as it. */
+  mergedIds: string[];
 }
 
 export interface PlaceRow extends NodeRowBase {
@@ -47,6 +49,8 @@ export interface PlaceRow extends NodeRowBase {
   latitude: number | null;
   longitude: number | null;
   wikidataId: string | null;
+  /** Ids merged into this place (mergeNodes), each answering as it. */
+  mergedIds: string[];
 }
 
 export interface EstimateRow {

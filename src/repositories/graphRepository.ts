@@ -4,6 +4,7 @@
  */
 import type { Executor } from "../db/executor.js";
 import { fieldRead, type ReadName } from "../graph/catalogue.js";
+import { matchByIdOrRedirect } from "../graph/redirects.js";
 import type { NodeLabel } from "../model/ids.js";
 import type { EvidenceRow, NodeRow, Related } from "../model/rows.js";
 import { evidenceRow, nodeRow, rowProperties } from "./records.js";
@@ -12,20 +13,20 @@ import { type LookAheadField, lookAheadCypher, patternVariables, rowWithAhead } 
 export class GraphRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Nodes of one label by id; missing ids are absent from the map. */
+  /**
+   * Nodes of one label by id; missing ids are absent from the map. An id merged away maps to the node it was merged
+   * into (graph/redirects.ts).
+   */
   async nodesByIds(label: NodeLabel, ids: readonly string[]): Promise<Map<string, NodeRow>> {
     const rows = await this.db.read(
       `// nodesById
       UNWIND $ids AS id
-      MATCH (n:${label} {id: id})
-      RETURN ${rowProperties(label, "n")} AS node`,
+      ${matchByIdOrRedirect(label, "id", "n")}
+      RETURN id, ${rowProperties(label, "n")} AS node`,
       { ids },
     );
     const found = new Map<string, NodeRow>();
-    for (const row of rows) {
-      const node = nodeRow(label, row.node);
-      found.set(node.id, node);
-    }
+    for (const row of rows) found.set(String(row.id), nodeRow(label, row.node));
     return found;
   }
 
@@ -35,7 +36,7 @@ export class GraphRepository {
     const expanded = lookAheadCypher("n", label, ahead, params);
     const rows = await this.db.read(
       `// nodeAhead
-      MATCH (n:${label} {id: $id})
+      ${matchByIdOrRedirect(label, "$id", "n")}
       ${expanded.clauses}
       RETURN ${expanded.projection} AS item`,
       params,

@@ -40,6 +40,7 @@ const actorSchema = z.object({
   description: optionalText,
   wikidataId: optionalText,
   period: optionalText,
+  mergedIds: texts,
 });
 
 const placeSchema = z.object({
@@ -50,6 +51,7 @@ const placeSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   wikidataId: optionalText,
+  mergedIds: texts,
 });
 
 const eventSchema = z.object({

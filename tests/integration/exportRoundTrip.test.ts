@@ -136,6 +136,8 @@ describe("export and import", () => {
           url: "https://example.org/r?a=1&b='2'",
           text,
         },
+        // An actor that the article's Russia turns out to be: merged into it below, so the export carries the merge.
+        actors: [{ id: "actor:rt-russian-federation", name: "Russian Federation", kind: "STATE", resolve: false }],
         places: [{ id: "place:rt-saraqeb", name: "Saraqeb", kind: "TOWN", parent: "place:idlib-governorate" }],
         agreements: [
           { id: "agreement:rt-truce", name: "Local truce", signedOn: "2019-07-01", endsOn: "2019-08-01", covers: ["place:rt-saraqeb"] },
@@ -164,7 +166,7 @@ describe("export and import", () => {
             kind: "PERPETRATOR",
             text: "Activists blame Russia.",
             event: "event:2019-07-22-maarat-al-numan-market-airstrike",
-            actors: ["actor:russia"],
+            actors: ["actor:russia", "actor:rt-russian-federation"],
             disputedBy: ["statement:russian-mod-denies-marketplace-strike"],
             quotes: ["activists said"],
           },
@@ -172,8 +174,15 @@ describe("export and import", () => {
       },
       writer,
     );
+    await imports.mergeNodes("actor:rt-russian-federation", "actor:russia", writer);
 
     const before = await snapshot();
+    expect(before.relationships).toContainEqual({
+      from: "actor:rt-russian-federation",
+      type: "MERGED_INTO",
+      to: "actor:russia",
+      properties: {},
+    });
     const file = join(directory, "export.json");
     const exported = await cli("export", file);
     expect(exported.code, exported.stderr).toBe(0);
@@ -230,11 +239,11 @@ describe("the export's one state of the graph", () => {
   }, 120_000);
 });
 
-/** Every node the write path writes and every relationship between them, without the audit stamps. */
+/** Every node the write path writes (redirects of merged ids included) and every relationship between them, without the audit stamps. */
 async function snapshot() {
   const audit = new Set(["createdAt", "createdBy", "updatedAt", "updatedBy"]);
   const strip = (properties: Record<string, unknown>) => Object.fromEntries(Object.entries(properties).filter(([key]) => !audit.has(key)));
-  const labels = [...writeLabels];
+  const labels = [...writeLabels, "Redirect"];
   const nodes = await db.read(
     "// snapshotNodes\nMATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) RETURN labels(n) AS labels, n {.*} AS properties ORDER BY n.id",
     { labels },

@@ -36,9 +36,9 @@ describe("lookAheadCypher", () => {
             WITH m_1, min(length(path_1)) AS depth_1 ORDER BY depth_1, m_1.name RETURN m_1
         }
         
-        RETURN collect({node: m_1 {.id, .name, .aliases, .kind, .description, .wikidataId, .period}, datum: null, ahead: {}}) AS list_1
+        RETURN collect({node: m_1 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds}, datum: null, ahead: {}}) AS list_1
       }
-        RETURN collect({node: m_0 {.id, .name, .aliases, .kind, .description, .wikidataId, .period}, datum: datum_0, ahead: {f0: list_1}}) AS list_0
+        RETURN collect({node: m_0 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds}, datum: datum_0, ahead: {f0: list_1}}) AS list_0
       }
       CALL (e) {
         CALL (e) {

@@ -173,6 +173,17 @@ describe("targetNode", () => {
     expect(target.links).toEqual([{ type: "WITHIN", target: "place:other" }]);
   });
 
+  it("only adds to the ids merged into a node, whoever defines it", () => {
+    const merged = { ...stored, properties: { ...stored.properties, mergedIds: ["place:b", "place:a"] } };
+    const redefined = place("place:saraqib", "Saraqib", "CITY", "place:idlib");
+    redefined.properties.mergedIds = ["place:c"];
+    expect(targetNode("Place", "place:saraqib", merged, [redefined]).properties.mergedIds).toEqual(["place:a", "place:b", "place:c"]);
+    expect(targetNode("Place", "place:saraqib", merged, [place("place:saraqib", "Saraqib", "CITY")]).properties.mergedIds).toEqual([
+      "place:a",
+      "place:b",
+    ]);
+  });
+
   it("hashes content only: the same content gives the same hash, whatever its order or input paths", () => {
     const a = targetNode("Place", "place:p", null, [
       { ...place("place:p", "P", "SITE"), links: [{ type: "WITHIN", target: "place:q", path: "x" }] },

@@ -44,6 +44,8 @@ export type Actor = Node & {
   kind: ActorKind;
   /** Actors that are directly part of this one. */
   members: Array<Actor>;
+  /** Ids of actors merged into this one (`mergeNodes`), oldest merges included; each still answers as this actor. */
+  mergedIds: Array<Scalars['ID']['output']>;
   /** The preferred name. */
   name: Scalars['String']['output'];
   /**
@@ -138,6 +140,11 @@ export type ActorInput = {
   id: Scalars['ID']['input'];
   /** What sort of actor. */
   kind: ActorKind;
+  /**
+   * Ids merged into this actor earlier, as an export gives them: each becomes a redirect to it. An id that is a live
+   * node's, or that answers as another node already, is a problem.
+   */
+  mergedIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The preferred name. */
   name: Scalars['String']['input'];
   /** Bodies this actor belongs to or speaks for (actor ids). */
@@ -687,6 +694,8 @@ export type ImportReport = {
 
 /** Why an imported actor or place was linked to an existing node. */
 export type MatchReason =
+  /** The id was merged into the node named (`mergeNodes`); it answers as that node. */
+  | 'MERGED'
   /** A name or alias matched one of the existing node's, ignoring case, diacritics and transliteration. */
   | 'NAME'
   /** The input said so with `sameAs`. */
@@ -715,6 +724,25 @@ export type Mutation = {
    * `BAD_USER_INPUT` error whose `extensions.problems` lists `{path, message}`.
    */
   importBundle: ImportReport;
+  /**
+   * Editors: `from` (an actor or a place) is the same as `into`, which it becomes, in one transaction that waits for
+   * running imports. Every relationship of `from` moves to `into` (participations keep their role; one that `into`
+   * already has, of the same type, other end and role, is not duplicated; a place keeps `into`'s parent and takes
+   * `from`'s only when it has none). `from`'s name and aliases become aliases of `into`, its values fill those `into`
+   * lacks, and its external identifiers move to `into`. `from` is deleted, and its id (with any ids merged into it
+   * before) keeps answering with `into`: in `actor`, `place` and `node`, and as a reference in later imports; a bundle
+   * that defines a node under it adds to `into` as a name match would (aliases, relationships, missing values) and never
+   * renames it. `into.mergedIds` lists those ids, and an export carries them, so an import restores the redirects.
+   *
+   * Refused with `BAD_USER_INPUT`, nothing changed, when: the two are of different types or not actors or places; `from`
+   * is `into`; either id is unknown or already merged away (the message names the node it answers as); or one is part
+   * of (PART_OF) or lies within (WITHIN) the other, directly or through others, since the merge would make a node part of
+   * itself. Anonymous callers get `UNAUTHENTICATED`, readers `FORBIDDEN`.
+   *
+   * The report counts `into` and every node whose relationships now name `into` instead of `from` as `updated`, lists
+   * them in `touched`, and lists the merge itself in `resolved` (`by: MERGED`).
+   */
+  mergeNodes: ImportReport;
 };
 
 
@@ -735,6 +763,16 @@ export type MutationImportAcledArgs = {
 export type MutationImportBundleArgs = {
   bundle: BundleInput;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type MutationMergeNodesArgs = {
+  from: Scalars['ID']['input'];
+  into: Scalars['ID']['input'];
 };
 
 /** Anything with a stable, human-readable, type-prefixed id (e.g. `place:maarat-al-numan`). */
@@ -823,6 +861,8 @@ export type Place = Node & {
   kind: PlaceKind;
   /** Its coordinates, when known. */
   location?: Maybe<GeoPoint>;
+  /** Ids of places merged into this one (`mergeNodes`), oldest merges included; each still answers as this place. */
+  mergedIds: Array<Scalars['ID']['output']>;
   /** The preferred name. */
   name: Scalars['String']['output'];
   /** The place directly enclosing this one. */
@@ -885,6 +925,11 @@ export type PlaceInput = {
   kind: PlaceKind;
   /** Its coordinates. */
   location?: InputMaybe<GeoPointInput>;
+  /**
+   * Ids merged into this place earlier, as an export gives them: each becomes a redirect to it. An id that is a live
+   * node's, or that answers as another node already, is a problem.
+   */
+  mergedIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** The preferred name. */
   name: Scalars['String']['input'];
   /** The place directly enclosing it (a place id). */
@@ -1560,6 +1605,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1708,6 +1754,7 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importAcled?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportAcledArgs, 'csv' | 'dryRun'>>;
   importBundle?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle' | 'dryRun'>>;
+  mergeNodes?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationMergeNodesArgs, 'from' | 'into'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1742,6 +1789,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -55,6 +55,8 @@ const resolution = {
   resolve: z.boolean().nullish(),
   sameAs: id.nullish(),
   removeAliases: z.array(name).nullish(),
+  /** Ids merged into this node earlier (mergeNodes), as an export gives them: each becomes a redirect to it. */
+  mergedIds: z.array(id).nullish(),
 };
 
 const estimate = z.object({
@@ -286,13 +288,22 @@ export async function validateBundle(
       problems.push({ path, message: `"${target}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
     else if (target === nodeId) problems.push({ path, message: "a node cannot be the same as itself" });
   };
+  const mergedIds = (nodeId: string, merged: readonly string[] | null | undefined, prefix: IdPrefix, path: string) =>
+    merged?.forEach((mergedId, j) => {
+      if (parseId(mergedId)?.prefix !== prefix)
+        problems.push({ path: `${path}.${j}`, message: `"${mergedId}" is not ${withArticle(prefix)} id (${prefix}:<slug>)` });
+      else if (mergedId === nodeId || defined.has(mergedId))
+        problems.push({ path: `${path}.${j}`, message: `"${mergedId}" is defined in this bundle, so it cannot be an id merged away` });
+    });
   bundle.actors?.forEach((actor, i) => {
     sameAs(actor.id, actor.sameAs, "actor", `actors.${i}.sameAs`);
+    mergedIds(actor.id, actor.mergedIds, "actor", `actors.${i}.mergedIds`);
     referLinks("Actor", actor, `actors.${i}`);
     if (actor.partOf?.includes(actor.id)) problems.push({ path: `actors.${i}.partOf`, message: "an actor cannot be part of itself" });
   });
   bundle.places?.forEach((place, i) => {
     sameAs(place.id, place.sameAs, "place", `places.${i}.sameAs`);
+    mergedIds(place.id, place.mergedIds, "place", `places.${i}.mergedIds`);
     referLinks("Place", place, `places.${i}`);
     if (place.parent === place.id) problems.push({ path: `places.${i}.parent`, message: "a place cannot be its own parent" });
   });

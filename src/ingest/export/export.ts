@@ -195,6 +195,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         description: actor.description,
         wikidataId: actor.wikidataId,
         period: actor.period,
+        mergedIds: actor.mergedIds,
         ...relationshipFields(graph, "Actor", id),
       }),
     );
@@ -213,6 +214,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         ...relationshipFields(graph, "Place", id),
         location: place.latitude == null || place.longitude == null ? undefined : { latitude: place.latitude, longitude: place.longitude },
         wikidataId: place.wikidataId,
+        mergedIds: place.mergedIds,
       }),
     );
   }

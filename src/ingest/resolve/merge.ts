@@ -47,6 +47,8 @@ function mergeEntity(id: string, stored: StoredNode | null, definitions: readonl
   const properties: Properties = { ...stored?.properties };
   let links: Link[] = [...(stored?.links ?? [])];
   let aliases = strings(properties.aliases);
+  // Ids merged into the node only accumulate: each is a redirect in the graph (write/redirects.ts).
+  const mergedIds = new Set(strings(properties.mergedIds));
   // An entity named by every row of a large file has thousands of definitions: nothing here may copy per definition.
   let hasParent = links.some((known) => known.type === "WITHIN");
 
@@ -64,7 +66,8 @@ function mergeEntity(id: string, stored: StoredNode | null, definitions: readonl
     }
     for (const name of names) aliases.push(name);
     for (const [key, value] of Object.entries(given)) {
-      if (key === "name" || key === "aliases" || value === null || value === undefined) continue;
+      if (key === "mergedIds") for (const merged of strings(value)) mergedIds.add(merged);
+      if (key === "name" || key === "aliases" || key === "mergedIds" || value === null || value === undefined) continue;
       if (defining || properties[key] === null || properties[key] === undefined) properties[key] = value;
     }
 
@@ -86,6 +89,7 @@ function mergeEntity(id: string, stored: StoredNode | null, definitions: readonl
   });
 
   properties.aliases = distinctSpellings(typeof properties.name === "string" ? properties.name : "", aliases);
+  properties.mergedIds = [...mergedIds].sort();
   return { properties, links };
 }
 

@@ -40,7 +40,8 @@ export interface EntityMatch {
   id: string;
   matchedId: string;
   name: string;
-  by: "NAME" | "SAME_AS";
+  /** MERGED: the id was merged into `matchedId` (write/mergeNodes.ts) and answers as it. */
+  by: "NAME" | "SAME_AS" | "MERGED";
 }
 
 export interface Resolution {

@@ -32,6 +32,7 @@ import {
   writeEvidence,
   writeLinks,
 } from "./importStore.js";
+import { followRedirects, writeRedirects } from "./redirects.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 
@@ -78,11 +79,14 @@ export async function runImport(db: Executor, draft: Draft, options: ImportOptio
   }
 }
 
-async function importInTransaction(tx: WriteTransaction, given: Draft, options: ImportOptions): Promise<ImportReport> {
+async function importInTransaction(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<ImportReport> {
   await lockImports(tx);
   // Comparing a large import's nodes is seconds of work: other requests get turns of the event loop in between.
   const pacer = new Pacer();
-  const problems: ImportProblem[] = [...(options.problems ?? [])];
+  // Ids merged away stand for the nodes they were merged into (redirects.ts).
+  const redirected = await followRedirects(tx, input);
+  const given = redirected.draft;
+  const problems: ImportProblem[] = [...(options.problems ?? []), ...redirected.problems];
 
   // References and resolution: which ids exist, and which new entities are existing ones under another id.
   const elements = await existingInGraph(tx, given);
@@ -160,7 +164,7 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     updated,
     unchanged,
     touched,
-    resolved: resolution?.matches ?? [],
+    resolved: [...redirected.matches, ...(resolution?.matches ?? [])],
     rows: options.rows ?? null,
   };
   if (options.dryRun) throw new DryRunRollback(report);
@@ -223,6 +227,12 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
       if (pairs.length > 0) await writeEvidence(tx, label, pairs, elements);
     }),
   ]);
+  await writeRedirects(
+    tx,
+    [...toWrite.values()].flatMap((writes) => [...writes.created, ...writes.updated]),
+    elements,
+    options.writtenBy,
+  );
   const changed = new Set(touched);
   const events = [
     ...formerEvents,

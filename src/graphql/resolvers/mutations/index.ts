@@ -1,5 +1,6 @@
 import type { MutationResolvers } from "../../generated/resolvers.js";
 import { importAcled } from "./importAcled.js";
 import { importBundle } from "./importBundle.js";
+import { mergeNodes } from "./mergeNodes.js";
 
-export const Mutation: MutationResolvers = { importBundle, importAcled };
+export const Mutation: MutationResolvers = { importBundle, importAcled, mergeNodes };
