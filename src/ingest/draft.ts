@@ -26,8 +26,17 @@ type PropertyType = "string" | "strings" | "date" | "int" | "float";
  */
 export const propertyTypes = {
   Source: { title: "string", publishedOn: "date", url: "string", text: "string" },
-  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string" },
-  Place: { name: "string", aliases: "strings", kind: "string", latitude: "float", longitude: "float", wikidataId: "string" },
+  // identifiers: sorted `scheme:value` keys (model/identifiers.ts); the ExternalId lookup nodes derive from them.
+  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string", identifiers: "strings" },
+  Place: {
+    name: "string",
+    aliases: "strings",
+    kind: "string",
+    latitude: "float",
+    longitude: "float",
+    wikidataId: "string",
+    identifiers: "strings",
+  },
   Agreement: { name: "string", signedOn: "date", datePrecision: "string", endsOn: "date", summary: "string" },
   Event: {
     title: "string",
@@ -39,6 +48,7 @@ export const propertyTypes = {
     latitude: "float",
     longitude: "float",
     geoPrecision: "string",
+    identifiers: "strings",
   },
   Claim: { kind: "string", text: "string", low: "int", high: "int", qualifier: "string" },
   // sortDate: the statement's date, or its source's publication date when undated (the list order).
@@ -114,6 +124,8 @@ export interface DraftNode {
   entity?: EntityIntent;
   /** Where the input gave the node, for problems (`actors.2`, `rows.17`). */
   path: string;
+  /** Where the input gave each identifier, by key (`actors.2.identifiers.0`), for problems; else `path`. */
+  identifierPaths?: ReadonlyMap<string, string>;
 }
 
 export interface Draft {

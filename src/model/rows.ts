@@ -37,6 +37,8 @@ export interface ActorRow extends NodeRowBase {
   kind: ActorKind;
   description: string | null;
   wikidataId: string | null;
+  /** Stored identifier keys, `scheme:value` (model/identifiers.ts); `wikidataId` apart. */
+  identifiers: string[];
 }
 
 export interface PlaceRow extends NodeRowBase {
@@ -46,6 +48,8 @@ export interface PlaceRow extends NodeRowBase {
   latitude: number | null;
   longitude: number | null;
   wikidataId: string | null;
+  /** Stored identifier keys, `scheme:value` (model/identifiers.ts); `wikidataId` apart. */
+  identifiers: string[];
 }
 
 export interface EstimateRow {
@@ -69,6 +73,8 @@ export interface EventRow extends NodeRowBase {
   /** The event's own coordinates (ACLED's), when known. */
   location: { latitude: number; longitude: number } | null;
   geoPrecision: GeoPrecision | null;
+  /** Stored identifier keys, `scheme:value` (model/identifiers.ts). */
+  identifiers: string[];
 }
 
 export interface ClaimRow extends NodeRowBase {

@@ -39,6 +39,7 @@ const actorSchema = z.object({
   kind: text,
   description: optionalText,
   wikidataId: optionalText,
+  identifiers: texts,
 });
 
 const placeSchema = z.object({
@@ -49,6 +50,7 @@ const placeSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   wikidataId: optionalText,
+  identifiers: texts,
 });
 
 const eventSchema = z.object({
@@ -69,6 +71,7 @@ const eventSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   geoPrecision: optionalText,
+  identifiers: texts,
 });
 
 const claimSchema = z.object({
@@ -172,6 +175,7 @@ export function eventRow(value: unknown): EventRow {
     contested: row.contested ?? false,
     location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
+    identifiers: row.identifiers,
   };
 }
 

@@ -10,9 +10,12 @@
  * Actors (actor1, actor2 and their associates, kind from the inter codes) and the place chain
  * country > admin1 > admin2 > admin3 > location get ids derived from their names, and are only filled in: an ACLED
  * row never overwrites what a curator wrote. New ones are resolved against existing actors and places by name.
+ * Identifiers (model/identifiers.ts): the event carries `acled:<event_id_cnty>`, each actor `acled:<its name as the
+ * row writes it>`, so that a row resolves to whichever node carries that name, e.g. a curated actor.
  */
 import { createHash } from "node:crypto";
 import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
+import { identifierKey } from "../../model/identifiers.js";
 import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
 import type { Located } from "../bundle/validation.js";
@@ -55,7 +58,8 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
       return [{ name: side.actor, kind }, ...side.associates.map((name) => ({ name, kind: kindOfAssociate(name, kind) }))].map(
         ({ name, kind: actorKind }) => {
           const id = limitedId("actor", `acled-${slugOf(name)}`);
-          entity(entities, { label: "Actor", id, name, kind: actorKind, path: `${path}.actor${index + 1}` });
+          const acledName = identifierKey({ scheme: "acled", value: name });
+          entity(entities, { label: "Actor", id, name, kind: actorKind, identifiers: [acledName], path: `${path}.actor${index + 1}` });
           // ACLED lists the initiating side first; the other side suffers the event, as victims when civilians.
           const role = index === 0 ? "PERPETRATOR" : actorKind === "CIVILIANS" ? "VICTIM" : "TARGET";
           return { type: "PARTICIPATED_IN" as const, target: id, role, path: `${path}.actor${index + 1}` };
@@ -95,6 +99,7 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
     });
 
     const eventId = `event:acled-${row.eventId}`;
+    const acledId = identifierKey({ scheme: "acled", value: row.eventId });
     documents.push({
       label: "Event",
       id: eventId,
@@ -108,10 +113,12 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
         latitude: row.latitude,
         longitude: row.longitude,
         geoPrecision: row.geoPrecision,
+        identifiers: [acledId],
       },
       links: [{ type: "OCCURRED_IN", target: placeId, path: `${path}.location` }, ...participants],
       evidence: new Map([[sourceId, row.notes ? locate("notes", `notes: ${row.notes}`) : []]]),
       path,
+      identifierPaths: new Map([[acledId, `${path}.event_id_cnty`]]),
     });
 
     documents.push({
@@ -174,6 +181,8 @@ function entity(
     kind: string;
     parent?: string | null;
     extra?: Record<string, string | number | string[]>;
+    /** Identifier keys, added to those of the same id's other spellings. */
+    identifiers?: string[];
     path: string;
   },
 ): void {
@@ -181,13 +190,15 @@ function entity(
   if (known) {
     const aliases = known.properties.aliases as string[];
     if (given.name !== known.properties.name && !aliases.includes(given.name)) aliases.push(given.name);
+    const identifiers = known.properties.identifiers as string[] | undefined;
+    for (const key of given.identifiers ?? []) if (identifiers && !identifiers.includes(key)) identifiers.push(key);
     for (const [key, value] of Object.entries(given.extra ?? {})) known.properties[key] ??= value;
     return;
   }
   entities.set(given.id, {
     label: given.label,
     id: given.id,
-    properties: { name: given.name, aliases: [], kind: given.kind, ...given.extra },
+    properties: { name: given.name, aliases: [], kind: given.kind, ...given.extra, ...(given.identifiers ? { identifiers: [...given.identifiers] } : {}) },
     links: given.parent ? [{ type: "WITHIN", target: given.parent, path: given.path }] : [],
     evidence: new Map(),
     entity: fill,

@@ -20,6 +20,7 @@ import {
   STANCES,
 } from "../../model/enums.js";
 import { MAX_NAME_LENGTH, withArticle } from "../../model/text.js";
+import { externalIds } from "../../model/identifiers.js";
 import { findQuote } from "../../model/quoteSearch.js";
 import { Pacer } from "../../pacer.js";
 
@@ -84,6 +85,7 @@ export const bundleSchema = z.object({
           .string()
           .regex(/^Q\d+$/, "must look like Q123")
           .nullish(),
+        identifiers: externalIds.nullish(),
         partOf: z.array(id).nullish(),
         allies: z.array(id).nullish(),
         ...resolution,
@@ -103,6 +105,7 @@ export const bundleSchema = z.object({
           .string()
           .regex(/^Q\d+$/, "must look like Q123")
           .nullish(),
+        identifiers: externalIds.nullish(),
         ...resolution,
       }),
     )
@@ -137,6 +140,7 @@ export const bundleSchema = z.object({
         quotes: z.array(quote).nullish(),
         location: geoPoint.nullish(),
         geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
+        identifiers: externalIds.nullish(),
       }),
     )
     .nullish(),

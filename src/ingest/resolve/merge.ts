@@ -7,6 +7,7 @@
  */
 import { hash } from "node:crypto";
 import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
+import { identifierKeys } from "../../model/identifiers.js";
 import { normalizeName, searchText } from "../../model/text.js";
 import type { Located } from "../bundle/validation.js";
 import { type DraftNode, isEntityLabel, type Link, type Properties, propertyTypes, type WriteLabel } from "../draft.js";
@@ -47,6 +48,7 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
   const properties: Properties = { ...stored?.properties };
   let links: Link[] = [...(stored?.links ?? [])];
   let aliases = strings(properties.aliases);
+  let identifiers = strings(properties.identifiers);
   // An entity named by every row of a large file has thousands of definitions: nothing here may copy per definition.
   let hasParent = links.some((known) => known.type === "WITHIN");
 
@@ -63,8 +65,13 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
       properties.name = typeof given.name === "string" ? given.name : null;
     }
     for (const name of names) aliases.push(name);
+    // Identifiers: a defining input that gives them replaces the stored ones, any other adds to them.
+    if (Array.isArray(given.identifiers)) {
+      if (defining) identifiers = [...given.identifiers];
+      else for (const key of given.identifiers) identifiers.push(key);
+    }
     for (const [key, value] of Object.entries(given)) {
-      if (key === "name" || key === "aliases" || value === null || value === undefined) continue;
+      if (key === "name" || key === "aliases" || key === "identifiers" || value === null || value === undefined) continue;
       if (defining || properties[key] === null || properties[key] === undefined) properties[key] = value;
     }
 
@@ -82,6 +89,7 @@ function mergeEntity(stored: StoredNode | null, definitions: readonly DraftNode[
   });
 
   properties.aliases = distinctSpellings(typeof properties.name === "string" ? properties.name : "", aliases);
+  properties.identifiers = identifierKeys(identifiers);
   return { properties, links };
 }
 

@@ -34,6 +34,7 @@ import {
 } from "./importStore.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
+import { identifiedLabels, identifierHolders, identifierKeysOf, identifierProblems, writeIdentifiers } from "./identifiers.js";
 
 /** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
 export interface ImportReport {
@@ -148,6 +149,15 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     toWrite.set(label, writes);
   }
 
+  // An identifier names one node: a second claim on one refuses the import, as any other problem does.
+  const identified = [...toWrite].filter(([label]) => identifiedLabels.has(label)).flatMap(([, writes]) => [...writes.created, ...writes.updated]);
+  const holders = await identifierHolders(
+    tx,
+    identified.flatMap((node) => identifierKeysOf(node)),
+  );
+  const claims = identifierProblems(identified, definitionsById(groups), holders);
+  if (claims.length > 0) throw new InvalidImportError(limitProblems(claims));
+
   const touched = [
     ...new Set([
       ...[...toWrite.values()].flatMap((writes) => [...writes.created, ...writes.updated].map((node) => node.id)),
@@ -184,6 +194,12 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
       done += writes.created.length + writes.updated.length;
       options.onProgress?.(done, total);
     }),
+  );
+  await writeIdentifiers(
+    tx,
+    identified.map((node) => ({ node, created: createdIds.has(node.id) })),
+    holders,
+    elements,
   );
   const evidenceOfNew = new Map<string, { source: string; located: Located[] }[]>();
   for (const pair of changedEvidence) {
@@ -296,7 +312,11 @@ async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet
     .flatMap((node) => [node.id, ...node.links.filter((link) => link.type === "WITHIN").map((link) => link.target)])
     .filter((id) => existing.has(id));
   const ancestors = await placeAncestors(tx, [...new Set(parents)]);
-  return resolveEntities(draft, { existing, candidates, ancestors });
+  const holders = await identifierHolders(
+    tx,
+    open.flatMap((node) => identifierKeysOf(node)),
+  );
+  return resolveEntities(draft, { existing, candidates, ancestors, holders });
 }
 
 /** Element ids of the existing nodes that new actors and places were resolved to by name (sameAs targets are known). */
@@ -332,6 +352,11 @@ function unknownReferences(draft: Draft, existing: ReadonlySet<string>): ImportP
     }
   }
   return problems;
+}
+
+/** Every definition of each node, by id. */
+function definitionsById(groups: ReadonlyMap<WriteLabel, DraftNode[][]>): Map<string, DraftNode[]> {
+  return new Map([...groups.values()].flatMap((nodes) => nodes.map((definitions): [string, DraftNode[]] => [definitions[0]!.id, definitions])));
 }
 
 /** Every definition of each node, by label and then id, in draft order; entities and documents alike. */
