@@ -45,9 +45,7 @@ export const externalId = z
     path: ["value"],
   });
 
-export const externalIds = z
-  .array(externalId)
-  .max(identifierLimits.perNode, `at most ${identifierLimits.perNode} identifiers per node`);
+export const externalIds = z.array(externalId).max(identifierLimits.perNode, `at most ${identifierLimits.perNode} identifiers per node`);
 
 export interface ExternalId {
   scheme: string;

@@ -198,7 +198,13 @@ function entity(
   entities.set(given.id, {
     label: given.label,
     id: given.id,
-    properties: { name: given.name, aliases: [], kind: given.kind, ...given.extra, ...(given.identifiers ? { identifiers: [...given.identifiers] } : {}) },
+    properties: {
+      name: given.name,
+      aliases: [],
+      kind: given.kind,
+      ...given.extra,
+      ...(given.identifiers ? { identifiers: [...given.identifiers] } : {}),
+    },
     links: given.parent ? [{ type: "WITHIN", target: given.parent, path: given.path }] : [],
     evidence: new Map(),
     entity: fill,

@@ -298,7 +298,9 @@ function referencedIds(bundle: Json & Record<Section, Json[]>): string[] {
 
 /** A node's stored identifier keys as the bundle gives them, `[{scheme, value}]`. */
 function identifiersOf(node: Record<string, unknown>): { scheme: string; value: string }[] {
-  return Array.isArray(node.identifiers) ? node.identifiers.filter((key): key is string => typeof key === "string").map(parseIdentifierKey) : [];
+  return Array.isArray(node.identifiers)
+    ? node.identifiers.filter((key): key is string => typeof key === "string").map(parseIdentifierKey)
+    : [];
 }
 
 /** The object without null, undefined or empty-list fields: what the bundle format reads as absent. */

@@ -150,7 +150,9 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
   }
 
   // An identifier names one node: a second claim on one refuses the import, as any other problem does.
-  const identified = [...toWrite].filter(([label]) => identifiedLabels.has(label)).flatMap(([, writes]) => [...writes.created, ...writes.updated]);
+  const identified = [...toWrite]
+    .filter(([label]) => identifiedLabels.has(label))
+    .flatMap(([, writes]) => [...writes.created, ...writes.updated]);
   const holders = await identifierHolders(
     tx,
     identified.flatMap((node) => identifierKeysOf(node)),
@@ -356,7 +358,9 @@ function unknownReferences(draft: Draft, existing: ReadonlySet<string>): ImportP
 
 /** Every definition of each node, by id. */
 function definitionsById(groups: ReadonlyMap<WriteLabel, DraftNode[][]>): Map<string, DraftNode[]> {
-  return new Map([...groups.values()].flatMap((nodes) => nodes.map((definitions): [string, DraftNode[]] => [definitions[0]!.id, definitions])));
+  return new Map(
+    [...groups.values()].flatMap((nodes) => nodes.map((definitions): [string, DraftNode[]] => [definitions[0]!.id, definitions])),
+  );
 }
 
 /** Every definition of each node, by label and then id, in draft order; entities and documents alike. */
