@@ -65,9 +65,10 @@ export function identifierKeys(keys: Iterable<string>): string[] {
   return [...new Set(keys)].sort();
 }
 
-/** Every identifier a node answers to: its `identifiers` and its `wikidataId`. */
-export function effectiveIdentifierKeys(identifiers: readonly string[] | null | undefined, wikidataId: unknown): string[] {
-  const keys = [...(identifiers ?? [])];
-  if (typeof wikidataId === "string" && wikidataId !== "") keys.push(identifierKey({ scheme: WIKIDATA, value: wikidataId }));
-  return identifierKeys(keys);
+/** Every identifier a node answers to: its `identifiers` (stored sorted) and its `wikidataId`. */
+export function effectiveIdentifierKeys(identifiers: readonly string[] | null | undefined, wikidataId: unknown): readonly string[] {
+  const keys = identifiers ?? [];
+  if (typeof wikidataId !== "string" || wikidataId === "") return keys;
+  const wikidata = identifierKey({ scheme: WIKIDATA, value: wikidataId });
+  return keys.includes(wikidata) ? keys : identifierKeys([...keys, wikidata]);
 }

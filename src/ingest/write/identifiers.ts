@@ -22,7 +22,7 @@ const BATCH = 5_000;
 export type IdentifierHolders = Map<string, string>;
 
 /** Every key a draft node or target answers to. */
-export function identifierKeysOf(node: Pick<DraftNode | TargetNode, "properties">): string[] {
+export function identifierKeysOf(node: Pick<DraftNode | TargetNode, "properties">): readonly string[] {
   const { identifiers, wikidataId } = node.properties;
   return effectiveIdentifierKeys(Array.isArray(identifiers) ? identifiers : null, wikidataId);
 }
@@ -58,14 +58,14 @@ export function identifierProblems(
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const claimedBy = new Map<string, string>();
-  const keysOf = new Map<string, Set<string>>();
+  const keysOf = new Map<string, readonly string[]>();
   const pathOf = (id: string, key: string) => {
     const given = definitions.get(id) ?? [];
     return given.map((definition) => definition.identifierPaths?.get(key)).find(Boolean) ?? given[0]?.path ?? "";
   };
   for (const node of written) {
     const keys = identifierKeysOf(node);
-    keysOf.set(node.id, new Set(keys));
+    keysOf.set(node.id, keys);
     for (const key of keys) {
       const other = claimedBy.get(key);
       if (other === undefined) claimedBy.set(key, node.id);
@@ -78,7 +78,7 @@ export function identifierProblems(
   }
   for (const [key, id] of claimedBy) {
     const holder = holders.get(key);
-    if (holder === undefined || holder === id || keysOf.get(holder)?.has(key) === false) continue;
+    if (holder === undefined || holder === id || keysOf.get(holder)?.includes(key) === false) continue;
     problems.push({
       path: pathOf(id, key),
       message: `the identifier "${key}" already names "${holder}": an identifier names one node (give it to one of them only)`,
