@@ -34,8 +34,28 @@ CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id I
   // An id merged away by mergeNodes (ingest/write/mergeNodes.ts): unique, so an id redirects to one node, found by an index seek.
   const redirect = `// constraintRedirectId
 CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE`;
-  return [...constraints, importLock, redirect, ...indexes, fullText];
+    // An identifier names one node, and nodeByIdentifier is one index seek (ingest/write/identifiers.ts).
+  const externalId = `// constraintExternalIdKey
+CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE`;
+  return [...constraints, importLock, redirect, externalId, ...indexes, fullText];
 }
+
+/**
+ * The ExternalId lookup nodes of stored identifiers and wikidataIds that have none (a graph written before they
+ * existed). Idempotent: only nodes without any are read. A key two stored nodes share goes to the first by id; the
+ * other is refused when next imported with it, as a second claim.
+ */
+export const externalIdsStatement = `// externalIdsOfStoredNodes
+MATCH (n)
+WHERE (n:Actor OR n:Place OR n:Event) AND (size(coalesce(n.identifiers, [])) > 0 OR n.wikidataId IS NOT NULL)
+  AND NOT EXISTS { (n)<-[:IDENTIFIES]-(:ExternalId) }
+UNWIND coalesce(n.identifiers, []) + CASE WHEN n.wikidataId IS NULL THEN [] ELSE ['wikidata:' + n.wikidataId] END AS key
+WITH key, n ORDER BY n.id
+WITH key, collect(n)[0] AS first
+WHERE NOT EXISTS { (:ExternalId {key: key})-[:IDENTIFIES]->() }
+MERGE (x:ExternalId {key: key})
+  ON CREATE SET x.scheme = split(key, ':')[0], x.value = substring(key, size(split(key, ':')[0]) + 1)
+CREATE (x)-[:IDENTIFIES]->(first)`;
 
 export async function migrate(db: Executor): Promise<void> {
   // Schema statements cannot share a transaction with each other's effects; one transaction each.
@@ -45,4 +65,5 @@ export async function migrate(db: Executor): Promise<void> {
   await db.write((tx) => tx.run("// awaitIndexes\nCALL db.awaitIndexes(60)"));
   // The node imports lock (ingest/write/importStore.ts lockImports), made here so that no import has to create it.
   await db.write((tx) => tx.run("// importLockNode\nMERGE (:ImportLock {id: 'imports'})"));
+  await db.write((tx) => tx.run(externalIdsStatement));
 }

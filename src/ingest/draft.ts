@@ -27,7 +27,17 @@ type PropertyType = "string" | "strings" | "date" | "int" | "float";
 export const propertyTypes = {
   Source: { title: "string", publishedOn: "date", url: "string", text: "string" },
   // mergedIds: the ids merged into the node (write/mergeNodes.ts), each answering as it; kept so an export restores them.
-  Actor: { name: "string", aliases: "strings", kind: "string", description: "string", wikidataId: "string", period: "string", mergedIds: "strings" },
+  // identifiers: sorted `scheme:value` keys (model/identifiers.ts); the ExternalId lookup nodes derive from them.
+  Actor: {
+    name: "string",
+    aliases: "strings",
+    kind: "string",
+    description: "string",
+    wikidataId: "string",
+    period: "string",
+    mergedIds: "strings",
+    identifiers: "strings",
+  },
   Place: {
     name: "string",
     aliases: "strings",
@@ -36,6 +46,7 @@ export const propertyTypes = {
     longitude: "float",
     wikidataId: "string",
     mergedIds: "strings",
+    identifiers: "strings",
   },
   Agreement: { name: "string", signedOn: "date", datePrecision: "string", endsOn: "date", summary: "string" },
   Event: {
@@ -48,6 +59,7 @@ export const propertyTypes = {
     latitude: "float",
     longitude: "float",
     geoPrecision: "string",
+    identifiers: "strings",
   },
   Claim: { kind: "string", text: "string", low: "int", high: "int", qualifier: "string" },
   // sortDate: the statement's date, or its source's publication date when undated (the list order).
@@ -128,6 +140,8 @@ export interface DraftNode {
   entity?: EntityIntent;
   /** Where the input gave the node, for problems (`actors.2`, `rows.17`). */
   path: string;
+  /** Where the input gave each identifier, by key (`actors.2.identifiers.0`), for problems; else `path`. */
+  identifierPaths?: ReadonlyMap<string, string>;
 }
 
 export interface Draft {

@@ -40,6 +40,8 @@ export interface ActorRow extends NodeRowBase {
   period: string | null;
   /** Ids merged into this actor (mergeNodes), each answering as it. */
   mergedIds: string[];
+  /** Stored identifier keys, `scheme:value` (model/identifiers.ts); `wikidataId` apart. */
+  identifiers: string[];
 }
 
 export interface PlaceRow extends NodeRowBase {
@@ -51,6 +53,8 @@ export interface PlaceRow extends NodeRowBase {
   wikidataId: string | null;
   /** Ids merged into this place (mergeNodes), each answering as it. */
   mergedIds: string[];
+  /** Stored identifier keys, `scheme:value` (model/identifiers.ts); `wikidataId` apart. */
+  identifiers: string[];
 }
 
 export interface EstimateRow {
@@ -74,6 +78,8 @@ export interface EventRow extends NodeRowBase {
   /** The event's own coordinates (ACLED's), when known. */
   location: { latitude: number; longitude: number } | null;
   geoPrecision: GeoPrecision | null;
+  /** Stored identifier keys, `scheme:value` (model/identifiers.ts). */
+  identifiers: string[];
 }
 
 export interface ClaimRow extends NodeRowBase {

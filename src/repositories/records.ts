@@ -41,6 +41,7 @@ const actorSchema = z.object({
   wikidataId: optionalText,
   period: optionalText,
   mergedIds: texts,
+  identifiers: texts,
 });
 
 const placeSchema = z.object({
@@ -52,6 +53,7 @@ const placeSchema = z.object({
   longitude: optionalNumber,
   wikidataId: optionalText,
   mergedIds: texts,
+  identifiers: texts,
 });
 
 const eventSchema = z.object({
@@ -72,6 +74,7 @@ const eventSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   geoPrecision: optionalText,
+  identifiers: texts,
 });
 
 const claimSchema = z.object({
@@ -175,6 +178,7 @@ export function eventRow(value: unknown): EventRow {
     contested: row.contested ?? false,
     location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
+    identifiers: row.identifiers,
   };
 }
 

@@ -138,7 +138,18 @@ describe("export and import", () => {
         },
         // An actor that the article's Russia turns out to be: merged into it below, so the export carries the merge.
         actors: [{ id: "actor:rt-russian-federation", name: "Russian Federation", kind: "STATE", resolve: false }],
-        places: [{ id: "place:rt-saraqeb", name: "Saraqeb", kind: "TOWN", parent: "place:idlib-governorate" }],
+        places: [
+          {
+            id: "place:rt-saraqeb",
+            name: "Saraqeb",
+            kind: "TOWN",
+            parent: "place:idlib-governorate",
+            identifiers: [
+              { scheme: "pcode", value: "C-rt" },
+              { scheme: "geonames", value: "rt:1" },
+            ],
+          },
+        ],
         agreements: [
           { id: "agreement:rt-truce", name: "Local truce", signedOn: "2019-07-01", endsOn: "2019-08-01", covers: ["place:rt-saraqeb"] },
         ],
@@ -194,6 +205,13 @@ describe("export and import", () => {
 
     expect(after.nodes.length).toBe(before.nodes.length);
     expect(after.relationships.length).toBe(before.relationships.length);
+    // The seed's and ACLED's identifiers, and those the second document adds to the article's Saraqib (by name).
+    expect(before.identifiers).toContainEqual({
+      lookup: { key: "geonames:rt:1", scheme: "geonames", value: "rt:1" },
+      type: "IDENTIFIES",
+      node: "place:saraqib",
+    });
+    expect(before.identifiers.length).toBeGreaterThan(150);
     expect(after).toEqual(before);
 
     // Exporting the restored graph gives the same bundles again.
@@ -256,9 +274,14 @@ async function snapshot() {
     ORDER BY from, type, to, r.role, r.start, r.end`,
     { labels },
   );
+  // The identifiers' lookup nodes, which the import derives from the nodes' `identifiers` and `wikidataId`.
+  const identifiers = await db.read(
+    "// snapshotIdentifiers\nMATCH (x:ExternalId)-[r]->(n) RETURN x {.*} AS lookup, type(r) AS type, n.id AS node ORDER BY x.key",
+  );
   return {
     nodes: nodes.map((row) => ({ labels: row.labels, properties: strip(row.properties as Record<string, unknown>) })),
     relationships,
+    identifiers,
   };
 }
 

@@ -22,7 +22,7 @@ describe("lookAheadCypher", () => {
     const cypher = lookAheadCypher("e", "Event", participantsWithTheirBodies, params);
     expect(params).toEqual({ ahead0: { role: "PERPETRATOR" }, ahead1: {}, ahead2: {} });
     expect(cypher.projection).toMatchInlineSnapshot(
-      `"{node: e {.id, .title, .category, .type, .date, .datePrecision, .summary, .fatalitiesLow, .fatalitiesHigh, .fatalitiesQualifier, .injuriesLow, .injuriesHigh, .injuriesQualifier, .contested, .latitude, .longitude, .geoPrecision}, ahead: {f0: list_0, f1: list_2}}"`,
+      `"{node: e {.id, .title, .category, .type, .date, .datePrecision, .summary, .fatalitiesLow, .fatalitiesHigh, .fatalitiesQualifier, .injuriesLow, .injuriesHigh, .injuriesQualifier, .contested, .latitude, .longitude, .geoPrecision, .identifiers}, ahead: {f0: list_0, f1: list_2}}"`,
     );
     expect(cypher.clauses).toMatchInlineSnapshot(`
       "CALL (e) {
@@ -36,9 +36,9 @@ describe("lookAheadCypher", () => {
             WITH m_1, min(length(path_1)) AS depth_1 ORDER BY depth_1, m_1.name RETURN m_1
         }
         
-        RETURN collect({node: m_1 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds}, datum: null, ahead: {}}) AS list_1
+        RETURN collect({node: m_1 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds, .identifiers}, datum: null, ahead: {}}) AS list_1
       }
-        RETURN collect({node: m_0 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds}, datum: datum_0, ahead: {f0: list_1}}) AS list_0
+        RETURN collect({node: m_0 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds, .identifiers}, datum: datum_0, ahead: {f0: list_1}}) AS list_0
       }
       CALL (e) {
         CALL (e) {

@@ -73,6 +73,12 @@ describe("resolveEntities", () => {
     existing: new Set(["place:syria", "place:idlib", "place:saraqib", "place:saraqib-district", "place:saraqib-hama", "place:hama"]),
     candidates: [syria, idlib, saraqib, saraqibDistrict, otherSaraqib],
     ancestors: new Map([["place:idlib", ["place:syria"]]]),
+    holders: new Map([
+      ["pcode:SY0703", "place:saraqib-hama"],
+      ["geonames:1", "place:idlib"],
+      ["geonames:2", "place:saraqib"],
+      ["acled:Saraqib", "actor:not-a-place"],
+    ]),
   };
 
   it("links a chain of new spellings, parents first, within compatible hierarchies only", () => {
@@ -114,6 +120,25 @@ describe("resolveEntities", () => {
     expect(unknown.problems).toEqual([{ path: "place:x.sameAs", message: 'unknown place "place:nowhere"' }]);
   });
 
+  it("links by an identifier an existing node of the label holds, before and above names", () => {
+    const byPcode = place("place:x", "Saraqib", "TOWN", "place:idlib", fill);
+    byPcode.properties.identifiers = ["pcode:SY0703"];
+    expect(resolveEntities({ nodes: [byPcode] }, facts).matches).toEqual([
+      { id: "place:x", matchedId: "place:saraqib-hama", name: "Saraqib", by: "IDENTIFIER" },
+    ]);
+    const twoHolders = place("place:x", "Elsewhere", "TOWN");
+    twoHolders.properties.identifiers = ["geonames:1", "geonames:2"];
+    expect(resolveEntities({ nodes: [twoHolders] }, facts).problems).toEqual([
+      { path: "place:x.identifiers", message: expect.stringContaining("place:idlib, place:saraqib") },
+    ]);
+    // An actor's identifier does not make a place that actor; name matching goes on.
+    const otherLabel = place("place:x", "Saraqib", "TOWN", "place:idlib");
+    otherLabel.properties.identifiers = ["acled:Saraqib"];
+    expect(resolveEntities({ nodes: [otherLabel] }, facts).matches.map((match) => match.by)).toEqual(["NAME"]);
+    byPcode.entity = { ...define, resolve: false };
+    expect(resolveEntities({ nodes: [byPcode] }, facts).matches).toEqual([]);
+  });
+
   it("leaves an id that already exists alone: the curator's explicit id wins", () => {
     expect(resolveEntities({ nodes: [place("place:saraqib-district", "Saraqib", "CITY", "place:idlib")] }, facts).matches).toEqual([]);
   });
@@ -129,7 +154,7 @@ describe("resolveEntities", () => {
       parent: null,
       ancestors: [],
     };
-    const actorFacts = { existing: new Set(["actor:ali-hassan"]), candidates: [hassan], ancestors: new Map() };
+    const actorFacts = { existing: new Set(["actor:ali-hassan"]), candidates: [hassan], ancestors: new Map(), holders: new Map() };
     expect(resolveEntities({ nodes: [person("actor:x", "Ali Hussein")] }, actorFacts).matches).toEqual([]);
     expect(resolveEntities({ nodes: [person("actor:x", "ALI HASSAN")] }, actorFacts).matches).toHaveLength(1);
   });
@@ -163,6 +188,23 @@ describe("targetNode", () => {
       wikidataId: "Q1",
     });
     expect(target.links).toEqual([{ type: "WITHIN", target: "place:idlib" }]);
+  });
+
+  it("adds identifiers when filling, replaces them when defining, and keeps them when a definition leaves them out", () => {
+    const withIds = { ...stored, properties: { ...stored.properties, identifiers: ["geonames:1", "pcode:A"] } };
+    const filling = place("place:saraqib", "Saraqib", "CITY", undefined, fill);
+    filling.properties.identifiers = ["acled:Saraqib"];
+    expect(targetNode("Place", "place:saraqib", withIds, [filling]).properties.identifiers).toEqual([
+      "acled:Saraqib",
+      "geonames:1",
+      "pcode:A",
+    ]);
+    const defining = place("place:saraqib", "Saraqib", "CITY");
+    defining.properties.identifiers = ["pcode:B"];
+    expect(targetNode("Place", "place:saraqib", withIds, [defining]).properties.identifiers).toEqual(["pcode:B"]);
+    const silent = place("place:saraqib", "Saraqib", "CITY");
+    silent.properties.identifiers = null;
+    expect(targetNode("Place", "place:saraqib", withIds, [silent]).properties.identifiers).toEqual(["geonames:1", "pcode:A"]);
   });
 
   it("lets a definition rename (keeping the old name as an alias), move and remove aliases", () => {

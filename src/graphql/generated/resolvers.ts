@@ -40,6 +40,11 @@ export type Actor = Node & {
   events: EventConnection;
   /** Stable id, `actor:<slug>`. */
   id: Scalars['ID']['output'];
+  /**
+   * Identifiers of this actor in outside registries, sorted by scheme and value; `wikidataId` is among them as
+   * `wikidata`. ACLED's actors carry their exact ACLED name under `acled`.
+   */
+  identifiers: Array<ExternalId>;
   /** What sort of actor this is. */
   kind: ActorKind;
   /** Actors that are directly part of this one. */
@@ -138,6 +143,12 @@ export type ActorInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Stable id, `actor:<slug>`. An id that already exists always means that actor (no name matching). */
   id: Scalars['ID']['input'];
+  /**
+   * Identifiers of the actor in outside registries. Given, they replace the stored ones (a node matched by name or
+   * identifier only adds them); left out, the stored ones stay. A new actor whose identifier an existing actor holds
+   * is that actor, before any name matching.
+   */
+  identifiers?: InputMaybe<Array<ExternalIdInput>>;
   /** What sort of actor. */
   kind: ActorKind;
   /**
@@ -429,6 +440,11 @@ export type Event = Node & {
   geoPrecision?: Maybe<GeoPrecision>;
   /** Stable id, `event:<slug>` (ACLED rows keep their `event_id_cnty`). */
   id: Scalars['ID']['output'];
+  /**
+   * Identifiers of this event report in outside registries, sorted by scheme and value. ACLED's events carry their
+   * `event_id_cnty` under `acled`.
+   */
+  identifiers: Array<ExternalId>;
   /** People injured, combined over all claims in the same way as `fatalities`. */
   injuries?: Maybe<Estimate>;
   /** The event's own coordinates (ACLED's latitude and longitude); null when not known. Its places have their own. */
@@ -534,6 +550,8 @@ export type EventInput = {
   geoPrecision?: InputMaybe<GeoPrecision>;
   /** Stable id, `event:<slug>`. */
   id: Scalars['ID']['input'];
+  /** Identifiers of the event report in outside registries (e.g. `acled` / its `event_id_cnty`). */
+  identifiers?: InputMaybe<Array<ExternalIdInput>>;
   /** The event's own coordinates (ACLED's latitude and longitude), when known. */
   location?: InputMaybe<GeoPointInput>;
   /** Who took part, and how. */
@@ -631,6 +649,30 @@ export type Evidence = {
   start: Scalars['Int']['output'];
 };
 
+/**
+ * An identifier of this node in an outside registry. One identifier names one node: a second claim on it is an import
+ * problem.
+ */
+export type ExternalId = {
+  __typename?: 'ExternalId';
+  /** The registry, in lower case: `acled` (event ids and actor names), `wikidata`, `geonames`, `pcode`, … */
+  scheme: Scalars['String']['output'];
+  /** The identifier in that registry, as the registry writes it (for `acled` actors, the exact ACLED name). */
+  value: Scalars['String']['output'];
+};
+
+/**
+ * An identifier of a node in an outside registry. `scheme`: lower case letters, digits, `_`, `-` or `.`, starting
+ * with a letter, at most 32 characters (no colon). `value`: 1 to 500 characters, without control characters, trimmed;
+ * a `wikidata` value looks like `Q123`. At most 100 identifiers per node.
+ */
+export type ExternalIdInput = {
+  /** The registry, in lower case (`acled`, `wikidata`, `geonames`, `pcode`, …). */
+  scheme: Scalars['String']['input'];
+  /** The identifier in that registry (for `acled` actors, the exact ACLED name). */
+  value: Scalars['String']['input'];
+};
+
 /** A point on the WGS 84 globe. */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -694,6 +736,8 @@ export type ImportReport = {
 
 /** Why an imported actor or place was linked to an existing node. */
 export type MatchReason =
+  /** An identifier given in the import is held by the existing node (see `Actor.identifiers`). */
+  | 'IDENTIFIER'
   /** The id was merged into the node named (`mergeNodes`); it answers as that node. */
   | 'MERGED'
   /** A name or alias matched one of the existing node's, ignoring case, diacritics and transliteration. */
@@ -857,6 +901,11 @@ export type Place = Node & {
   events: EventConnection;
   /** Stable id, `place:<slug>`. */
   id: Scalars['ID']['output'];
+  /**
+   * Identifiers of this place in outside registries, sorted by scheme and value; `wikidataId` is among them as
+   * `wikidata`.
+   */
+  identifiers: Array<ExternalId>;
   /** Its level in the hierarchy. */
   kind: PlaceKind;
   /** Its coordinates, when known. */
@@ -921,6 +970,12 @@ export type PlaceInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Stable id, `place:<slug>`. An id that already exists always means that place (no name matching). */
   id: Scalars['ID']['input'];
+  /**
+   * Identifiers of the place in outside registries. Given, they replace the stored ones (a node matched by name or
+   * identifier only adds them); left out, the stored ones stay. A new place whose identifier an existing place holds
+   * is that place, before any name matching.
+   */
+  identifiers?: InputMaybe<Array<ExternalIdInput>>;
   /** Its level in the hierarchy. */
   kind: PlaceKind;
   /** Its coordinates. */
@@ -1006,6 +1061,12 @@ export type Query = {
   neighborhood: Subgraph;
   /** Any node by its id; null when there is none. */
   node?: Maybe<Node>;
+  /**
+   * The node that an outside registry's identifier names (e.g. scheme `acled`, value `SYR12345`, or value
+   * `Military Forces of Russia (2000-)`); null when no node carries it. A scheme or value that cannot be an identifier
+   * (see `ExternalIdInput`) answers `BAD_USER_INPUT`.
+   */
+  nodeByIdentifier?: Maybe<Node>;
   /** A place by id; null when there is none. */
   place?: Maybe<Place>;
   /** Places by name. */
@@ -1112,6 +1173,13 @@ export type QueryNeighborhoodArgs = {
 /** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryNodeByIdentifierArgs = {
+  scheme: Scalars['String']['input'];
+  value: Scalars['String']['input'];
 };
 
 
@@ -1497,6 +1565,8 @@ export type ResolversTypes = {
   EventRole: EventRole;
   EventType: EventType;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
+  ExternalId: ResolverTypeWrapper<ExternalId>;
+  ExternalIdInput: ExternalIdInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPointInput: GeoPointInput;
@@ -1563,6 +1633,8 @@ export type ResolversParentTypes = {
   EventFilter: EventFilter;
   EventInput: EventInput;
   Evidence: EvidenceRow;
+  ExternalId: ExternalId;
+  ExternalIdInput: ExternalIdInput;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
   GeoPointInput: GeoPointInput;
@@ -1603,6 +1675,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<ActorEventsArgs, 'credited' | 'includeMembers'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1696,6 +1769,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   geoPrecision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
@@ -1727,6 +1801,11 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExternalIdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = {
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
@@ -1787,6 +1866,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<PlaceEventsArgs, 'includeSubPlaces'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1819,6 +1899,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodeByIdentifier?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeByIdentifierArgs, 'scheme' | 'value'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
   places?: Resolver<ResolversTypes['PlaceConnection'], ParentType, ContextType, Partial<QueryPlacesArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
@@ -1907,6 +1988,7 @@ export type Resolvers<ContextType = Context> = {
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  ExternalId?: ExternalIdResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { Agreement } from "./Agreement.js";
 import { Claim } from "./Claim.js";
 import { Event } from "./Event.js";
 import { Evidence } from "./Evidence.js";
+import { identifierQueries, identifiersOf } from "./identifiers.js";
 import { Participant } from "./Participant.js";
 import { Mutation } from "./mutations/index.js";
 import { Node } from "./Node.js";
@@ -19,11 +20,11 @@ import { viewerQuery } from "./viewer.js";
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Node,
-  Query: { ...Query, ...researchQueries, ...viewerQuery },
+  Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries },
   Mutation,
-  Actor: { ...relationshipFields("Actor"), ...Actor },
-  Place: { ...relationshipFields("Place"), ...Place },
-  Event: { ...relationshipFields("Event"), ...Event },
+  Actor: { ...relationshipFields("Actor"), ...Actor, identifiers: identifiersOf },
+  Place: { ...relationshipFields("Place"), ...Place, identifiers: identifiersOf },
+  Event: { ...relationshipFields("Event"), ...Event, identifiers: identifiersOf },
   Claim: { ...relationshipFields("Claim"), ...Claim },
   Agreement: { ...relationshipFields("Agreement"), ...Agreement },
   Statement: { ...relationshipFields("Statement"), ...Statement },

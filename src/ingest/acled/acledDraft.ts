@@ -11,9 +11,12 @@
  * from ACLED's naming conventions, see actorNames.ts, otherwise the kind from the inter codes) and the place chain
  * country > admin1 > admin2 > admin3 > location get ids derived from their names, and are only filled in: an ACLED
  * row never overwrites what a curator wrote. New ones are resolved against existing actors and places by name.
+ * Identifiers (model/identifiers.ts): the event carries `acled:<event_id_cnty>`, each actor `acled:<its name as the
+ * row writes it>`, so that a row resolves to whichever node carries that name, e.g. a curated actor.
  */
 import { createHash } from "node:crypto";
 import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
+import { identifierKey } from "../../model/identifiers.js";
 import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
 import type { Located } from "../bundle/validation.js";
@@ -93,6 +96,7 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
     });
 
     const eventId = `event:acled-${row.eventId}`;
+    const acledId = identifierKey({ scheme: "acled", value: row.eventId });
     documents.push({
       label: "Event",
       id: eventId,
@@ -106,10 +110,12 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
         latitude: row.latitude,
         longitude: row.longitude,
         geoPrecision: row.geoPrecision,
+        identifiers: [acledId],
       },
       links: [{ type: "OCCURRED_IN", target: placeId, path: `${path}.location` }, ...participants],
       evidence: new Map([[sourceId, row.notes ? locate("notes", `notes: ${row.notes}`) : []]]),
       path,
+      identifierPaths: new Map([[acledId, `${path}.event_id_cnty`]]),
     });
 
     documents.push({
@@ -177,10 +183,13 @@ function actorChain(
 ): { id: string; kind: ActorKind } {
   let partOf: string | null = null;
   let last = { id: "", kind: otherwise };
-  for (const plan of actorPlans(name, otherwise)) {
+  const plans = actorPlans(name, otherwise);
+  for (const [i, plan] of plans.entries()) {
     const id = limitedId("actor", plan.state ? `state~${slugOf(plan.name)}` : `acled-${slugOf(plan.name)}`);
     const extra: Record<string, string> = plan.period === null ? {} : { period: plan.period };
-    entity(entities, { label: "Actor", id, name: plan.name, kind: plan.kind, partOf, aliases: plan.aliases, extra, path });
+    // ACLED names the actor itself as the row writes it, and the body a unit belongs to; a state's name is not ACLED's.
+    const identifiers = plan.state ? [] : [identifierKey({ scheme: "acled", value: i === plans.length - 1 ? name : plan.name })];
+    entity(entities, { label: "Actor", id, name: plan.name, kind: plan.kind, partOf, aliases: plan.aliases, extra, identifiers, path });
     partOf = id;
     last = { id, kind: plan.kind };
   }
@@ -199,6 +208,8 @@ function entity(
     partOf?: string | null;
     aliases?: string[];
     extra?: Record<string, string | number | string[]>;
+    /** Identifier keys, added to those of the same id's other spellings. */
+    identifiers?: string[];
     path: string;
   },
 ): void {
@@ -208,13 +219,21 @@ function entity(
     for (const alias of [given.name, ...(given.aliases ?? [])]) {
       if (alias !== known.properties.name && !aliases.includes(alias)) aliases.push(alias);
     }
+    const identifiers = known.properties.identifiers as string[] | undefined;
+    for (const key of given.identifiers ?? []) if (identifiers && !identifiers.includes(key)) identifiers.push(key);
     for (const [key, value] of Object.entries(given.extra ?? {})) known.properties[key] ??= value;
     return;
   }
   entities.set(given.id, {
     label: given.label,
     id: given.id,
-    properties: { name: given.name, aliases: [...(given.aliases ?? [])], kind: given.kind, ...given.extra },
+    properties: {
+      name: given.name,
+      aliases: [...(given.aliases ?? [])],
+      kind: given.kind,
+      ...given.extra,
+      ...(given.identifiers ? { identifiers: [...given.identifiers] } : {}),
+    },
     links: [
       ...(given.parent ? [{ type: "WITHIN" as const, target: given.parent, path: given.path }] : []),
       ...(given.partOf ? [{ type: "PART_OF" as const, target: given.partOf, path: given.path, fillOnly: true }] : []),

@@ -10,6 +10,7 @@ import type { ImportProblem } from "../../errors.js";
 import type { Pacer } from "../../pacer.js";
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
+import { hasControlCharacters } from "../../model/identifiers.js";
 import { eventTypes, geoPrecisions, kindOfInter, timePrecisions } from "./acledCodes.js";
 import { acledDate } from "./acledDates.js";
 
@@ -168,6 +169,8 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   for (const column of ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2", "admin3", "location"]) {
     const names = column.startsWith("assoc_") ? value(column).split(";") : [value(column)];
     if (names.some((name) => name.trim().length > MAX_NAME_LENGTH)) problem(column, `a name is longer than ${MAX_NAME_LENGTH} characters`);
+    // An actor's name is its identifier `acled:<name>` (model/identifiers.ts).
+    if (column.includes("actor") && names.some(hasControlCharacters)) problem(column, "a name must not contain control characters");
   }
 
   const admins = ["country", "admin1", "admin2", "admin3"].map(value).filter(Boolean);

@@ -2,6 +2,7 @@
 import type { Located, ValidBundle } from "./validation.js";
 import { ownedBy } from "../../graph/catalogue.js";
 import type { Draft, DraftNode, EntityIntent, Link, WriteLabel } from "../draft.js";
+import { identifierKey, identifierKeys, WIKIDATA, type ExternalId } from "../../model/identifiers.js";
 
 export interface BundleDraftOptions {
   /** Prefix of every problem path (`bundles.3.` when the bundle is one of a file's). */
@@ -68,10 +69,12 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         wikidataId: actor.wikidataId ?? null,
         period: actor.period ?? null,
         mergedIds: actor.mergedIds ?? null,
+        identifiers: keysOf(actor.identifiers),
       },
       links: links("Actor", actor, `actors.${i}`),
       evidence: new Map(),
       entity: intent(actor),
+      identifierPaths: identifierPaths(actor, `${prefix}actors.${i}`),
       path: `${prefix}actors.${i}`,
     }),
   );
@@ -88,10 +91,12 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         longitude: place.location?.longitude ?? null,
         wikidataId: place.wikidataId ?? null,
         mergedIds: place.mergedIds ?? null,
+        identifiers: keysOf(place.identifiers),
       },
       links: links("Place", place, `places.${i}`),
       evidence: new Map(),
       entity: intent(place),
+      identifierPaths: identifierPaths(place, `${prefix}places.${i}`),
       path: `${prefix}places.${i}`,
     }),
   );
@@ -127,9 +132,11 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         latitude: event.location?.latitude ?? null,
         longitude: event.location?.longitude ?? null,
         geoPrecision: event.geoPrecision ?? null,
+        identifiers: keysOf(event.identifiers) ?? [],
       },
       links: links("Event", event, `events.${i}`),
       evidence: quotes(event.id),
+      identifierPaths: identifierPaths(event, `${prefix}events.${i}`),
       path: `${prefix}events.${i}`,
     }),
   );
@@ -169,4 +176,20 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
   );
 
   return { nodes };
+}
+
+/** The stored form of given identifiers; null when the field was left out (an entity then keeps its stored ones). */
+function keysOf(identifiers: readonly ExternalId[] | null | undefined): string[] | null {
+  return identifiers ? identifierKeys(identifiers.map(identifierKey)) : null;
+}
+
+/** Where a definition gave each identifier (its `wikidataId` too), for problems. */
+function identifierPaths(
+  definition: { identifiers?: readonly ExternalId[] | null; wikidataId?: string | null },
+  path: string,
+): Map<string, string> {
+  const paths = new Map<string, string>();
+  if (definition.wikidataId) paths.set(identifierKey({ scheme: WIKIDATA, value: definition.wikidataId }), `${path}.wikidataId`);
+  definition.identifiers?.forEach((id, i) => paths.set(identifierKey(id), `${path}.identifiers.${i}`));
+  return paths;
 }

@@ -20,6 +20,7 @@ import {
   STANCES,
 } from "../../model/enums.js";
 import { MAX_NAME_LENGTH, withArticle } from "../../model/text.js";
+import { externalIds } from "../../model/identifiers.js";
 import { findQuote } from "../../model/quoteSearch.js";
 import { Pacer } from "../../pacer.js";
 
@@ -90,6 +91,7 @@ export const bundleSchema = z.object({
           .string()
           .regex(/^\d{4}-(\d{4})?$/, "must look like 2000- or 1991-2018")
           .nullish(),
+        identifiers: externalIds.nullish(),
         partOf: z.array(id).nullish(),
         allies: z.array(id).nullish(),
         ...resolution,
@@ -109,6 +111,7 @@ export const bundleSchema = z.object({
           .string()
           .regex(/^Q\d+$/, "must look like Q123")
           .nullish(),
+        identifiers: externalIds.nullish(),
         ...resolution,
       }),
     )
@@ -143,6 +146,7 @@ export const bundleSchema = z.object({
         quotes: z.array(quote).nullish(),
         location: geoPoint.nullish(),
         geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
+        identifiers: externalIds.nullish(),
       }),
     )
     .nullish(),

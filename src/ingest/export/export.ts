@@ -12,6 +12,7 @@ import type { Executor } from "../../db/executor.js";
 import { otherLabel, ownedBy } from "../../graph/catalogue.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import type { Properties, WriteLabel } from "../draft.js";
+import { parseIdentifierKey } from "../../model/identifiers.js";
 import { importsCommitted, readGraph, type StoredGraph } from "./exportStore.js";
 
 export const EXPORT_FORMAT = "conflict-graph/bundles";
@@ -153,6 +154,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
           location:
             event.latitude == null || event.longitude == null ? undefined : { latitude: event.latitude, longitude: event.longitude },
           geoPrecision: event.geoPrecision,
+          identifiers: identifiersOf(event),
         }),
       );
     }
@@ -196,6 +198,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         wikidataId: actor.wikidataId,
         period: actor.period,
         mergedIds: actor.mergedIds,
+        identifiers: identifiersOf(actor),
         ...relationshipFields(graph, "Actor", id),
       }),
     );
@@ -215,6 +218,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         location: place.latitude == null || place.longitude == null ? undefined : { latitude: place.latitude, longitude: place.longitude },
         wikidataId: place.wikidataId,
         mergedIds: place.mergedIds,
+        identifiers: identifiersOf(place),
       }),
     );
   }
@@ -293,6 +297,13 @@ function referencedIds(bundle: Json & Record<Section, Json[]>): string[] {
     for (const node of section === "source" ? [bundle.source as Json] : bundle[section]) add(node[field]);
   }
   return ids;
+}
+
+/** A node's stored identifier keys as the bundle gives them, `[{scheme, value}]`. */
+function identifiersOf(node: Record<string, unknown>): { scheme: string; value: string }[] {
+  return Array.isArray(node.identifiers)
+    ? node.identifiers.filter((key): key is string => typeof key === "string").map(parseIdentifierKey)
+    : [];
 }
 
 /** The object without null, undefined or empty-list fields: what the bundle format reads as absent. */

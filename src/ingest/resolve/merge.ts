@@ -7,6 +7,7 @@
  */
 import { hash } from "node:crypto";
 import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
+import { identifierKeys } from "../../model/identifiers.js";
 import { normalizeName, searchText } from "../../model/text.js";
 import type { Located } from "../bundle/validation.js";
 import { type DraftNode, isEntityLabel, type Link, type Properties, propertyTypes, type WriteLabel } from "../draft.js";
@@ -49,6 +50,7 @@ function mergeEntity(id: string, stored: StoredNode | null, definitions: readonl
   let aliases = strings(properties.aliases);
   // Ids merged into the node only accumulate: each is a redirect in the graph (write/redirects.ts).
   const mergedIds = new Set(strings(properties.mergedIds));
+  let identifiers = strings(properties.identifiers);
   // An entity named by every row of a large file has thousands of definitions: nothing here may copy per definition.
   let hasParent = links.some((known) => known.type === "WITHIN");
 
@@ -65,9 +67,15 @@ function mergeEntity(id: string, stored: StoredNode | null, definitions: readonl
       properties.name = typeof given.name === "string" ? given.name : null;
     }
     for (const name of names) aliases.push(name);
+    // Identifiers: a defining input that gives them replaces the stored ones, any other adds to them.
+    if (Array.isArray(given.identifiers)) {
+      if (defining) identifiers = [...given.identifiers];
+      else for (const key of given.identifiers) identifiers.push(key);
+    }
     for (const [key, value] of Object.entries(given)) {
       if (key === "mergedIds") for (const merged of strings(value)) mergedIds.add(merged);
-      if (key === "name" || key === "aliases" || key === "mergedIds" || value === null || value === undefined) continue;
+      if (key === "name" || key === "aliases" || key === "mergedIds" || key === "identifiers" || value === null || value === undefined)
+        continue;
       if (defining || properties[key] === null || properties[key] === undefined) properties[key] = value;
     }
 
@@ -90,6 +98,7 @@ function mergeEntity(id: string, stored: StoredNode | null, definitions: readonl
 
   properties.aliases = distinctSpellings(typeof properties.name === "string" ? properties.name : "", aliases);
   properties.mergedIds = [...mergedIds].sort();
+  properties.identifiers = identifierKeys(identifiers);
   return { properties, links };
 }
 

@@ -3,7 +3,9 @@
  * the same kind is linked to that node, and every reference to the new id is rewritten to the existing one.
  *
  * - An id that already exists always means that node: no name matching (a curator's explicit id wins).
- * - `sameAs` links to the node named; `resolve: false` never links by name.
+ * - `sameAs` links to the node named; `resolve: false` never links by name or identifier.
+ * - An identifier (`acled:<name>`, `wikidata:Q…`) that an existing node of the same label holds links to that node,
+ *   before and above any name matching; identifiers naming several existing nodes are a problem.
  * - Kinds must agree; cities, towns and villages count as one kind (a settlement's size label is editorial), but a
  *   district named after its city stays apart from it.
  * - Places must also sit in compatible hierarchies: the candidate's parent is the new place's parent or one of its
@@ -13,6 +15,8 @@
  * - Several equally good candidates: a problem naming them, rather than a guess.
  */
 import type { ImportProblem } from "../../errors.js";
+import { effectiveIdentifierKeys } from "../../model/identifiers.js";
+import { parseId } from "../../model/ids.js";
 import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
 import type { Draft, DraftNode, EntityLabel } from "../draft.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
@@ -34,6 +38,8 @@ export interface GraphFacts {
   candidates: readonly Candidate[];
   /** Stored ancestors of existing places the draft's places hang from. */
   ancestors: ReadonlyMap<string, readonly string[]>;
+  /** Identifier key -> the existing node that holds it, for the keys of the draft's new entities. */
+  holders: ReadonlyMap<string, string>;
 }
 
 export interface EntityMatch {
@@ -41,7 +47,7 @@ export interface EntityMatch {
   matchedId: string;
   name: string;
   /** MERGED: the id was merged into `matchedId` (write/mergeNodes.ts) and answers as it. */
-  by: "NAME" | "SAME_AS" | "MERGED";
+  by: "NAME" | "SAME_AS" | "MERGED" | "IDENTIFIER";
 }
 
 export interface Resolution {
@@ -104,6 +110,27 @@ export function resolveEntities(draft: Draft, facts: GraphFacts): Resolution {
       continue;
     }
     if (!definitions.every((definition) => definition.entity?.resolve !== false) || !intent.resolve) continue;
+
+    const holders = [
+      ...new Set(
+        definitions
+          .flatMap((definition) => effectiveIdentifierKeys(asStrings(definition.properties.identifiers), definition.properties.wikidataId))
+          .map((key) => facts.holders.get(key))
+          .filter((holder): holder is string => holder !== undefined && parseId(holder)?.label === first.label),
+      ),
+    ].sort();
+    if (holders.length > 1) {
+      problems.push({
+        path: `${first.path}.identifiers`,
+        message: `its identifiers name several existing ${first.label === "Actor" ? "actors" : "places"} (${holders.join(", ")}): an identifier names one node`,
+      });
+      continue;
+    }
+    if (holders.length === 1) {
+      rewrite.set(id, holders[0]!);
+      matches.push({ id, matchedId: holders[0]!, name: String(first.properties.name), by: "IDENTIFIER" });
+      continue;
+    }
 
     const names = definitions.flatMap((definition) => [definition.properties.name, ...asStrings(definition.properties.aliases)]);
     const nameKeys = new Set(nameKeysOf(names.filter((name): name is string => typeof name === "string")));

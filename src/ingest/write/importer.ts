@@ -1,9 +1,10 @@
 /**
  * Runs one import: a draft in, a report out, all in one write transaction, so the graph holds either the whole
  * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
- * draft and the graph (by id and label); resolve new actors and places to existing ones by name; read what is stored
- * of every node the draft names that exists; compute each node's target and compare; then, unless any problem was
- * found or this is a dry run, write only what differs. Unchanged nodes are not written at all, so they keep their
+ * draft and the graph (by id and label); resolve new actors and places to existing ones by identifier, then by name;
+ * read what is stored of every node the draft names that exists; compute each node's target and compare; check that
+ * no identifier of a node to write names another node (identifiers.ts); then, unless any problem was found or this
+ * is a dry run, write only what differs, and the identifiers' lookup nodes. Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
@@ -35,6 +36,7 @@ import {
 import { followRedirects, writeRedirects } from "./redirects.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
+import { identifiedLabels, identifierHolders, identifierKeysOf, identifierProblems, writeIdentifiers } from "./identifiers.js";
 
 /** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
 export interface ImportReport {
@@ -152,6 +154,17 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
     toWrite.set(label, writes);
   }
 
+  // An identifier names one node: a second claim on one refuses the import, as any other problem does.
+  const identified = [...toWrite]
+    .filter(([label]) => identifiedLabels.has(label))
+    .flatMap(([, writes]) => [...writes.created, ...writes.updated]);
+  const holders = await identifierHolders(
+    tx,
+    identified.flatMap((node) => identifierKeysOf(node)),
+  );
+  const claims = identifierProblems(identified, definitionsById(groups), holders);
+  if (claims.length > 0) throw new InvalidImportError(limitProblems(claims));
+
   const touched = [
     ...new Set([
       ...[...toWrite.values()].flatMap((writes) => [...writes.created, ...writes.updated].map((node) => node.id)),
@@ -188,6 +201,12 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
       done += writes.created.length + writes.updated.length;
       options.onProgress?.(done, total);
     }),
+  );
+  await writeIdentifiers(
+    tx,
+    identified.map((node) => ({ node, created: createdIds.has(node.id) })),
+    holders,
+    elements,
   );
   const evidenceOfNew = new Map<string, { source: string; located: Located[] }[]>();
   for (const pair of changedEvidence) {
@@ -306,7 +325,11 @@ async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet
     .flatMap((node) => [node.id, ...node.links.filter((link) => link.type === "WITHIN").map((link) => link.target)])
     .filter((id) => existing.has(id));
   const ancestors = await placeAncestors(tx, [...new Set(parents)]);
-  return resolveEntities(draft, { existing, candidates, ancestors });
+  const holders = await identifierHolders(
+    tx,
+    open.flatMap((node) => identifierKeysOf(node)),
+  );
+  return resolveEntities(draft, { existing, candidates, ancestors, holders });
 }
 
 /** Element ids of the existing nodes that new actors and places were resolved to by name (sameAs targets are known). */
@@ -342,6 +365,13 @@ function unknownReferences(draft: Draft, existing: ReadonlySet<string>): ImportP
     }
   }
   return problems;
+}
+
+/** Every definition of each node, by id. */
+function definitionsById(groups: ReadonlyMap<WriteLabel, DraftNode[][]>): Map<string, DraftNode[]> {
+  return new Map(
+    [...groups.values()].flatMap((nodes) => nodes.map((definitions): [string, DraftNode[]] => [definitions[0]!.id, definitions])),
+  );
 }
 
 /** Every definition of each node, by label and then id, in draft order; entities and documents alike. */

@@ -59,6 +59,12 @@ export interface SourceRef {
   publishedOn: string | null;
 }
 
+/** An identifier of a node in an outside registry (`acled`, `wikidata`, …). */
+export interface ExternalId {
+  scheme: string;
+  value: string;
+}
+
 export interface Quote {
   quote: string;
 }
@@ -75,8 +81,17 @@ export interface ClaimDetails {
 
 /** What `node(id)` returns with the details fragment; only the fields of the node's own type are set. */
 export type NodeDetails =
-  | { __typename: "Actor"; id: string; name: string; actorKind: string; description: string | null; aliases: string[]; partOf: Ref[] }
-  | { __typename: "Place"; id: string; name: string; placeKind: string; aliases: string[]; ancestors: Ref[] }
+  | {
+      __typename: "Actor";
+      id: string;
+      name: string;
+      actorKind: string;
+      description: string | null;
+      aliases: string[];
+      partOf: Ref[];
+      identifiers: ExternalId[];
+    }
+  | { __typename: "Place"; id: string; name: string; placeKind: string; aliases: string[]; ancestors: Ref[]; identifiers: ExternalId[] }
   | {
       __typename: "Event";
       id: string;
@@ -89,6 +104,7 @@ export type NodeDetails =
       fatalities: Estimate | null;
       injuries: Estimate | null;
       responsibilityContested: boolean;
+      identifiers: ExternalId[];
       claims: ClaimDetails[];
       evidence: Quote[];
     }

@@ -1,5 +1,5 @@
 /** The side panel's account of one node: for events their tolls by source and the quoted evidence. */
-import type { ClaimDetails, NodeDetails, Quote, Ref, SourceRef } from "./api.js";
+import type { ClaimDetails, ExternalId, NodeDetails, Quote, Ref, SourceRef } from "./api.js";
 import { h } from "./dom.js";
 import { formatEstimate } from "./model.js";
 
@@ -31,6 +31,11 @@ function names(list: string[]): Node {
     span.append(h("bdi", {}, name));
   });
   return span;
+}
+
+/** A node's identifiers as `scheme: value`, or null when it has none. */
+function identifiers(list: ExternalId[]): Node | null {
+  return list.length > 0 ? names(list.map((id) => `${id.scheme}: ${id.value}`)) : null;
 }
 
 /** A definition list from [term, value] pairs; pairs whose value is null are left out. */
@@ -83,6 +88,7 @@ function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open
       ["Killed", formatEstimate(event.fatalities) ?? "not reported"],
       ["Injured", formatEstimate(event.injuries) ?? "not reported"],
       ["Responsibility", event.responsibilityContested ? "contested" : null],
+      ["Identifiers", identifiers(event.identifiers)],
     ]),
     event.summary ? h("p", { class: "summary" }, event.summary) : null,
     h("h3", {}, "Casualty estimates by source"),
@@ -135,6 +141,7 @@ function body(details: NodeDetails, open: Open): Node[] {
           ["Kind", words(details.actorKind)],
           ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
           ["Part of", details.partOf.length > 0 ? refs(details.partOf, open) : null],
+          ["Identifiers", identifiers(details.identifiers)],
         ]),
         details.description ? h("p", { class: "summary" }, details.description) : h("p", {}, ""),
       ];
@@ -144,6 +151,7 @@ function body(details: NodeDetails, open: Open): Node[] {
           ["Kind", words(details.placeKind)],
           ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
           ["Within", details.ancestors.length > 0 ? refs(details.ancestors, open) : null],
+          ["Identifiers", identifiers(details.identifiers)],
         ]),
       ];
     case "Agreement":

@@ -107,6 +107,9 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
           id
           name
         }
+        identifiers {
+          ...Identifier
+        }
       }
       ... on Place {
         name
@@ -115,6 +118,9 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         ancestors {
           id
           name
+        }
+        identifiers {
+          ...Identifier
         }
       }
       ... on Event {
@@ -134,6 +140,9 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
           ...Figure
         }
         responsibilityContested
+        identifiers {
+          ...Identifier
+        }
         claims {
           id
           claimKind: kind
@@ -235,5 +244,9 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
     low
     high
     qualifier
+  }
+  fragment Identifier on ExternalId {
+    scheme
+    value
   }
 `;
