@@ -32,7 +32,7 @@ import {
   writeEvidence,
   writeLinks,
 } from "./importStore.js";
-import { matchIncidents } from "./incidents.js";
+import { type IncidentDecisions, matchIncidents } from "./incidents.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 
@@ -56,6 +56,8 @@ export interface ImportOptions {
   /** Link new actors and places to existing ones by name (off when restoring an export, whose ids are the truth). */
   resolve?: boolean;
   rows?: number | null;
+  /** Restoring an export: its incidents and keep-aparts, restored as they were instead of matching (incidents.ts). */
+  incidents?: IncidentDecisions;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -241,6 +243,7 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
     updated: (toWrite.get("Event")?.updated ?? []).map((node) => node.id),
     claimsChanged: events,
+    ...(options.incidents ? { restored: options.incidents } : {}),
   });
   if (touched.length > 0) await countImport(tx);
   return report;
