@@ -101,7 +101,8 @@ const INCIDENT = "id date match fatalities { low high qualifier } injuries { low
 
 async function incidentOf(eventId: string): Promise<Record<string, any>> {
   const data = await read(`query ($id: ID!) { event(id: $id) { incident { ${INCIDENT} } incidentCandidates { id } } }`, { id: eventId });
-  return { ...data.event.incident, candidates: (data.event.incidentCandidates as { id: string }[]).map((incident) => incident.id) };
+  const incident = data.event.incident as Record<string, unknown>;
+  return { ...incident, candidates: (data.event.incidentCandidates as { id: string }[]).map((candidate) => candidate.id) };
 }
 
 /** The id of the place an ACLED row's event happened at, and of its province. */
@@ -257,7 +258,7 @@ describe("linkIncident", () => {
     expect((await incidentOf(`event:inc-${s}-a`)).id).toBe(`incident:acled-TST${s}1`);
 
     const split = await link([acledEvent(s, "1"), `event:inc-${s}-a`], false);
-    expect(split.map((incident) => incident.match)).toEqual(["CURATED", "CURATED"]);
+    expect(split.map((incident) => incident.match as string)).toEqual(["CURATED", "CURATED"]);
     expect(split[0]!.id).toBe(`incident:acled-TST${s}1`);
     expect(split[1]!.reports).toEqual([{ id: `event:inc-${s}-a` }]);
 

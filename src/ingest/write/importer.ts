@@ -3,7 +3,8 @@
  * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
  * draft and the graph (by id and label); resolve new actors and places to existing ones by name; read what is stored
  * of every node the draft names that exists; compute each node's target and compare; then, unless any problem was
- * found or this is a dry run, write only what differs. Unchanged nodes are not written at all, so they keep their
+ * found or this is a dry run, write only what differs, then match new and updated events into incidents
+ * (incidents.ts). Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
