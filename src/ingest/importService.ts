@@ -15,6 +15,8 @@ import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
 import { mergeNodes } from "./write/mergeNodes.js";
+import { incidentDecisionsSchema, linkIncident } from "./write/incidents.js";
+import { lockImports } from "./write/importStore.js";
 
 export interface ImportRequest {
   dryRun: boolean;
@@ -47,9 +49,14 @@ export class ImportService {
   async importBundles(
     inputs: readonly unknown[],
     request: ImportRequest,
-    options: { paths?: "bare" | "indexed"; restore?: boolean; progress?: ProgressReporter } = {},
+    options: { paths?: "bare" | "indexed"; restore?: boolean; progress?: ProgressReporter; incidents?: unknown } = {},
   ): Promise<ImportReport> {
     const problems: ImportProblem[] = [];
+    // An export's incidents and keep-aparts (write/incidents.ts), restored with its bundles.
+    const incidents = options.incidents === undefined ? undefined : incidentDecisionsSchema.safeParse(options.incidents);
+    if (incidents && !incidents.success) {
+      problems.push(...incidents.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+    }
     const draft: Draft = { nodes: [] };
     let shapeBroken = false;
     const pacer = new Pacer();
@@ -68,6 +75,7 @@ export class ImportService {
       ...request,
       problems,
       resolve: !options.restore,
+      ...(incidents?.success ? { incidents: incidents.data } : {}),
       timeoutMs: this.settings.timeoutMs,
       ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
     });
@@ -76,6 +84,20 @@ export class ImportService {
   /** Two ids of one actor or place become one node, `into` (write/mergeNodes.ts); nothing changes when refused. */
   mergeNodes(from: string, into: string, request: Omit<ImportRequest, "dryRun">): Promise<ImportReport> {
     return mergeNodes(this.db, { from, into, writtenBy: request.writtenBy, timeoutMs: this.settings.timeoutMs });
+  }
+
+  /**
+   * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidents.ts), serialised with imports;
+   * returns the ids of the listed reports' incidents.
+   */
+  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<string[]> {
+    return this.db.write(
+      async (tx) => {
+        await lockImports(tx);
+        return linkIncident(tx, eventIds, same, writtenBy);
+      },
+      { timeoutMs: this.settings.timeoutMs },
+    );
   }
 
   /** An ACLED export (CSV with its header row), streamed; all rows or none. */

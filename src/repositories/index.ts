@@ -2,6 +2,7 @@ import type { Executor } from "../db/executor.js";
 import { EventRepository } from "./eventRepository.js";
 import { GraphRepository } from "./graphRepository.js";
 import { IdentifierRepository } from "./identifierRepository.js";
+import { IncidentRepository } from "./incidentRepository.js";
 import { ListRepository } from "./listRepositories.js";
 import { ResearchRepository } from "./researchRepository.js";
 import { SearchRepository } from "./searchRepository.js";
@@ -14,6 +15,7 @@ export interface Repositories {
   search: SearchRepository;
   research: ResearchRepository;
   identifiers: IdentifierRepository;
+  incidents: IncidentRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -24,5 +26,6 @@ export function createRepositories(db: Executor): Repositories {
     search: new SearchRepository(db),
     research: new ResearchRepository(db),
     identifiers: new IdentifierRepository(db),
+    incidents: new IncidentRepository(db),
   };
 }

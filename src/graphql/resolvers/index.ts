@@ -6,6 +6,8 @@ import { Claim } from "./Claim.js";
 import { Event } from "./Event.js";
 import { Evidence } from "./Evidence.js";
 import { identifierQueries, identifiersOf } from "./identifiers.js";
+import { Incident } from "./Incident.js";
+import { incidentQueries } from "./incidentQueries.js";
 import { Participant } from "./Participant.js";
 import { Mutation } from "./mutations/index.js";
 import { Node } from "./Node.js";
@@ -20,7 +22,7 @@ import { viewerQuery } from "./viewer.js";
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Node,
-  Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries },
+  Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries, ...incidentQueries },
   Mutation,
   Actor: { ...relationshipFields("Actor"), ...Actor, identifiers: identifiersOf },
   Place: { ...relationshipFields("Place"), ...Place, identifiers: identifiersOf },
@@ -32,4 +34,5 @@ export const resolvers: Resolvers = {
   Evidence,
   Participant,
   StatsBucket,
+  Incident,
 };

@@ -4,7 +4,8 @@
  * draft and the graph (by id and label); resolve new actors and places to existing ones by identifier, then by name;
  * read what is stored of every node the draft names that exists; compute each node's target and compare; check that
  * no identifier of a node to write names another node (identifiers.ts); then, unless any problem was found or this
- * is a dry run, write only what differs, and the identifiers' lookup nodes. Unchanged nodes are not written at all, so they keep their
+ * is a dry run, write only what differs, and the identifiers' lookup nodes, then match new and updated events into
+ * incidents (incidents.ts). Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
@@ -34,6 +35,7 @@ import {
   writeLinks,
 } from "./importStore.js";
 import { followRedirects, writeRedirects } from "./redirects.js";
+import { type IncidentDecisions, matchIncidents } from "./incidents.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 import { identifiedLabels, identifierHolders, identifierKeysOf, identifierProblems, writeIdentifiers } from "./identifiers.js";
@@ -58,6 +60,8 @@ export interface ImportOptions {
   /** Link new actors and places to existing ones by name (off when restoring an export, whose ids are the truth). */
   resolve?: boolean;
   rows?: number | null;
+  /** Restoring an export: its incidents and keep-aparts, restored as they were instead of matching (incidents.ts). */
+  incidents?: IncidentDecisions;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -265,6 +269,12 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
+  await matchIncidents(tx, {
+    created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
+    updated: (toWrite.get("Event")?.updated ?? []).map((node) => node.id),
+    claimsChanged: events,
+    ...(options.incidents ? { restored: options.incidents } : {}),
+  });
   if (touched.length > 0) await countImport(tx);
   return report;
 }
