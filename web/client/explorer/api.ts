@@ -1,5 +1,5 @@
 /** The explorer's calls to this server's GraphQL API. */
-import type { Estimate, GraphPath, NodeSummary, Subgraph } from "./model.js";
+import type { Estimate, GraphPath, Membership, NodeSummary, Subgraph } from "./model.js";
 import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "./queries.js";
 
 export class ApiError extends Error {
@@ -53,6 +53,12 @@ export interface Ref {
   name: string;
 }
 
+/** A place as listed: enough to tell it from another of its name ("Idleb (city, Idleb District)"). */
+export interface PlaceRef extends Ref {
+  placeKind: string;
+  parent: { name: string } | null;
+}
+
 export interface SourceRef {
   id: string;
   title: string;
@@ -75,8 +81,25 @@ export interface ClaimDetails {
 
 /** What `node(id)` returns with the details fragment; only the fields of the node's own type are set. */
 export type NodeDetails =
-  | { __typename: "Actor"; id: string; name: string; actorKind: string; description: string | null; aliases: string[]; partOf: Ref[] }
-  | { __typename: "Place"; id: string; name: string; placeKind: string; aliases: string[]; ancestors: Ref[] }
+  | {
+      __typename: "Actor";
+      id: string;
+      name: string;
+      actorKind: string;
+      description: string | null;
+      aliases: string[];
+      partOf: Membership[];
+      members: Ref[];
+    }
+  | {
+      __typename: "Place";
+      id: string;
+      name: string;
+      placeKind: string;
+      aliases: string[];
+      parent: { name: string } | null;
+      ancestors: PlaceRef[];
+    }
   | {
       __typename: "Event";
       id: string;
@@ -85,7 +108,7 @@ export type NodeDetails =
       datePrecision: string;
       type: string;
       summary: string | null;
-      places: Ref[];
+      places: PlaceRef[];
       fatalities: Estimate | null;
       injuries: Estimate | null;
       responsibilityContested: boolean;
@@ -113,7 +136,7 @@ export type NodeDetails =
       endsOn: string | null;
       summary: string | null;
       parties: Ref[];
-      covers: Ref[];
+      covers: PlaceRef[];
     }
   | { __typename: "Source"; id: string; title: string; publishedOn: string | null; url: string | null; publisher: Ref | null };
 

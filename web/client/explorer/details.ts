@@ -1,19 +1,45 @@
 /** The side panel's account of one node: for events their tolls by source and the quoted evidence. */
-import type { ClaimDetails, NodeDetails, Quote, Ref, SourceRef } from "./api.js";
-import { h } from "./dom.js";
-import { formatEstimate } from "./model.js";
+import type { ClaimDetails, NodeDetails, PlaceRef, Quote, Ref, SourceRef } from "./api.js";
+import { h, nameElement } from "./dom.js";
+import { formatEstimate, membershipChains, placeQualifier, type Membership } from "./model.js";
 
 type Open = (id: string) => void;
 
 const words = (value: string): string => value.toLowerCase().replace(/_/g, " ");
 
-function nodeButton(ref: Ref, open: Open): HTMLButtonElement {
-  const button = h("button", { type: "button", class: "link-button", "data-id": ref.id }, h("bdi", {}, ref.name));
+/** A node to open, by name; a place also says what and where it is, as everywhere it is listed. */
+type Listed = Ref & { qualifier?: string };
+
+function nodeButton(ref: Listed, open: Open): HTMLButtonElement {
+  const button = h(
+    "button",
+    { type: "button", class: "link-button", "data-id": ref.id },
+    nameElement({ name: ref.name, qualifier: ref.qualifier ?? null }),
+  );
   button.addEventListener("click", () => open(ref.id));
   return button;
 }
 
-function refs(list: Ref[], open: Open): Node {
+const placeRefs = (places: PlaceRef[]): Listed[] =>
+  places.map((place) => ({ id: place.id, name: place.name, qualifier: placeQualifier(place) }));
+
+/**
+ * An actor's membership chains: the actor, then each body it belongs to, nearest first ("unit -> force ->
+ * state"), each body a link. One list per chain, so that a screen reader says how many steps there are.
+ */
+function chains(actor: string, partOf: Membership[], open: Open): Node {
+  const lists = membershipChains(partOf).map((chain) =>
+    h(
+      "ol",
+      { class: "membership-chain", "aria-label": `Membership chain of ${actor}` },
+      h("li", {}, h("bdi", {}, actor)),
+      ...chain.map((body) => h("li", {}, nodeButton(body, open))),
+    ),
+  );
+  return h("div", { class: "membership-chains" }, ...lists);
+}
+
+function refs(list: Listed[], open: Open): Node {
   if (list.length === 0) return document.createTextNode("—");
   const span = h("span", { class: "ref-list" });
   list.forEach((ref, index) => {
@@ -79,7 +105,7 @@ function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open
     facts([
       ["Date", event.datePrecision === "DAY" ? event.eventDate : `${event.eventDate} (${words(event.datePrecision)})`],
       ["Type", words(event.type)],
-      ["Places", refs(event.places, open)],
+      ["Places", refs(placeRefs(event.places), open)],
       ["Killed", formatEstimate(event.fatalities) ?? "not reported"],
       ["Injured", formatEstimate(event.injuries) ?? "not reported"],
       ["Responsibility", event.responsibilityContested ? "contested" : null],
@@ -134,7 +160,8 @@ function body(details: NodeDetails, open: Open): Node[] {
         facts([
           ["Kind", words(details.actorKind)],
           ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
-          ["Part of", details.partOf.length > 0 ? refs(details.partOf, open) : null],
+          ["Part of", details.partOf.length > 0 ? chains(details.name, details.partOf, open) : null],
+          ["Members", details.members.length > 0 ? refs(details.members, open) : null],
         ]),
         details.description ? h("p", { class: "summary" }, details.description) : h("p", {}, ""),
       ];
@@ -143,7 +170,7 @@ function body(details: NodeDetails, open: Open): Node[] {
         facts([
           ["Kind", words(details.placeKind)],
           ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
-          ["Within", details.ancestors.length > 0 ? refs(details.ancestors, open) : null],
+          ["Within", details.ancestors.length > 0 ? refs(placeRefs(details.ancestors), open) : null],
         ]),
       ];
     case "Agreement":
@@ -152,7 +179,7 @@ function body(details: NodeDetails, open: Open): Node[] {
           ["Signed", details.signedOn],
           ["Ends", details.endsOn ?? "in force"],
           ["Parties", refs(details.parties, open)],
-          ["Covers", refs(details.covers, open)],
+          ["Covers", refs(placeRefs(details.covers), open)],
         ]),
         details.summary ? h("p", { class: "summary" }, details.summary) : h("p", {}, ""),
       ];
@@ -193,6 +220,8 @@ export function renderDetails(container: HTMLElement, details: NodeDetails, acti
   container.replaceChildren(
     h("p", { class: "details-type" }, details.__typename),
     h("h2", { id: "details-heading" }, h("bdi", {}, heading(details))),
+    // A place's kind and enclosing place under its name: the other place of that name may be one click away.
+    ...(details.__typename === "Place" ? [h("p", { class: "details-qualifier" }, placeQualifier(details))] : []),
     h("div", { class: "details-actions" }, pathButton),
     ...body(details, actions.open),
   );

@@ -106,15 +106,24 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         partOf {
           id
           name
+          partOf {
+            id
+          }
+        }
+        members {
+          id
+          name
         }
       }
       ... on Place {
         name
         placeKind: kind
         aliases
-        ancestors {
-          id
+        parent {
           name
+        }
+        ancestors {
+          ...PlaceRef
         }
       }
       ... on Event {
@@ -124,8 +133,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         type
         summary
         places {
-          id
-          name
+          ...PlaceRef
         }
         fatalities {
           ...Figure
@@ -216,8 +224,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
           name
         }
         covers {
-          id
-          name
+          ...PlaceRef
         }
       }
       ... on Source {
@@ -235,5 +242,13 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
     low
     high
     qualifier
+  }
+  fragment PlaceRef on Place {
+    id
+    name
+    placeKind: kind
+    parent {
+      name
+    }
   }
 `;
