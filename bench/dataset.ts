@@ -14,7 +14,7 @@ import type { Bundle } from "../src/ingest/bundle/validation.js";
 import type { RelationshipType } from "../src/ingest/draft.js";
 import type { ImportService } from "../src/ingest/importService.js";
 import { migrate } from "../src/db/migrations.js";
-import type { NodeLabel } from "../src/model/ids.js";
+import type { CatalogueLabel } from "../src/graph/catalogue.js";
 import { buildCast } from "./synthetic/actors.js";
 import { buildGazetteer } from "./synthetic/gazetteer.js";
 import { NameRegistry } from "./synthetic/names.js";
@@ -50,7 +50,8 @@ export type CountedRelationship = RelationshipType | "EVIDENCED_BY";
 
 export interface DatasetCounts {
   /** Nodes an import of the dataset into an empty database creates, by label. */
-  nodes: Record<NodeLabel, number>;
+  /** Incidents are left out: how many there are depends on matching, not on the bundles alone. */
+  nodes: Record<CatalogueLabel, number>;
   /** Relationships it creates, by type. */
   relationships: Record<CountedRelationship, number>;
   totalNodes: number;
@@ -123,7 +124,7 @@ export function generateDataset({ events, seed }: DatasetOptions): Dataset {
 
 /** Nodes and relationships the bundles create in an empty database (links and evidence deduplicated as the importer does). */
 export function countDataset(bundles: readonly Bundle[]): DatasetCounts {
-  const nodes: Record<NodeLabel, number> = { Source: 0, Actor: 0, Place: 0, Agreement: 0, Event: 0, Claim: 0, Statement: 0 };
+  const nodes: Record<CatalogueLabel, number> = { Source: 0, Actor: 0, Place: 0, Agreement: 0, Event: 0, Claim: 0, Statement: 0 };
   const relationships = {} as Record<CountedRelationship, number>;
   const add = (type: CountedRelationship, count: number) => (relationships[type] = (relationships[type] ?? 0) + count);
   const distinct = (values: readonly (string | null | undefined)[] | null | undefined) => new Set((values ?? []).filter(Boolean)).size;

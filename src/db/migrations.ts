@@ -1,6 +1,7 @@
 import type { Executor } from "./executor.js";
 import { labelByPrefix } from "../model/ids.js";
 import { SEARCH_INDEX } from "../repositories/searchRepository.js";
+import { backfillIncidents } from "../ingest/write/incidents.js";
 
 /**
  * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
@@ -16,6 +17,7 @@ CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUI
     ["event_date", "Event", "n.date"],
     ["event_fatalities", "Event", "n.fatalitiesLow"],
     ["event_category", "Event", "n.category"],
+    ["incident_date", "Incident", "n.date"],
     ["actor_name", "Actor", "n.name"],
     ["place_name", "Place", "n.name"],
     ["statement_sort_date", "Statement", "n.sortDate"],
@@ -42,4 +44,6 @@ export async function migrate(db: Executor): Promise<void> {
   await db.write((tx) => tx.run("// awaitIndexes\nCALL db.awaitIndexes(60)"));
   // The node imports lock (ingest/write/importStore.ts lockImports), made here so that no import has to create it.
   await db.write((tx) => tx.run("// importLockNode\nMERGE (:ImportLock {id: 'imports'})"));
+  // Every event reports one incident; events stored before incidents existed get one of their own.
+  await backfillIncidents(db);
 }

@@ -8,6 +8,12 @@
  * Pure data and string building, with no import from the server: the explorer's bundle imports it too.
  */
 import type { NodeLabel } from "../model/ids.js";
+
+/**
+ * The labels the catalogue's relationships join. Incidents are not among them: which incident an event reports is
+ * derived by matching and editors' decisions (ingest/write/incidents.ts), never given in a bundle's fields.
+ */
+export type CatalogueLabel = Exclude<NodeLabel, "Incident">;
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./limits.js";
 import { coveringAgreementPath, perpetratorPaths, violationCondition } from "./rules.js";
 
@@ -51,7 +57,7 @@ export interface PatternVariables {
 /** How one GraphQL field reads a relationship. */
 export interface Read {
   /** The label of the related nodes. */
-  returns: NodeLabel;
+  returns: CatalogueLabel;
   /** A list, or at most one node. */
   cardinality: "many" | "one";
   /** The field's GraphQL arguments the pattern reads (null when a request leaves one out). */
@@ -79,8 +85,8 @@ export interface BundleField {
 export interface Relationship {
   type: RelationshipType;
   /** Stored as `(from)-[:type]->(to)`. */
-  from: NodeLabel;
-  to: NodeLabel;
+  from: CatalogueLabel;
+  to: CatalogueLabel;
   /** The end whose definition gives the relationship: an import replaces a node's owned relationships with its new ones. */
   owner: "from" | "to";
   /** Where a bundle gives it: a field of the owner's definition, and what that field holds. */
@@ -539,7 +545,7 @@ export type ReadName = Extract<KeysOfUnion<(typeof relationships)[RelationshipNa
 export interface FieldRead extends Read {
   field: ReadName;
   /** The label of the node the field belongs to. */
-  from: NodeLabel;
+  from: CatalogueLabel;
   relationship: RelationshipName;
   /** The name of the loader's statement (`Event.places` is `eventPlaces`). */
   statement: string;
@@ -560,7 +566,7 @@ export const fieldReads: ReadonlyMap<ReadName, FieldRead> = new Map(
         {
           ...read,
           field: field as ReadName,
-          from: type as NodeLabel,
+          from: type as CatalogueLabel,
           relationship: relationship.name,
           statement: `${type.charAt(0).toLowerCase()}${type.slice(1)}${name.charAt(0).toUpperCase()}${name.slice(1)}`,
         },
@@ -584,8 +590,10 @@ export function argsOf(read: Read, values: Readonly<Record<string, unknown>>): R
 }
 
 /** The end that owns a relationship, and the other end. */
-export const ownerLabel = (relationship: Relationship): NodeLabel => (relationship.owner === "from" ? relationship.from : relationship.to);
-export const otherLabel = (relationship: Relationship): NodeLabel => (relationship.owner === "from" ? relationship.to : relationship.from);
+export const ownerLabel = (relationship: Relationship): CatalogueLabel =>
+  relationship.owner === "from" ? relationship.from : relationship.to;
+export const otherLabel = (relationship: Relationship): CatalogueLabel =>
+  relationship.owner === "from" ? relationship.to : relationship.from;
 
 /** The relationships a label's nodes own (give in a bundle), in catalogue order. */
 export function ownedBy(label: NodeLabel): readonly (Relationship & { name: RelationshipName })[] {

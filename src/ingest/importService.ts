@@ -14,6 +14,8 @@ import { bundleDraft } from "./bundle/bundleDraft.js";
 import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
+import { linkIncident } from "./write/incidents.js";
+import { lockImports } from "./write/importStore.js";
 
 export interface ImportRequest {
   dryRun: boolean;
@@ -70,6 +72,20 @@ export class ImportService {
       timeoutMs: this.settings.timeoutMs,
       ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
     });
+  }
+
+  /**
+   * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidents.ts), serialised with imports;
+   * returns the ids of the listed reports' incidents.
+   */
+  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<string[]> {
+    return this.db.write(
+      async (tx) => {
+        await lockImports(tx);
+        return linkIncident(tx, eventIds, same, writtenBy);
+      },
+      { timeoutMs: this.settings.timeoutMs },
+    );
   }
 
   /** An ACLED export (CSV with its header row), streamed; all rows or none. */

@@ -4,7 +4,7 @@
  * request, so nothing is cached across requests or callers.
  */
 import DataLoader from "dataloader";
-import type { EvidenceRow, EventRow, NodeRow, Page, Related, StatementRow } from "../model/rows.js";
+import type { EvidenceRow, EventRow, IncidentRow, NodeRow, Page, Related, StatementRow } from "../model/rows.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import type { PageRequest } from "../model/pagination.js";
 import type { Repositories } from "../repositories/index.js";
@@ -29,6 +29,11 @@ export function createLoaders(repositories: Repositories) {
     );
     return ids.map((id) => found.get(id) ?? null);
   });
+
+  function primed<V>(found: Map<string, V>, rowsOf: (value: V) => readonly NodeRow[]): Map<string, V> {
+    for (const value of found.values()) for (const row of rowsOf(value)) nodes.prime(row.id, row);
+    return found;
+  }
 
   /** One loader per distinct (kind, arguments): siblings asking the same thing share a batch. */
   const keyed = new Map<string, DataLoader<string, unknown>>();
@@ -83,6 +88,25 @@ export function createLoaders(repositories: Repositories) {
         (keys) => repositories.events.pages(anchor, keys, filter, order, request),
         () => emptyPage(),
       );
+    },
+
+    /** Incidents and their reports (repositories/incidentRepository.ts); incidents found warm the node cache. */
+    incidents: {
+      ofEvents: loaderFor(
+        "incidentsOfEvents",
+        async (keys) => primed(await repositories.incidents.incidentsOfEvents(keys), (incident) => [incident]),
+        () => null as IncidentRow | null,
+      ),
+      reports: loaderFor(
+        "reportsOfIncidents",
+        async (keys) => primed(await repositories.incidents.reportsOfIncidents(keys), (reports) => reports),
+        (): EventRow[] => [],
+      ),
+      candidates: loaderFor(
+        "incidentCandidatesOfEvents",
+        async (keys) => primed(await repositories.incidents.candidatesOfEvents(keys), (incidents) => incidents),
+        (): IncidentRow[] => [],
+      ),
     },
 
     statementPages(anchor: StatementAnchor, filter: StatementConditions, request: PageRequest): DataLoader<string, Page<StatementRow>> {

@@ -10,6 +10,7 @@ export const labelByPrefix = {
   statement: "Statement",
   source: "Source",
   claim: "Claim",
+  incident: "Incident",
 } as const;
 
 export type IdPrefix = keyof typeof labelByPrefix;

@@ -71,6 +71,16 @@ export interface EventRow extends NodeRowBase {
   geoPrecision: GeoPrecision | null;
 }
 
+export type IncidentMatch = "SINGLE" | "AUTOMATIC" | "CURATED";
+
+/** An incident as stored: its tolls combined over all its reports' claims when a report last changed. */
+export interface IncidentRow extends NodeRowBase {
+  date: string;
+  match: IncidentMatch;
+  fatalities: EstimateRow | null;
+  injuries: EstimateRow | null;
+}
+
 export interface ClaimRow extends NodeRowBase {
   kind: ClaimKind;
   text: string;
@@ -116,7 +126,7 @@ export interface ParticipantRow {
 }
 
 /** Any row that can stand for a GraphQL `Node`; its id prefix tells its type. */
-export type NodeRow = ActorRow | PlaceRow | EventRow | ClaimRow | AgreementRow | StatementRow | SourceRow;
+export type NodeRow = ActorRow | PlaceRow | EventRow | ClaimRow | AgreementRow | StatementRow | SourceRow | IncidentRow;
 
 export interface SearchHitRow {
   node: NodeRow;
@@ -161,7 +171,10 @@ export interface SubgraphRow {
 
 export interface StatsBucketRow {
   key: string;
+  /** Incidents, each once. */
   events: number;
+  /** Event reports. */
+  reports: number;
   fatalitiesLow: number;
   fatalitiesHigh: number | null;
 }

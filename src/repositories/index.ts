@@ -1,6 +1,7 @@
 import type { Executor } from "../db/executor.js";
 import { EventRepository } from "./eventRepository.js";
 import { GraphRepository } from "./graphRepository.js";
+import { IncidentRepository } from "./incidentRepository.js";
 import { ListRepository } from "./listRepositories.js";
 import { ResearchRepository } from "./researchRepository.js";
 import { SearchRepository } from "./searchRepository.js";
@@ -12,6 +13,7 @@ export interface Repositories {
   lists: ListRepository;
   search: SearchRepository;
   research: ResearchRepository;
+  incidents: IncidentRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -21,5 +23,6 @@ export function createRepositories(db: Executor): Repositories {
     lists: new ListRepository(db),
     search: new SearchRepository(db),
     research: new ResearchRepository(db),
+    incidents: new IncidentRepository(db),
   };
 }

@@ -10,6 +10,7 @@ import type {
   EstimateRow,
   EventRow,
   EvidenceRow,
+  IncidentRow,
   NodeRow,
   PlaceRow,
   SourceRow,
@@ -113,6 +114,18 @@ const evidenceSchema = z.object({
   end: z.number().int(),
 });
 
+const incidentSchema = z.object({
+  id: text,
+  date: text,
+  match: text,
+  fatalitiesLow: optionalNumber,
+  fatalitiesHigh: optionalNumber,
+  fatalitiesQualifier: optionalText,
+  injuriesLow: optionalNumber,
+  injuriesHigh: optionalNumber,
+  injuriesQualifier: optionalText,
+});
+
 const schemas = {
   Actor: actorSchema,
   Place: placeSchema,
@@ -121,6 +134,7 @@ const schemas = {
   Agreement: agreementSchema,
   Statement: statementSchema,
   Source: sourceSchema,
+  Incident: incidentSchema,
 } satisfies Record<NodeLabel, z.ZodObject>;
 
 /**
@@ -175,6 +189,17 @@ export function eventRow(value: unknown): EventRow {
   };
 }
 
+export function incidentRow(value: unknown): IncidentRow {
+  const row = incidentSchema.parse(value);
+  return {
+    id: row.id,
+    date: row.date,
+    match: row.match as IncidentRow["match"],
+    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier),
+    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier),
+  };
+}
+
 export function claimRow(value: unknown): ClaimRow {
   const row = claimSchema.parse(value);
   return {
@@ -224,6 +249,8 @@ export function nodeRow(label: NodeLabel, value: unknown): NodeRow {
       return statementRow(value);
     case "Source":
       return sourceRow(value);
+    case "Incident":
+      return incidentRow(value);
     default:
       throw new UnreachableCaseError(label);
   }

@@ -12,6 +12,7 @@ import { type EventConditions, eventWhere } from "./eventRepository.js";
 import { TRAVERSED_TYPES } from "../graph/catalogue.js";
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "../graph/limits.js";
 import { perpetratorPaths } from "../graph/rules.js";
+import { incidentsOfReports } from "../graph/incidentRules.js";
 import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./records.js";
 
 export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
@@ -125,17 +126,19 @@ export class ResearchRepository {
       MATCH (e:Event)
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
       ${bucketKeys(dimension)}
-      WITH key, collect(DISTINCT e) AS events
-      RETURN key, size(events) AS events,
-        reduce(total = 0, e IN events | total + coalesce(e.fatalitiesLow, 0)) AS fatalitiesLow,
-        CASE WHEN any(e IN events WHERE e.fatalitiesHigh IS NULL) THEN null
-             ELSE reduce(total = 0, e IN events | total + e.fatalitiesHigh) END AS fatalitiesHigh
+      WITH key, collect(DISTINCT e) AS reports
+      ${incidentsOfReports("reports", "incidents")}
+      RETURN key, size(incidents) AS events, size(reports) AS reports,
+        reduce(total = 0, i IN incidents | total + coalesce(i.fatalitiesLow, 0)) AS fatalitiesLow,
+        CASE WHEN any(i IN incidents WHERE i.fatalitiesHigh IS NULL) THEN null
+             ELSE reduce(total = 0, i IN incidents | total + i.fatalitiesHigh) END AS fatalitiesHigh
       ORDER BY ${order}`,
       params,
     );
     return rows.map((row) => ({
       key: String(row.key),
       events: Number(row.events),
+      reports: Number(row.reports),
       fatalitiesLow: Number(row.fatalitiesLow),
       fatalitiesHigh: row.fatalitiesHigh === null ? null : Number(row.fatalitiesHigh),
     }));

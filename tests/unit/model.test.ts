@@ -168,6 +168,7 @@ describe("ids", () => {
     place: "a place id",
     source: "a source id",
     statement: "a statement id",
+    incident: "an incident id",
   };
   it.each(Object.keys(labelByPrefix) as IdPrefix[])("names a %s id with the right article", (prefix) => {
     const other = prefix === "place" ? "event:x" : "place:x";

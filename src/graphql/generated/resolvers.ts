@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow, EdgeRow, PathRow, SubgraphRow, StatsBucketRow, CoInvolvementRow } from '../../model/rows.js';
+import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow, EdgeRow, PathRow, SubgraphRow, StatsBucketRow, CoInvolvementRow, IncidentRow } from '../../model/rows.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -400,6 +400,26 @@ export type Event = Node & {
   geoPrecision?: Maybe<GeoPrecision>;
   /** Stable id, `event:<slug>` (ACLED rows keep their `event_id_cnty`). */
   id: Scalars['ID']['output'];
+  /**
+   * The incident this report belongs to; an event that no other report matches is an incident of its own. A new or
+   * updated report joins another report's incident automatically only when all of these hold: their dates agree within
+   * both reports' precision (DAY is the day, WEEK the date ± 3 days, MONTH the calendar month; a report known only to
+   * the YEAR is never matched); they happened at the same place, or one inside the other, and the coarser of the two is
+   * a city, town, village or site (never a district, province or country); their ACLED categories are the same (an air
+   * strike and a shelling are both remote violence); they come from different publishers (two rows of one ACLED export
+   * are two events by ACLED's own reckoning); no editor kept them apart; and the match is unique: exactly one incident
+   * qualifies, and no other report of the same publisher fits that incident as well. Otherwise the report stays an
+   * incident of its own, and the incidents it could be are listed in `incidentCandidates`. An editor's decision
+   * (`linkIncident`) is never changed by matching.
+   */
+  incident: Incident;
+  /**
+   * Incidents other than its own that this report could be, for an editor to decide: those that satisfy every
+   * condition of automatic matching (see `incident`) except uniqueness. Non-empty when automatic matching left the
+   * report apart because more than one incident qualified, or because another report of the same publisher fits as
+   * well; also when an editor decided its incident. Incidents an editor kept apart from it are never listed.
+   */
+  incidentCandidates: Array<Incident>;
   /** People injured, combined over all claims in the same way as `fatalities`. */
   injuries?: Maybe<Estimate>;
   /** The event's own coordinates (ACLED's latitude and longitude); null when not known. Its places have their own. */
@@ -663,6 +683,62 @@ export type ImportReport = {
   updated: Scalars['Int']['output'];
 };
 
+/**
+ * One real-world incident, as every source that reports it tells it. Each event is a report of exactly one incident;
+ * statistics count incidents, so a strike that the article and ACLED both report counts once.
+ */
+export type Incident = Node & {
+  __typename?: 'Incident';
+  /** When it happened: the date of its most precisely dated report (the earliest of those). */
+  date: Scalars['Date']['output'];
+  /**
+   * Civilians killed, combined over all its reports' claims by the rule of `Event.fatalities`: low is the most
+   * conservative credible figure, the upper bound is open when any source says "at least", and sources are never added
+   * together.
+   */
+  fatalities?: Maybe<Estimate>;
+  /**
+   * Stable id, `incident:<slug>`, taken from the id of its first report (`incident:acled-SYR12345`); it stays when
+   * other reports join or leave.
+   */
+  id: Scalars['ID']['output'];
+  /** People injured, combined over all its reports' claims in the same way. */
+  injuries?: Maybe<Estimate>;
+  /** How its reports came together. */
+  match: IncidentMatch;
+  /** Every event report of this incident, from every source, oldest first. */
+  reports: Array<Event>;
+};
+
+/** A page of incidents. */
+export type IncidentConnection = {
+  __typename?: 'IncidentConnection';
+  /** The incidents on this page. */
+  edges: Array<IncidentEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many incidents match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An incident on a page. */
+export type IncidentEdge = {
+  __typename?: 'IncidentEdge';
+  /** Opaque keyset cursor of this incident. */
+  cursor: Scalars['String']['output'];
+  /** The incident. */
+  node: Incident;
+};
+
+/** How the reports of an incident came together. */
+export type IncidentMatch =
+  /** Reports matched by the server on date, place and kind of event (see `Event.incident`). */
+  | 'AUTOMATIC'
+  /** Reports linked, or kept apart, by an editor (`linkIncident`); automatic matching never moves them again. */
+  | 'CURATED'
+  /** One report only. */
+  | 'SINGLE';
+
 /** Why an imported actor or place was linked to an existing node. */
 export type MatchReason =
   /** A name or alias matched one of the existing node's, ignoring case, diacritics and transliteration. */
@@ -687,6 +763,17 @@ export type Mutation = {
    * `BAD_USER_INPUT` error whose `extensions.problems` lists `{path, message}`.
    */
   importBundle: ImportReport;
+  /**
+   * Editors: these event reports (2 to 20 event ids) are one incident (same: true), or must never be matched together
+   * (same: false). Joining puts the listed reports into the incident of the first one (match CURATED). Keeping apart
+   * stores the decision for every pair of them and moves each that shares an incident with an earlier listed one into an
+   * incident of its own. A later decision about the same reports replaces an earlier one (joining undoes a keep-apart
+   * between the listed reports). Decisions survive re-imports and are part of the export. Refused with BAD_USER_INPUT,
+   * nothing changed, for fewer than two distinct ids, more than 20, unknown events, or a join that would put a report
+   * into an incident holding a report an editor kept apart from it. Answers the incidents of the listed reports as they
+   * now stand, in the order of the ids.
+   */
+  linkIncident: Array<Incident>;
 };
 
 
@@ -707,6 +794,16 @@ export type MutationImportAcledArgs = {
 export type MutationImportBundleArgs = {
   bundle: BundleInput;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type MutationLinkIncidentArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
+  same?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Anything with a stable, human-readable, type-prefixed id (e.g. `place:maarat-al-numan`). */
@@ -915,13 +1012,22 @@ export type Query = {
   /** An event by id; null when there is none. */
   event?: Maybe<Event>;
   /**
-   * Event counts and fatality sums grouped by one dimension, over the events `filter` selects. An event with two
+   * Incident counts and fatality sums grouped by one dimension, over the event reports `filter` selects. One incident
+   * reported by several sources (an article and an ACLED row) counts once in `events`, and its toll, combined over all
+   * its reports (`Incident.fatalities`), is added once; `reports` counts the event reports. An event with two
    * perpetrators counts in both perpetrators' buckets, an event in two places in both places' buckets (so bucket
    * counts may add up to more than the events); MONTH and TYPE buckets count each event once.
    */
   eventStats: Array<StatsBucket>;
   /** Events, newest first unless `orderBy` says otherwise. */
   events: EventConnection;
+  /** An incident by id; null when there is none. */
+  incident?: Maybe<Incident>;
+  /**
+   * Incidents whose reports match the filter (at least one report does), each once, newest first (by incident date,
+   * then id), with keyset cursors. `events` stays the list of reports.
+   */
+  incidents: IncidentConnection;
   /**
    * Nodes within `depth` hops (1 to 3) of a node, nearest first, capped at `limit` nodes (1 to 500, the start
    * included), with the relationships among them; for drawing. Follows the same relationships as `shortestPath`.
@@ -1019,6 +1125,22 @@ export type QueryEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryIncidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1253,16 +1375,21 @@ export type StatementInput = {
 /** One group of events. */
 export type StatsBucket = {
   __typename?: 'StatsBucket';
-  /** How many events fall in this bucket. */
+  /** How many incidents fall in this bucket, each once however many sources report it (see `reports`). */
   events: Scalars['Int']['output'];
-  /** Sum of each event's upper bound. Null when any event in the bucket has no upper bound. */
+  /** Sum of each incident's upper bound. Null when any incident in the bucket has no upper bound. */
   fatalitiesHigh?: Maybe<Scalars['Int']['output']>;
-  /** Sum of each event's conservative (low) civilian death toll; events without a figure add 0. */
+  /**
+   * Sum of each incident's conservative (low) civilian death toll, combined over all its reports; incidents without a
+   * figure add 0. Sources are never added together.
+   */
   fatalitiesLow: Scalars['Int']['output'];
   /** A stable key: a node id, a month as YYYY-MM, or an enum value; `none` for events with no perpetrator on record (PERPETRATOR) or outside any province (PROVINCE). */
   key: Scalars['String']['output'];
   /** The actor or place the key names, for PERPETRATOR, PLACE and PROVINCE. */
   node?: Maybe<Node>;
+  /** Event reports in the bucket. `events` counts incidents, each once, however many sources report it. */
+  reports: Scalars['Int']['output'];
 };
 
 /** What `eventStats` groups by. */
@@ -1375,6 +1502,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( AgreementRow )
     | ( ClaimRow )
     | ( EventRow )
+    | ( IncidentRow )
     | ( PlaceRow )
     | ( SourceRow )
     | ( StatementRow )
@@ -1422,6 +1550,10 @@ export type ResolversTypes = {
   GraphEdge: ResolverTypeWrapper<EdgeRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
+  Incident: ResolverTypeWrapper<IncidentRow>;
+  IncidentConnection: ResolverTypeWrapper<Page<IncidentRow>>;
+  IncidentEdge: ResolverTypeWrapper<Edge<IncidentRow>>;
+  IncidentMatch: IncidentMatch;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MatchReason: MatchReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1487,6 +1619,9 @@ export type ResolversParentTypes = {
   GraphEdge: EdgeRow;
   ID: Scalars['ID']['output'];
   ImportReport: ImportReport;
+  Incident: IncidentRow;
+  IncidentConnection: Page<IncidentRow>;
+  IncidentEdge: Edge<IncidentRow>;
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1612,6 +1747,8 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   geoPrecision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
+  incidentCandidates?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
   injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
@@ -1667,13 +1804,35 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type IncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['IncidentMatch'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IncidentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncidentConnection'] = ResolversParentTypes['IncidentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['IncidentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IncidentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncidentEdge'] = ResolversParentTypes['IncidentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Incident'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importAcled?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportAcledArgs, 'csv' | 'dryRun'>>;
   importBundle?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle' | 'dryRun'>>;
+  linkIncident?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<MutationLinkIncidentArgs, 'eventIds' | 'same'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'Event' | 'Place' | 'Source' | 'Statement', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Actor' | 'Agreement' | 'Claim' | 'Event' | 'Incident' | 'Place' | 'Source' | 'Statement', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1731,6 +1890,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   eventStats?: Resolver<Array<ResolversTypes['StatsBucket']>, ParentType, ContextType, RequireFields<QueryEventStatsArgs, 'groupBy'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
+  incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
+  incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<QueryIncidentsArgs>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
@@ -1792,6 +1953,7 @@ export type StatsBucketResolvers<ContextType = Context, ParentType extends Resol
   fatalitiesLow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -1824,6 +1986,9 @@ export type Resolvers<ContextType = Context> = {
   GeoPoint?: GeoPointResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
+  Incident?: IncidentResolvers<ContextType>;
+  IncidentConnection?: IncidentConnectionResolvers<ContextType>;
+  IncidentEdge?: IncidentEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -12,4 +12,11 @@ export const Event: EventResolvers = {
     })),
   responsibilityContested: (event) => event.contested,
   evidence: (event, _, context) => evidenceOf(context, "Event", event),
+  incident: async (event, _, context) => {
+    const incident = await context.loaders.incidents.ofEvents.load(event.id);
+    // Every stored event reports an incident (the import gives one, the migration gave the older ones).
+    if (!incident) throw new Error(`Event without an incident: ${event.id}`);
+    return incident;
+  },
+  incidentCandidates: (event, _, context) => context.loaders.incidents.candidates.load(event.id),
 };

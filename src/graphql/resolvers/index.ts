@@ -5,6 +5,8 @@ import { Agreement } from "./Agreement.js";
 import { Claim } from "./Claim.js";
 import { Event } from "./Event.js";
 import { Evidence } from "./Evidence.js";
+import { Incident } from "./Incident.js";
+import { incidentQueries } from "./incidentQueries.js";
 import { Participant } from "./Participant.js";
 import { Mutation } from "./mutations/index.js";
 import { Node } from "./Node.js";
@@ -19,7 +21,7 @@ import { viewerQuery } from "./viewer.js";
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Node,
-  Query: { ...Query, ...researchQueries, ...viewerQuery },
+  Query: { ...Query, ...researchQueries, ...viewerQuery, ...incidentQueries },
   Mutation,
   Actor: { ...relationshipFields("Actor"), ...Actor },
   Place: { ...relationshipFields("Place"), ...Place },
@@ -31,4 +33,5 @@ export const resolvers: Resolvers = {
   Evidence,
   Participant,
   StatsBucket,
+  Incident,
 };

@@ -32,6 +32,7 @@ import {
   writeEvidence,
   writeLinks,
 } from "./importStore.js";
+import { matchIncidents } from "./incidents.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 
@@ -236,6 +237,11 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
+  await matchIncidents(tx, {
+    created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
+    updated: (toWrite.get("Event")?.updated ?? []).map((node) => node.id),
+    claimsChanged: events,
+  });
   if (touched.length > 0) await countImport(tx);
   return report;
 }

@@ -1,0 +1,483 @@
+/**
+ * Incidents on the write path: every event reports exactly one `(:Incident)`, which carries its date, how its reports
+ * came together (`match`) and its tolls combined over all its reports' claims. Inside the import's transaction, new
+ * and updated reports are matched against the graph (the rule is documented on `Event.incident` and written once in
+ * graph/incidentRules.ts); editors join and keep apart with `linkIncident`. Everything here is found by id or by
+ * walking from nodes found by id, never by scanning a label.
+ */
+import { z } from "zod";
+import type { Executor, WriteTransaction } from "../../db/executor.js";
+import { int } from "../../db/values.js";
+import { BadUserInputError } from "../../errors.js";
+import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../../graph/incidentRules.js";
+import { combinedFigure } from "../../model/eventAggregates.js";
+import type { DatePrecision } from "../../model/enums.js";
+import { optionalNumber, optionalText, parseRows } from "../storedRows.js";
+
+const BATCH = 1_000;
+
+/** The most event ids one `linkIncident` decides on: a decision names the reports of one incident, not a data set. */
+export const MAX_LINKED_EVENTS = 20;
+
+function batches<T>(items: readonly T[], size = BATCH): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** The id an event's own incident takes: its own slug (`event:acled-SYR1` gives `incident:acled-SYR1`). */
+export function incidentIdOf(eventId: string, attempt = 0): string {
+  const slug = eventId.slice(eventId.indexOf(":") + 1);
+  // A report that leaves an incident named after it needs another id; ids stay within the id pattern's 200 characters.
+  return attempt === 0 ? `incident:${slug}` : `incident:${slug.slice(0, 190)}.${attempt + 1}`;
+}
+
+/** Fresh incident ids for these events, one each, none taken by a stored incident. */
+async function freshIncidentIds(tx: WriteTransaction, eventIds: readonly string[]): Promise<Map<string, string>> {
+  const chosen = new Map<string, string>();
+  let open = [...eventIds];
+  for (let attempt = 0; open.length > 0; attempt++) {
+    const proposed = open.map((id) => ({ event: id, incident: incidentIdOf(id, attempt) }));
+    const rows = await tx.run(
+      `// takenIncidentIds
+      UNWIND $ids AS id
+      MATCH (i:Incident {id: id})
+      RETURN i.id AS id`,
+      { ids: proposed.map((pair) => pair.incident) },
+    );
+    const taken = new Set(rows.map((row) => String(row.id)));
+    for (const pair of proposed) if (!taken.has(pair.incident)) chosen.set(pair.event, pair.incident);
+    open = open.filter((id) => !chosen.has(id));
+  }
+  return chosen;
+}
+
+/**
+ * Gives each event an incident of its own (its previous one, if any, is left for `refreshIncidents`): new reports
+ * before matching, reports matched again, and reports an editor splits off (`curated`).
+ */
+async function ownIncidents(tx: WriteTransaction, eventIds: readonly string[], curated = false): Promise<string[]> {
+  const ids = await freshIncidentIds(tx, eventIds);
+  for (const batch of batches([...ids])) {
+    await tx.run(
+      `// ownIncidents
+      UNWIND $pairs AS pair
+      MATCH (e:Event {id: pair[0]})
+      OPTIONAL MATCH (e)-[previous:${REPORT_OF}]->(:Incident)
+      DELETE previous
+      CREATE (e)-[:${REPORT_OF}]->(:Incident {id: pair[1], date: e.date, match: $match})`,
+      { pairs: batch, match: curated ? "CURATED" : "SINGLE" },
+    );
+  }
+  return [...ids.values()];
+}
+
+const incidentFactsRow = z.object({
+  id: z.string(),
+  match: z.string(),
+  reports: z.array(z.object({ date: z.string(), precision: z.string() })),
+  claims: z.array(z.object({ kind: z.string(), low: optionalNumber, high: optionalNumber, qualifier: optionalText })),
+});
+
+const precisionRank: Record<DatePrecision, number> = { DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3 };
+
+/**
+ * Sets each incident's date, match and tolls from its reports as they now are, and deletes incidents left without
+ * any. Tolls combine every report's claims by the rule of one event's claims (model/eventAggregates.ts).
+ */
+export async function refreshIncidents(tx: WriteTransaction, incidentIds: Iterable<string>): Promise<void> {
+  for (const batch of batches([...new Set(incidentIds)])) {
+    const rows = parseRows(
+      incidentFactsRow,
+      await tx.run(
+        `// incidentFacts
+        UNWIND $ids AS id
+        MATCH (i:Incident {id: id})
+        RETURN id, i.match AS match,
+          COLLECT { MATCH (i)<-[:${REPORT_OF}]-(e:Event) RETURN {date: toString(e.date), precision: e.datePrecision} } AS reports,
+          COLLECT {
+            MATCH (i)<-[:${REPORT_OF}]-(:Event)<-[:ABOUT]-(c:Claim) WHERE c.kind IN ['FATALITIES', 'INJURIES']
+            RETURN c {.kind, .low, .high, .qualifier}
+          } AS claims`,
+        { ids: batch },
+      ),
+    );
+    const updates = rows
+      .filter((row) => row.reports.length > 0)
+      .map((row) => {
+        const facts = { claims: row.claims.map((claim) => ({ ...claim, disputed: false })), stances: [] };
+        const fatalities = combinedFigure(facts, "FATALITIES");
+        const injuries = combinedFigure(facts, "INJURIES");
+        const first = [...row.reports].sort(
+          (a, b) =>
+            precisionRank[a.precision as DatePrecision] - precisionRank[b.precision as DatePrecision] || a.date.localeCompare(b.date),
+        )[0]!;
+        return {
+          id: row.id,
+          date: first.date,
+          match: row.match === "CURATED" ? "CURATED" : row.reports.length > 1 ? "AUTOMATIC" : "SINGLE",
+          fatalitiesLow: fatalities?.low ?? null,
+          fatalitiesHigh: fatalities?.high ?? null,
+          fatalitiesQualifier: fatalities?.qualifier ?? null,
+          injuriesLow: injuries?.low ?? null,
+          injuriesHigh: injuries?.high ?? null,
+          injuriesQualifier: injuries?.qualifier ?? null,
+        };
+      });
+    await tx.run(
+      `// setIncidentFacts
+      UNWIND $updates AS update
+      MATCH (i:Incident {id: update.id})
+      SET i.date = date(update.date), i.match = update.match,
+          i.fatalitiesLow = toInteger(update.fatalitiesLow), i.fatalitiesHigh = toInteger(update.fatalitiesHigh),
+          i.fatalitiesQualifier = update.fatalitiesQualifier, i.injuriesLow = toInteger(update.injuriesLow),
+          i.injuriesHigh = toInteger(update.injuriesHigh), i.injuriesQualifier = update.injuriesQualifier`,
+      { updates },
+    );
+    const empty = rows.filter((row) => row.reports.length === 0).map((row) => row.id);
+    if (empty.length > 0) {
+      await tx.run(
+        `// deleteEmptyIncidents
+        UNWIND $ids AS id
+        MATCH (i:Incident {id: id})
+        WHERE NOT EXISTS { (i)<-[:${REPORT_OF}]-(:Event) }
+        DELETE i`,
+        { ids: empty },
+      );
+    }
+  }
+}
+
+/** The incidents of these events. */
+async function incidentsOf(tx: WriteTransaction, eventIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const batch of batches(eventIds)) {
+    const rows = await tx.run(
+      `// incidentsOfEventsForWrite
+      UNWIND $ids AS id
+      MATCH (:Event {id: id})-[:${REPORT_OF}]->(i:Incident)
+      RETURN id, i.id AS incident`,
+      { ids: batch },
+    );
+    for (const row of rows) found.set(String(row.id), String(row.incident));
+  }
+  return found;
+}
+
+/** What matching needs to know of one report. */
+interface ReportFacts {
+  incident: string;
+  curated: boolean;
+  publishers: string[];
+  keptApart: string[];
+}
+
+const reportFactsRow = z.object({
+  id: z.string(),
+  incident: z.string(),
+  curated: z.boolean(),
+  publishers: z.array(z.string()),
+  keptApart: z.array(z.string()),
+  members: z.array(z.string()),
+});
+
+/** The facts of these reports, and the members of their incidents. */
+async function reportFacts(
+  tx: WriteTransaction,
+  eventIds: readonly string[],
+): Promise<{ facts: Map<string, ReportFacts>; members: Map<string, string[]> }> {
+  const facts = new Map<string, ReportFacts>();
+  const members = new Map<string, string[]>();
+  for (const batch of batches(eventIds)) {
+    const rows = parseRows(
+      reportFactsRow,
+      await tx.run(
+        `// incidentReportFacts
+        UNWIND $ids AS id
+        MATCH (e:Event {id: id})-[:${REPORT_OF}]->(i:Incident)
+        RETURN id, i.id AS incident, i.match = 'CURATED' AS curated, ${publishersOf("e")} AS publishers,
+          COLLECT { MATCH (e)-[:${NOT_SAME_INCIDENT}]-(x:Event) RETURN x.id } AS keptApart,
+          COLLECT { MATCH (i)<-[:${REPORT_OF}]-(m:Event) RETURN m.id } AS members`,
+        { ids: batch },
+      ),
+    );
+    for (const row of rows) {
+      facts.set(row.id, { incident: row.incident, curated: row.curated, publishers: row.publishers, keptApart: row.keptApart });
+      members.set(row.incident, row.members);
+    }
+  }
+  return { facts, members };
+}
+
+/** The reports matching each event on date, place and kind (graph/incidentRules.ts). */
+async function matchesOf(tx: WriteTransaction, eventIds: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const batch of batches(eventIds)) {
+    const rows = await tx.run(
+      `// matchingReportsOfEvents
+      UNWIND $ids AS id
+      MATCH (e:Event {id: id})
+      CALL (e) {
+        ${matchingReports("e", "o")}
+        RETURN collect(o.id) AS matches
+      }
+      RETURN id, matches`,
+      { ids: batch },
+    );
+    for (const row of rows) found.set(String(row.id), row.matches as string[]);
+  }
+  return found;
+}
+
+/** Reports in memory while matching: their incidents change as the reports of one import are matched in turn. */
+class Reports {
+  readonly facts = new Map<string, ReportFacts>();
+  readonly members = new Map<string, Set<string>>();
+
+  constructor(private readonly tx: WriteTransaction) {}
+
+  /** Reads the facts of reports not known yet, and of the members of their incidents. */
+  async know(eventIds: Iterable<string>): Promise<void> {
+    let open = [...new Set(eventIds)].filter((id) => !this.facts.has(id));
+    while (open.length > 0) {
+      const { facts, members } = await reportFacts(this.tx, open);
+      for (const [id, fact] of facts) this.facts.set(id, fact);
+      for (const [incident, ids] of members) if (!this.members.has(incident)) this.members.set(incident, new Set(ids));
+      open = [...members.values()].flat().filter((id) => !this.facts.has(id));
+    }
+  }
+
+  get(id: string): ReportFacts {
+    return this.facts.get(id)!;
+  }
+
+  /** Two reports may be one incident as far as editors and publishers go. */
+  compatible(a: string, b: string): boolean {
+    const one = this.get(a);
+    const other = this.get(b);
+    return !one.keptApart.includes(b) && !one.publishers.some((publisher) => other.publishers.includes(publisher));
+  }
+
+  move(id: string, incident: string): void {
+    const fact = this.get(id);
+    this.members.get(fact.incident)?.delete(id);
+    this.members.get(incident)!.add(id);
+    fact.incident = incident;
+  }
+}
+
+/**
+ * Matches reports against the graph, in order of date and id, each joining another incident only when exactly one
+ * qualifies (see `Event.incident`). Returns the moves made and every incident they touched.
+ */
+async function matchReports(
+  tx: WriteTransaction,
+  eventIds: readonly string[],
+): Promise<{ moves: [string, string][]; touched: Set<string> }> {
+  const reports = new Reports(tx);
+  const matches = await matchesOf(tx, eventIds);
+  await reports.know([...eventIds, ...[...matches.values()].flat()]);
+  const order = [...eventIds];
+  // The reports a report could join, whose own matches decide whether another report of its publisher fits as well.
+  const relevant = new Map(order.map((id) => [id, (matches.get(id) ?? []).filter((other) => reports.compatible(id, other))]));
+  const rivalsWanted = [...new Set([...relevant.values()].flat())].filter((id) => !matches.has(id));
+  for (const [id, found] of await matchesOf(tx, rivalsWanted)) matches.set(id, found);
+  await reports.know([...matches.values()].flat());
+
+  const moves: [string, string][] = [];
+  const touched = new Set<string>();
+  for (const id of order) {
+    const own = reports.get(id);
+    if (own.curated || (reports.members.get(own.incident)?.size ?? 0) > 1) continue;
+    const candidates = new Set(
+      relevant
+        .get(id)!
+        .map((other) => reports.get(other).incident)
+        .filter((incident) => incident !== own.incident),
+    );
+    const qualifying = [...candidates].filter((incident) =>
+      [...reports.members.get(incident)!].every((member) => reports.compatible(id, member)),
+    );
+    if (qualifying.length !== 1) continue;
+    const incident = qualifying[0]!;
+    const rival = relevant
+      .get(id)!
+      .filter((other) => reports.get(other).incident === incident)
+      .some((other) =>
+        (matches.get(other) ?? []).some(
+          (candidate) =>
+            candidate !== id &&
+            reports.get(candidate).incident !== incident &&
+            reports.get(candidate).publishers.some((publisher) => own.publishers.includes(publisher)),
+        ),
+      );
+    if (rival) continue;
+    touched.add(own.incident).add(incident);
+    reports.move(id, incident);
+    moves.push([id, incident]);
+  }
+  return { moves, touched };
+}
+
+/** Moves reports into other incidents (the incidents they leave are refreshed by the caller). */
+async function moveReports(tx: WriteTransaction, moves: readonly [string, string][]): Promise<void> {
+  for (const batch of batches(moves)) {
+    await tx.run(
+      `// moveReports
+      UNWIND $moves AS move
+      MATCH (e:Event {id: move[0]})-[previous:${REPORT_OF}]->(:Incident)
+      MATCH (i:Incident {id: move[1]})
+      DELETE previous
+      CREATE (e)-[:${REPORT_OF}]->(i)`,
+      { moves: batch },
+    );
+  }
+}
+
+/**
+ * The import's hook, after its nodes, links and event aggregates are written: new reports get an incident and are
+ * matched; updated reports are matched again unless an editor decided their incident; and the incidents of every
+ * report whose claims changed get their tolls again.
+ */
+export async function matchIncidents(
+  tx: WriteTransaction,
+  changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[] },
+): Promise<void> {
+  const touched = new Set(await ownIncidents(tx, changes.created));
+  const before = await incidentsOf(tx, [...new Set([...changes.updated, ...changes.claimsChanged])]);
+  for (const incident of before.values()) touched.add(incident);
+  const updated = await reportFacts(
+    tx,
+    changes.updated.filter((id) => before.has(id)),
+  );
+  const rematched = changes.updated.filter((id) => {
+    const fact = updated.facts.get(id);
+    return fact !== undefined && !fact.curated;
+  });
+  // A report matched again starts from an incident of its own; one alone in its incident keeps it.
+  const detached = rematched.filter((id) => (updated.members.get(updated.facts.get(id)!.incident)?.length ?? 0) > 1);
+  for (const incident of await ownIncidents(tx, detached)) touched.add(incident);
+  const sorted = await inMatchingOrder(tx, [...changes.created, ...rematched]);
+  const { moves, touched: moved } = await matchReports(tx, sorted);
+  await moveReports(tx, moves);
+  await refreshIncidents(tx, [...touched, ...moved]);
+}
+
+/** Reports in order of date, then id: the order in which one import's reports are matched. */
+async function inMatchingOrder(tx: WriteTransaction, eventIds: readonly string[]): Promise<string[]> {
+  const dated: { id: string; date: string }[] = [];
+  for (const batch of batches([...new Set(eventIds)])) {
+    const rows = await tx.run(
+      `// reportDates
+      UNWIND $ids AS id
+      MATCH (e:Event {id: id})
+      RETURN id, toString(e.date) AS date`,
+      { ids: batch },
+    );
+    for (const row of rows) dated.push({ id: String(row.id), date: String(row.date) });
+  }
+  return dated.sort((a, b) => a.date.localeCompare(b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
+}
+
+/** The decision of `linkIncident`, checked and applied in the caller's transaction; returns the incidents, in id order. */
+export async function linkIncident(tx: WriteTransaction, eventIds: readonly string[], same: boolean, writtenBy: string): Promise<string[]> {
+  const ids = [...new Set(eventIds)];
+  if (ids.length < 2) throw refusal(`linkIncident needs at least two distinct event ids, got ${ids.length}.`);
+  if (ids.length > MAX_LINKED_EVENTS) throw refusal(`linkIncident takes at most ${MAX_LINKED_EVENTS} event ids, got ${ids.length}.`);
+  const reports = new Reports(tx);
+  await reports.know(ids);
+  const unknown = ids.filter((id) => !reports.facts.has(id));
+  if (unknown.length > 0) throw refusal(`Unknown event ${unknown.map((id) => `"${id}"`).join(", ")}: no event has this id.`);
+  const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => (a < b ? [a, b] : [b, a])));
+  const touched = new Set<string>();
+  if (same) {
+    const target = reports.get(ids[0]!).incident;
+    const listed = new Set(ids);
+    for (const id of ids) {
+      const conflict = [...reports.members.get(target)!].find(
+        (member) => !listed.has(member) && reports.get(id).keptApart.includes(member),
+      );
+      if (conflict) {
+        throw refusal(
+          `"${id}" was kept apart from "${conflict}", which is in incident "${target}": list "${conflict}" too to join it, or join the others elsewhere.`,
+        );
+      }
+    }
+    await tx.run(
+      `// joinIncidentUndoKeepApart
+      UNWIND $pairs AS pair
+      MATCH (:Event {id: pair[0]})-[r:${NOT_SAME_INCIDENT}]-(:Event {id: pair[1]})
+      DELETE r`,
+      { pairs },
+    );
+    const moves = ids.filter((id) => reports.get(id).incident !== target).map((id): [string, string] => [id, target]);
+    for (const id of ids) touched.add(reports.get(id).incident);
+    await moveReports(tx, moves);
+    await curate(tx, [target], writtenBy);
+  } else {
+    await tx.run(
+      `// keepReportsApart
+      UNWIND $pairs AS pair
+      MATCH (a:Event {id: pair[0]}), (b:Event {id: pair[1]})
+      WHERE NOT EXISTS { (a)-[:${NOT_SAME_INCIDENT}]-(b) }
+      CREATE (a)-[:${NOT_SAME_INCIDENT} {createdBy: $writtenBy, createdAt: datetime()}]->(b)`,
+      { pairs, writtenBy },
+    );
+    // Each listed report that shares an incident with an earlier listed one leaves it for an incident of its own.
+    const seen = new Set<string>();
+    const leaving: string[] = [];
+    for (const id of ids) {
+      const incident = reports.get(id).incident;
+      if (seen.has(incident)) {
+        leaving.push(id);
+        touched.add(incident);
+      } else seen.add(incident);
+    }
+    for (const incident of await ownIncidents(tx, leaving, true)) touched.add(incident);
+    await curate(tx, [...touched], writtenBy);
+  }
+  await refreshIncidents(tx, touched);
+  const now = await incidentsOf(tx, ids);
+  return [...new Set(ids.map((id) => now.get(id)!))];
+}
+
+/** Marks incidents as decided by an editor, with the audit stamps of other writes. */
+async function curate(tx: WriteTransaction, incidentIds: readonly string[], writtenBy: string): Promise<void> {
+  if (incidentIds.length === 0) return;
+  await tx.run(
+    `// curateIncidents
+    UNWIND $ids AS id
+    MATCH (i:Incident {id: id})
+    SET i.match = 'CURATED', i.updatedBy = $writtenBy, i.updatedAt = datetime()`,
+    { ids: incidentIds, writtenBy },
+  );
+}
+
+function refusal(message: string): BadUserInputError {
+  return new BadUserInputError(message, "eventIds");
+}
+
+/**
+ * Gives every stored event without an incident one of its own (SINGLE), in batches: the migration for graphs written
+ * before incidents existed, and a no-op on every later start.
+ */
+export async function backfillIncidents(db: Executor, batchSize = 5_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await db.write(async (tx) => {
+      const rows = await tx.run(
+        `// eventsWithoutIncident
+        MATCH (e:Event)
+        WHERE NOT EXISTS { (e)-[:${REPORT_OF}]->(:Incident) }
+        RETURN e.id AS id
+        LIMIT $limit`,
+        { limit: int(batchSize) },
+      );
+      const ids = rows.map((row) => String(row.id));
+      await refreshIncidents(tx, await ownIncidents(tx, ids));
+      return ids.length;
+    });
+    total += done;
+    if (done < batchSize) return total;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Incidents as stored: each event reports one (`REPORT_OF`), and the incident node carries its date, how its reports
+ * came together and its combined tolls (written by ingest/write/incidents.ts). Always for a batch of keys at once.
+ */
+import type { Executor } from "../db/executor.js";
+import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../graph/incidentRules.js";
+import type { PageRequest } from "../model/pagination.js";
+import type { EventRow, IncidentRow, Page } from "../model/rows.js";
+import { type EventConditions, eventWhere } from "./eventRepository.js";
+import { type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
+import { isoDateKey } from "./orderings.js";
+import { checkedCursor } from "./orderings.js";
+import { eventRow, incidentRow, rowProperties } from "./records.js";
+
+/** Newest first, ties broken by id; walks the incident date index in order. */
+export const incidentOrdering: Ordering<IncidentRow> = {
+  name: "INCIDENT_DATE_DESC",
+  key: "i.date",
+  cursorKey: "date($cursorKey)",
+  descending: true,
+  keyOf: (row) => row.date,
+  validKey: isoDateKey,
+  // Every incident has a date (ingest/write/incidents.ts sets it from its reports).
+  indexed: "i.date IS NOT NULL",
+};
+
+export class IncidentRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** The incident each event reports. */
+  async incidentsOfEvents(eventIds: readonly string[]): Promise<Map<string, IncidentRow>> {
+    const rows = await this.db.read(
+      `// incidentsOfEvents
+      UNWIND $ids AS id
+      MATCH (:Event {id: id})-[:${REPORT_OF}]->(i:Incident)
+      RETURN id, ${rowProperties("Incident", "i")} AS incident`,
+      { ids: eventIds },
+    );
+    return new Map(rows.map((row) => [String(row.id), incidentRow(row.incident)]));
+  }
+
+  /** The reports of each incident, oldest first. */
+  async reportsOfIncidents(incidentIds: readonly string[]): Promise<Map<string, EventRow[]>> {
+    const rows = await this.db.read(
+      `// reportsOfIncidents
+      UNWIND $ids AS id
+      MATCH (:Incident {id: id})<-[:${REPORT_OF}]-(e:Event)
+      WITH id, e ORDER BY e.date, e.id
+      RETURN id, collect(${rowProperties("Event", "e")}) AS reports`,
+      { ids: incidentIds },
+    );
+    const byId = new Map<string, EventRow[]>(incidentIds.map((id) => [id, []]));
+    for (const row of rows) byId.set(String(row.id), (row.reports as unknown[]).map(eventRow));
+    return byId;
+  }
+
+  /**
+   * The incidents each event could be besides its own: a report of theirs matches it on date, place and kind, comes
+   * from another publisher and was not kept apart from it, and no report of theirs was kept apart from it.
+   */
+  async candidatesOfEvents(eventIds: readonly string[]): Promise<Map<string, IncidentRow[]>> {
+    const rows = await this.db.read(
+      `// incidentCandidatesOfEvents
+      UNWIND $ids AS id
+      MATCH (e:Event {id: id})-[:${REPORT_OF}]->(own:Incident)
+      WITH id, e, own, ${publishersOf("e")} AS mine
+      ${matchingReports("e", "o")}
+      MATCH (o)-[:${REPORT_OF}]->(i:Incident)
+      WHERE i <> own AND NOT EXISTS { (e)-[:${NOT_SAME_INCIDENT}]-(o) }
+        AND none(publisher IN ${publishersOf("o")} WHERE publisher IN mine)
+      WITH DISTINCT id, e, i
+      WHERE NOT EXISTS { (e)-[:${NOT_SAME_INCIDENT}]-(:Event)-[:${REPORT_OF}]->(i) }
+      WITH id, i ORDER BY i.date, i.id
+      RETURN id, collect(${rowProperties("Incident", "i")}) AS incidents`,
+      { ids: eventIds },
+    );
+    const byId = new Map<string, IncidentRow[]>(eventIds.map((id) => [id, []]));
+    for (const row of rows) byId.set(String(row.id), (row.incidents as unknown[]).map(incidentRow));
+    return byId;
+  }
+
+  /** A page of the incidents that have a report matching the filter, each once, newest first. */
+  async page(filter: EventConditions, request: PageRequest): Promise<Page<IncidentRow>> {
+    checkedCursor(request, incidentOrdering);
+    const conditions = eventWhere(filter);
+    const { cypher, params } = pagedListCypher(
+      {
+        name: "incidentsPage",
+        variable: "i",
+        match: "MATCH (i:Incident)",
+        where:
+          conditions.where.length > 0 ? [`EXISTS { MATCH (e:Event)-[:${REPORT_OF}]->(i) WHERE ${conditions.where.join(" AND ")} }`] : [],
+        projection: rowProperties("Incident", "i"),
+      },
+      incidentOrdering,
+      request,
+    );
+    const rows = await this.db.read(cypher, { ...params, ...conditions.params });
+    return pagesByKey(rows, null, request, incidentOrdering, incidentRow).get("")!;
+  }
+}
