@@ -2,7 +2,8 @@
  * Domain rules that reads and writes share, each defined once, as Cypher fragments built from variable names (an
  * empty name leaves the node anonymous). Nothing here comes from a request: labels, types and literals are fixed.
  */
-import { MAX_PLACE_DEPTH } from "./limits.js";
+import type { EventRole } from "../model/enums.js";
+import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./limits.js";
 
 /** ACLED's political-violence categories: the ones that can break a ceasefire. */
 export const VIOLENT_CATEGORIES = ["BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS"] as const;
@@ -14,10 +15,58 @@ const cypherList = (values: readonly string[]) => `[${values.map((value) => `'${
  * as PERPETRATOR. The two paths from the event to such an actor; an actor is a perpetrator when either matches.
  */
 export function perpetratorPaths(event: string, actor: string): readonly [string, string] {
-  return [
-    `(${event})<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(${actor}:Actor)`,
-    `(${event})<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(${actor}:Actor)`,
-  ];
+  return [creditedPath(event, actor), `(${event})<-[:PARTICIPATED_IN {role: 'PERPETRATOR'}]-(${actor}:Actor)`];
+}
+
+/** The path from an event to an actor that a PERPETRATOR claim about the event names: the event is credited to it. */
+export function creditedPath(event: string, actor: string): string {
+  return `(${event})<-[:ABOUT]-(:Claim {kind: 'PERPETRATOR'})-[:NAMES]->(${actor}:Actor)`;
+}
+
+/**
+ * The path from an actor to itself and, with `includeMembers`, to every actor part of it, transitively: the actors
+ * whose events count as its own in the roll-ups (Actor.events, coInvolved, eventStats' PERPETRATOR buckets).
+ */
+export function rolledUpPath(actor: string, member: string, includeMembers: boolean): string {
+  return `(${member}:Actor)-[:PART_OF*0..${includeMembers ? MAX_ACTOR_DEPTH : 0}]->(${actor})`;
+}
+
+/** Which of an actor's events a read counts, besides its members' (rolledUpPath). */
+export interface ActorEventsScope {
+  /** Only events the actor had this role in; null for every role. */
+  role: EventRole | null;
+  /** The parameter (`$role`) that holds `role` when the statement runs. */
+  roleParameter: string;
+  /** Also the events a PERPETRATOR claim credits to the actor; they count as PERPETRATOR. */
+  credited: boolean;
+}
+
+/**
+ * An actor's events: those `self` took part in (in the scope's role), and, when the scope says credited and its role
+ * is PERPETRATOR or none, those a PERPETRATOR claim names `self` for. `match` binds `event` (an event may come more
+ * than once: callers count and list DISTINCT events) and may be followed by a WHERE holding `where`; `relationship`
+ * names the participation, apart from any other variable of the statement.
+ */
+export function actorEvents(
+  self: string,
+  event: string,
+  relationship: string,
+  scope: ActorEventsScope,
+): { match: string; where: string[] } {
+  const participation = `MATCH (${self})-[${relationship}:PARTICIPATED_IN]->(${event}:Event)`;
+  const inRole = scope.role === null ? [] : [`${relationship}.role = ${scope.roleParameter}`];
+  if (!scope.credited || (scope.role !== null && scope.role !== "PERPETRATOR")) return { match: participation, where: inRole };
+  return {
+    match: `CALL (${self}) {
+    ${participation}${inRole.length > 0 ? ` WHERE ${inRole.join(" AND ")}` : ""}
+    RETURN ${event}
+    UNION
+    MATCH ${creditedPath(`${event}:Event`, self)}
+    RETURN ${event}
+  }
+  WITH DISTINCT ${event}`,
+    where: [],
+  };
 }
 
 /** The path from an event to an agreement covering one of its places or a place around them. */

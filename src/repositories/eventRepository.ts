@@ -5,7 +5,7 @@ import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH } from "../graph/limits.js";
-import { coveringAgreementPath, violationCondition } from "../graph/rules.js";
+import { actorEvents, coveringAgreementPath, rolledUpPath, violationCondition } from "../graph/rules.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
 import { eventRow, rowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
@@ -29,7 +29,7 @@ export type EventOrderName = "DATE_ASC" | "DATE_DESC" | "FATALITIES_DESC";
 /** Where a list of events hangs: the whole graph, or one of a batch of parents. */
 export type EventAnchor =
   | { kind: "all" }
-  | { kind: "actor"; role: EventRole | null }
+  | { kind: "actor"; role: EventRole | null; includeMembers: boolean; credited: boolean }
   | { kind: "place"; includeSubPlaces: boolean }
   | { kind: "agreementViolations" };
 
@@ -111,14 +111,7 @@ function anchoredQuery(
     case "all":
       return { name: "eventsPage", match: "MATCH (e:Event)", where: [], params: {} };
     case "actor":
-      return {
-        name: "eventsOfActors",
-        anchor: "UNWIND $keys AS key\nMATCH (a:Actor {id: key})",
-        anchorVariables: "key, a",
-        match: "MATCH (a)-[r:PARTICIPATED_IN]->(e:Event)",
-        where: anchor.role ? ["r.role = $anchorRole"] : [],
-        params: anchor.role ? { anchorRole: anchor.role } : {},
-      };
+      return actorQuery(anchor);
     case "place":
       return {
         name: anchor.includeSubPlaces ? "eventsInPlaces" : "eventsAtPlaces",
@@ -142,6 +135,34 @@ function anchoredQuery(
     default:
       throw new UnreachableCaseError(anchor);
   }
+}
+
+/**
+ * The events of each actor of a batch (rules.ts, actorEvents): with `includeMembers`, each actor's members are
+ * collected once, then the events of each are walked; without it or `credited`, the participations alone.
+ */
+function actorQuery(anchor: Extract<EventAnchor, { kind: "actor" }>): ReturnType<typeof anchoredQuery> {
+  const self = anchor.includeMembers ? "self" : "a";
+  const events = actorEvents(self, "e", "participation", {
+    role: anchor.role,
+    roleParameter: "$anchorRole",
+    credited: anchor.credited,
+  });
+  const actors = "UNWIND $keys AS key\nMATCH (a:Actor {id: key})";
+  return {
+    name: anchor.includeMembers || anchor.credited ? "eventsOfActorsRolledUp" : "eventsOfActors",
+    anchor: anchor.includeMembers
+      ? `${actors}
+CALL (a) {
+  MATCH ${rolledUpPath("a", "member", true)}
+  RETURN collect(DISTINCT member) AS selves
+}`
+      : actors,
+    anchorVariables: anchor.includeMembers ? "key, selves" : "key, a",
+    match: anchor.includeMembers ? `UNWIND selves AS self\n  ${events.match}` : events.match,
+    where: events.where,
+    params: anchor.role ? { anchorRole: anchor.role } : {},
+  };
 }
 
 function placeFilteredQuery(placeId: string): ReturnType<typeof anchoredQuery> {

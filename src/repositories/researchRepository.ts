@@ -10,8 +10,8 @@ import { parseId, type NodeLabel } from "../model/ids.js";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
 import { TRAVERSED_TYPES } from "../graph/catalogue.js";
-import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "../graph/limits.js";
-import { perpetratorPaths } from "../graph/rules.js";
+import { MAX_PLACE_DEPTH } from "../graph/limits.js";
+import { actorEvents, perpetratorPaths, rolledUpPath } from "../graph/rules.js";
 import { incidentsOfReports } from "../graph/incidentRules.js";
 import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./records.js";
 
@@ -29,13 +29,27 @@ function toNode(value: unknown): NodeRow {
   return nodeRow(parsed.label, value);
 }
 
-/** Buckets per dimension: the key of each (event, bucket) pair. Fixed Cypher, chosen by an enum. */
-function bucketKeys(dimension: StatsDimension): string {
+/** Which of an actor's events coInvolved counts: the arguments of Actor.events that say so. */
+export interface ActorEventsOptions {
+  role: EventRole | null;
+  includeMembers: boolean;
+  credited: boolean;
+}
+
+/**
+ * Buckets per dimension: the key of each (event, bucket) pair. Fixed Cypher, chosen by an enum. Perpetrators rolled
+ * up also key every actor they are part of (rolledUpPath), as Actor.events(includeMembers) walks them down.
+ */
+function bucketKeys(dimension: StatsDimension, includeMembers: boolean): string {
   switch (dimension) {
     case "PERPETRATOR":
       return `CALL (e) {
-        ${perpetratorPaths("e", "a")
-          .map((path) => `MATCH ${path} RETURN a.id AS key`)
+        ${perpetratorPaths("e", "p")
+          .map((path) =>
+            includeMembers
+              ? `MATCH ${path} MATCH ${rolledUpPath("a:Actor", "p", true)} RETURN a.id AS key`
+              : `MATCH ${path} RETURN p.id AS key`,
+          )
           .join("\n        UNION\n        ")}
         UNION
         MATCH (e)
@@ -118,14 +132,15 @@ export class ResearchRepository {
     return { nodes: (row.nodes as unknown[]).map(toNode), edges: row.edges as EdgeRow[], truncated: row.truncated === true };
   }
 
-  async eventStats(dimension: StatsDimension, filter: EventConditions): Promise<StatsBucketRow[]> {
+  /** `includeMembers` rolls PERPETRATOR buckets up (the resolver allows it with that dimension only). */
+  async eventStats(dimension: StatsDimension, filter: EventConditions, includeMembers = false): Promise<StatsBucketRow[]> {
     const { where, params } = eventWhere(filter);
     const order = dimension === "MONTH" ? "key ASC" : "events DESC, key ASC";
     const rows = await this.db.read(
-      `// eventStats${dimension}
+      `// eventStats${dimension}${includeMembers ? "RolledUp" : ""}
       MATCH (e:Event)
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      ${bucketKeys(dimension)}
+      ${bucketKeys(dimension, includeMembers)}
       WITH key, collect(DISTINCT e) AS reports
       ${incidentsOfReports("reports", "incidents")}
       RETURN key, size(incidents) AS events, size(reports) AS reports,
@@ -144,22 +159,29 @@ export class ResearchRepository {
     }));
   }
 
-  async coInvolved(actorId: string, role: EventRole | null, includeMembers: boolean, first: number): Promise<CoInvolvementRow[]> {
+  /** The other participants of an actor's events, as Actor.events with the same options counts them (rules.ts). */
+  async coInvolved(actorId: string, options: ActorEventsOptions, first: number): Promise<CoInvolvementRow[]> {
+    const events = actorEvents("self", "e", "mine", { role: options.role, roleParameter: "$role", credited: options.credited });
     const rows = await this.db.read(
       `// coInvolved
       MATCH (actor:Actor {id: $actorId})
       CALL (actor) {
-        MATCH (member:Actor)-[:PART_OF*0..${includeMembers ? MAX_ACTOR_DEPTH : 0}]->(actor)
+        MATCH ${rolledUpPath("actor", "member", options.includeMembers)}
         RETURN collect(DISTINCT member) AS selves
       }
-      UNWIND selves AS self
-      MATCH (self)-[mine:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(other:Actor)
-      WHERE ($role IS NULL OR mine.role = $role) AND NOT other IN selves
+      CALL (selves) {
+        UNWIND selves AS self
+        ${events.match}
+        ${events.where.length > 0 ? `WHERE ${events.where.join(" AND ")}` : ""}
+        RETURN DISTINCT e
+      }
+      MATCH (e)<-[:PARTICIPATED_IN]-(other:Actor)
+      WHERE NOT other IN selves
       WITH other, count(DISTINCT e) AS sharedEvents
       ORDER BY sharedEvents DESC, other.name, other.id
       LIMIT $first
       RETURN ${rowProperties("Actor", "other")} AS actor, sharedEvents`,
-      { actorId, role, first: int(first) },
+      { actorId, role: options.role, first: int(first) },
     );
     return rows.map((row) => ({ actor: actorRow(row.actor), sharedEvents: Number(row.sharedEvents) }));
   }

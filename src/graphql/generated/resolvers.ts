@@ -26,7 +26,17 @@ export type Actor = Node & {
   allies: Array<Actor>;
   /** A short description. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Events this actor took part in, newest first; `role` narrows to one role. */
+  /**
+   * This actor's events, each once, newest first. By default the events it took part in itself (as a participant).
+   * `includeMembers: true` adds the events of every actor part of this one, transitively (a state's ministries, forces,
+   * their units and spokespeople, up to 8 levels down). `credited: true` adds the events that a PERPETRATOR claim names
+   * this actor (or, with `includeMembers`, one of its members) as perpetrator of, whoever makes the claim and whether
+   * or not anyone disputes it. `role` narrows to the events where this actor (or a member) had that role; a credited
+   * event counts as PERPETRATOR, so `role: TARGET` or `VICTIM` adds no credited event. `events(role: PERPETRATOR,
+   * includeMembers: true, credited: true)` is everything the actor and its forces are blamed for: its `totalCount`
+   * equals its bucket's in `eventStats(groupBy: PERPETRATOR, includeMembers: true)`. `filter` narrows further
+   * (its `actorId` and `role` to events that actor took part in itself).
+   */
   events: EventConnection;
   /** Stable id, `actor:<slug>`. */
   id: Scalars['ID']['output'];
@@ -51,8 +61,10 @@ export type Actor = Node & {
 export type ActorEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  credited?: InputMaybe<Scalars['Boolean']['input']>;
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeMembers?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<EventRole>;
 };
@@ -1004,9 +1016,13 @@ export type Query = {
   /** A claim by id; null when there is none. */
   claim?: Maybe<Claim>;
   /**
-   * Actors that share events with this one, most shared events first. `role` narrows to events where this actor
-   * had that role; `includeMembers` also counts events of the actors that are part of this one (its forces,
-   * ministries, spokespeople), so "wherever Russia struck" includes its air force's strikes.
+   * Actors that took part in this actor's events, most shared events first. This actor's events are exactly those
+   * `actor(id: actorId) { events(role, includeMembers, credited) }` lists with the same three arguments: `role` narrows
+   * to events where this actor had that role; `includeMembers` also counts the events of the actors that are part of
+   * this one, transitively (its forces, ministries, spokespeople), so "wherever Russia struck" includes its air
+   * force's strikes; `credited` also counts the events a PERPETRATOR claim blames on it (or on a member). The actors
+   * counted are the other participants of those events, in any role; this actor and, with `includeMembers`, its
+   * members are never listed.
    */
   coInvolved: Array<CoInvolvement>;
   /** An event by id; null when there is none. */
@@ -1098,6 +1114,7 @@ export type QueryClaimArgs = {
 /** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
 export type QueryCoInvolvedArgs = {
   actorId: Scalars['ID']['input'];
+  credited?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeMembers?: InputMaybe<Scalars['Boolean']['input']>;
   role?: InputMaybe<EventRole>;
@@ -1114,6 +1131,7 @@ export type QueryEventArgs = {
 export type QueryEventStatsArgs = {
   filter?: InputMaybe<EventFilter>;
   groupBy: StatsGroupBy;
+  includeMembers?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1396,7 +1414,10 @@ export type StatsBucket = {
 export type StatsGroupBy =
   /** The event's month, `YYYY-MM`. */
   | 'MONTH'
-  /** Each actor credited as perpetrator (by a claim or as the perpetrating participant). */
+  /**
+   * Each actor credited as perpetrator (by a claim or as the perpetrating participant); with `includeMembers`, also
+   * every actor such a perpetrator is part of, transitively.
+   */
   | 'PERPETRATOR'
   /** Each place an event happened at, as recorded. */
   | 'PLACE'
@@ -1654,7 +1675,7 @@ export type ActorResolvers<ContextType = Context, ParentType extends ResolversPa
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   allies?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ActorEventsArgs>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<ActorEventsArgs, 'credited' | 'includeMembers'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -1886,9 +1907,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'id'>>;
-  coInvolved?: Resolver<Array<ResolversTypes['CoInvolvement']>, ParentType, ContextType, RequireFields<QueryCoInvolvedArgs, 'actorId' | 'first' | 'includeMembers'>>;
+  coInvolved?: Resolver<Array<ResolversTypes['CoInvolvement']>, ParentType, ContextType, RequireFields<QueryCoInvolvedArgs, 'actorId' | 'credited' | 'first' | 'includeMembers'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  eventStats?: Resolver<Array<ResolversTypes['StatsBucket']>, ParentType, ContextType, RequireFields<QueryEventStatsArgs, 'groupBy'>>;
+  eventStats?: Resolver<Array<ResolversTypes['StatsBucket']>, ParentType, ContextType, RequireFields<QueryEventStatsArgs, 'groupBy' | 'includeMembers'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'orderBy'>>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, Partial<QueryIncidentsArgs>>;

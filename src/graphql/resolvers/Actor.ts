@@ -5,10 +5,10 @@ import { checkedEventFilter } from "./shared.js";
 
 /** Besides the catalogue's plain relationship fields (relationshipFields.ts). */
 export const Actor: ActorResolvers = {
-  events: (actor, { role, filter, ...page }, context, info) =>
+  events: (actor, { role, filter, includeMembers, credited, ...page }, context, info) =>
     context.loaders
       .eventPages(
-        { kind: "actor", role: role ?? null },
+        { kind: "actor", role: role ?? null, includeMembers, credited },
         checkedEventFilter(filter),
         "DATE_DESC",
         pageRequest(page, "DATE_DESC", connectionParts(info)),

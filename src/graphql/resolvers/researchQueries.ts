@@ -34,10 +34,16 @@ export const researchQueries: Pick<QueryResolvers, "shortestPath" | "neighborhoo
     return found ?? { nodes: [], edges: [], truncated: false };
   },
 
-  eventStats: (_, { groupBy, filter }, context) => context.repositories.research.eventStats(groupBy, checkedEventFilter(filter)),
+  eventStats: (_, { groupBy, filter, includeMembers }, context) => {
+    if (includeMembers && groupBy !== "PERPETRATOR") {
+      throw new BadUserInputError("includeMembers rolls up perpetrators: it needs groupBy: PERPETRATOR.", "includeMembers");
+    }
+    return context.repositories.research.eventStats(groupBy, checkedEventFilter(filter), includeMembers);
+  },
 
-  coInvolved: (_, { actorId, role, includeMembers, first }, context) => {
+  coInvolved: (_, { actorId, role, includeMembers, credited, first }, context) => {
     expectId(actorId, "actor", "actorId");
-    return context.repositories.research.coInvolved(actorId, role ?? null, includeMembers, inRange(first, 1, MAX_CO_INVOLVED, "first"));
+    const count = inRange(first, 1, MAX_CO_INVOLVED, "first");
+    return context.repositories.research.coInvolved(actorId, { role: role ?? null, includeMembers, credited }, count);
   },
 };
