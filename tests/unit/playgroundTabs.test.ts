@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildSchema, Kind, parse, validate } from "graphql";
+import { buildSchema, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type SelectionNode } from "graphql";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
+import { queryCost } from "../../src/http/queryCost.js";
+import { checkRepeatedFields } from "../../src/http/repeatedFields.js";
 import { projectRoot } from "../../src/paths.js";
 import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "../../web/client/explorer/queries.js";
 import { commentLines, operationName, parseRecipes, playgroundTabs, recipeTab } from "../../web/build/recipes.js";
@@ -102,13 +105,37 @@ describe("the playground's tabs from docs/recipes.md", () => {
   });
 });
 
+/** Aliases as the server's limit counts them (graphql-armor's maxAliases): once per spread of the fragment that holds them. */
+function aliasesPerSpread(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const count = (selections: readonly SelectionNode[]): number =>
+    selections.reduce((total, selection) => {
+      if (selection.kind === Kind.FIELD) return total + (selection.alias ? 1 : 0) + count(selection.selectionSet?.selections ?? []);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet.selections);
+      return total + count(fragments.get(selection.name.value)?.selectionSet.selections ?? []);
+    }, 0);
+  return document.definitions.reduce(
+    (total, definition) => total + (definition.kind === Kind.OPERATION_DEFINITION ? count(definition.selectionSet.selections) : 0),
+    0,
+  );
+}
+
 describe("the explorer's queries", () => {
   it.each([
     ["search", SEARCH_QUERY],
     ["neighborhood", NEIGHBORHOOD_QUERY],
     ["shortestPath", SHORTEST_PATH_QUERY],
     ["node details", NODE_DETAILS_QUERY],
-  ])("%s is valid against the schema", (_name, query) => {
+  ])("%s is valid against the schema and within an anonymous caller's limits", (_name, query) => {
     expect(validate(schema, parse(query))).toEqual([]);
+    // The explorer sends no key: what it asks must fit the anonymous budget at the variables' largest values.
+    const limits = loadConfig({}).limits;
+    expect(
+      queryCost(schema, parse(query), { id: "x", query: "x", depth: 3, limit: 150, from: "x", to: "x", maxHops: 6 }),
+    ).toBeLessThanOrEqual(limits.cost.ANONYMOUS);
+    expect(() => checkRepeatedFields(parse(query), limits.repeatedFields)).not.toThrow();
+    expect(aliasesPerSpread(parse(query))).toBeLessThanOrEqual(limits.aliases);
   });
 });

@@ -55,7 +55,7 @@ export interface Ref {
 
 /** A place as listed: enough to tell it from another of its name ("Idleb (city, Idleb District)"). */
 export interface PlaceRef extends Ref {
-  placeKind: string;
+  kind: string;
   parent: { name: string } | null;
 }
 
@@ -77,6 +77,26 @@ export interface ClaimDetails {
   assertedBy: Ref | null;
   source: SourceRef;
   evidence: Quote[];
+}
+
+/** An incident as the explorer lists it: when, how its reports came together, and its combined toll. */
+export interface IncidentSummary {
+  id: string;
+  date: string;
+  match: "SINGLE" | "AUTOMATIC" | "CURATED";
+  fatalities: Estimate | null;
+  injuries: Estimate | null;
+}
+
+/** One event report of an incident, with what its sources say: their figures and their quotes. */
+export interface Report {
+  id: string;
+  title: string;
+  date: string;
+  datePrecision: string;
+  places: PlaceRef[];
+  claims: ClaimDetails[];
+  evidence: (Quote & { source: SourceRef })[];
 }
 
 /** What `node(id)` returns with the details fragment; only the fields of the node's own type are set. */
@@ -114,6 +134,8 @@ export type NodeDetails =
       responsibilityContested: boolean;
       claims: ClaimDetails[];
       evidence: Quote[];
+      incident: IncidentSummary & { reports: Report[] };
+      incidentCandidates: (IncidentSummary & { reports: Pick<Report, "id" | "title" | "date" | "places">[] })[];
     }
   | {
       __typename: "Statement";

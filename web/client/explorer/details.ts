@@ -1,27 +1,9 @@
 /** The side panel's account of one node: for events their tolls by source and the quoted evidence. */
-import type { ClaimDetails, NodeDetails, PlaceRef, Quote, Ref, SourceRef } from "./api.js";
-import { h, nameElement } from "./dom.js";
+import type { ClaimDetails, NodeDetails } from "./api.js";
+import { facts, names, nodeButton, placeRefs, quotes, refs, sourceLine, words, type Open } from "./detailParts.js";
+import { h } from "./dom.js";
+import { incidentSections } from "./incident.js";
 import { formatEstimate, membershipChains, placeQualifier, type Membership } from "./model.js";
-
-type Open = (id: string) => void;
-
-const words = (value: string): string => value.toLowerCase().replace(/_/g, " ");
-
-/** A node to open, by name; a place also says what and where it is, as everywhere it is listed. */
-type Listed = Ref & { qualifier?: string };
-
-function nodeButton(ref: Listed, open: Open): HTMLButtonElement {
-  const button = h(
-    "button",
-    { type: "button", class: "link-button", "data-id": ref.id },
-    nameElement({ name: ref.name, qualifier: ref.qualifier ?? null }),
-  );
-  button.addEventListener("click", () => open(ref.id));
-  return button;
-}
-
-const placeRefs = (places: PlaceRef[]): Listed[] =>
-  places.map((place) => ({ id: place.id, name: place.name, qualifier: placeQualifier(place) }));
 
 /**
  * An actor's membership chains: the actor, then each body it belongs to, nearest first ("unit -> force ->
@@ -37,41 +19,6 @@ function chains(actor: string, partOf: Membership[], open: Open): Node {
     ),
   );
   return h("div", { class: "membership-chains" }, ...lists);
-}
-
-function refs(list: Listed[], open: Open): Node {
-  if (list.length === 0) return document.createTextNode("—");
-  const span = h("span", { class: "ref-list" });
-  list.forEach((ref, index) => {
-    if (index > 0) span.append(", ");
-    span.append(nodeButton(ref, open));
-  });
-  return span;
-}
-
-/** Names as a comma-separated list, each isolated so that one name's direction cannot reorder the next. */
-function names(list: string[]): Node {
-  const span = h("span");
-  list.forEach((name, index) => {
-    if (index > 0) span.append(", ");
-    span.append(h("bdi", {}, name));
-  });
-  return span;
-}
-
-/** A definition list from [term, value] pairs; pairs whose value is null are left out. */
-function facts(rows: [string, Node | string | null][]): HTMLDListElement {
-  const list = h("dl", { class: "facts" });
-  for (const [term, value] of rows) if (value !== null) list.append(h("dt", {}, term), h("dd", {}, value));
-  return list;
-}
-
-function quotes(evidence: Quote[]): Node[] {
-  return evidence.map((item) => h("blockquote", { class: "evidence" }, `“${item.quote}”`));
-}
-
-function sourceLine(source: SourceRef): string {
-  return source.publishedOn ? `${source.title} (${source.publishedOn})` : source.title;
 }
 
 function claimItem(claim: ClaimDetails, open: Open): HTMLLIElement {
@@ -115,6 +62,7 @@ function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open
     tolls.length > 0
       ? h("ul", { class: "claims" }, ...tolls.map((claim) => claimItem(claim, open)))
       : h("p", {}, "No source gives a figure."),
+    ...incidentSections(event, open),
     others.length > 0 ? h("h3", {}, "Other claims") : null,
     others.length > 0 ? h("ul", { class: "claims" }, ...others.map((claim) => claimItem(claim, open))) : null,
     event.evidence.length > 0 ? h("h3", {}, "Evidence") : null,
