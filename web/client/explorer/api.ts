@@ -110,6 +110,7 @@ export type NodeDetails =
       aliases: string[];
       partOf: Membership[];
       members: Ref[];
+      blamedFor: { totalCount: number; edges: { node: { id: string; title: string; date: string } }[] };
     }
   | {
       __typename: "Place";

@@ -112,6 +112,7 @@ function body(details: NodeDetails, open: Open): Node[] {
           ["Members", details.members.length > 0 ? refs(details.members, open) : null],
         ]),
         details.description ? h("p", { class: "summary" }, details.description) : h("p", {}, ""),
+        ...blamedFor(details, open),
       ];
     case "Place":
       return [
@@ -160,6 +161,31 @@ export interface DetailsActions {
   open: Open;
   isPathEnd: boolean;
   togglePathEnd: () => void;
+}
+
+/**
+ * The events an actor is blamed for, newest first: those it or any actor part of it (transitively) carried out,
+ * and those a PERPETRATOR claim credits to it or a member, whoever makes the claim and whether or not disputed.
+ */
+function blamedFor(actor: Extract<NodeDetails, { __typename: "Actor" }>, open: Open): Node[] {
+  const { totalCount, edges } = actor.blamedFor;
+  if (totalCount === 0) return [];
+  const shown = edges.length < totalCount ? `, the latest ${edges.length} listed` : "";
+  return [
+    h("h3", {}, "Blamed for"),
+    h(
+      "p",
+      { class: "blamed-count" },
+      `${totalCount} event${totalCount === 1 ? "" : "s"}${shown}: carried out by `,
+      h("bdi", {}, actor.name),
+      " or an actor part of it, or blamed on them by a claim (disputed ones included).",
+    ),
+    h(
+      "ul",
+      { class: "blamed-events" },
+      ...edges.map(({ node }) => h("li", {}, `${node.date}: `, nodeButton({ id: node.id, name: node.title }, open))),
+    ),
+  ];
 }
 
 export function renderDetails(container: HTMLElement, details: NodeDetails, actions: DetailsActions): void {

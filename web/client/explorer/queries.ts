@@ -115,6 +115,17 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
           id
           name
         }
+        # What the actor is blamed for: its own events as perpetrator, its members' (transitively), and those a claim credits to either.
+        blamedFor: events(role: PERPETRATOR, includeMembers: true, credited: true, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              title
+              date
+            }
+          }
+        }
       }
       ... on Place {
         name
