@@ -8,6 +8,13 @@ import { MAX_PLACE_DEPTH } from "./limits.js";
 /** Every event reports one incident: `(:Event)-[:REPORT_OF]->(:Incident)`. */
 export const REPORT_OF = "REPORT_OF";
 
+/**
+ * The fields that read incidents, outside the catalogue (graph/catalogue.ts): which incident an event reports is
+ * derived by matching and editors' decisions, never given in a bundle's fields, so the import's owned-relationship
+ * machinery must not see it. repositories/incidentRepository.ts reads them.
+ */
+export const INCIDENT_FIELDS: readonly string[] = ["Event.incident", "Event.incidentCandidates", "Incident.reports"];
+
 /** An editor's "never the same incident" between two events, stored once per pair (direction carries no meaning). */
 export const NOT_SAME_INCIDENT = "NOT_SAME_INCIDENT";
 

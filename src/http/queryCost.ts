@@ -44,6 +44,8 @@ export const LIST_BOUNDS: ReadonlyMap<string, number> = new Map([
   ["Event.statements", 5],
   ["Event.violates", 2],
   ["Event.evidence", 5],
+  ["Event.incidentCandidates", 3],
+  ["Incident.reports", 3],
   ["Place.ancestors", 4],
   ["Place.children", 30],
   ["Place.agreements", 5],
@@ -60,6 +62,7 @@ export const LIST_BOUNDS: ReadonlyMap<string, number> = new Map([
   // Buckets of eventStats: 14 provinces, 21 types, a month per month of data, a place or actor per bucket.
   ["Query.eventStats", 100],
   ["ImportReport.resolved", 100],
+  ["Mutation.linkIncident", 20],
 ]);
 export const DEFAULT_LIST_BOUND = 10;
 
@@ -75,6 +78,8 @@ export const FIELD_WORK: ReadonlyMap<string, number> = new Map([
   ["Query.neighborhood", 300],
   ["Query.shortestPath", 200],
   ["Query.search", 50],
+  // The reports at the event's places and the places around and inside them, within a month of its date.
+  ["Event.incidentCandidates", 20],
 ]);
 
 /** The argument that multiplies a field's work (by 1 when absent). */

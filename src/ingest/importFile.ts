@@ -53,12 +53,15 @@ export async function importFile(
   }
   if (Array.isArray(content)) return { kind: "bundles", report: await service.importBundles(content, request, { progress }) };
   if (isExport(content)) {
-    return { kind: "export", report: await service.importBundles(content.bundles, request, { restore: true, progress }) };
+    // Exports written before incidents existed have none: their events are matched as any import's.
+    const incidents =
+      content.incidents === undefined ? {} : { incidents: { incidents: content.incidents, keptApart: content.keptApart ?? [] } };
+    return { kind: "export", report: await service.importBundles(content.bundles, request, { restore: true, progress, ...incidents }) };
   }
   return { kind: "bundle", report: await service.importBundle(content, request) };
 }
 
-function isExport(content: unknown): content is { bundles: unknown[] } {
+function isExport(content: unknown): content is { bundles: unknown[]; incidents?: unknown; keptApart?: unknown } {
   return (
     typeof content === "object" &&
     content !== null &&

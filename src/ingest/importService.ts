@@ -14,7 +14,7 @@ import { bundleDraft } from "./bundle/bundleDraft.js";
 import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
-import { linkIncident } from "./write/incidents.js";
+import { incidentDecisionsSchema, linkIncident } from "./write/incidents.js";
 import { lockImports } from "./write/importStore.js";
 
 export interface ImportRequest {
@@ -48,9 +48,14 @@ export class ImportService {
   async importBundles(
     inputs: readonly unknown[],
     request: ImportRequest,
-    options: { paths?: "bare" | "indexed"; restore?: boolean; progress?: ProgressReporter } = {},
+    options: { paths?: "bare" | "indexed"; restore?: boolean; progress?: ProgressReporter; incidents?: unknown } = {},
   ): Promise<ImportReport> {
     const problems: ImportProblem[] = [];
+    // An export's incidents and keep-aparts (write/incidents.ts), restored with its bundles.
+    const incidents = options.incidents === undefined ? undefined : incidentDecisionsSchema.safeParse(options.incidents);
+    if (incidents && !incidents.success) {
+      problems.push(...incidents.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+    }
     const draft: Draft = { nodes: [] };
     let shapeBroken = false;
     const pacer = new Pacer();
@@ -69,6 +74,7 @@ export class ImportService {
       ...request,
       problems,
       resolve: !options.restore,
+      ...(incidents?.success ? { incidents: incidents.data } : {}),
       timeoutMs: this.settings.timeoutMs,
       ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
     });

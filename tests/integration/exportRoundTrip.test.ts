@@ -173,6 +173,30 @@ describe("export and import", () => {
       writer,
     );
 
+    // Incidents: ACLED's row for the article's Saraqib strike joins it automatically; an editor joins the second
+    // document's later Saraqeb bombing to it as well, and keeps an ACLED row apart from the Maarat al-Numan strike.
+    await imports.importAcled(
+      acledCsv([
+        acledRecord("rt", {
+          event_id_cnty: "TSTrt3",
+          event_date: "2019-07-22",
+          country: "Syria",
+          admin1: "Idleb",
+          admin2: "",
+          location: "Saraqib",
+          fatalities: "7",
+        }),
+      ]),
+      writer,
+    );
+    await imports.linkIncident(["event:2019-07-22-saraqib-market-airstrike", "event:rt-saraqeb-bombing"], true, "roundtrip");
+    await imports.linkIncident(["event:acled-TSTrt1", "event:2019-07-22-maarat-al-numan-market-airstrike"], false, "roundtrip");
+    const saraqib = await db.read(
+      "// roundTripSaraqib\nMATCH (:Event {id: 'event:2019-07-22-saraqib-market-airstrike'})-[:REPORT_OF]->(i) MATCH (i)<-[:REPORT_OF]-(e) RETURN i.match AS match, collect(e.id) AS reports",
+    );
+    expect(saraqib[0]?.match).toBe("CURATED");
+    expect(saraqib[0]?.reports).toHaveLength(3);
+
     const before = await snapshot();
     const file = join(directory, "export.json");
     const exported = await cli("export", file);
@@ -234,7 +258,7 @@ describe("the export's one state of the graph", () => {
 async function snapshot() {
   const audit = new Set(["createdAt", "createdBy", "updatedAt", "updatedBy"]);
   const strip = (properties: Record<string, unknown>) => Object.fromEntries(Object.entries(properties).filter(([key]) => !audit.has(key)));
-  const labels = [...writeLabels];
+  const labels = [...writeLabels, "Incident"];
   const nodes = await db.read(
     "// snapshotNodes\nMATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) RETURN labels(n) AS labels, n {.*} AS properties ORDER BY n.id",
     { labels },
@@ -249,7 +273,7 @@ async function snapshot() {
   );
   return {
     nodes: nodes.map((row) => ({ labels: row.labels, properties: strip(row.properties as Record<string, unknown>) })),
-    relationships,
+    relationships: relationships.map((row) => ({ ...row, properties: strip(row.properties as Record<string, unknown>) })),
   };
 }
 

@@ -50,13 +50,26 @@ const town = (s: string, name: string) => `${name} ${s}`;
 function articleReport(
   s: string,
   tag: string,
-  event: { place: string; date: string; datePrecision?: string; category?: string; type?: string; killed?: { low: number; high: number | null; qualifier: string } },
+  event: {
+    place: string;
+    date: string;
+    datePrecision?: string;
+    category?: string;
+    type?: string;
+    killed?: { low: number; high: number | null; qualifier: string };
+  },
   publisher = "agency",
 ) {
   const killed = event.killed ?? { low: 3, high: 3, qualifier: "EXACT" };
   const text = `An air strike hit the town, report ${tag} ${s} said. ${killed.low} civilians were killed, according to local medics.`;
   return {
-    source: { id: `source:inc-${s}-${tag}`, title: `Report ${tag} ${s}`, publishedOn: event.date, text, publisher: `actor:inc-${s}-${publisher}` },
+    source: {
+      id: `source:inc-${s}-${tag}`,
+      title: `Report ${tag} ${s}`,
+      publishedOn: event.date,
+      text,
+      publisher: `actor:inc-${s}-${publisher}`,
+    },
     actors: [{ id: `actor:inc-${s}-${publisher}`, name: `Agency ${publisher} ${s}`, kind: "MEDIA" }],
     events: [
       {
@@ -88,7 +101,8 @@ const INCIDENT = "id date match fatalities { low high qualifier } injuries { low
 
 async function incidentOf(eventId: string): Promise<Record<string, any>> {
   const data = await read(`query ($id: ID!) { event(id: $id) { incident { ${INCIDENT} } incidentCandidates { id } } }`, { id: eventId });
-  return { ...data.event.incident, candidates: (data.event.incidentCandidates as { id: string }[]).map((incident) => incident.id) };
+  const incident = data.event.incident as Record<string, unknown>;
+  return { ...incident, candidates: (data.event.incidentCandidates as { id: string }[]).map((candidate) => candidate.id) };
 }
 
 /** The id of the place an ACLED row's event happened at, and of its province. */
@@ -195,7 +209,11 @@ describe("automatic matching", () => {
     const one = articleReport(s, "a", { place: places.town, date: "2021-03-12" });
     const two = articleReport(s, "b", { place: places.town, date: "2021-03-12" });
     // Both reports come from one article: same source, same publisher.
-    await bundle({ ...one, source: { ...one.source, text: `${one.source.text} ${two.source.text}` }, events: [...one.events, ...two.events] });
+    await bundle({
+      ...one,
+      source: { ...one.source, text: `${one.source.text} ${two.source.text}` },
+      events: [...one.events, ...two.events],
+    });
     for (const tag of ["a", "b"]) expect((await incidentOf(`event:inc-${s}-${tag}`)).match).toBe("SINGLE");
     expect((await incidentOf(acledEvent(s, "1"))).candidates.sort()).toEqual([`incident:inc-${s}-a`, `incident:inc-${s}-b`].sort());
   });
@@ -240,7 +258,7 @@ describe("linkIncident", () => {
     expect((await incidentOf(`event:inc-${s}-a`)).id).toBe(`incident:acled-TST${s}1`);
 
     const split = await link([acledEvent(s, "1"), `event:inc-${s}-a`], false);
-    expect(split.map((incident) => incident.match)).toEqual(["CURATED", "CURATED"]);
+    expect(split.map((incident) => incident.match as string)).toEqual(["CURATED", "CURATED"]);
     expect(split[0]!.id).toBe(`incident:acled-TST${s}1`);
     expect(split[1]!.reports).toEqual([{ id: `event:inc-${s}-a` }]);
 
@@ -410,6 +428,11 @@ describe("the article and ACLED", () => {
     const figures = incident.reports.flatMap((report: { claims: { estimate: { low: number } | null; assertedBy: { id: string } }[] }) =>
       report.claims.filter((claim) => claim.estimate).map((claim) => [claim.assertedBy.id, claim.estimate!.low]),
     );
-    expect(figures).toEqual(expect.arrayContaining([[`actor:syria-civil-defence-${s}`, 39], ["actor:acled", 38]]));
+    expect(figures).toEqual(
+      expect.arrayContaining([
+        [`actor:syria-civil-defence-${s}`, 39],
+        ["actor:acled", 38],
+      ]),
+    );
   });
 });

@@ -14,6 +14,7 @@ import { relationshipSpecs } from "../../src/ingest/draft.js";
 import { graphToBundles } from "../../src/ingest/export/export.js";
 import type { StoredGraph } from "../../src/ingest/export/exportStore.js";
 import { labelByPrefix } from "../../src/model/ids.js";
+import { INCIDENT_FIELDS } from "../../src/graph/incidentRules.js";
 
 const schema = buildSchema(loadTypeDefs());
 const labels: readonly string[] = Object.values(labelByPrefix);
@@ -52,7 +53,12 @@ describe("the catalogue's reads", () => {
       if (!isObjectType(type)) continue;
       for (const [name, field] of Object.entries(type.getFields())) {
         const returned = getNamedType(field.type).name;
-        if ((labels.includes(returned) || wrappers.has(returned)) && !fieldReads.has(`${label}.${name}` as never))
+        const coordinate = `${label}.${name}`;
+        if (
+          (labels.includes(returned) || wrappers.has(returned)) &&
+          !fieldReads.has(coordinate as never) &&
+          !INCIDENT_FIELDS.includes(coordinate)
+        )
           unread.push(`${label}.${name}`);
       }
     }

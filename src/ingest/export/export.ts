@@ -13,6 +13,7 @@ import { otherLabel, ownedBy } from "../../graph/catalogue.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import type { Properties, WriteLabel } from "../draft.js";
 import { importsCommitted, readGraph, type StoredGraph } from "./exportStore.js";
+import { type IncidentDecisions, readIncidentDecisions } from "../write/incidents.js";
 
 export const EXPORT_FORMAT = "conflict-graph/bundles";
 
@@ -21,6 +22,9 @@ export interface ExportFile {
   version: 1;
   exportedAt: string;
   bundles: Record<string, unknown>[];
+  /** Incidents matching would not find again (editors' decisions, several reports, a changed id), and keep-aparts. */
+  incidents: IncidentDecisions["incidents"];
+  keptApart: IncidentDecisions["keptApart"];
 }
 
 /** Reads the graph again when an import committed during the read; after this many reads, gives up. */
@@ -32,16 +36,17 @@ const MAX_READS = 5;
  * is read before and after, and the graph read again while it moved.
  */
 export async function exportGraph(db: Executor): Promise<ExportFile> {
-  const graph = await db.readTransaction(async (tx) => {
+  const { graph, incidents } = await db.readTransaction(async (tx) => {
     for (let read = 1; ; read++) {
       const before = await importsCommitted(tx);
       const graph = await readGraph(tx);
-      if ((await importsCommitted(tx)) === before) return graph;
+      const incidents = await readIncidentDecisions(tx);
+      if ((await importsCommitted(tx)) === before) return { graph, incidents };
       if (read === MAX_READS)
         throw new Error(`The graph changed during each of ${MAX_READS} reads (imports kept committing); export again later.`);
     }
   });
-  return { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), bundles: graphToBundles(graph) };
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), bundles: graphToBundles(graph), ...incidents };
 }
 
 type Json = Record<string, unknown>;

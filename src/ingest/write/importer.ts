@@ -3,7 +3,8 @@
  * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
  * draft and the graph (by id and label); resolve new actors and places to existing ones by name; read what is stored
  * of every node the draft names that exists; compute each node's target and compare; then, unless any problem was
- * found or this is a dry run, write only what differs. Unchanged nodes are not written at all, so they keep their
+ * found or this is a dry run, write only what differs, then match new and updated events into incidents
+ * (incidents.ts). Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
@@ -32,7 +33,7 @@ import {
   writeEvidence,
   writeLinks,
 } from "./importStore.js";
-import { matchIncidents } from "./incidents.js";
+import { type IncidentDecisions, matchIncidents } from "./incidents.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 
@@ -56,6 +57,8 @@ export interface ImportOptions {
   /** Link new actors and places to existing ones by name (off when restoring an export, whose ids are the truth). */
   resolve?: boolean;
   rows?: number | null;
+  /** Restoring an export: its incidents and keep-aparts, restored as they were instead of matching (incidents.ts). */
+  incidents?: IncidentDecisions;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -241,6 +244,7 @@ async function importInTransaction(tx: WriteTransaction, given: Draft, options: 
     created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
     updated: (toWrite.get("Event")?.updated ?? []).map((node) => node.id),
     claimsChanged: events,
+    ...(options.incidents ? { restored: options.incidents } : {}),
   });
   if (touched.length > 0) await countImport(tx);
   return report;

@@ -6,11 +6,12 @@
  * walking from nodes found by id, never by scanning a label.
  */
 import { z } from "zod";
-import type { Executor, WriteTransaction } from "../../db/executor.js";
+import type { Executor, ReadTransaction, WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
-import { BadUserInputError } from "../../errors.js";
+import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
 import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../../graph/incidentRules.js";
 import { combinedFigure } from "../../model/eventAggregates.js";
+import { parseId } from "../../model/ids.js";
 import type { DatePrecision } from "../../model/enums.js";
 import { optionalNumber, optionalText, parseRows } from "../storedRows.js";
 
@@ -341,8 +342,12 @@ async function moveReports(tx: WriteTransaction, moves: readonly [string, string
  */
 export async function matchIncidents(
   tx: WriteTransaction,
-  changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[] },
+  changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[]; restored?: IncidentDecisions },
 ): Promise<void> {
+  if (changes.restored) {
+    await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
+    return;
+  }
   const touched = new Set(await ownIncidents(tx, changes.created));
   const before = await incidentsOf(tx, [...new Set([...changes.updated, ...changes.claimsChanged])]);
   for (const incident of before.values()) touched.add(incident);
@@ -480,4 +485,107 @@ export async function backfillIncidents(db: Executor, batchSize = 5_000): Promis
     total += done;
     if (done < batchSize) return total;
   }
+}
+
+const incidentIdSchema = z.string().refine((id) => parseId(id)?.prefix === "incident", "must be an incident id (incident:<slug>)");
+const eventIdSchema = z.string().refine((id) => parseId(id)?.prefix === "event", "must be an event id (event:<slug>)");
+
+/**
+ * What an export holds of incidents beyond what matching finds again: every incident an editor decided, that has
+ * several reports, or whose id is not its report's own (its first report left it); and every keep-apart decision.
+ */
+export const incidentDecisionsSchema = z.object({
+  incidents: z.array(
+    z.object({ id: incidentIdSchema, match: z.enum(["SINGLE", "AUTOMATIC", "CURATED"]), reports: z.array(eventIdSchema).min(1) }),
+  ),
+  keptApart: z.array(z.tuple([eventIdSchema, eventIdSchema])),
+});
+export type IncidentDecisions = z.infer<typeof incidentDecisionsSchema>;
+
+const storedIncidentRow = z.object({ id: z.string(), match: z.enum(["SINGLE", "AUTOMATIC", "CURATED"]), reports: z.array(z.string()) });
+
+/** The incidents and keep-aparts an export carries (see incidentDecisionsSchema), in the export's transaction. */
+export async function readIncidentDecisions(tx: ReadTransaction): Promise<IncidentDecisions> {
+  const incidents = parseRows(
+    storedIncidentRow,
+    await tx.run(
+      `// exportIncidents
+      MATCH (i:Incident)<-[:${REPORT_OF}]-(e:Event)
+      WITH i, e ORDER BY e.id
+      WITH i, collect(e.id) AS reports
+      // Any other incident is one report's own, under its own id (incidentIdOf), which the import gives again.
+      WHERE i.match = 'CURATED' OR size(reports) > 1 OR i.id <> 'incident:' + substring(reports[0], size('event:'))
+      RETURN i.id AS id, i.match AS match, reports
+      ORDER BY id`,
+    ),
+  );
+  const keptApart = await tx.run(
+    `// exportKeptApart
+    MATCH (a:Event)-[:${NOT_SAME_INCIDENT}]->(b:Event)
+    RETURN a.id AS a, b.id AS b
+    ORDER BY a, b`,
+  );
+  return { incidents, keptApart: keptApart.map((row) => [String(row.a), String(row.b)] as [string, string]) };
+}
+
+/**
+ * Restoring an export: its incidents as they were, with their ids, matches and reports, and its keep-aparts; the
+ * other new events get incidents of their own. Nothing is matched: the export is the graph as it stood.
+ */
+async function restoreIncidents(
+  tx: WriteTransaction,
+  decisions: IncidentDecisions,
+  created: readonly string[],
+  claimsChanged: readonly string[],
+): Promise<void> {
+  const named = [...new Set([...decisions.incidents.flatMap((incident) => incident.reports), ...decisions.keptApart.flat()])];
+  const found = new Set<string>();
+  for (const batch of batches(named)) {
+    const rows = await tx.run("// restoredEventsExist\nUNWIND $ids AS id MATCH (e:Event {id: id}) RETURN e.id AS id", { ids: batch });
+    for (const row of rows) found.add(String(row.id));
+  }
+  const problems: ImportProblem[] = [
+    ...decisions.incidents.flatMap((incident, i) =>
+      incident.reports.flatMap((id, j) =>
+        found.has(id) ? [] : [{ path: `incidents.${i}.reports.${j}`, message: `unknown event "${id}"` }],
+      ),
+    ),
+    ...decisions.keptApart.flatMap((pair, i) =>
+      pair.flatMap((id, j) => (found.has(id) ? [] : [{ path: `keptApart.${i}.${j}`, message: `unknown event "${id}"` }])),
+    ),
+  ];
+  if (problems.length > 0) throw new InvalidImportError(problems.slice(0, 100));
+
+  const before = await incidentsOf(tx, [...new Set([...named, ...claimsChanged])]);
+  for (const batch of batches(decisions.keptApart)) {
+    await tx.run(
+      `// restoreKeptApart
+      UNWIND $pairs AS pair
+      MATCH (a:Event {id: pair[0]}), (b:Event {id: pair[1]})
+      WHERE NOT EXISTS { (a)-[:${NOT_SAME_INCIDENT}]-(b) }
+      CREATE (a)-[:${NOT_SAME_INCIDENT}]->(b)`,
+      { pairs: batch },
+    );
+  }
+  for (const batch of batches(decisions.incidents)) {
+    await tx.run(
+      `// restoreIncidents
+      UNWIND $incidents AS restored
+      MERGE (i:Incident {id: restored.id})
+      SET i.match = restored.match
+      WITH i, restored
+      UNWIND restored.reports AS reportId
+      MATCH (e:Event {id: reportId})
+      OPTIONAL MATCH (e)-[previous:${REPORT_OF}]->(:Incident)
+      DELETE previous
+      CREATE (e)-[:${REPORT_OF}]->(i)`,
+      { incidents: batch },
+    );
+  }
+  const listed = new Set(decisions.incidents.flatMap((incident) => incident.reports));
+  const own = await ownIncidents(
+    tx,
+    created.filter((id) => !listed.has(id)),
+  );
+  await refreshIncidents(tx, [...before.values(), ...decisions.incidents.map((incident) => incident.id), ...own]);
 }
