@@ -6,7 +6,7 @@ import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { checkRepeatedFields } from "../../src/http/repeatedFields.js";
-import { queryCost } from "../../src/http/queryCost.js";
+import { ARGUMENT_WORK, queryCost } from "../../src/http/queryCost.js";
 import { costTable, costedQueries, listBoundsText, read, readmeQueries, schema } from "../helpers/queryCosts.js";
 
 describe("query cost", () => {
@@ -19,6 +19,28 @@ describe("query cost", () => {
     const limits = loadConfig({}).limits;
     expect(queryCost(schema, parse(query))).toBeLessThanOrEqual(limits.cost.ANONYMOUS);
     expect(() => checkRepeatedFields(parse(query), limits.repeatedFields)).not.toThrow();
+  });
+
+  it("counts the work of the roll-ups, whether they are asked for directly or through a variable", () => {
+    const cost = (query: string, variables?: Record<string, unknown>) => queryCost(schema, parse(query), variables);
+    const events = (args: string) => cost(`{ actor(id: "actor:russia") { events${args} { totalCount } } }`);
+    const plain = events("");
+    expect(events("(includeMembers: false, credited: false)")).toBe(plain);
+    expect(events("(includeMembers: true)") - plain).toBe(ARGUMENT_WORK.get("Actor.events.includeMembers"));
+    expect(events("(credited: true)") - plain).toBe(ARGUMENT_WORK.get("Actor.events.credited"));
+    const viaVariable = cost(
+      `query ($all: Boolean!) { actor(id: "actor:russia") { events(includeMembers: $all, credited: $all) { totalCount } } }`,
+      { all: true },
+    );
+    expect(viaVariable - plain).toBe(ARGUMENT_WORK.get("Actor.events.includeMembers")! + ARGUMENT_WORK.get("Actor.events.credited")!);
+    const stats = (args: string) => cost(`{ eventStats(groupBy: PERPETRATOR${args}) { key } }`);
+    expect(stats(", includeMembers: true") - stats("")).toBe(ARGUMENT_WORK.get("Query.eventStats.includeMembers"));
+    // Every actor of a page rolling up its members' events is more than an anonymous caller may ask.
+    const limits = loadConfig({}).limits;
+    expect(cost("{ actors(first: 20) { edges { node { events(includeMembers: true) { totalCount } } } } }")).toBeGreaterThan(
+      limits.cost.ANONYMOUS,
+    );
+    expect(cost("{ actors(first: 20) { edges { node { events { totalCount } } } } }")).toBeLessThanOrEqual(limits.cost.ANONYMOUS);
   });
 
   it("SECURITY.md shows each one's cost as the code computes it", () => {
