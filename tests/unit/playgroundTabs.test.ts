@@ -14,10 +14,13 @@ const schema = buildSchema(loadTypeDefs());
 const recipesMarkdown = readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8");
 
 describe("the playground's tabs from docs/recipes.md", () => {
-  it("has one tab per numbered recipe, each a valid named query against the schema", () => {
-    const headings = recipesMarkdown.split("\n").filter((line) => /^## \d+\. /.test(line));
+  it("has one tab per recipe (each `## ` section with a graphql block, as the recipes test runs them), each a valid named query", () => {
+    const sections = recipesMarkdown
+      .split(/^## /m)
+      .slice(1)
+      .filter((section) => section.includes("```graphql"));
     const tabs = playgroundTabs(recipesMarkdown);
-    expect(tabs).toHaveLength(headings.length);
+    expect(tabs).toHaveLength(sections.length);
     const names = new Set<string>();
     for (const tab of tabs) {
       const document = parse(tab.query);
@@ -77,6 +80,50 @@ describe("the playground's tabs from docs/recipes.md", () => {
       { number: 1, title: "First question?", notes: ["Some context on two lines."], query: "{ a }" },
       { number: 3, title: "Third", notes: [], query: "query Named { b }" },
     ]);
+  });
+
+  it("takes every recipe however its heading is written, and names every operation, each name once", () => {
+    const markdown = [
+      "## 13. Which node is ACLED's `Military Forces of Syria (2000-)`?",
+      "```graphql",
+      "{ a }",
+      "```",
+      "## Two spellings of one town: merge them",
+      "```graphql",
+      "# Editors only.",
+      "mutation {",
+      "  b",
+      "}",
+      "```",
+      "## 14) Which node is ACLED's Military Forces of Syria?",
+      "```graphql",
+      "query { c }",
+      "```",
+      "## 15. Named",
+      "```graphql",
+      "query Own($x: Int) { d }",
+      "```",
+    ].join("\n");
+    const recipes = parseRecipes(markdown);
+    expect(recipes.map(({ number, title }) => ({ number, title }))).toEqual([
+      { number: 13, title: "Which node is ACLED's Military Forces of Syria (2000-)?" },
+      { number: 2, title: "Two spellings of one town: merge them" },
+      { number: 14, title: "Which node is ACLED's Military Forces of Syria?" },
+      { number: 15, title: "Named" },
+    ]);
+    const tabs = playgroundTabs(markdown);
+    expect(tabs.map((tab) => tab.operationName)).toEqual([
+      "NodeACLEDMilitaryForcesSyria",
+      "TwoSpellingsOneTownMerge",
+      "NodeACLEDMilitaryForcesSyria14",
+      "Own",
+    ]);
+    for (const tab of tabs) {
+      const [operation] = parse(tab.query).definitions;
+      expect(operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined).toBe(tab.operationName);
+    }
+    expect(tabs[1]?.query).toContain("# Editors only.\nmutation TwoSpellingsOneTownMerge {\n  b\n}");
+    expect(tabs[2]?.query).toContain("query NodeACLEDMilitaryForcesSyria14 { c }");
   });
 
   it("names operations after the question's significant words", () => {
