@@ -86,7 +86,10 @@ export function eventWhere(filter: EventConditions): { where: string[]; params: 
     params.placeId = filter.placeId;
   }
   if (filter.actorId != null) {
-    where.push("EXISTS { MATCH (:Actor {id: $actorId})-[r:PARTICIPATED_IN]->(e) WHERE $role IS NULL OR r.role = $role }");
+    // A variable of an EXISTS that the enclosing statement also binds is the enclosing one: hence a name of its own.
+    where.push(
+      "EXISTS { MATCH (:Actor {id: $actorId})-[filterParticipation:PARTICIPATED_IN]->(e) WHERE $role IS NULL OR filterParticipation.role = $role }",
+    );
     params.actorId = filter.actorId;
     params.role = filter.role ?? null;
   } else if (filter.role != null) {
