@@ -44,18 +44,16 @@ export function latestDay(event: string): string {
 
 /** The ids of the actors that published what an event rests on: the sources of its quotes and of its claims. */
 export function publishersOf(event: string): string {
-  return `COLLECT {
-      MATCH (${event})-[:EVIDENCED_BY]->(:Source)-[:PUBLISHED_BY]->(publisher:Actor) RETURN publisher.id
-      UNION
-      MATCH (${event})<-[:ABOUT]-(:Claim)-[:REPORTED_IN]->(:Source)-[:PUBLISHED_BY]->(publisher:Actor) RETURN publisher.id
-    }`;
+  return `[(${event})-[:EVIDENCED_BY]->(:Source)-[:PUBLISHED_BY]->(publisher:Actor) | publisher.id] +
+      [(${event})<-[:ABOUT]-(:Claim)-[:REPORTED_IN]->(:Source)-[:PUBLISHED_BY]->(publisher:Actor) | publisher.id]`;
 }
 
 /**
  * A `CALL (event) { … }` that binds `other` to every report matching `event` on date, place and kind of event (see
  * `Event.incident`): the same category; overlapping date intervals; the same place, or one inside the other with the
  * coarser one a city, town, village or site. It walks from the event's places to the reports there (relationship
- * expansion from nodes found by id), and the dates are compared only for those.
+ * expansion from nodes found by id), and the dates are compared only for those: the work per report is the number of
+ * reports at its town, whatever the size of the graph.
  */
 export function matchingReports(event: string, other: string): string {
   return `CALL (${event}) {
@@ -70,7 +68,9 @@ export function matchingReports(event: string, other: string): string {
       WHERE at.kind IN ${list(MATCHING_PLACE_KINDS)} AND place.kind IN ${list(MATCHING_PLACE_KINDS)}
       RETURN place
     }
-    MATCH (place)<-[:OCCURRED_IN]-(${other}:Event)
+    // No label on the reports found: with one, the planner seeks the whole month's reports in the date index and
+    // checks each for the place; without, it walks from the place to its own reports (only events occur in places).
+    MATCH (place)<-[:OCCURRED_IN]-(${other})
     WHERE ${other} <> ${event} AND ${other}.category = ${event}.category
       AND ${other}.date >= earliest - duration({days: ${WIDEST_SPAN_DAYS}}) AND ${other}.date <= latest + duration({days: ${WIDEST_SPAN_DAYS}})
       AND ${other}.datePrecision IN ${list(MATCHING_PRECISIONS)}

@@ -65,7 +65,12 @@ export class IncidentRepository {
       MATCH (e:Event {id: id})-[:${REPORT_OF}]->(own:Incident)
       WITH id, e, own, ${publishersOf("e")} AS mine
       ${matchingReports("e", "o")}
-      MATCH (o)-[:${REPORT_OF}]->(i:Incident)
+      // From the report to its incident; written as a subquery so that the planner expands from it.
+      CALL (o) {
+        MATCH (o)-[:${REPORT_OF}]->(i:Incident)
+        RETURN i
+      }
+      WITH id, e, own, mine, o, i
       WHERE i <> own AND NOT EXISTS { (e)-[:${NOT_SAME_INCIDENT}]-(o) }
         AND none(publisher IN ${publishersOf("o")} WHERE publisher IN mine)
       WITH DISTINCT id, e, i
