@@ -188,4 +188,14 @@ describe.each(VIEWPORTS)("incidents in the explorer, at $width x $height", { tim
     await session.screenshot("explorer-incident-candidates");
     expect(session.errors).toEqual([]);
   });
+
+  it("says so, without failing, when linked to an incident itself, which it shows inside its reports", async () => {
+    const { page } = session;
+    const { event } = await read(`query ($id: ID!) { event(id: $id) { incident { id } } }`, { id: joined });
+    await page.goto(`${server.url}/explore?node=${encodeURIComponent(event.incident.id as string)}`);
+    await expect
+      .poll(async () => flat(await details().textContent()), { timeout: 15_000 })
+      .toContain(`Nothing to show for ${event.incident.id}`);
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /** The explorer's calls to this server's GraphQL API. */
-import type { Estimate, GraphPath, Membership, NodeSummary, Subgraph } from "./model.js";
+import { NODE_TYPES, type Estimate, type GraphPath, type Membership, type NodeSummary, type Subgraph } from "./model.js";
 import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "./queries.js";
 
 export class ApiError extends Error {
@@ -33,12 +33,21 @@ export interface SearchHit {
   node: NodeSummary;
 }
 
+/**
+ * Node types the explorer draws. The API knows others (an Incident is a node, but no relationship the drawing
+ * follows reaches it: the explorer shows incidents inside their reports' details), which are left out.
+ */
+const drawable = (node: { __typename: string }): boolean => (NODE_TYPES as readonly string[]).includes(node.__typename);
+
 export async function search(text: string): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query: text })).search;
+  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query: text })).search.filter((hit) => drawable(hit.node));
 }
 
 export async function neighborhood(id: string, depth: number, limit = 150): Promise<Subgraph> {
-  return (await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD_QUERY, { id, depth, limit })).neighborhood;
+  const subgraph = (await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD_QUERY, { id, depth, limit })).neighborhood;
+  const nodes = subgraph.nodes.filter(drawable);
+  const kept = new Set(nodes.map((node) => node.id));
+  return { ...subgraph, nodes, edges: subgraph.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to)) };
 }
 
 /** The API allows at most 6 hops. */
@@ -163,6 +172,8 @@ export type NodeDetails =
     }
   | { __typename: "Source"; id: string; title: string; publishedOn: string | null; url: string | null; publisher: Ref | null };
 
+/** A node's details; null when there is no such node, or it is of a type the explorer does not draw. */
 export async function nodeDetails(id: string): Promise<NodeDetails | null> {
-  return (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
+  const node = (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
+  return node && drawable(node) ? node : null;
 }
