@@ -145,6 +145,15 @@ describe("automatic matching", () => {
     expect(incident.reports.map((report: { id: string }) => report.id).sort()).toEqual([acledEvent(s, "1"), `event:inc-${s}-a`].sort());
     expect((await incidentOf(acledEvent(s, "1"))).id).toBe(incident.id);
 
+    // The incident answers by id, as a Node too, and its toll follows a report's changed claim.
+    const byId = await read(`query ($id: ID!) { incident(id: $id) { id reports { id } } node(id: $id) { id ... on Incident { match } } }`, {
+      id: incident.id,
+    });
+    expect(byId.incident.reports).toHaveLength(2);
+    expect(byId.node).toEqual({ id: incident.id, match: "AUTOMATIC" });
+    await acled([row(s, "1", { fatalities: "0" })]);
+    expect((await incidentOf(acledEvent(s, "1"))).fatalities).toEqual({ low: 0, high: 4, qualifier: "RANGE" });
+
     // The other way round: the article first, then ACLED's row for it.
     await bundle(articleReport(s, "b", { place: places.town, date: "2021-04-02" }));
     await acled([row(s, "2", { event_date: "2021-04-02", location: town(s, "Kafr Latah") })]);
