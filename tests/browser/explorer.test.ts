@@ -332,4 +332,32 @@ describe.each(VIEWPORTS)("the explorer at /explore, at $width x $height", { time
     expect(foreignRequests(session.requests, server.url)).toEqual([]);
     expect(session.errors).toEqual([]);
   });
+
+  it("shows on Russia's page the events it is blamed for, its forces' and those claims credit to it included", async () => {
+    const { page } = session;
+    const response = await server.graphql<{ actor: { events: { totalCount: number; edges: { node: { id: string } }[] } } }>(
+      `{ actor(id: "actor:russia") { events(role: PERPETRATOR, includeMembers: true, credited: true, first: 10) { totalCount edges { node { id } } } } }`,
+    );
+    const blamed = response.data!.actor.events;
+    // The article blames Russia, through its Aerospace Forces, for the market strike.
+    expect(blamed.edges.map((edge) => edge.node.id)).toContain(MARKET_STRIKE);
+
+    await page.goto(`${server.url}/explore?node=actor%3Arussia`);
+    const details = page.getByRole("region", { name: "Details" });
+    await expect.poll(() => details.getByRole("heading", { name: "Blamed for" }).count(), { timeout: 15_000 }).toBe(1);
+    const count = (await details.locator(".blamed-count").textContent()) ?? "";
+    expect(count.replace(/\s+/g, " ")).toMatch(
+      new RegExp(`^${blamed.totalCount} events?\\b.*carried out by Russia or an actor part of it, or blamed on them by a claim`),
+    );
+    const listed = await details
+      .locator(".blamed-events button")
+      .evaluateAll((buttons) => buttons.map((button) => (button as unknown as { dataset: { id: string } }).dataset.id));
+    expect(listed).toEqual(blamed.edges.map((edge) => edge.node.id));
+    await details.locator(`.blamed-events button[data-id="${MARKET_STRIKE}"]`).click();
+    await expect
+      .poll(() => details.getByRole("heading", { level: 2 }).textContent(), { timeout: 10_000 })
+      .toBe("Airstrike on the Maarat al-Numan market");
+    await session.screenshot("explorer-russia-blamed-for");
+    expect(session.errors).toEqual([]);
+  });
 });

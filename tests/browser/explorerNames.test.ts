@@ -15,7 +15,8 @@ interface PageGlobals {
 
 /**
  * Names the explorer must tell apart or keep from reordering the page: three places called "Idleb <s>" (the
- * province, its district and the district's city), and an actor whose name holds a right-to-left override.
+ * province, its district and the district's city, as ACLED names them), an event in the city, an actor whose
+ * name holds a right-to-left override, and a chain of membership (brigade -> army -> state).
  * The test writes its own (so it runs with the tests that write).
  */
 describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout: 90_000 }, (viewport) => {
@@ -27,15 +28,29 @@ describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout
 
   beforeAll(async () => {
     await writeTestBundle({
-      source: { id: `source:names-${s}`, title: `Names ${s}`, text: `A report on Idleb ${s}.` },
+      source: { id: `source:names-${s}`, title: `Names ${s}`, text: `A report on Idleb ${s}: shelling hit the city.` },
       actors: [
-        { id: `actor:names-${s}-army`, name: `Army ${s}`, kind: "ARMED_FORCE" },
+        { id: `actor:names-${s}-state`, name: `State ${s}`, kind: "STATE" },
+        { id: `actor:names-${s}-army`, name: `Army ${s}`, kind: "ARMED_FORCE", partOf: [`actor:names-${s}-state`] },
         { id: `actor:names-${s}-brigade`, name: override, kind: "ARMED_GROUP", partOf: [`actor:names-${s}-army`] },
       ],
       places: [
         { id: `place:names-${s}-province`, name: idleb, kind: "PROVINCE" },
         { id: `place:names-${s}-district`, name: idleb, kind: "DISTRICT", parent: `place:names-${s}-province` },
         { id: `place:names-${s}-city`, name: idleb, kind: "CITY", parent: `place:names-${s}-district` },
+      ],
+      events: [
+        {
+          id: `event:names-${s}-shelling`,
+          title: `Shelling ${s}`,
+          category: "EXPLOSIONS_REMOTE_VIOLENCE",
+          type: "SHELLING_ARTILLERY_MISSILE_ATTACK",
+          date: "2020-02-02",
+          datePrecision: "DAY",
+          places: [`place:names-${s}-city`],
+          participants: [{ actor: `actor:names-${s}-army`, role: "PERPETRATOR" }],
+          quotes: ["shelling hit the city"],
+        },
       ],
     });
     server = await startServer();
@@ -48,18 +63,37 @@ describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout
     await server?.close();
   });
 
-  it("shows the kind of places that share a name, in the search hits, the drawing and the list", async () => {
+  const labels = {
+    province: `${idleb} (province)`,
+    district: `${idleb} (district, ${idleb})`,
+    city: `${idleb} (city, ${idleb})`,
+  };
+  const details = () => session.page.getByRole("region", { name: "Details" });
+  const flat = (texts: string[]): string[] =>
+    texts.map((text) =>
+      text
+        .replace(/\s+/g, " ")
+        .replace(/[\u2068\u2069]/g, "")
+        .trim(),
+    );
+
+  it("labels places with their kind and enclosing place, in the search hits, the drawing and the list", async () => {
     const { page } = session;
     const box = page.getByRole("searchbox", { name: "Search" });
     await box.fill(idleb);
     const hits = page.getByRole("list", { name: "Search results" }).getByRole("button");
     await expect.poll(() => hits.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
-    const hitTexts = (await hits.allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim()).filter((text) => text.startsWith(idleb));
-    expect(new Set(hitTexts).size).toBe(3);
+    const hitTexts = flat(await hits.allInnerTexts()).filter((text) => text.startsWith(idleb));
+    // Each hit: the label, then the node's type.
+    expect(hitTexts.sort()).toEqual(
+      Object.values(labels)
+        .map((label) => `${label} Place`)
+        .sort(),
+    );
     await session.screenshot("explorer-same-name-hits");
 
     await box.press("Enter");
-    const expected = [`${idleb} (province)`, `${idleb} (district)`, `${idleb} (city)`];
+    const expected = Object.values(labels);
     const listed = page.locator("#node-list .node-label");
     await expect
       .poll(async () => (await listed.allInnerTexts()).filter((text) => text.startsWith(idleb)).sort(), { timeout: 15_000 })
@@ -99,5 +133,56 @@ describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout
     // Messages built as text set the name apart with FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE.
     await expect.poll(() => page.locator("#message").textContent(), { timeout: 15_000 }).toContain(`\u2068${override}\u2069`);
     await session.screenshot("explorer-bidi-name");
+  });
+
+  it("labels an event's places and a place's page, its enclosing places included, the same way", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}/explore?node=${encodeURIComponent(`event:names-${s}-shelling`)}`);
+    const places = details()
+      .locator("dt", { hasText: /^Places$/ })
+      .locator("+ dd");
+    await expect.poll(async () => flat([await places.innerText()]), { timeout: 15_000 }).toEqual([labels.city]);
+    await session.screenshot("explorer-event-place-label");
+
+    await places.getByRole("button").click();
+    await expect.poll(() => details().getByRole("heading", { level: 2 }).textContent(), { timeout: 15_000 }).toBe(idleb);
+    expect(await details().locator(".details-qualifier").textContent()).toBe(`city, ${idleb}`);
+    const within = details()
+      .locator("dt", { hasText: /^Within$/ })
+      .locator("+ dd")
+      .getByRole("button");
+    expect(flat(await within.allInnerTexts())).toEqual([labels.district, labels.province]);
+    await session.screenshot("explorer-place-page-labels");
+  });
+
+  it("shows an actor's membership chain, nearest body first, each a link, and a body's members", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}/explore?node=${encodeURIComponent(`actor:names-${s}-brigade`)}`);
+    const chain = details().getByRole("list", { name: /^Membership chain of / });
+    await expect
+      .poll(async () => flat(await chain.getByRole("listitem").allInnerTexts()), { timeout: 15_000 })
+      .toEqual([override, `Army ${s}`, `State ${s}`]);
+    expect(await chain.count()).toBe(1);
+    expect(flat(await chain.getByRole("button").allInnerTexts())).toEqual([`Army ${s}`, `State ${s}`]);
+    await session.screenshot("explorer-membership-chain");
+
+    await chain.getByRole("button", { name: `Army ${s}` }).click();
+    await expect.poll(() => details().getByRole("heading", { level: 2 }).textContent(), { timeout: 15_000 }).toBe(`Army ${s}`);
+    expect(
+      flat(
+        await details()
+          .getByRole("list", { name: /^Membership chain of / })
+          .getByRole("listitem")
+          .allInnerTexts(),
+      ),
+    ).toEqual([`Army ${s}`, `State ${s}`]);
+    const members = details()
+      .locator("dt", { hasText: /^Members$/ })
+      .locator("+ dd")
+      .getByRole("button");
+    expect(flat(await members.allInnerTexts())).toEqual([override]);
+    await members.click();
+    await expect.poll(() => details().getByRole("heading", { level: 2 }).textContent(), { timeout: 15_000 }).toBe(override);
+    expect(session.errors).toEqual([]);
   });
 });

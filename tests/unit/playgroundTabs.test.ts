@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildSchema, Kind, parse, validate } from "graphql";
+import { buildSchema, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type SelectionNode } from "graphql";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
+import { queryCost } from "../../src/http/queryCost.js";
+import { checkRepeatedFields } from "../../src/http/repeatedFields.js";
 import { projectRoot } from "../../src/paths.js";
 import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "../../web/client/explorer/queries.js";
 import { commentLines, operationName, parseRecipes, playgroundTabs, recipeTab } from "../../web/build/recipes.js";
@@ -11,10 +14,13 @@ const schema = buildSchema(loadTypeDefs());
 const recipesMarkdown = readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8");
 
 describe("the playground's tabs from docs/recipes.md", () => {
-  it("has one tab per numbered recipe, each a valid named query against the schema", () => {
-    const headings = recipesMarkdown.split("\n").filter((line) => /^## \d+\. /.test(line));
+  it("has one tab per recipe (each `## ` section with a graphql block, as the recipes test runs them), each a valid named query", () => {
+    const sections = recipesMarkdown
+      .split(/^## /m)
+      .slice(1)
+      .filter((section) => section.includes("```graphql"));
     const tabs = playgroundTabs(recipesMarkdown);
-    expect(tabs).toHaveLength(headings.length);
+    expect(tabs).toHaveLength(sections.length);
     const names = new Set<string>();
     for (const tab of tabs) {
       const document = parse(tab.query);
@@ -76,6 +82,50 @@ describe("the playground's tabs from docs/recipes.md", () => {
     ]);
   });
 
+  it("takes every recipe however its heading is written, and names every operation, each name once", () => {
+    const markdown = [
+      "## 13. Which node is ACLED's `Military Forces of Syria (2000-)`?",
+      "```graphql",
+      "{ a }",
+      "```",
+      "## Two spellings of one town: merge them",
+      "```graphql",
+      "# Editors only.",
+      "mutation {",
+      "  b",
+      "}",
+      "```",
+      "## 14) Which node is ACLED's Military Forces of Syria?",
+      "```graphql",
+      "query { c }",
+      "```",
+      "## 15. Named",
+      "```graphql",
+      "query Own($x: Int) { d }",
+      "```",
+    ].join("\n");
+    const recipes = parseRecipes(markdown);
+    expect(recipes.map(({ number, title }) => ({ number, title }))).toEqual([
+      { number: 13, title: "Which node is ACLED's Military Forces of Syria (2000-)?" },
+      { number: 2, title: "Two spellings of one town: merge them" },
+      { number: 14, title: "Which node is ACLED's Military Forces of Syria?" },
+      { number: 15, title: "Named" },
+    ]);
+    const tabs = playgroundTabs(markdown);
+    expect(tabs.map((tab) => tab.operationName)).toEqual([
+      "NodeACLEDMilitaryForcesSyria",
+      "TwoSpellingsOneTownMerge",
+      "NodeACLEDMilitaryForcesSyria14",
+      "Own",
+    ]);
+    for (const tab of tabs) {
+      const [operation] = parse(tab.query).definitions;
+      expect(operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined).toBe(tab.operationName);
+    }
+    expect(tabs[1]?.query).toContain("# Editors only.\nmutation TwoSpellingsOneTownMerge {\n  b\n}");
+    expect(tabs[2]?.query).toContain("query NodeACLEDMilitaryForcesSyria14 { c }");
+  });
+
   it("names operations after the question's significant words", () => {
     expect(operationName("Who else was involved wherever Russia struck?")).toBe("InvolvedWhereverRussiaStruck");
     expect(operationName("Which events broke the Turkey–Russia agreement on Idlib?")).toBe("EventsBrokeTurkeyRussiaAgreement");
@@ -102,13 +152,37 @@ describe("the playground's tabs from docs/recipes.md", () => {
   });
 });
 
+/** Aliases as the server's limit counts them (graphql-armor's maxAliases): once per spread of the fragment that holds them. */
+function aliasesPerSpread(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const count = (selections: readonly SelectionNode[]): number =>
+    selections.reduce((total, selection) => {
+      if (selection.kind === Kind.FIELD) return total + (selection.alias ? 1 : 0) + count(selection.selectionSet?.selections ?? []);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet.selections);
+      return total + count(fragments.get(selection.name.value)?.selectionSet.selections ?? []);
+    }, 0);
+  return document.definitions.reduce(
+    (total, definition) => total + (definition.kind === Kind.OPERATION_DEFINITION ? count(definition.selectionSet.selections) : 0),
+    0,
+  );
+}
+
 describe("the explorer's queries", () => {
   it.each([
     ["search", SEARCH_QUERY],
     ["neighborhood", NEIGHBORHOOD_QUERY],
     ["shortestPath", SHORTEST_PATH_QUERY],
     ["node details", NODE_DETAILS_QUERY],
-  ])("%s is valid against the schema", (_name, query) => {
+  ])("%s is valid against the schema and within an anonymous caller's limits", (_name, query) => {
     expect(validate(schema, parse(query))).toEqual([]);
+    // The explorer sends no key: what it asks must fit the anonymous budget at the variables' largest values.
+    const limits = loadConfig({}).limits;
+    expect(
+      queryCost(schema, parse(query), { id: "x", query: "x", depth: 3, limit: 150, from: "x", to: "x", maxHops: 6 }),
+    ).toBeLessThanOrEqual(limits.cost.ANONYMOUS);
+    expect(() => checkRepeatedFields(parse(query), limits.repeatedFields)).not.toThrow();
+    expect(aliasesPerSpread(parse(query))).toBeLessThanOrEqual(limits.aliases);
   });
 });

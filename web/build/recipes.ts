@@ -1,13 +1,15 @@
 /**
  * docs/recipes.md, read at build time into the playground's opening tabs: one tab per recipe, the
  * recipe's question as the tab's comment and operation name, its query as written in the docs (the
- * integration tests run those queries, so the tabs run too).
+ * integration tests run those queries, so the tabs run too). Every `## ` section with a graphql block is a
+ * recipe, numbered or not: a new recipe needs no other change to become a tab.
  */
+import { Kind, parse } from "graphql";
 
 export interface Recipe {
-  /** The recipe's heading without its number, e.g. "How many civilians died per perpetrator?". */
+  /** The recipe's heading without its number or inline markup, e.g. "How many civilians died per perpetrator?". */
   title: string;
-  /** The heading's number, 1 for "## 1. …". */
+  /** The heading's number, 1 for "## 1. …"; a heading without one gets the recipe's position. */
   number: number;
   /** The prose between the heading and the query, joined into one paragraph per blank-line block. */
   notes: string[];
@@ -23,12 +25,15 @@ export interface PlaygroundTab {
   query: string;
 }
 
-const HEADING = /^##\s+(\d+)\.\s+(.+?)\s*$/;
+const HEADING = /^##\s+(?:(\d+)[.)]\s+)?(.+?)\s*$/;
 
-/** Every `## N. Title` section of the markdown that holds a ```graphql block, in order. */
+/** A heading as plain text: "Which node is ACLED's `X`?" -> "Which node is ACLED's X?". */
+const plainText = (markdown: string): string => markdown.replace(/`([^`]*)`/g, "$1").replace(/(\*\*|__)(.+?)\1/g, "$2");
+
+/** Every `## ` section of the markdown that holds a ```graphql block (`## N. Title` or `## Title`), in order. */
 export function parseRecipes(markdown: string): Recipe[] {
   const recipes: Recipe[] = [];
-  let current: { number: number; title: string; notes: string[]; paragraph: string[]; query?: string } | undefined;
+  let current: { number: number | null; title: string; notes: string[]; paragraph: string[]; query?: string } | undefined;
   let fence: { language: string; lines: string[] } | undefined;
 
   const closeParagraph = (): void => {
@@ -37,7 +42,7 @@ export function parseRecipes(markdown: string): Recipe[] {
   };
   const closeSection = (): void => {
     if (current?.query !== undefined)
-      recipes.push({ number: current.number, title: current.title, notes: current.notes, query: current.query });
+      recipes.push({ number: current.number ?? recipes.length + 1, title: current.title, notes: current.notes, query: current.query });
     current = undefined;
   };
 
@@ -59,7 +64,12 @@ export function parseRecipes(markdown: string): Recipe[] {
     const heading = HEADING.exec(line);
     if (heading) {
       closeSection();
-      current = { number: Number(heading[1]), title: heading[2] ?? "", notes: [], paragraph: [] };
+      current = {
+        number: heading[1] === undefined ? null : Number(heading[1]),
+        title: plainText(heading[2] ?? ""),
+        notes: [],
+        paragraph: [],
+      };
       continue;
     }
     if (line.startsWith("#")) {
@@ -88,6 +98,8 @@ export function operationName(title: string): string {
   const words = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    // "ACLED's forces" -> "ACLED forces", not "ACLEDSForces".
+    .replace(/['\u2019]s\b/g, "")
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0);
   const significant = words.filter((word) => !STOP_WORDS.has(word.toLowerCase()));
@@ -112,18 +124,34 @@ export function commentLines(text: string, width = 48): string[] {
 }
 
 /**
- * The query as a tab titled with the question: the question as a comment above the query, the notes as
- * comments below it (so that a small window shows the query at once), and the anonymous `{ … }` named after
- * the question. Queries that already start with a keyword keep their own name.
+ * The query with its first operation named `name`, unless the docs named it already: `{ … }`, `query { … }` and
+ * `mutation { … }` alike, comments above it kept. Returns the query and the operation's name.
  */
-export function recipeTab(recipe: Recipe, preamble: string[] = []): PlaygroundTab {
+function namedOperation(query: string, name: string): { query: string; operationName: string } {
+  const operation = parse(query).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation?.loc) throw new Error(`a recipe's graphql block holds no operation: ${query.slice(0, 60)}`);
+  if (operation.name) return { query, operationName: operation.name.value };
+  const start = operation.loc.start;
+  const shorthand = query.startsWith("{", start);
+  const at = shorthand ? start : start + operation.operation.length;
+  const insert = shorthand ? `query ${name} ` : ` ${name}`;
+  return { query: `${query.slice(0, at)}${insert}${query.slice(at)}`, operationName: name };
+}
+
+/**
+ * The query as a tab titled with the question: the question as a comment above the query, the notes as
+ * comments below it (so that a small window shows the query at once), and an unnamed operation named after
+ * the question (`taken`: names other tabs have, so that no two tabs share one). Operations the docs named
+ * keep their name.
+ */
+export function recipeTab(recipe: Recipe, preamble: string[] = [], taken: ReadonlySet<string> = new Set()): PlaygroundTab {
   const header = commentLines(`${recipe.number}. ${recipe.title}`);
   const notes = recipe.notes.flatMap((note, index) => [...(index > 0 ? ["#"] : []), ...commentLines(note)]);
-  const named = recipe.query.startsWith("{");
-  const operation = named ? operationName(recipe.title) : (/^(?:query|mutation)\s+([A-Za-z0-9_]+)/.exec(recipe.query)?.[1] ?? "");
-  const query = named ? `query ${operation} ${recipe.query}` : recipe.query;
+  const wanted = operationName(recipe.title);
+  const unique = taken.has(wanted) ? `${wanted}${recipe.number}` : wanted;
+  const { query, operationName: name } = namedOperation(recipe.query, unique);
   const lines = [...preamble, ...header, query, ...(notes.length > 0 ? ["", ...notes] : []), ""];
-  return { title: recipe.title, operationName: operation, query: lines.join("\n") };
+  return { title: recipe.title, operationName: name, query: lines.join("\n") };
 }
 
 /** Said once, in the first tab: where an editor key goes. */
@@ -134,5 +162,10 @@ export const FIRST_TAB_PREAMBLE = [
 ];
 
 export function playgroundTabs(markdown: string): PlaygroundTab[] {
-  return parseRecipes(markdown).map((recipe, index) => recipeTab(recipe, index === 0 ? FIRST_TAB_PREAMBLE : []));
+  const taken = new Set<string>();
+  return parseRecipes(markdown).map((recipe, index) => {
+    const tab = recipeTab(recipe, index === 0 ? FIRST_TAB_PREAMBLE : [], taken);
+    taken.add(tab.operationName);
+    return tab;
+  });
 }

@@ -16,7 +16,7 @@ export function recipesPlugin(recipesFile: string): Plugin {
       if (id !== RESOLVED_RECIPES_MODULE) return undefined;
       this.addWatchFile(recipesFile);
       const tabs = playgroundTabs(readFileSync(recipesFile, "utf8"));
-      if (tabs.length === 0) this.error(`${recipesFile} holds no "## N. …" section with a graphql block`);
+      if (tabs.length === 0) this.error(`${recipesFile} holds no "## " section with a graphql block`);
       return `export const recipeTabs = ${JSON.stringify(tabs)};`;
     },
   };

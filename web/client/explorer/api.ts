@@ -1,5 +1,5 @@
 /** The explorer's calls to this server's GraphQL API. */
-import type { Estimate, GraphPath, NodeSummary, Subgraph } from "./model.js";
+import { NODE_TYPES, type Estimate, type GraphPath, type Membership, type NodeSummary, type Subgraph } from "./model.js";
 import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "./queries.js";
 
 export class ApiError extends Error {
@@ -33,12 +33,21 @@ export interface SearchHit {
   node: NodeSummary;
 }
 
+/**
+ * Node types the explorer draws. The API knows others (an Incident is a node, but no relationship the drawing
+ * follows reaches it: the explorer shows incidents inside their reports' details), which are left out.
+ */
+const drawable = (node: { __typename: string }): boolean => (NODE_TYPES as readonly string[]).includes(node.__typename);
+
 export async function search(text: string): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query: text })).search;
+  return (await request<{ search: SearchHit[] }>(SEARCH_QUERY, { query: text })).search.filter((hit) => drawable(hit.node));
 }
 
 export async function neighborhood(id: string, depth: number, limit = 150): Promise<Subgraph> {
-  return (await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD_QUERY, { id, depth, limit })).neighborhood;
+  const subgraph = (await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD_QUERY, { id, depth, limit })).neighborhood;
+  const nodes = subgraph.nodes.filter(drawable);
+  const kept = new Set(nodes.map((node) => node.id));
+  return { ...subgraph, nodes, edges: subgraph.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to)) };
 }
 
 /** The API allows at most 6 hops. */
@@ -51,6 +60,12 @@ export async function shortestPath(from: string, to: string): Promise<GraphPath 
 export interface Ref {
   id: string;
   name: string;
+}
+
+/** A place as listed: enough to tell it from another of its name ("Idleb (city, Idleb District)"). */
+export interface PlaceRef extends Ref {
+  kind: string;
+  parent: { name: string } | null;
 }
 
 export interface SourceRef {
@@ -79,6 +94,26 @@ export interface ClaimDetails {
   evidence: Quote[];
 }
 
+/** An incident as the explorer lists it: when, how its reports came together, and its combined toll. */
+export interface IncidentSummary {
+  id: string;
+  date: string;
+  match: "SINGLE" | "AUTOMATIC" | "CURATED";
+  fatalities: Estimate | null;
+  injuries: Estimate | null;
+}
+
+/** One event report of an incident, with what its sources say: their figures and their quotes. */
+export interface Report {
+  id: string;
+  title: string;
+  date: string;
+  datePrecision: string;
+  places: PlaceRef[];
+  claims: ClaimDetails[];
+  evidence: (Quote & { source: SourceRef })[];
+}
+
 /** What `node(id)` returns with the details fragment; only the fields of the node's own type are set. */
 export type NodeDetails =
   | {
@@ -88,10 +123,21 @@ export type NodeDetails =
       actorKind: string;
       description: string | null;
       aliases: string[];
-      partOf: Ref[];
+      partOf: Membership[];
+      members: Ref[];
+      blamedFor: { totalCount: number; edges: { node: { id: string; title: string; date: string } }[] };
       identifiers: ExternalId[];
     }
-  | { __typename: "Place"; id: string; name: string; placeKind: string; aliases: string[]; ancestors: Ref[]; identifiers: ExternalId[] }
+  | {
+      __typename: "Place";
+      id: string;
+      name: string;
+      placeKind: string;
+      aliases: string[];
+      parent: { name: string } | null;
+      ancestors: PlaceRef[];
+      identifiers: ExternalId[];
+    }
   | {
       __typename: "Event";
       id: string;
@@ -100,13 +146,15 @@ export type NodeDetails =
       datePrecision: string;
       type: string;
       summary: string | null;
-      places: Ref[];
+      places: PlaceRef[];
       fatalities: Estimate | null;
       injuries: Estimate | null;
       responsibilityContested: boolean;
       identifiers: ExternalId[];
       claims: ClaimDetails[];
       evidence: Quote[];
+      incident: IncidentSummary & { reports: Report[] };
+      incidentCandidates: (IncidentSummary & { reports: Pick<Report, "id" | "title" | "date" | "places">[] })[];
     }
   | {
       __typename: "Statement";
@@ -129,10 +177,12 @@ export type NodeDetails =
       endsOn: string | null;
       summary: string | null;
       parties: Ref[];
-      covers: Ref[];
+      covers: PlaceRef[];
     }
   | { __typename: "Source"; id: string; title: string; publishedOn: string | null; url: string | null; publisher: Ref | null };
 
+/** A node's details; null when there is no such node, or it is of a type the explorer does not draw. */
 export async function nodeDetails(id: string): Promise<NodeDetails | null> {
-  return (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
+  const node = (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
+  return node && drawable(node) ? node : null;
 }

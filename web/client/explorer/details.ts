@@ -1,56 +1,29 @@
 /** The side panel's account of one node: for events their tolls by source and the quoted evidence. */
-import type { ClaimDetails, ExternalId, NodeDetails, Quote, Ref, SourceRef } from "./api.js";
+import type { ClaimDetails, ExternalId, NodeDetails } from "./api.js";
+import { facts, names, nodeButton, placeRefs, quotes, refs, sourceLine, words, type Open } from "./detailParts.js";
 import { h } from "./dom.js";
-import { formatEstimate } from "./model.js";
-
-type Open = (id: string) => void;
-
-const words = (value: string): string => value.toLowerCase().replace(/_/g, " ");
-
-function nodeButton(ref: Ref, open: Open): HTMLButtonElement {
-  const button = h("button", { type: "button", class: "link-button", "data-id": ref.id }, h("bdi", {}, ref.name));
-  button.addEventListener("click", () => open(ref.id));
-  return button;
-}
-
-function refs(list: Ref[], open: Open): Node {
-  if (list.length === 0) return document.createTextNode("—");
-  const span = h("span", { class: "ref-list" });
-  list.forEach((ref, index) => {
-    if (index > 0) span.append(", ");
-    span.append(nodeButton(ref, open));
-  });
-  return span;
-}
-
-/** Names as a comma-separated list, each isolated so that one name's direction cannot reorder the next. */
-function names(list: string[]): Node {
-  const span = h("span");
-  list.forEach((name, index) => {
-    if (index > 0) span.append(", ");
-    span.append(h("bdi", {}, name));
-  });
-  return span;
-}
+import { incidentSections } from "./incident.js";
+import { formatEstimate, membershipChains, placeQualifier, type Membership } from "./model.js";
 
 /** A node's identifiers as `scheme: value`, or null when it has none. */
 function identifiers(list: ExternalId[]): Node | null {
   return list.length > 0 ? names(list.map((id) => `${id.scheme}: ${id.value}`)) : null;
 }
 
-/** A definition list from [term, value] pairs; pairs whose value is null are left out. */
-function facts(rows: [string, Node | string | null][]): HTMLDListElement {
-  const list = h("dl", { class: "facts" });
-  for (const [term, value] of rows) if (value !== null) list.append(h("dt", {}, term), h("dd", {}, value));
-  return list;
-}
-
-function quotes(evidence: Quote[]): Node[] {
-  return evidence.map((item) => h("blockquote", { class: "evidence" }, `“${item.quote}”`));
-}
-
-function sourceLine(source: SourceRef): string {
-  return source.publishedOn ? `${source.title} (${source.publishedOn})` : source.title;
+/**
+ * An actor's membership chains: the actor, then each body it belongs to, nearest first ("unit -> force ->
+ * state"), each body a link. One list per chain, so that a screen reader says how many steps there are.
+ */
+function chains(actor: string, partOf: Membership[], open: Open): Node {
+  const lists = membershipChains(partOf).map((chain) =>
+    h(
+      "ol",
+      { class: "membership-chain", "aria-label": `Membership chain of ${actor}` },
+      h("li", {}, h("bdi", {}, actor)),
+      ...chain.map((body) => h("li", {}, nodeButton(body, open))),
+    ),
+  );
+  return h("div", { class: "membership-chains" }, ...lists);
 }
 
 function claimItem(claim: ClaimDetails, open: Open): HTMLLIElement {
@@ -84,7 +57,7 @@ function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open
     facts([
       ["Date", event.datePrecision === "DAY" ? event.eventDate : `${event.eventDate} (${words(event.datePrecision)})`],
       ["Type", words(event.type)],
-      ["Places", refs(event.places, open)],
+      ["Places", refs(placeRefs(event.places), open)],
       ["Killed", formatEstimate(event.fatalities) ?? "not reported"],
       ["Injured", formatEstimate(event.injuries) ?? "not reported"],
       ["Responsibility", event.responsibilityContested ? "contested" : null],
@@ -95,6 +68,7 @@ function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open
     tolls.length > 0
       ? h("ul", { class: "claims" }, ...tolls.map((claim) => claimItem(claim, open)))
       : h("p", {}, "No source gives a figure."),
+    ...incidentSections(event, open),
     others.length > 0 ? h("h3", {}, "Other claims") : null,
     others.length > 0 ? h("ul", { class: "claims" }, ...others.map((claim) => claimItem(claim, open))) : null,
     event.evidence.length > 0 ? h("h3", {}, "Evidence") : null,
@@ -140,17 +114,19 @@ function body(details: NodeDetails, open: Open): Node[] {
         facts([
           ["Kind", words(details.actorKind)],
           ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
-          ["Part of", details.partOf.length > 0 ? refs(details.partOf, open) : null],
+          ["Part of", details.partOf.length > 0 ? chains(details.name, details.partOf, open) : null],
+          ["Members", details.members.length > 0 ? refs(details.members, open) : null],
           ["Identifiers", identifiers(details.identifiers)],
         ]),
         details.description ? h("p", { class: "summary" }, details.description) : h("p", {}, ""),
+        ...blamedFor(details, open),
       ];
     case "Place":
       return [
         facts([
           ["Kind", words(details.placeKind)],
           ["Also known as", details.aliases.length > 0 ? names(details.aliases) : null],
-          ["Within", details.ancestors.length > 0 ? refs(details.ancestors, open) : null],
+          ["Within", details.ancestors.length > 0 ? refs(placeRefs(details.ancestors), open) : null],
           ["Identifiers", identifiers(details.identifiers)],
         ]),
       ];
@@ -160,7 +136,7 @@ function body(details: NodeDetails, open: Open): Node[] {
           ["Signed", details.signedOn],
           ["Ends", details.endsOn ?? "in force"],
           ["Parties", refs(details.parties, open)],
-          ["Covers", refs(details.covers, open)],
+          ["Covers", refs(placeRefs(details.covers), open)],
         ]),
         details.summary ? h("p", { class: "summary" }, details.summary) : h("p", {}, ""),
       ];
@@ -195,12 +171,39 @@ export interface DetailsActions {
   togglePathEnd: () => void;
 }
 
+/**
+ * The events an actor is blamed for, newest first: those it or any actor part of it (transitively) carried out,
+ * and those a PERPETRATOR claim credits to it or a member, whoever makes the claim and whether or not disputed.
+ */
+function blamedFor(actor: Extract<NodeDetails, { __typename: "Actor" }>, open: Open): Node[] {
+  const { totalCount, edges } = actor.blamedFor;
+  if (totalCount === 0) return [];
+  const shown = edges.length < totalCount ? `, the latest ${edges.length} listed` : "";
+  return [
+    h("h3", {}, "Blamed for"),
+    h(
+      "p",
+      { class: "blamed-count" },
+      `${totalCount} event${totalCount === 1 ? "" : "s"}${shown}: carried out by `,
+      h("bdi", {}, actor.name),
+      " or an actor part of it, or blamed on them by a claim (disputed ones included).",
+    ),
+    h(
+      "ul",
+      { class: "blamed-events" },
+      ...edges.map(({ node }) => h("li", {}, `${node.date}: `, nodeButton({ id: node.id, name: node.title }, open))),
+    ),
+  ];
+}
+
 export function renderDetails(container: HTMLElement, details: NodeDetails, actions: DetailsActions): void {
   const pathButton = h("button", { type: "button", class: "action-button", "aria-pressed": String(actions.isPathEnd) }, "Path end");
   pathButton.addEventListener("click", actions.togglePathEnd);
   container.replaceChildren(
     h("p", { class: "details-type" }, details.__typename),
     h("h2", { id: "details-heading" }, h("bdi", {}, heading(details))),
+    // A place's kind and enclosing place under its name: the other place of that name may be one click away.
+    ...(details.__typename === "Place" ? [h("p", { class: "details-qualifier" }, placeQualifier(details))] : []),
     h("div", { class: "details-actions" }, pathButton),
     ...body(details, actions.open),
   );

@@ -28,5 +28,5 @@ export function byId<T extends HTMLElement>(id: string): T {
 
 /** A node's name isolated from the text around it (`<bdi>`), and what sets it apart from others of that name. */
 export function nameElement({ name, qualifier }: { name: string; qualifier: string | null }, className?: string): HTMLSpanElement {
-  return h("span", { class: className }, h("bdi", {}, name), qualifier ? ` (${qualifier})` : null);
+  return h("span", { class: className }, h("bdi", {}, name), qualifier ? h("span", { class: "name-qualifier" }, ` (${qualifier})`) : null);
 }

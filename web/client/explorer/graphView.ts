@@ -185,7 +185,7 @@ export class GraphView {
     return { nodes: fresh.length, edges: freshEdges.length };
   }
 
-  /** Labels every node, qualifying those that share a name with another drawn node. */
+  /** Labels every node: a place with its kind and enclosing place, another node with its type when it shares its name. */
   private nameNodes(): void {
     const names = distinctNames([...this.summaries.values()]);
     this.cy.batch(() => {

@@ -74,7 +74,7 @@ async function showDetails(id: string): Promise<void> {
     const details = await nodeDetails(id);
     if (request !== state.detailsRequest) return;
     if (!details) {
-      renderDetailsMessage(detailsPanel, `${id} is not in the graph any more.`);
+      renderDetailsMessage(detailsPanel, `Nothing to show for ${id}: it is not in the graph, or not a node the explorer draws.`);
       return;
     }
     renderDetails(detailsPanel, details, {

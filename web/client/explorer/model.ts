@@ -78,24 +78,26 @@ export function isolate(name: string): string {
   return `\u2068${name}\u2069`;
 }
 
-/** What tells a node apart from others of the same name: a place's kind and where it is, else the node type. */
-function qualifier(node: NodeSummary, detail: 0 | 1 | 2): string {
-  const kind = node.__typename === "Place" && node.placeKind ? lowerWords(node.placeKind) : node.__typename.toLowerCase();
-  if (detail === 0) return kind;
-  const where = node.parent ? `${kind} in ${node.parent.name}` : kind;
-  return detail === 1 ? where : `${where}, ${node.id}`;
+/** What a place is and where: "city, Idleb District"; "country" when nothing encloses it. */
+export function placeQualifier(place: { placeKind?: string; parent?: { name: string } | null }): string {
+  const kind = place.placeKind ? lowerWords(place.placeKind) : "place";
+  return place.parent ? `${kind}, ${place.parent.name}` : kind;
 }
 
 export interface NodeName {
   /** The node's own label (`nodeLabel`). */
   name: string;
-  /** Set only when another of the nodes has the same name: "district", "city in Idleb District". */
+  /**
+   * What sets the node apart from others of its name. Places always carry their kind and the enclosing place
+   * ("city, Idleb District"), since the other place of that name may be on another page; other nodes only
+   * when another drawn node has the same name (their type).
+   */
   qualifier: string | null;
 }
 
 /**
- * Names for a set of nodes drawn together: nodes that share a name get the shortest qualifier that tells
- * them apart (the kind, then the kind and the enclosing place, then the id).
+ * Names for a set of nodes shown together: a place with its kind and enclosing place; another node, when it
+ * shares its name with a drawn node, with its type. Nodes still alike after that get their id as well.
  */
 export function distinctNames(nodes: readonly NodeSummary[]): Map<string, NodeName> {
   const byName = new Map<string, NodeSummary[]>();
@@ -105,24 +107,25 @@ export function distinctNames(nodes: readonly NodeSummary[]): Map<string, NodeNa
   }
   const names = new Map<string, NodeName>();
   for (const [name, group] of byName) {
-    if (group.length === 1) {
-      for (const node of group) names.set(node.id, { name, qualifier: null });
-      continue;
+    const own = (node: NodeSummary): string | null =>
+      node.__typename === "Place" ? placeQualifier(node) : group.length > 1 ? node.__typename.toLowerCase() : null;
+    const distinct = new Set(group.map(own)).size === group.length;
+    for (const node of group) {
+      const qualifier = own(node);
+      names.set(node.id, { name, qualifier: distinct ? qualifier : `${qualifier ?? node.__typename.toLowerCase()}, ${node.id}` });
     }
-    const detail = ([0, 1] as const).find((level) => new Set(group.map((node) => qualifier(node, level))).size === group.length) ?? 2;
-    for (const node of group) names.set(node.id, { name, qualifier: qualifier(node, detail) });
   }
   return names;
 }
 
-/** A name and its qualifier as one line of text: "Idleb (city in Idleb District)". */
-export function nameText({ name, qualifier }: NodeName): string {
-  return qualifier ? `${isolate(name)} (${qualifier})` : name;
+/** A node's name on its own, as a place is always shown: "Idleb (city, Idleb District)". */
+export function ownName(node: NodeSummary): NodeName {
+  return { name: nodeLabel(node), qualifier: node.__typename === "Place" ? placeQualifier(node) : null };
 }
 
-/** What a search hit says beside a place's name, so that places of the same name are told apart in the list. */
-export function placeDescription(node: NodeSummary): string | null {
-  return node.__typename === "Place" ? qualifier(node, 1) : null;
+/** A name and its qualifier as one line of text: "Idleb (city, Idleb District)". */
+export function nameText({ name, qualifier }: NodeName): string {
+  return qualifier ? `${isolate(name)} (${qualifier})` : name;
 }
 
 /** One id per stored relationship: PARTICIPATED_IN may link the same two nodes in two roles. */
@@ -158,4 +161,41 @@ export function formatEstimate(estimate: Estimate | null | undefined): string | 
 export function inDateRange(date: string | undefined, from: string, to: string): boolean {
   if (date === undefined) return true;
   return (from === "" || date >= from) && (to === "" || date <= to);
+}
+
+/** An actor that an actor is part of, with the ids of everything it is part of in turn (`Actor.partOf`). */
+export interface Membership {
+  id: string;
+  name: string;
+  partOf: readonly { id: string }[];
+}
+
+/** At most this many chains are drawn for one actor; more would mean a tangle, listed under "Part of" anyway. */
+const MAX_CHAINS = 6;
+
+/**
+ * An actor's membership chains, nearest body first: a unit -> its force -> its state. `partOf` is the
+ * actor's transitive list (`Actor.partOf`, nearest first), each entry with its own transitive list. A body's
+ * direct parents are those of its list that no other entry of the list already contains; each chain follows
+ * direct parents up to a body that belongs to nothing. An actor in two bodies has two chains. Should the
+ * bodies form a cycle (nothing then is direct), the list as given, nearest first, is the one chain.
+ */
+export function membershipChains(partOf: readonly Membership[]): Membership[][] {
+  const byId = new Map(partOf.map((body) => [body.id, body]));
+  const direct = (ids: readonly string[]): Membership[] => {
+    const known = ids.flatMap((id) => byId.get(id) ?? []);
+    const covered = new Set(known.flatMap((body) => body.partOf.map((parent) => parent.id)));
+    return known.filter((body) => !covered.has(body.id));
+  };
+  const chains: Membership[][] = [];
+  const walk = (chain: Membership[], parents: Membership[]): void => {
+    const next = parents.filter((parent) => !chain.includes(parent));
+    if (next.length === 0) {
+      if (chain.length > 0 && chains.length < MAX_CHAINS) chains.push(chain);
+      return;
+    }
+    for (const parent of next) walk([...chain, parent], direct(parent.partOf.map((body) => body.id)));
+  };
+  walk([], direct(partOf.map((body) => body.id)));
+  return chains.length === 0 && partOf.length > 0 ? [[...partOf]] : chains;
 }

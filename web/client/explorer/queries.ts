@@ -1,6 +1,7 @@
 /**
- * Every request the explorer sends, in one place (a unit test validates them against the schema).
- * Fields that differ in type between node types (`kind`, `date`) are aliased, as GraphQL requires.
+ * Every request the explorer sends, in one place (a unit test validates them against the schema and the limits).
+ * Fields that differ in type between node types (`kind`, `date`) are aliased where they meet, as GraphQL requires;
+ * nowhere else, since each alias counts (per fragment spread) against the server's limit of 15 per request.
  */
 
 const NODE_SUMMARY = /* GraphQL */ `
@@ -106,6 +107,24 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         partOf {
           id
           name
+          partOf {
+            id
+          }
+        }
+        members {
+          id
+          name
+        }
+        # What the actor is blamed for: its own events as perpetrator, its members' (transitively), and those a claim credits to either.
+        blamedFor: events(role: PERPETRATOR, includeMembers: true, credited: true, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              title
+              date
+            }
+          }
         }
         identifiers {
           ...Identifier
@@ -115,12 +134,14 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         name
         placeKind: kind
         aliases
-        ancestors {
-          id
+        parent {
           name
         }
         identifiers {
           ...Identifier
+        }
+        ancestors {
+          ...PlaceRef
         }
       }
       ... on Event {
@@ -130,8 +151,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         type
         summary
         places {
-          id
-          name
+          ...PlaceRef
         }
         fatalities {
           ...Figure
@@ -165,6 +185,23 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         }
         evidence {
           quote
+        }
+        incident {
+          ...IncidentSummary
+          reports {
+            ...Report
+          }
+        }
+        incidentCandidates {
+          ...IncidentSummary
+          reports {
+            id
+            title
+            date
+            places {
+              ...PlaceRef
+            }
+          }
         }
       }
       ... on Statement {
@@ -225,8 +262,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
           name
         }
         covers {
-          id
-          name
+          ...PlaceRef
         }
       }
       ... on Source {
@@ -248,5 +284,61 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
   fragment Identifier on ExternalId {
     scheme
     value
+  }
+  fragment IncidentSummary on Incident {
+    id
+    date
+    match
+    fatalities {
+      ...Figure
+    }
+    injuries {
+      ...Figure
+    }
+  }
+  fragment Report on Event {
+    id
+    title
+    date
+    datePrecision
+    places {
+      ...PlaceRef
+    }
+    claims {
+      id
+      claimKind: kind
+      text
+      estimate {
+        ...Figure
+      }
+      assertedBy {
+        id
+        name
+      }
+      source {
+        id
+        title
+        publishedOn
+      }
+      evidence {
+        quote
+      }
+    }
+    evidence {
+      quote
+      source {
+        id
+        title
+        publishedOn
+      }
+    }
+  }
+  fragment PlaceRef on Place {
+    id
+    name
+    kind
+    parent {
+      name
+    }
   }
 `;

@@ -3,9 +3,9 @@
  * Enter chooses the top hit (what people try first), ArrowDown moves into the hits, Escape closes them.
  */
 import { search, type SearchHit } from "./api.js";
-import { h } from "./dom.js";
+import { h, nameElement } from "./dom.js";
 import { TYPE_STYLES } from "./graphStyle.js";
-import { nodeLabel, placeDescription, type NodeSummary } from "./model.js";
+import { ownName, type NodeSummary } from "./model.js";
 
 const TYPING_PAUSE_MS = 250;
 
@@ -37,12 +37,7 @@ export function attachSearchBox({ form, input, results, choose, report }: Search
               "button",
               { type: "button", class: "search-hit", "data-id": hit.node.id },
               h("span", { class: "type-swatch", style: `background:${TYPE_STYLES[hit.node.__typename].color}`, "aria-hidden": "true" }),
-              h(
-                "span",
-                { class: "search-hit-label" },
-                h("bdi", {}, nodeLabel(hit.node)),
-                placeDescription(hit.node) ? h("span", { class: "search-hit-where" }, ` ${placeDescription(hit.node)}`) : null,
-              ),
+              nameElement(ownName(hit.node), "search-hit-label"),
               h("span", { class: "search-hit-type" }, hit.node.__typename),
             );
             button.addEventListener("click", () => {
