@@ -125,6 +125,47 @@ describe("importBundle", () => {
     expect(data.statement.evidence).toEqual([{ quote: `The Ministry of Defence ${s} denied` }]);
   });
 
+  it("keeps an updated actor's and place's relationships to nodes the import does not name (parents, allies)", async () => {
+    const s = uniqueSuffix();
+    const source = { id: `source:wk-${s}`, title: `Kept ${s}`, text: `Kept ${s}.` };
+    await imported({
+      source,
+      actors: [
+        { id: `actor:wk-${s}-state`, name: `State ${s}`, kind: "STATE" },
+        { id: `actor:wk-${s}-ally`, name: `Ally ${s}`, kind: "STATE" },
+        {
+          id: `actor:wk-${s}-army`,
+          name: `Army ${s}`,
+          kind: "ARMED_FORCE",
+          partOf: [`actor:wk-${s}-state`],
+          allies: [`actor:wk-${s}-ally`],
+        },
+      ],
+      places: [
+        { id: `place:wk-${s}-province`, name: `Province ${s}`, kind: "PROVINCE" },
+        { id: `place:wk-${s}-town`, name: `Town ${s}`, kind: "TOWN", parent: `place:wk-${s}-province` },
+      ],
+    });
+    // A later import that only adds a spelling to each: they are updated, and their owned relationships written anew.
+    const report = await imported({
+      source,
+      actors: [{ id: `actor:wk-${s}-army`, name: `Army ${s}`, aliases: [`Armed forces ${s}`], kind: "ARMED_FORCE" }],
+      places: [{ id: `place:wk-${s}-town`, name: `Town ${s}`, aliases: [`Township ${s}`], kind: "TOWN" }],
+    });
+    expect(report).toMatchObject({ created: 0, updated: 2 });
+    const data = await read(
+      `query ($actor: ID!, $place: ID!) {
+        actor(id: $actor) { aliases partOf { id } allies { id } }
+        place(id: $place) { aliases parent { id } }
+      }`,
+      { actor: `actor:wk-${s}-army`, place: `place:wk-${s}-town` },
+    );
+    expect(data).toEqual({
+      actor: { aliases: [`Armed forces ${s}`], partOf: [{ id: `actor:wk-${s}-state` }], allies: [{ id: `actor:wk-${s}-ally` }] },
+      place: { aliases: [`Township ${s}`], parent: { id: `place:wk-${s}-province` } },
+    });
+  });
+
   it("with dryRun reports what it would do and writes nothing", async () => {
     const s = uniqueSuffix();
     const report = await imported(documentBundle(s), true);

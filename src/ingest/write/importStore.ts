@@ -146,8 +146,18 @@ const ancestorsRow = z.object({ id: z.string(), ancestors: texts });
 
 const ownedOut = (label: WriteLabel) => relationshipSpecs.filter((spec) => spec.owner === label && spec.direction === "out");
 
-/** What is stored of `ids`: the content hash, and for entities their values and owned relationships to merge with. */
-export async function storedNodes(tx: WriteTransaction, label: WriteLabel, ids: readonly string[]): Promise<Map<string, StoredNode>> {
+/**
+ * What is stored of `ids`: the content hash, and for entities their values and owned relationships to merge with.
+ * The element ids of those relationships' other ends go into `elements`: an entity the import updates gets its owned
+ * relationships written anew, the stored ones included, and writeLinks finds their ends by element id, although the
+ * import may not name them (a curated parent of an actor that an ACLED row adds a spelling to).
+ */
+export async function storedNodes(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  ids: readonly string[],
+  elements: ElementIds,
+): Promise<Map<string, StoredNode>> {
   const stored = new Map<string, StoredNode>();
   const entity = isEntityLabel(label);
   const types = ownedOut(label).map((spec) => spec.type);
@@ -159,7 +169,7 @@ export async function storedNodes(tx: WriteTransaction, label: WriteLabel, ids: 
 UNWIND $batch.ids AS id
           MATCH (n:${label} {id: id})
           RETURN n.id AS id, n.contentHash AS hash, n {.*} AS properties,
-            [(n)-[r]->(other) WHERE type(r) IN $batch.types | {type: type(r), target: other.id}] AS links`
+            [(n)-[r]->(other) WHERE type(r) IN $batch.types | {type: type(r), target: other.id, element: elementId(other)}] AS links`
         : `// stored${label}s
           ${REUSE_PLAN}
 UNWIND $batch.ids AS id
@@ -168,7 +178,11 @@ UNWIND $batch.ids AS id
       inBatch({ ids: batch, types }),
     );
     for (const row of parseRows(storedNodeRow, rows)) {
-      stored.set(row.id, { hash: row.hash, properties: row.properties ?? {}, links: row.links ?? [] });
+      const links = (row.links ?? []).map(({ type, target, element }) => {
+        elements.set(target, element);
+        return { type, target };
+      });
+      stored.set(row.id, { hash: row.hash, properties: row.properties ?? {}, links });
     }
   }
   return stored;
@@ -182,7 +196,13 @@ const storedNodeRow = z.object({
   hash: optionalText,
   properties: writtenProperties.optional(),
   links: z
-    .array(z.object({ type: z.custom<RelationshipType>((type) => typeof type === "string" && writtenTypes.has(type)), target: z.string() }))
+    .array(
+      z.object({
+        type: z.custom<RelationshipType>((type) => typeof type === "string" && writtenTypes.has(type)),
+        target: z.string(),
+        element: z.string(),
+      }),
+    )
     .optional(),
 });
 

@@ -124,6 +124,7 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
             tx,
             label,
             storedHere.map((definitions) => definitions[0]!.id),
+            elements,
           )
         : new Map<string, StoredNode>();
     const pairs = storedHere.flatMap((definitions) =>
