@@ -157,8 +157,8 @@ export function rowProperties(label: NodeLabel, variable: string): string {
 /**
  * Row properties that only some fields read, per label: each with the GraphQL fields of that type that need it
  * (resolvers and the row functions below). They are all optional in the row's schema, so a row without them still
- * parses; it must then only serve the selection it was fetched for (rows fetched ahead are never put in a loader's
- * cache).
+ * parses; it must then only serve the selection it was fetched for: a page's rows, and the events, places and
+ * actors fetched ahead below them, are never put in a loader's cache (only sources fetched ahead are, whole).
  */
 export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly string[]>>> = {
   Event: {
