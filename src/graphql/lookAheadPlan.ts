@@ -26,8 +26,20 @@ export function planForField(info: GraphQLResolveInfo, typeName: string): LookAh
 
 /** The plan for the nodes of a connection (`events { edges { node { … } } }`). */
 export function planForConnection(info: GraphQLResolveInfo, typeName: string): LookAheadField[] {
-  const nodes = fieldsNamed(info, selectionSets(fieldsNamed(info, selectionSets(info.fieldNodes), "edges")), "node");
-  return plan(info, typeName, selectionSets(nodes), 0);
+  return plan(info, typeName, connectionNodeSets(info), 0);
+}
+
+/** The names of the fields selected on the nodes of a connection (through fragments, whatever their type condition). */
+export function selectedOnConnection(info: GraphQLResolveInfo): string[] {
+  return selectedNames(info, connectionNodeSets(info));
+}
+
+function connectionNodeSets(info: GraphQLResolveInfo): SelectionSetNode[] {
+  return selectionSets(fieldsNamed(info, selectionSets(fieldsNamed(info, selectionSets(info.fieldNodes), "edges")), "node"));
+}
+
+function selectedNames(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): string[] {
+  return [...new Set(fieldsNamed(info, sets).map((node) => node.name.value))];
 }
 
 function selectionSets(fields: readonly FieldNode[]): SelectionSetNode[] {
@@ -79,5 +91,6 @@ function plan(info: GraphQLResolveInfo, typeName: string, sets: readonly Selecti
   return [...byKey.values()].map(({ field, sets: childSets, childType }) => ({
     ...field,
     children: plan(info, childType, childSets, depth + 1),
+    selected: selectedNames(info, childSets),
   }));
 }

@@ -4,10 +4,11 @@ import type { EventRole } from "../model/enums.js";
 import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
+import { fieldRead } from "../graph/catalogue.js";
 import { MAX_PLACE_DEPTH } from "../graph/limits.js";
 import { actorEvents, coveringAgreementPath, rolledUpPath, violationCondition } from "../graph/rules.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
-import { eventRow, rowProperties } from "./records.js";
+import { eventRow, selectedRowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
 
@@ -194,6 +195,7 @@ export class EventRepository {
     order: EventOrderName,
     request: PageRequest,
     ahead: readonly LookAheadField[] = [],
+    selected?: readonly string[],
   ): Promise<Map<string, Page<EventRow>>> {
     const ordering = eventOrdering(order);
     checkedCursor(request, ordering);
@@ -205,8 +207,12 @@ export class EventRepository {
     const anchored = fromPlace ? placeFilteredQuery(filter.placeId!) : anchoredQuery(anchor);
     const conditions = eventWhere(fromPlace ? { ...filter, placeId: null } : filter);
     const aheadParams: Params = {};
+    // The page's cursors are made of the rows' sort keys: the properties behind them are fetched whatever is selected.
+    const needed = selected && order === "FATALITIES_DESC" ? [...selected, "fatalities"] : selected;
     const expanded =
-      ahead.length > 0 ? lookAheadCypher("e", "Event", ahead, aheadParams) : { clauses: "", projection: rowProperties("Event", "e") };
+      ahead.length > 0
+        ? lookAheadCypher("e", "Event", ahead, aheadParams, fieldRead, needed)
+        : { clauses: "", projection: selectedRowProperties("Event", "e", needed) };
     const { cypher, params } = pagedListCypher(
       {
         ...anchored,

@@ -10,7 +10,7 @@ import type { Params } from "../db/executor.js";
 import { type FieldRead, fieldRead, type PatternVariables, type ReadName } from "../graph/catalogue.js";
 import type { NodeLabel } from "../model/ids.js";
 import type { NodeRow, Related } from "../model/rows.js";
-import { nodeRow, rowProperties } from "./records.js";
+import { nodeRow, selectedRowProperties } from "./records.js";
 
 /** One relationship field to fetch ahead, with what to fetch below it. */
 export interface LookAheadField {
@@ -18,6 +18,8 @@ export interface LookAheadField {
   /** The field's arguments, as the catalogue's `argsOf` gives them (the loaders are keyed the same way). */
   args: Record<string, unknown>;
   children: LookAheadField[];
+  /** The fields selected on the related nodes, when known: only the row properties they read are fetched. */
+  selected?: readonly string[];
 }
 
 /** The key of a field's rows in a row's `ahead`. */
@@ -62,10 +64,11 @@ export function lookAheadCypher(
   fields: readonly LookAheadField[],
   params: Params,
   readOf: (field: ReadName) => FieldRead = fieldRead,
+  selected?: readonly string[],
 ): LookAheadCypher {
   const uses = { next: 0, readOf };
   const { clauses, map } = aheadOf(variable, fields, params, uses);
-  return { clauses, projection: `{node: ${rowProperties(label, variable)}, ahead: ${map}}` };
+  return { clauses, projection: `{node: ${selectedRowProperties(label, variable, selected)}, ahead: ${map}}` };
 }
 
 function aheadOf(parent: string, fields: readonly LookAheadField[], params: Params, uses: Uses): { clauses: string; map: string } {
@@ -91,7 +94,7 @@ function fieldCall(parent: string, field: LookAheadField, params: Params, uses: 
     ${read.pattern(v)}
   }
   ${below.clauses}
-  RETURN collect({node: ${rowProperties(read.returns, v.m)}, datum: ${read.datum ? v.datum : "null"}, ahead: ${below.map}}) AS ${variable}
+  RETURN collect({node: ${selectedRowProperties(read.returns, v.m, field.selected)}, datum: ${read.datum ? v.datum : "null"}, ahead: ${below.map}}) AS ${variable}
 }`,
   };
 }

@@ -154,6 +154,56 @@ export function rowProperties(label: NodeLabel, variable: string): string {
     .join(", ")}}`;
 }
 
+/**
+ * Row properties that only some fields read, per label: each with the GraphQL fields of that type that need it
+ * (resolvers and the row functions below). They are all optional in the row's schema, so a row without them still
+ * parses; it must then only serve the selection it was fetched for: a page's rows, and the events, places and
+ * actors fetched ahead below them, are never put in a loader's cache (only sources fetched ahead are, whole).
+ */
+export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly string[]>>> = {
+  Event: {
+    summary: ["summary"],
+    fatalitiesLow: ["fatalities"],
+    fatalitiesHigh: ["fatalities"],
+    fatalitiesQualifier: ["fatalities"],
+    injuriesLow: ["injuries"],
+    injuriesHigh: ["injuries"],
+    injuriesQualifier: ["injuries"],
+    contested: ["responsibilityContested"],
+    latitude: ["location"],
+    longitude: ["location"],
+    geoPrecision: ["geoPrecision"],
+    identifiers: ["identifiers"],
+  },
+  Place: {
+    aliases: ["aliases"],
+    latitude: ["location"],
+    longitude: ["location"],
+    wikidataId: ["wikidataId", "identifiers"],
+    mergedIds: ["mergedIds"],
+    identifiers: ["identifiers"],
+  },
+  Actor: {
+    aliases: ["aliases"],
+    description: ["description"],
+    wikidataId: ["wikidataId", "identifiers"],
+    period: ["period"],
+    mergedIds: ["mergedIds"],
+    identifiers: ["identifiers"],
+  },
+};
+
+/**
+ * `rowProperties` for a row that serves one selection only: without the properties that none of the `selected`
+ * fields reads. Decoding every property of every row was most of a page's cost (docs/benchmarks.md).
+ */
+export function selectedRowProperties(label: NodeLabel, variable: string, selected: readonly string[] | undefined): string {
+  const optional = selectedOnly[label];
+  if (selected === undefined || optional === undefined) return rowProperties(label, variable);
+  const keys = Object.keys(schemas[label].shape).filter((key) => optional[key]?.some((field) => selected.includes(field)) ?? true);
+  return `${variable} {${keys.map((key) => `.${key}`).join(", ")}}`;
+}
+
 /** The same for a node whose label is only known from its id: every row property of every label. */
 export function anyRowProperties(variable: string): string {
   const keys = new Set(Object.values(schemas).flatMap((schema) => Object.keys(schema.shape)));

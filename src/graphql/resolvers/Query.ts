@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../../errors.js";
 import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
-import { planForConnection } from "../lookAheadPlan.js";
+import { planForConnection, selectedOnConnection } from "../lookAheadPlan.js";
 import { connectionParts } from "../selection.js";
 import { luceneQuery, MAX_SEARCH_LENGTH, searchWords } from "../../model/search.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
@@ -35,6 +35,7 @@ export const Query: QueryResolvers = {
       order,
       pageRequest(page, order, connectionParts(info)),
       planForConnection(info, "Event"),
+      selectedOnConnection(info),
     );
     return pages.get("")!;
   },
