@@ -9,10 +9,12 @@
  * statement on about one event in five. The first bundle holds the reference data (places, actors, agreements);
  * every later bundle is one news report of 10–50 events that refers to it by id.
  */
-import type { Executor } from "../src/db/executor.js";
+import { createDriver } from "../src/db/driver.js";
+import { Executor } from "../src/db/executor.js";
+import { createMetrics } from "../src/metrics.js";
 import type { Bundle } from "../src/ingest/bundle/validation.js";
 import type { RelationshipType } from "../src/ingest/draft.js";
-import type { ImportService } from "../src/ingest/importService.js";
+import { ImportService } from "../src/ingest/importService.js";
 import { migrate } from "../src/db/migrations.js";
 import type { CatalogueLabel } from "../src/graph/catalogue.js";
 import { buildCast } from "./synthetic/actors.js";
@@ -258,4 +260,23 @@ export async function resetDatabase(db: Executor): Promise<void> {
     if (Number(row?.deleted ?? 0) === 0) break;
   }
   await migrate(db);
+}
+
+/**
+ * The bench scripts' way into a database: a driver with a small pool, an executor whose metrics time each statement,
+ * and the import path, all with one long timeout (a 100k import is one long run).
+ */
+export function openBench(uri: string, timeoutMs: number) {
+  const metrics = createMetrics();
+  const driver = createDriver({
+    uri,
+    user: "neo4j",
+    password: "",
+    database: undefined,
+    queryTimeoutMs: timeoutMs,
+    connectTimeoutMs: 5_000,
+    maxPoolSize: 4,
+  });
+  const db = new Executor(driver, metrics, { database: undefined, queryTimeoutMs: timeoutMs });
+  return { metrics, driver, db, imports: new ImportService(db, { timeoutMs }) };
 }

@@ -11,14 +11,10 @@
  */
 import { parseArgs } from "node:util";
 import { localInstance } from "../neo4j-local/localNeo4j.js";
-import { createDriver } from "../src/db/driver.js";
-import { Executor } from "../src/db/executor.js";
 import { loadEnvFile } from "../src/envFile.js";
 import { matchingReports } from "../src/graph/incidentRules.js";
-import { ImportService } from "../src/ingest/importService.js";
-import { createMetrics } from "../src/metrics.js";
 import { generatedAcled } from "../tests/helpers/acled.js";
-import { resetDatabase } from "./dataset.js";
+import { openBench, resetDatabase } from "./dataset.js";
 
 loadEnvFile();
 
@@ -36,18 +32,7 @@ const rows = Number(values.rows);
 const stored = Number(values.stored);
 const chunk = Number(values.chunk);
 const uri = values.uri ?? localInstance("bench").uri;
-const metrics = createMetrics();
-const driver = createDriver({
-  uri,
-  user: "neo4j",
-  password: "",
-  database: undefined,
-  queryTimeoutMs: TIMEOUT_MS,
-  connectTimeoutMs: 5_000,
-  maxPoolSize: 4,
-});
-const db = new Executor(driver, metrics, { database: undefined, queryTimeoutMs: TIMEOUT_MS });
-const imports = new ImportService(db, { timeoutMs: TIMEOUT_MS });
+const { metrics, driver, db, imports } = openBench(uri, TIMEOUT_MS);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const request = { dryRun: false, writtenBy: "bench" };
 

@@ -11,12 +11,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadEnvFile } from "../src/envFile.js";
 import { localInstance } from "../neo4j-local/localNeo4j.js";
-import { createDriver } from "../src/db/driver.js";
-import { Executor } from "../src/db/executor.js";
 import { migrate } from "../src/db/migrations.js";
-import { ImportService } from "../src/ingest/importService.js";
-import { createMetrics } from "../src/metrics.js";
-import { type Dataset, generateDataset, loadDataset, resetDatabase } from "./dataset.js";
+import { type Dataset, generateDataset, loadDataset, openBench, resetDatabase } from "./dataset.js";
 
 // Settings from the project's .env, as every command reads them (the environment wins).
 loadEnvFile();
@@ -35,18 +31,7 @@ const { values } = parseArgs({
 
 const TIMEOUT_MS = 600_000;
 const uri = values.uri ?? localInstance("bench").uri;
-const metrics = createMetrics();
-const driver = createDriver({
-  uri,
-  user: "neo4j",
-  password: "",
-  database: undefined,
-  queryTimeoutMs: TIMEOUT_MS,
-  connectTimeoutMs: 5_000,
-  maxPoolSize: 4,
-});
-const db = new Executor(driver, metrics, { database: undefined, queryTimeoutMs: TIMEOUT_MS });
-const imports = new ImportService(db, { timeoutMs: TIMEOUT_MS });
+const { metrics, driver, db, imports } = openBench(uri, TIMEOUT_MS);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 try {

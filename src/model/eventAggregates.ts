@@ -28,7 +28,7 @@ export function responsibilityContested(facts: EventFacts): boolean {
 }
 
 /** The combined figure of the event's claims of one kind that give one (see combineEstimates). */
-export function combinedFigure(facts: EventFacts, kind: "FATALITIES" | "INJURIES"): EstimateRow | null {
+function combinedFigure(facts: EventFacts, kind: "FATALITIES" | "INJURIES"): EstimateRow | null {
   return combineEstimates(
     facts.claims
       .filter((claim) => claim.kind === kind && claim.qualifier !== null)
@@ -36,8 +36,12 @@ export function combinedFigure(facts: EventFacts, kind: "FATALITIES" | "INJURIES
   );
 }
 
-/** The event's aggregates as stored on its node (counts as plain numbers; the write path makes them integers). */
-export function eventAggregates(facts: EventFacts) {
+/**
+ * The combined fatality and injury figures as stored on a node (counts as plain numbers; the write path makes them
+ * integers): an event's from its own claims, an incident's from all its reports' claims.
+ */
+export function tollAggregates(claims: readonly ClaimFacts[]) {
+  const facts = { claims, stances: [] };
   const fatalities = combinedFigure(facts, "FATALITIES");
   const injuries = combinedFigure(facts, "INJURIES");
   return {
@@ -47,6 +51,10 @@ export function eventAggregates(facts: EventFacts) {
     injuriesLow: injuries?.low ?? null,
     injuriesHigh: injuries?.high ?? null,
     injuriesQualifier: injuries?.qualifier ?? null,
-    contested: responsibilityContested(facts),
   };
+}
+
+/** The event's aggregates as stored on its node: its tolls and whether responsibility is contested. */
+export function eventAggregates(facts: EventFacts) {
+  return { ...tollAggregates(facts.claims), contested: responsibilityContested(facts) };
 }

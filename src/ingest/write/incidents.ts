@@ -10,7 +10,7 @@ import type { Executor, ReadTransaction, WriteTransaction } from "../../db/execu
 import { int } from "../../db/values.js";
 import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
 import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../../graph/incidentRules.js";
-import { combinedFigure } from "../../model/eventAggregates.js";
+import { tollAggregates } from "../../model/eventAggregates.js";
 import { parseId } from "../../model/ids.js";
 import type { DatePrecision } from "../../model/enums.js";
 import { optionalNumber, optionalText, parseRows } from "../storedRows.js";
@@ -106,9 +106,6 @@ export async function refreshIncidents(tx: WriteTransaction, incidentIds: Iterab
     const updates = rows
       .filter((row) => row.reports.length > 0)
       .map((row) => {
-        const facts = { claims: row.claims.map((claim) => ({ ...claim, disputed: false })), stances: [] };
-        const fatalities = combinedFigure(facts, "FATALITIES");
-        const injuries = combinedFigure(facts, "INJURIES");
         const first = [...row.reports].sort(
           (a, b) =>
             precisionRank[a.precision as DatePrecision] - precisionRank[b.precision as DatePrecision] || a.date.localeCompare(b.date),
@@ -117,12 +114,7 @@ export async function refreshIncidents(tx: WriteTransaction, incidentIds: Iterab
           id: row.id,
           date: first.date,
           match: row.match === "CURATED" ? "CURATED" : row.reports.length > 1 ? "AUTOMATIC" : "SINGLE",
-          fatalitiesLow: fatalities?.low ?? null,
-          fatalitiesHigh: fatalities?.high ?? null,
-          fatalitiesQualifier: fatalities?.qualifier ?? null,
-          injuriesLow: injuries?.low ?? null,
-          injuriesHigh: injuries?.high ?? null,
-          injuriesQualifier: injuries?.qualifier ?? null,
+          ...tollAggregates(row.claims.map((claim) => ({ ...claim, disputed: false }))),
         };
       });
     await tx.run(
