@@ -120,12 +120,15 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const stamp = startedAt.replace(/[:.]/g, "-");
   const results: ScaleResult[] = [];
-  for (const scale of scales) results.push(await runScale(scale, `bench/results/logs/${stamp}`));
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${stamp}.json`;
   const settings = { connections, rounds, minRoundS, latencySamples, perQueryThroughput, seed, quick };
-  writeFileSync(file, `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, results }, null, 2)}\n`);
-  log(`results written to ${file}`);
+  for (const scale of scales) {
+    results.push(await runScale(scale, `bench/results/logs/${stamp}`));
+    // Written after every scale, so a run stopped later keeps what it measured.
+    writeFileSync(file, `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, results }, null, 2)}\n`);
+    log(`results so far written to ${file}`);
+  }
   for (const result of results) printTables(result);
   if (results.length > 1) printFlatness(results);
   const headlines = results.map(headline);
