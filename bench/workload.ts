@@ -5,8 +5,8 @@
  *   Q1  a page of 20 events, newest first, with places, their ancestors, participants and their part-of chain
  *   Q2  one event by id with its statements, claims and the claims' evidence
  *   Q3  events inside a province in a date range, first page
- *   Q4  full-text search for a place name: the first 10 places (the same index, Lucene query and ranking for all)
- *   Q5  events per month for a year (eventStats)
+ *   Q4  full-text search for a place name: the first 10 places (the same index, Lucene query and ranking)
+ *   Q5  incidents per month for a year (eventStats: reports of one incident count once, with its toll)
  *   Q6  the total count of Q3's filter
  *
  * Lists whose order the question does not fix are sorted by id here, so that order is not mistaken for a

@@ -28,6 +28,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import express from "express";
+import type { Driver } from "neo4j-driver";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { bodyErrors, jsonBody } from "../../src/http/body.js";
@@ -37,6 +38,7 @@ import { queryCostPlugin } from "../../src/http/queryCost.js";
 import { createLogger } from "../../src/logger.js";
 import { createMetrics } from "../../src/metrics.js";
 import { projectRoot } from "../../src/paths.js";
+import { searchPlaceIds } from "../raw/search.js";
 
 export interface PeerServer {
   url: string;
@@ -44,6 +46,12 @@ export interface PeerServer {
 }
 
 const typeDefsFile = (name: string) => readFileSync(join(projectRoot, "bench", "peer", name), "utf8");
+
+/** `Query.searchPlaces`: the search as raw runs it (its statement and our ranking), as places with their ids. */
+const tunedSearchPlaces =
+  (driver: Driver) =>
+  async (_root: unknown, args: { text: string; first: number; candidates: number }): Promise<{ id: string }[]> =>
+    (await searchPlaceIds(driver, args.text, args.first, args.candidates)).map((id) => ({ id }));
 
 export async function startPeerServer(options: { neo4jUri: string; port: number; tuned: boolean }): Promise<PeerServer> {
   const config = loadConfig({ ...process.env, NODE_ENV: "production", NEO4J_URI: options.neo4jUri });
@@ -53,6 +61,8 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
     const library = new Neo4jGraphQL({
       typeDefs: options.tuned ? [typeDefsFile("typeDefs.graphql"), typeDefsFile("tuned.graphql")] : typeDefsFile("typeDefs.graphql"),
       driver,
+      // The tuned peer's one custom resolver (tuned.graphql says why): it runs its statement with the same driver.
+      ...(options.tuned ? { resolvers: { Query: { searchPlaces: tunedSearchPlaces(driver) } } } : {}),
       // The library keeps its pre-7 filter and aggregation spellings unless told not to; dropping them halves
       // the schema and its build time, and nothing here uses them.
       features: {

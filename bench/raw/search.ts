@@ -1,0 +1,31 @@
+/**
+ * Q4's search as raw runs it, and as the tuned peer's `searchPlaces` resolver runs it (bench/peer/server.ts): the best
+ * candidates of the shared full-text index for the text's Lucene query, places only, ranked in JavaScript by our
+ * server's function (closeness of spelling, then score; src/model/search.ts). A module of its own so that the
+ * peer's bundle does not take raw's server along.
+ */
+import neo4j, { type Driver } from "neo4j-driver";
+import { int } from "../../src/db/values.js";
+import { luceneQuery, rankCandidates, searchWords } from "../../src/model/search.js";
+import { normalizeName } from "../../src/model/text.js";
+
+export const SEARCH_STATEMENT = `CALL db.index.fulltext.queryNodes('nodeSearch', $lucene, {limit: $candidates}) YIELD node, score
+      WHERE node:Place
+      RETURN node.id AS id, score, coalesce(node.nameKeys, [coalesce(node.name, '')]) AS names`;
+
+export const searchParameters = (text: string, candidates: number) => ({
+  lucene: luceneQuery(searchWords(text)) ?? "",
+  candidates: int(candidates),
+});
+
+/** The ids of the first `first` places found for `text` among the index's best `candidates` hits. */
+export async function searchPlaceIds(driver: Driver, text: string, first: number, candidates: number): Promise<string[]> {
+  const { records } = await driver.executeQuery(SEARCH_STATEMENT, searchParameters(text, candidates), { routing: neo4j.routing.READ });
+  const hits = records.map((record) => ({
+    id: String(record.get("id")),
+    item: String(record.get("id")),
+    score: Number(record.get("score")),
+    names: (record.get("names") as string[]).map(normalizeName),
+  }));
+  return rankCandidates(searchWords(text).join(" "), hits, first).map(({ item }) => item);
+}
