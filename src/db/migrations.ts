@@ -36,10 +36,13 @@ CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id I
   // An id merged away by mergeNodes (ingest/write/mergeNodes.ts): unique, so an id redirects to one node, found by an index seek.
   const redirect = `// constraintRedirectId
 CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE`;
+  // A data migration that has run (runDataMigrations below), once.
+  const migration = `// constraintMigrationId
+CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE`;
   // An identifier names one node, and nodeByIdentifier is one index seek (ingest/write/identifiers.ts).
   const externalId = `// constraintExternalIdKey
 CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE`;
-  return [...constraints, importLock, redirect, externalId, ...indexes, fullText];
+  return [...constraints, importLock, redirect, migration, externalId, ...indexes, fullText];
 }
 
 /**
@@ -59,6 +62,17 @@ MERGE (x:ExternalId {key: key})
   ON CREATE SET x.scheme = split(key, ':')[0], x.value = substring(key, size(split(key, ':')[0]) + 1)
 CREATE (x)-[:IDENTIFIES]->(first)`;
 
+/**
+ * Data migrations: each brings a graph written by an earlier version up to what the write path now keeps true (and
+ * keeps true from then on), by reading every node of some labels. Each runs once per graph: it is then recorded as a
+ * `(:Migration {id})` node, and later starts skip it instead of reading the whole graph again.
+ */
+const dataMigrations: readonly { id: string; run(db: Executor): Promise<unknown> }[] = [
+  { id: "external-ids", run: (db) => db.write((tx) => tx.run(externalIdsStatement)) },
+  // Every event reports one incident; events stored before incidents existed get one of their own.
+  { id: "incidents", run: (db) => backfillIncidents(db) },
+];
+
 export async function migrate(db: Executor): Promise<void> {
   // Schema statements cannot share a transaction with each other's effects; one transaction each.
   for (const statement of schemaStatements()) {
@@ -67,7 +81,12 @@ export async function migrate(db: Executor): Promise<void> {
   await db.write((tx) => tx.run("// awaitIndexes\nCALL db.awaitIndexes(60)"));
   // The node imports lock (ingest/write/importStore.ts lockImports), made here so that no import has to create it.
   await db.write((tx) => tx.run("// importLockNode\nMERGE (:ImportLock {id: 'imports'})"));
-  await db.write((tx) => tx.run(externalIdsStatement));
-  // Every event reports one incident; events stored before incidents existed get one of their own.
-  await backfillIncidents(db);
+  const done = new Set((await db.read("// migrationsDone\nMATCH (m:Migration) RETURN m.id AS id")).map((row) => String(row.id)));
+  for (const migration of dataMigrations) {
+    if (done.has(migration.id)) continue;
+    await migration.run(db);
+    await db.write((tx) =>
+      tx.run("// migrationDone\nMERGE (m:Migration {id: $id}) ON CREATE SET m.ranAt = datetime()", { id: migration.id }),
+    );
+  }
 }

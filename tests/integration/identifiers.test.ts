@@ -340,6 +340,8 @@ describe("the export and the migration", () => {
       ),
     );
     expect(await named("acled", `Legacy ${s}`)).toBeNull();
+    // Such a graph has not had the migration either.
+    await database.db.write((tx) => tx.run("// forgetMigration\nMATCH (m:Migration {id: 'external-ids'}) DELETE m"));
     await migrate(database.db);
     await migrate(database.db);
     expect(await named("acled", `Legacy ${s}`)).toEqual({ __typename: "Actor", id: `actor:legacy-${s}` });
@@ -350,5 +352,21 @@ describe("the export and the migration", () => {
       { ids: [`actor:legacy-${s}`, `place:legacy-${s}`] },
     );
     expect(row?.lookups).toBe(2);
+  });
+
+  it("runs a data migration once per graph: a later start does not read the graph again", async () => {
+    const s = uniqueSuffix();
+    await migrate(database.db);
+    // Written behind the write path's back after the migration ran: a start does not look for such nodes again.
+    await database.db.write((tx) =>
+      tx.run("// unmigratedNode\nCREATE (:Actor {id: $id, name: $id, kind: 'OTHER', identifiers: [$acled]})", {
+        id: `actor:late-${s}`,
+        acled: `acled:Late ${s}`,
+      }),
+    );
+    await migrate(database.db);
+    expect(await named("acled", `Late ${s}`)).toBeNull();
+    const [row] = await database.db.read("// migrationsRecorded\nMATCH (m:Migration) RETURN collect(m.id) AS ids");
+    expect([...(row?.ids as string[])].sort()).toEqual(["external-ids", "incidents"]);
   });
 });

@@ -55,7 +55,8 @@ async function freshIncidentIds(tx: WriteTransaction, eventIds: readonly string[
 
 /**
  * Gives each event an incident of its own (its previous one, if any, is left for `refreshIncidents`): new reports
- * before matching, reports matched again, and reports an editor splits off (`curated`).
+ * before matching, reports matched again, and reports an editor splits off (`curated`). An incident of one report has
+ * that report's date and tolls (tollAggregates of its claims, as the event stores them), so it is complete as made.
  */
 async function ownIncidents(tx: WriteTransaction, eventIds: readonly string[], curated = false): Promise<string[]> {
   const ids = await freshIncidentIds(tx, eventIds);
@@ -66,7 +67,9 @@ async function ownIncidents(tx: WriteTransaction, eventIds: readonly string[], c
       MATCH (e:Event {id: pair[0]})
       OPTIONAL MATCH (e)-[previous:${REPORT_OF}]->(:Incident)
       DELETE previous
-      CREATE (e)-[:${REPORT_OF}]->(:Incident {id: pair[1], date: e.date, match: $match})`,
+      CREATE (e)-[:${REPORT_OF}]->(:Incident {id: pair[1], date: e.date, match: $match,
+        fatalitiesLow: e.fatalitiesLow, fatalitiesHigh: e.fatalitiesHigh, fatalitiesQualifier: e.fatalitiesQualifier,
+        injuriesLow: e.injuriesLow, injuriesHigh: e.injuriesHigh, injuriesQualifier: e.injuriesQualifier})`,
       { pairs: batch, match: curated ? "CURATED" : "SINGLE" },
     );
   }
@@ -340,8 +343,14 @@ export async function matchIncidents(
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
     return;
   }
-  const touched = new Set(await ownIncidents(tx, changes.created));
-  const before = await incidentsOf(tx, [...new Set([...changes.updated, ...changes.claimsChanged])]);
+  // New reports' own incidents are complete as made (ownIncidents): only those that matching changes are refreshed.
+  await ownIncidents(tx, changes.created);
+  const created = new Set(changes.created);
+  const touched = new Set<string>();
+  const before = await incidentsOf(
+    tx,
+    [...new Set([...changes.updated, ...changes.claimsChanged])].filter((id) => !created.has(id)),
+  );
   for (const incident of before.values()) touched.add(incident);
   const updated = await reportFacts(
     tx,
@@ -353,7 +362,7 @@ export async function matchIncidents(
   });
   // A report matched again starts from an incident of its own; one alone in its incident keeps it.
   const detached = rematched.filter((id) => (updated.members.get(updated.facts.get(id)!.incident)?.length ?? 0) > 1);
-  for (const incident of await ownIncidents(tx, detached)) touched.add(incident);
+  await ownIncidents(tx, detached);
   const sorted = await inMatchingOrder(tx, [...changes.created, ...rematched]);
   const { moves, touched: moved } = await matchReports(tx, sorted);
   await moveReports(tx, moves);
