@@ -60,7 +60,11 @@ function refuseWith(code: ErrorCode) {
 /** Builds the HTTP server: GraphQL at /graphql, probes at /health and /ready, Prometheus at /metrics. */
 export async function createApp(config: Config, driver: Driver, logger: Logger): Promise<App> {
   const metrics = createMetrics();
-  const executor = new Executor(driver, metrics, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs });
+  const executor = new Executor(driver, metrics, {
+    database: config.neo4j.database,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    retryWindowMs: config.neo4j.connectTimeoutMs,
+  });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxyHops);

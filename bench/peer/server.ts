@@ -38,7 +38,7 @@ import { queryCostPlugin } from "../../src/http/queryCost.js";
 import { createLogger } from "../../src/logger.js";
 import { createMetrics } from "../../src/metrics.js";
 import { projectRoot } from "../../src/paths.js";
-import { searchPlaceIds } from "../raw/search.js";
+import { executeQueryRows, searchPlaceIds } from "../raw/search.js";
 
 export interface PeerServer {
   url: string;
@@ -51,7 +51,7 @@ const typeDefsFile = (name: string) => readFileSync(join(projectRoot, "bench", "
 const tunedSearchPlaces =
   (driver: Driver) =>
   async (_root: unknown, args: { text: string; first: number; candidates: number }): Promise<{ id: string }[]> =>
-    (await searchPlaceIds(driver, args.text, args.first, args.candidates)).map((id) => ({ id }));
+    (await searchPlaceIds(executeQueryRows(driver), args.text, args.first, args.candidates)).map((id) => ({ id }));
 
 export async function startPeerServer(options: { neo4jUri: string; port: number; tuned: boolean }): Promise<PeerServer> {
   const config = loadConfig({ ...process.env, NODE_ENV: "production", NEO4J_URI: options.neo4jUri });

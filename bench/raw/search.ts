@@ -18,14 +18,22 @@ export const searchParameters = (text: string, candidates: number) => ({
   candidates: int(candidates),
 });
 
+/** Runs one read statement and gives its rows: each contender reads its own way. */
+export type ReadRows = (cypher: string, parameters: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
 /** The ids of the first `first` places found for `text` among the index's best `candidates` hits. */
-export async function searchPlaceIds(driver: Driver, text: string, first: number, candidates: number): Promise<string[]> {
-  const { records } = await driver.executeQuery(SEARCH_STATEMENT, searchParameters(text, candidates), { routing: neo4j.routing.READ });
-  const hits = records.map((record) => ({
-    id: String(record.get("id")),
-    item: String(record.get("id")),
-    score: Number(record.get("score")),
-    names: (record.get("names") as string[]).map(normalizeName),
+export async function searchPlaceIds(read: ReadRows, text: string, first: number, candidates: number): Promise<string[]> {
+  const hits = (await read(SEARCH_STATEMENT, searchParameters(text, candidates))).map((row) => ({
+    id: String(row.id),
+    item: String(row.id),
+    score: Number(row.score),
+    names: (row.names as string[]).map(normalizeName),
   }));
   return rankCandidates(searchWords(text).join(" "), hits, first).map(({ item }) => item);
 }
+
+/** A user's way with the driver: `executeQuery`, a managed transaction routed to a reader (the tuned peer's resolver). */
+export const executeQueryRows =
+  (driver: Driver): ReadRows =>
+  async (cypher, parameters) =>
+    (await driver.executeQuery(cypher, parameters, { routing: neo4j.routing.READ })).records.map((record) => record.toObject());

@@ -11,7 +11,11 @@ export async function openDatabase(config: Config): Promise<{ driver: Driver; db
   const uri = config.neo4j.uri ?? (await startLocalNeo4j(localInstance("dev"))).uri;
   const driver = createDriver({ ...config.neo4j, uri });
   // Command-line work is long by nature; the import's own budget applies to its transaction.
-  const db = new Executor(driver, createMetrics(), { database: config.neo4j.database, queryTimeoutMs: config.imports.timeoutMs });
+  const db = new Executor(driver, createMetrics(), {
+    database: config.neo4j.database,
+    queryTimeoutMs: config.imports.timeoutMs,
+    retryWindowMs: config.neo4j.connectTimeoutMs,
+  });
   await migrate(db);
   return { driver, db, uri };
 }

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from "neo4j-driver";
+import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type QueryResult } from "neo4j-driver";
 import { GraphQLError } from "graphql";
 import {
   BadUserInputError,
@@ -32,17 +32,21 @@ export interface ReadTransaction {
   run(cypher: string, params?: Params): Promise<Row[]>;
 }
 
+/** How long a read that failed transiently is tried again, by default: the driver's window for managed transactions. */
+const DEFAULT_RETRY_WINDOW_MS = 2_000;
+
 /**
  * The one way to the database. Every statement is parameterised and named by its first line
- * (`// eventsPage`), which labels metrics and logs. Reads and writes use managed transactions
- * (`executeRead`/`executeWrite`), so a cluster routes reads to followers and the driver retries
- * transient failures. Neo4j errors are mapped to coded GraphQL errors here and nowhere else.
+ * (`// eventsPage`), which labels metrics and logs. A single read runs auto-committed in a read session; several
+ * reads, and every write, run in managed transactions (`executeRead`/`executeWrite`). Either way a cluster routes
+ * reads to followers and transient failures are tried again. Neo4j errors are mapped to coded GraphQL errors here and
+ * nowhere else.
  */
 export class Executor {
   constructor(
     private readonly driver: Driver,
     private readonly metrics: Metrics,
-    private readonly options: { database: string | undefined; queryTimeoutMs: number },
+    private readonly options: { database: string | undefined; queryTimeoutMs: number; retryWindowMs?: number },
     private readonly stats: QueryStats = { roundTrips: 0 },
   ) {}
 
@@ -51,9 +55,24 @@ export class Executor {
     return new Executor(this.driver, this.metrics, this.options, stats);
   }
 
-  /** One statement in a read transaction of its own. */
+  /**
+   * One statement, auto-committed in a read session: RUN and PULL without BEGIN and COMMIT, one round trip to the
+   * database fewer per request than a transaction (docs/benchmarks.md). A read is safe to run again, so a failure
+   * the driver calls retryable is tried again, with growing pauses, within the window its managed transactions get.
+   */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.readTransaction((tx) => tx.run(cypher, params));
+    const deadline = Date.now() + (this.options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS);
+    for (let pause = 100; ; pause *= 2) {
+      const session = this.session(neo4j.session.READ);
+      try {
+        return await this.records("read", cypher, () => session.run(cypher, params, { timeout: this.options.queryTimeoutMs }));
+      } catch (error) {
+        if (isOutOfMemory(error) || !isRetryableError(error) || Date.now() + pause > deadline) throw mapDatabaseError(error);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   /**
@@ -120,11 +139,16 @@ export class Executor {
   }
 
   private async run(tx: ManagedTransaction, mode: "read" | "write", cypher: string, params: Params): Promise<Row[]> {
+    return this.records(mode, cypher, () => tx.run(cypher, params));
+  }
+
+  /** Runs one statement, counted and timed under its name, and gives its records as plain rows. */
+  private async records(mode: "read" | "write", cypher: string, send: () => Promise<QueryResult>): Promise<Row[]> {
     const query = queryName(cypher);
     const stopTimer = this.metrics.queryDuration.startTimer({ query, mode });
     this.stats.roundTrips += 1;
     try {
-      const result = await tx.run(cypher, params);
+      const result = await send();
       this.metrics.queriesTotal.inc({ query, mode, outcome: "ok" });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
