@@ -4,7 +4,7 @@
  * database (load it first: `npx tsx bench/loadDataset.ts --events 10000`); each is asked every workload query once
  * per parameter set, every Cypher statement its driver sends is recorded, and each recorded statement is run
  * again with PROFILE. Prints a table and writes the figures (per query and contender: statements per request, db
- * hits per request, averaged over the parameter sets) to `--out`.
+ * hits per request, and bytes of Cypher text sent per request, averaged over the parameter sets) to `--out`.
  */
 import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -101,7 +101,7 @@ const servers: Record<ContenderName, { url: string; contender: Contender }> = {
   raw: { url: (await startRawServer({ neo4jUri: uri, port: 0 })).url, contender: raw },
 };
 
-const results: Partial<Record<QueryName, Partial<Record<ContenderName, { statements: number; dbHits: number }>>>> = {};
+const results: Partial<Record<QueryName, Partial<Record<ContenderName, { statements: number; dbHits: number; cypherBytes: number }>>>> = {};
 for (const query of queryNames) {
   results[query] = {};
   for (const [name, { url, contender }] of Object.entries(servers) as [ContenderName, (typeof servers)[ContenderName]][]) {
@@ -109,6 +109,7 @@ for (const query of queryNames) {
     if (!asked) continue;
     let statements = 0;
     let hits = 0;
+    let bytes = 0;
     const sets = query === "Q1" ? paramSets.slice(0, 1) : paramSets;
     for (const params of sets) {
       const request = asked.request(params);
@@ -126,9 +127,14 @@ for (const query of queryNames) {
       const sent = recording;
       recording = null;
       statements += sent.length;
+      bytes += sent.reduce((sum, statement) => sum + Buffer.byteLength(statement.query), 0);
       hits += await profileStatements(driver, sent);
     }
-    results[query][name] = { statements: statements / sets.length, dbHits: Math.round(hits / sets.length) };
+    results[query][name] = {
+      statements: statements / sets.length,
+      dbHits: Math.round(hits / sets.length),
+      cypherBytes: Math.round(bytes / sets.length),
+    };
   }
 }
 
@@ -139,6 +145,16 @@ for (const query of queryNames) {
     return figure ? `${figure.dbHits.toLocaleString("en")}${figure.statements === 1 ? "" : ` (${figure.statements} statements)`}` : "-";
   };
   lines.push(`| ${query} | ${cell("ours")} | ${cell("tuned")} | ${cell("peer")} | ${cell("raw")} |`);
+}
+lines.push(
+  "",
+  "Bytes of Cypher text per request:",
+  "| query | ours | library, tuned | library, out of the box | raw Cypher |",
+  "|---|---:|---:|---:|---:|",
+);
+for (const query of queryNames) {
+  const bytes = (name: ContenderName) => results[query]?.[name]?.cypherBytes.toLocaleString("en") ?? "-";
+  lines.push(`| ${query} | ${bytes("ours")} | ${bytes("tuned")} | ${bytes("peer")} | ${bytes("raw")} |`);
 }
 console.log(lines.join("\n"));
 writeFileSync(
