@@ -25,7 +25,9 @@ function failingDriver(failures: (Neo4jError | null)[]) {
   return { driver, runs };
 }
 
-const transient = () => new Neo4jError("connection lost", "ServiceUnavailable");
+/** An error as the driver makes them (the GQL status is not what the executor looks at). */
+const neo4jError = (message: string, code: string) => new Neo4jError(message, code, "50N42", "error: general processing exception");
+const transient = () => neo4jError("connection lost", "ServiceUnavailable");
 const executor = (driver: Driver, retryWindowMs: number) =>
   new Executor(driver, createMetrics(), { database: undefined, queryTimeoutMs: 1_000, retryWindowMs });
 
@@ -47,13 +49,13 @@ describe("a single read", () => {
   });
 
   it("is not tried again after a failure that is not retryable", async () => {
-    const { driver, runs } = failingDriver([new Neo4jError("Invalid input", "Neo.ClientError.Statement.SyntaxError"), null]);
+    const { driver, runs } = failingDriver([neo4jError("Invalid input", "Neo.ClientError.Statement.SyntaxError"), null]);
     await expect(executor(driver, 2_000).read("// answer\nRETURN 1 AS answer")).rejects.toThrow("Invalid input");
     expect(runs.count).toBe(1);
   });
 
   it("is not tried again when the database is out of memory, which would fail the same way", async () => {
-    const { driver, runs } = failingDriver([new Neo4jError("no memory", "Neo.TransientError.General.MemoryPoolOutOfMemoryError"), null]);
+    const { driver, runs } = failingDriver([neo4jError("no memory", "Neo.TransientError.General.MemoryPoolOutOfMemoryError"), null]);
     await expect(executor(driver, 2_000).read("// answer\nRETURN 1 AS answer")).rejects.toMatchObject({
       extensions: { code: "DATABASE_OUT_OF_MEMORY" },
     });
