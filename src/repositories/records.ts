@@ -204,10 +204,14 @@ export function selectedRowProperties(label: NodeLabel, variable: string, select
   return `${variable} {${keys.map((key) => `.${key}`).join(", ")}}`;
 }
 
-/** The same for a node whose label is only known from its id: every row property of every label. */
+/**
+ * The same for a node whose label the statement does not fix: the row properties of its own label, chosen in Cypher
+ * (reading every label's ~40 keys of each node cost a search five times raw's database hits, docs/benchmarks.md).
+ */
 export function anyRowProperties(variable: string): string {
   const keys = new Set(Object.values(schemas).flatMap((schema) => Object.keys(schema.shape)));
-  return `${variable} {${[...keys].map((key) => `.${key}`).join(", ")}}`;
+  const branches = (Object.keys(schemas) as NodeLabel[]).map((label) => `WHEN ${variable}:${label} THEN ${rowProperties(label, variable)}`);
+  return `CASE ${branches.join(" ")} ELSE ${variable} {${[...keys].map((key) => `.${key}`).join(", ")}} END`;
 }
 
 // Enum-typed fields are stored by the write path from validated input; the casts below trust that.
