@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
@@ -20,6 +20,8 @@ export interface TestServer {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** Posts a GraphQL request that must succeed, and gives its data. */
+  read(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   /** Sum of `neo4j_queries_total` over all labels: Cypher statements sent so far by this server. */
   queriesSent(): Promise<number>;
   close(): Promise<void>;
@@ -46,7 +48,7 @@ export async function startServer(environment: Record<string, string | undefined
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  return {
+  const server: TestServer = {
     url,
     app,
     async graphql(query, variables, headers = {}) {
@@ -56,6 +58,11 @@ export async function startServer(environment: Record<string, string | undefined
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    async read(query, variables) {
+      const response = await server.graphql(query, variables);
+      expect(response.errors).toBeUndefined();
+      return response.data!;
     },
     async queriesSent() {
       const text = await (await fetch(`${url}/metrics`)).text();
@@ -69,4 +76,5 @@ export async function startServer(environment: Record<string, string | undefined
       await driver.close();
     },
   };
+  return server;
 }

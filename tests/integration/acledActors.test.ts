@@ -20,12 +20,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function read(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const response = await server.graphql(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
 async function imported(csv: string): Promise<Record<string, any>> {
   const response = await importAcled(server, csv);
   expect(response.errors).toBeUndefined();
@@ -44,16 +38,19 @@ function rowsNaming(s: string, actors: readonly [name: string, inter: string][],
 const ACTOR = "id name aliases kind period partOf { id name kind } members { id name }";
 
 async function actorNamed(name: string): Promise<Record<string, any>> {
-  const data = await read(`query ($name: String!) { actors(filter: { nameContains: $name }, first: 20) { edges { node { ${ACTOR} } } } }`, {
-    name,
-  });
+  const data = await server.read(
+    `query ($name: String!) { actors(filter: { nameContains: $name }, first: 20) { edges { node { ${ACTOR} } } } }`,
+    {
+      name,
+    },
+  );
   const found = (data.actors.edges as { node: Record<string, any> }[]).map((edge) => edge.node).filter((actor) => actor.name === name);
   expect(found, name).toHaveLength(1);
   return found[0]!;
 }
 
 async function actor(id: string): Promise<Record<string, any>> {
-  const data = await read(`query ($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id });
+  const data = await server.read(`query ($id: ID!) { actor(id: $id) { ${ACTOR} } }`, { id });
   return data.actor as Record<string, any>;
 }
 
@@ -110,7 +107,7 @@ describe("ACLED actor names", () => {
       partOf: [],
     });
     // Found by its abbreviation alone, as users search.
-    const search = await read(`query ($name: String!) { actors(filter: { nameContains: $name }) { edges { node { name } } } }`, {
+    const search = await server.read(`query ($name: String!) { actors(filter: { nameContains: $name }) { edges { node { name } } } }`, {
       name: abbreviation,
     });
     expect(search.actors.edges).toEqual([{ node: { name: `${abbreviation}: Hayat Tahrir ${s}` } }]);
@@ -177,7 +174,7 @@ describe("ACLED actor names", () => {
     expect((await actorNamed("Government of Syria (2000-)")).partOf).toEqual([{ id: "actor:syria", name: "Syria", kind: "STATE" }]);
 
     // "Which of ACLED's actors are Russia's forces?": Russia's members include ACLED's force; its members, the unit.
-    const russia = await read(`{ actor(id: "actor:russia") { kind members { name members { name } } } }`);
+    const russia = await server.read(`{ actor(id: "actor:russia") { kind members { name members { name } } } }`);
     expect(russia.actor.kind).toBe("STATE");
     const force = russia.actor.members.find((member: { name: string }) => member.name === "Military Forces of Russia (2000-)");
     expect(force.members).toContainEqual({ name: `Military Forces of Russia (2000-) Special Forces ${s}` });
@@ -281,7 +278,7 @@ describe("ACLED actor names", () => {
     });
     // Never part of itself: the force's link to the state fills in, the unit's to the force is the actor itself.
     expect((await actor(`actor:ab-${s}-navy`)).partOf).toEqual([{ id: `actor:ab-${s}-state`, name: land, kind: "STATE" }]);
-    const description = await read(`query ($id: ID!) { actor(id: $id) { description } }`, { id: `actor:ab-${s}-army` });
+    const description = await server.read(`query ($id: ID!) { actor(id: $id) { description } }`, { id: `actor:ab-${s}-army` });
     expect(description.actor.description).toBe("Curated.");
   });
 
@@ -314,7 +311,7 @@ describe("ACLED dates", () => {
     const csv = acledCsv(forms.map((event_date, i) => acledRecord(s, { event_id_cnty: `DAT${s}${i + 1}`, event_date, year: "2019" })));
     expect((await imported(csv)).rows).toBe(forms.length);
     for (const [i] of forms.entries()) {
-      const data = await read(`query ($id: ID!) { event(id: $id) { date } }`, { id: `event:acled-DAT${s}${i + 1}` });
+      const data = await server.read(`query ($id: ID!) { event(id: $id) { date } }`, { id: `event:acled-DAT${s}${i + 1}` });
       expect(data.event.date, forms[i]).toBe("2019-07-22");
     }
   });
@@ -334,6 +331,6 @@ describe("ACLED dates", () => {
       { path: "rows.5.event_date", message: expect.stringContaining("year column says 2018") },
       { path: "rows.6.event_date", message: expect.stringContaining("not a date") },
     ]);
-    expect((await read(`query ($id: ID!) { event(id: $id) { id } }`, { id: `event:acled-BAD${s}1` })).event).toBeNull();
+    expect((await server.read(`query ($id: ID!) { event(id: $id) { id } }`, { id: `event:acled-BAD${s}1` })).event).toBeNull();
   });
 });

@@ -27,12 +27,6 @@ afterAll(async () => {
   await database.close();
 });
 
-async function read(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const response = await server.graphql(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
 async function imported(bundle: unknown): Promise<Record<string, any>> {
   const response = await importBundle(server, bundle);
   expect(response.errors).toBeUndefined();
@@ -48,7 +42,7 @@ async function refused(bundle: unknown): Promise<{ path: string; message: string
 
 /** The id and type of the node an identifier names, or null. */
 async function named(scheme: string, value: string): Promise<{ id: string; __typename: string } | null> {
-  const data = await read(
+  const data = await server.read(
     `query ($scheme: String!, $value: String!) { nodeByIdentifier(scheme: $scheme, value: $value) { __typename id } }`,
     {
       scheme,
@@ -59,7 +53,7 @@ async function named(scheme: string, value: string): Promise<{ id: string; __typ
 }
 
 async function identifiersOf(type: "actor" | "place" | "event", id: string): Promise<{ scheme: string; value: string }[]> {
-  const data = await read(`query ($id: ID!) { node: ${type}(id: $id) { identifiers { scheme value } } }`, { id });
+  const data = await server.read(`query ($id: ID!) { node: ${type}(id: $id) { identifiers { scheme value } } }`, { id });
   return data.node.identifiers as { scheme: string; value: string }[];
 }
 
@@ -100,7 +94,7 @@ describe("nodeByIdentifier and identifiers", () => {
       { scheme: "wikidata", value: `Q9${numeric(s)}` },
     ]);
     expect(await identifiersOf("place", `place:w-${s}-province`)).toEqual([]);
-    const data = await read(`query ($id: ID!) { node(id: $id) { ... on Event { identifiers { scheme value } } } }`, {
+    const data = await server.read(`query ($id: ID!) { node(id: $id) { ... on Event { identifiers { scheme value } } } }`, {
       id: `event:w-${s}-strike`,
     });
     expect(data.node.identifiers).toEqual([{ scheme: "acled", value: `SYR${s}` }]);
@@ -179,7 +173,7 @@ describe("one identifier names one node", () => {
     );
     expect(problems).toHaveLength(3);
     expect(await named("geonames", t)).toBeNull();
-    const nothing = await read(`query ($id: ID!, $source: ID!) { actor(id: $id) { id } source(id: $source) { id } }`, {
+    const nothing = await server.read(`query ($id: ID!, $source: ID!) { actor(id: $id) { id } source(id: $source) { id } }`, {
       id: `actor:w-${t}-ministry`,
       source: `source:w-${t}`,
     });
@@ -291,7 +285,7 @@ describe("ACLED rows", () => {
 
     expect(await named("acled", `TST${s}1`)).toEqual({ __typename: "Event", id: `event:acled-TST${s}1` });
     expect(await identifiersOf("event", `event:acled-TST${s}1`)).toEqual([{ scheme: "acled", value: `TST${s}1` }]);
-    const data = await read(`query ($id: ID!) { event(id: $id) { perpetrators { id } } }`, { id: `event:acled-TST${s}1` });
+    const data = await server.read(`query ($id: ID!) { event(id: $id) { perpetrators { id } } }`, { id: `event:acled-TST${s}1` });
     expect(data.event.perpetrators).toEqual([{ id: `actor:w-${s}-testland-army` }]);
     expect(await named("acled", force)).toEqual({ __typename: "Actor", id: `actor:w-${s}-testland-army` });
     // Actors ACLED creates carry their ACLED names.

@@ -28,12 +28,6 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-async function read(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const response = await server.graphql(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
 async function imported(csv: string, dryRun = false): Promise<Record<string, any>> {
   const response = await importAcled(server, csv, { dryRun });
   expect(response.errors).toBeUndefined();
@@ -50,7 +44,7 @@ describe("importAcled", () => {
     expect(report.created + report.unchanged).toBe(12);
     expect(report.created).toBeGreaterThanOrEqual(11);
 
-    const data = await read(
+    const data = await server.read(
       `query ($id: ID!) { event(id: $id) {
         id title category type date datePrecision summary location { latitude longitude } geoPrecision
         places { name kind ancestors { name kind } }
@@ -106,7 +100,7 @@ describe("importAcled", () => {
     const [evidence] = event.evidence;
     expect(claim.source.text.slice(evidence.start, evidence.end)).toBe(`notes: ${acledRecord(s).notes}`);
 
-    const stored = await read(`query ($id: ID!) { place(id: $id) { location { latitude longitude } } }`, {
+    const stored = await server.read(`query ($id: ID!) { place(id: $id) { location { latitude longitude } } }`, {
       id: `place:testland-${s}.idleb-${s}.ariha-${s}~kafr-latah-${s}`,
     });
     // geo_precision 2: the coordinates are the event's, not the town's.
@@ -126,9 +120,9 @@ describe("importAcled", () => {
     const report = await imported(changed);
     expect(report).toMatchObject({ created: 0, updated: 2 });
     expect(new Set(report.touched)).toEqual(new Set([`source:acled-TST${s}1`, `claim:acled-TST${s}1-fatalities`]));
-    const data = await read(`query ($id: ID!) { event(id: $id) { fatalities { low qualifier } } }`, { id: `event:acled-TST${s}1` });
+    const data = await server.read(`query ($id: ID!) { event(id: $id) { fatalities { low qualifier } } }`, { id: `event:acled-TST${s}1` });
     expect(data.event.fatalities).toEqual({ low: 3, qualifier: "AT_LEAST" });
-    const quiet = await read(`query ($id: ID!) { event(id: $id) { summary fatalities { low high qualifier } } }`, {
+    const quiet = await server.read(`query ($id: ID!) { event(id: $id) { summary fatalities { low high qualifier } } }`, {
       id: `event:acled-TST${s}2`,
     });
     expect(quiet.event).toEqual({ summary: null, fatalities: { low: 0, high: 0, qualifier: "EXACT" } });
@@ -153,12 +147,17 @@ describe("importAcled", () => {
       `place:w-${s}-province`,
       `place:w-${s}-market`,
     ]);
-    const data = await read(`query ($id: ID!) { event(id: $id) { places { id name aliases kind } } }`, { id: `event:acled-TST${s}1` });
+    const data = await server.read(`query ($id: ID!) { event(id: $id) { places { id name aliases kind } } }`, {
+      id: `event:acled-TST${s}1`,
+    });
     expect(data.event.places).toEqual([{ id: `place:w-${s}-market`, name: `Saraqib ${s}`, aliases: [`Saraqeb ${s}`], kind: "CITY" }]);
     // The district is new, under the curated province; the city keeps its curated parent.
-    const district = await read(`query ($id: ID!) { places(filter: { withinId: $id, kinds: [DISTRICT] }) { edges { node { name } } } }`, {
-      id: `place:w-${s}-province`,
-    });
+    const district = await server.read(
+      `query ($id: ID!) { places(filter: { withinId: $id, kinds: [DISTRICT] }) { edges { node { name } } } }`,
+      {
+        id: `place:w-${s}-province`,
+      },
+    );
     expect(district.places.edges).toEqual([{ node: { name: `Saraqeb District ${s}` } }]);
     expect(await imported(csv)).toMatchObject({ created: 0, updated: 0 });
   });
@@ -179,7 +178,7 @@ describe("importAcled", () => {
       { path: "rows.3.latitude", message: expect.any(String) },
       { path: "rows.3.fatalities", message: expect.any(String) },
     ]);
-    expect((await read(`query ($id: ID!) { event(id: $id) { id } }`, { id: `event:acled-TST${s}1` })).event).toBeNull();
+    expect((await server.read(`query ($id: ID!) { event(id: $id) { id } }`, { id: `event:acled-TST${s}1` })).event).toBeNull();
 
     const duplicate = await importAcled(server, acledCsv([acledRecord(s), acledRecord(s)]));
     expect(duplicate.errors?.[0]?.extensions?.problems).toEqual([
@@ -199,7 +198,7 @@ describe("importAcled", () => {
     const report = await imported(acledCsv([acledRecord(s)]), true);
     expect(report).toMatchObject({ dryRun: true, rows: 1, updated: 0 });
     expect(report.created + report.unchanged).toBe(12);
-    expect((await read(`query ($id: ID!) { event(id: $id) { id } }`, { id: `event:acled-TST${s}1` })).event).toBeNull();
+    expect((await server.read(`query ($id: ID!) { event(id: $id) { id } }`, { id: `event:acled-TST${s}1` })).event).toBeNull();
   });
 
   it("stores hostile actor names and notes literally, under ids that stay ids", async () => {
@@ -208,9 +207,12 @@ describe("importAcled", () => {
     const notes = `It's "quoted", back\\slashed, and {curly} ${s}; MERGE (x:Owned)`;
     const report = await imported(acledCsv([acledRecord(s, { actor1: actor, notes })]));
     expect(report.created).toBeGreaterThanOrEqual(10);
-    const data = await read(`query ($id: ID!) { event(id: $id) { summary participants(role: PERPETRATOR) { actor { id name } } } }`, {
-      id: `event:acled-TST${s}1`,
-    });
+    const data = await server.read(
+      `query ($id: ID!) { event(id: $id) { summary participants(role: PERPETRATOR) { actor { id name } } } }`,
+      {
+        id: `event:acled-TST${s}1`,
+      },
+    );
     expect(data.event.summary).toBe(notes);
     expect(data.event.participants[0].actor.name).toBe(actor);
     expect(data.event.participants[0].actor.id).toMatch(/^actor:acled-[a-z0-9-]+$/);
@@ -250,9 +252,11 @@ describe("npm run import", () => {
     const dry = await cli("import", bundlePath, "--dry-run");
     expect(dry.stdout).toContain("(bundle)");
     expect(dry.stdout).toContain("Dry run, nothing written: would create 7");
-    expect((await read(`query ($id: ID!) { source(id: $id) { id } }`, { id: `source:w-${s}` })).source).toBeNull();
+    expect((await server.read(`query ($id: ID!) { source(id: $id) { id } }`, { id: `source:w-${s}` })).source).toBeNull();
     expect((await cli("import", bundlePath)).stdout).toContain("created 7");
-    expect((await read(`query ($id: ID!) { source(id: $id) { id } }`, { id: `source:w-${s}` })).source).toEqual({ id: `source:w-${s}` });
+    expect((await server.read(`query ($id: ID!) { source(id: $id) { id } }`, { id: `source:w-${s}` })).source).toEqual({
+      id: `source:w-${s}`,
+    });
   });
 
   it("refuses a bad file with exit code 1 and lists the problems, writing nothing", async () => {
@@ -266,7 +270,7 @@ describe("npm run import", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("claims.0.quotes.0: quote not found");
     expect(result.stderr).toContain(`events.0.places.0: unknown place "place:nowhere-${s}"`);
-    expect((await read(`query ($id: ID!) { source(id: $id) { id } }`, { id: `source:w-${s}` })).source).toBeNull();
+    expect((await server.read(`query ($id: ID!) { source(id: $id) { id } }`, { id: `source:w-${s}` })).source).toBeNull();
 
     const neither = join(directory, `neither-${s}.txt`);
     writeFileSync(neither, "just some words\n");

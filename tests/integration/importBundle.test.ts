@@ -21,12 +21,6 @@ afterAll(async () => {
 });
 
 /** Runs a read that must succeed. */
-async function read(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const response = await server.graphql(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
 /** Imports and expects success; returns the report. */
 async function imported(bundle: unknown, dryRun = false): Promise<Record<string, any>> {
   const response = await importBundle(server, bundle, { dryRun });
@@ -61,7 +55,7 @@ describe("importBundle", () => {
     const report = await imported(bundle);
     expect(report).toEqual({ dryRun: false, created: 7, updated: 0, unchanged: 0, touched: documentIds(s), resolved: [], rows: null });
 
-    const data = await read(
+    const data = await server.read(
       `query ($id: ID!) { event(id: $id) {
         title places { id parent { id } } participants { role actor { id } } fatalities { low high qualifier }
         responsibilityContested evidence { quote start end source { text } } statements { stance }
@@ -114,7 +108,7 @@ describe("importBundle", () => {
     const report = await imported(changed);
     expect(report).toMatchObject({ created: 0, updated: 3, unchanged: 4 });
     expect(new Set(report.touched)).toEqual(new Set([`event:w-${s}-strike`, `claim:w-${s}-deaths`, `statement:w-${s}-denial`]));
-    const data = await read(
+    const data = await server.read(
       `query ($event: ID!, $statement: ID!) {
         event(id: $event) { participants { role } fatalities { low } }
         statement(id: $statement) { evidence { quote } }
@@ -153,7 +147,7 @@ describe("importBundle", () => {
       places: [{ id: `place:wk-${s}-town`, name: `Town ${s}`, aliases: [`Township ${s}`], kind: "TOWN" }],
     });
     expect(report).toMatchObject({ created: 0, updated: 2 });
-    const data = await read(
+    const data = await server.read(
       `query ($actor: ID!, $place: ID!) {
         actor(id: $actor) { aliases partOf { id } allies { id } }
         place(id: $place) { aliases parent { id } }
@@ -234,7 +228,7 @@ describe("importBundle", () => {
     const report = await imported(bundle);
     expect(report.created).toBe(7);
 
-    const data = await read(
+    const data = await server.read(
       `query ($actor: ID!, $source: ID!, $claim: ID!) {
         actor(id: $actor) { name aliases description }
         source(id: $source) { title text }
@@ -250,7 +244,7 @@ describe("importBundle", () => {
     expect(await cypher("MATCH (n) WHERE n.owned IS NOT NULL RETURN n.id", {})).toEqual([]);
     expect(await cypher("MATCH (s:Source {id: 'source:anadolu-2019-07-23-idlib-airstrikes'}) RETURN s.id", {})).toHaveLength(1);
     // And a name search finds the hostile alias through its normalised form.
-    const hits = await read(`query ($q: String!) { search(query: $q, types: [ACTOR]) { node { id } } }`, { q: `Maarrat al Numan` });
+    const hits = await server.read(`query ($q: String!) { search(query: $q, types: [ACTOR]) { node { id } } }`, { q: `Maarrat al Numan` });
     expect(hits.search.map((hit: { node: { id: string } }) => hit.node.id)).toContain(`actor:w-${s}-ministry`);
   });
 
@@ -302,7 +296,7 @@ describe("entity resolution", () => {
       { id: `place:w-${t}-market`, matchedId: `place:w-${s}-market`, name: `Kafr Zeeta ${s} market`, by: "NAME" },
     ]);
     expect(report).toMatchObject({ created: 2, updated: 2 });
-    const data = await read(
+    const data = await server.read(
       `query ($market: ID!, $event: ID!, $ghost: ID!) {
         market: place(id: $market) { aliases }
         event(id: $event) { places { id } }
@@ -348,20 +342,20 @@ describe("entity resolution", () => {
       secondBundle(s, u, [{ id: `place:w-${u}-elsewhere`, name: `Qasr ${u}`, kind: "TOWN", sameAs: `place:w-${s}-market` }]),
     );
     expect(linked.resolved).toEqual([{ id: `place:w-${u}-elsewhere`, matchedId: `place:w-${s}-market`, name: `Qasr ${u}`, by: "SAME_AS" }]);
-    const market = await read(`query ($id: ID!) { place(id: $id) { kind aliases } }`, { id: `place:w-${s}-market` });
+    const market = await server.read(`query ($id: ID!) { place(id: $id) { kind aliases } }`, { id: `place:w-${s}-market` });
     expect(market.place).toEqual({ kind: "SITE", aliases: [`Qasr ${u}`] });
 
     // The curator's correction after a wrong match: drop the spelling it added.
     const corrected = structuredClone(documentBundle(s));
     (corrected.places[1] as Record<string, unknown>).removeAliases = [`QASR ${u}`];
     expect(await imported(corrected)).toMatchObject({ updated: 1, touched: [`place:w-${s}-market`] });
-    expect((await read(`query ($id: ID!) { place(id: $id) { aliases } }`, { id: `place:w-${s}-market` })).place.aliases).toEqual([]);
+    expect((await server.read(`query ($id: ID!) { place(id: $id) { aliases } }`, { id: `place:w-${s}-market` })).place.aliases).toEqual([]);
 
     // The province's own id, given again under another spelling: that node, renamed; the old name becomes an alias.
     const renamed = structuredClone(documentBundle(s));
     renamed.places[0]!.name = `Hamadiyeh Governorate ${s}`;
     expect(await imported(renamed)).toMatchObject({ resolved: [], updated: 1 });
-    const province = await read(`query ($id: ID!) { place(id: $id) { name aliases } }`, { id: `place:w-${s}-province` });
+    const province = await server.read(`query ($id: ID!) { place(id: $id) { name aliases } }`, { id: `place:w-${s}-province` });
     expect(province.place).toEqual({ name: `Hamadiyeh Governorate ${s}`, aliases: [`Hamadiyah Province ${s}`] });
   });
 
@@ -387,7 +381,7 @@ describe("entity resolution", () => {
       [`actor:w-${t}-group`, `actor:w-${s}-group`],
       [`actor:w-${t}-ministry`, `actor:w-${s}-ministry`],
     ]);
-    const data = await read(`query ($id: ID!) { actor(id: $id) { aliases partOf { id } } }`, { id: `actor:w-${s}-ministry` });
+    const data = await server.read(`query ($id: ID!) { actor(id: $id) { aliases partOf { id } } }`, { id: `actor:w-${s}-ministry` });
     // The case and accent variant adds no alias; the relationship given under the new id is kept on the match.
     expect(data.actor).toEqual({ aliases: [], partOf: [{ id: `actor:w-${s}-group` }] });
   });

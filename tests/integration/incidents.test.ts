@@ -20,12 +20,6 @@ afterAll(async () => {
   await server.close();
 });
 
-async function read(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const response = await server.graphql(query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
 async function acled(records: readonly AcledRecord[]): Promise<void> {
   const response = await importAcled(server, acledCsv(records));
   expect(response.errors).toBeUndefined();
@@ -100,14 +94,16 @@ function articleReport(
 const INCIDENT = "id date match fatalities { low high qualifier } injuries { low high qualifier } reports { id }";
 
 async function incidentOf(eventId: string): Promise<Record<string, any>> {
-  const data = await read(`query ($id: ID!) { event(id: $id) { incident { ${INCIDENT} } incidentCandidates { id } } }`, { id: eventId });
+  const data = await server.read(`query ($id: ID!) { event(id: $id) { incident { ${INCIDENT} } incidentCandidates { id } } }`, {
+    id: eventId,
+  });
   const incident = data.event.incident as Record<string, unknown>;
   return { ...incident, candidates: (data.event.incidentCandidates as { id: string }[]).map((candidate) => candidate.id) };
 }
 
 /** The id of the place an ACLED row's event happened at, and of its province. */
 async function placesOf(eventId: string): Promise<{ town: string; province: string; district: string }> {
-  const data = await read(`query ($id: ID!) { event(id: $id) { places { id ancestors { id kind } } } }`, { id: eventId });
+  const data = await server.read(`query ($id: ID!) { event(id: $id) { places { id ancestors { id kind } } } }`, { id: eventId });
   const place = data.event.places[0];
   const ancestors = place.ancestors as { id: string; kind: string }[];
   return {
@@ -146,9 +142,12 @@ describe("automatic matching", () => {
     expect((await incidentOf(acledEvent(s, "1"))).id).toBe(incident.id);
 
     // The incident answers by id, as a Node too, and its toll follows a report's changed claim.
-    const byId = await read(`query ($id: ID!) { incident(id: $id) { id reports { id } } node(id: $id) { id ... on Incident { match } } }`, {
-      id: incident.id,
-    });
+    const byId = await server.read(
+      `query ($id: ID!) { incident(id: $id) { id reports { id } } node(id: $id) { id ... on Incident { match } } }`,
+      {
+        id: incident.id,
+      },
+    );
     expect(byId.incident.reports).toHaveLength(2);
     expect(byId.node).toEqual({ id: incident.id, match: "AUTOMATIC" });
     await acled([row(s, "1", { fatalities: "0" })]);
@@ -244,7 +243,7 @@ describe("automatic matching", () => {
     // And back: they meet again, in the incident that kept its id.
     await acled([row(s, "1")]);
     expect(await incidentOf(acledEvent(s, "1"))).toMatchObject({ id: `incident:acled-TST${s}1`, match: "AUTOMATIC" });
-    expect(await read(`{ incident(id: "incident:acled-TST${s}1.2") { id } }`)).toEqual({ incident: null });
+    expect(await server.read(`{ incident(id: "incident:acled-TST${s}1.2") { id } }`)).toEqual({ incident: null });
   });
 });
 
@@ -337,13 +336,13 @@ describe("counting once", () => {
     const s = uniqueSuffix();
     await acled([row(s, "1", { fatalities: "5" }), row(s, "2", { location: town(s, "Ihsim"), fatalities: "1" })]);
     const places = await placesOf(acledEvent(s, "1"));
-    const before = await read(STATS, { place: places.province });
+    const before = await server.read(STATS, { place: places.province });
     expect(before.eventStats).toEqual([{ key: "AIR_DRONE_STRIKE", events: 2, reports: 2, fatalitiesLow: 6, fatalitiesHigh: null }]);
     expect(before.incidents.totalCount).toBe(2);
 
     // The article's report of the first strike: at least 7, which neither lowers nor closes ACLED's "at least 5".
     await bundle(articleReport(s, "a", { place: places.town, date: "2021-03-12", killed: { low: 7, high: null, qualifier: "AT_LEAST" } }));
-    const after = await read(STATS, { place: places.province });
+    const after = await server.read(STATS, { place: places.province });
     expect(after.eventStats).toEqual([{ key: "AIR_DRONE_STRIKE", events: 2, reports: 3, fatalitiesLow: 6, fatalitiesHigh: null }]);
     expect(after.incidents.totalCount).toBe(2);
     expect(after.events.totalCount).toBe(3);
@@ -364,17 +363,17 @@ describe("counting once", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Record<string, any> = (await read(PAGE, { place: places.province, first: 2, after })).incidents;
+      const page: Record<string, any> = (await server.read(PAGE, { place: places.province, first: 2, after })).incidents;
       expect(page.totalCount).toBe(5);
       seen.push(...page.edges.map((edge: { node: { date: string } }) => edge.node.date));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(seen).toEqual([...dates].reverse());
-    const last = (await read(PAGE, { place: places.province, last: 2 })).incidents;
+    const last = (await server.read(PAGE, { place: places.province, last: 2 })).incidents;
     expect(last.edges.map((edge: { node: { date: string } }) => edge.node.date)).toEqual(["2021-02-05", "2021-01-05"]);
     expect(last.pageInfo.hasPreviousPage).toBe(true);
-    const march = (await read(PAGE, { place: places.province, first: 5 })).incidents.edges[2].node;
+    const march = (await server.read(PAGE, { place: places.province, first: 5 })).incidents.edges[2].node;
     expect(march.reports).toHaveLength(2);
   });
 });
@@ -423,7 +422,7 @@ describe("the article and ACLED", () => {
       }),
     ]);
     const row = `event:acled-TST${s}MAARAT`;
-    const data = await read(
+    const data = await server.read(
       `query ($id: ID!) { event(id: $id) { places { id } incident { id match fatalities { low high qualifier }
         reports { id claims { estimate { low high qualifier } assertedBy { id } } } } } }`,
       { id: row },

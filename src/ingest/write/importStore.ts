@@ -41,7 +41,8 @@ function inBatch(parameters: Record<string, unknown>): { batch: Record<string, u
   return { batch: parameters };
 }
 
-function batches<T>(items: readonly T[], size = BATCH): T[][] {
+/** `items` in lists of at most `size`, one statement's worth each. */
+export function batches<T>(items: readonly T[], size = BATCH): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
   return result;

@@ -14,17 +14,10 @@ import { tollAggregates } from "../../model/eventAggregates.js";
 import { parseId } from "../../model/ids.js";
 import type { DatePrecision } from "../../model/enums.js";
 import { optionalNumber, optionalText, parseRows } from "../storedRows.js";
-
-const BATCH = 1_000;
+import { batches } from "./importStore.js";
 
 /** The most event ids one `linkIncident` decides on: a decision names the reports of one incident, not a data set. */
 export const MAX_LINKED_EVENTS = 20;
-
-function batches<T>(items: readonly T[], size = BATCH): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
 
 /** The id an event's own incident takes: its own slug (`event:acled-SYR1` gives `incident:acled-SYR1`). */
 export function incidentIdOf(eventId: string, attempt = 0): string {

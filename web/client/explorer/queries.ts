@@ -164,24 +164,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
           ...Identifier
         }
         claims {
-          id
-          claimKind: kind
-          text
-          estimate {
-            ...Figure
-          }
-          assertedBy {
-            id
-            name
-          }
-          source {
-            id
-            title
-            publishedOn
-          }
-          evidence {
-            quote
-          }
+          ...ClaimSummary
         }
         evidence {
           quote
@@ -305,24 +288,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
       ...PlaceRef
     }
     claims {
-      id
-      claimKind: kind
-      text
-      estimate {
-        ...Figure
-      }
-      assertedBy {
-        id
-        name
-      }
-      source {
-        id
-        title
-        publishedOn
-      }
-      evidence {
-        quote
-      }
+      ...ClaimSummary
     }
     evidence {
       quote
@@ -331,6 +297,26 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         title
         publishedOn
       }
+    }
+  }
+  fragment ClaimSummary on Claim {
+    id
+    claimKind: kind
+    text
+    estimate {
+      ...Figure
+    }
+    assertedBy {
+      id
+      name
+    }
+    source {
+      id
+      title
+      publishedOn
+    }
+    evidence {
+      quote
     }
   }
   fragment PlaceRef on Place {
