@@ -4,17 +4,24 @@ import { defineConfig, type UserWorkspaceConfig } from "vitest/config";
 const require = createRequire(import.meta.url);
 
 /**
- * Tests that only read the article's graph run first; tests that write (each its own data, under ids of
- * its own) run after them. Writes never touch the article's nodes, but they add events, statements and
- * actors that whole-graph questions (the recipes: "who denied…", "deaths per month") would then count.
+ * Four tiers, one project each (README, Tests):
+ * - unit: pure logic, no Neo4j, no Maven, no browser (`npm run test:unit`, seconds);
+ * - reads: tests that only read the article's graph; they run before anything writes, since writes add events,
+ *   statements and actors that whole-graph questions (the recipes: "who denied…", "deaths per month") would count;
+ * - writes: tests that write, each its own data under ids of its own;
+ * - slow: writes that take minutes (a 20 MB import, the input sweep, faults, floods); `npm run test:fast` leaves them out.
  */
+const unit = ["tests/unit/**/*.test.ts"];
+
 const readsArticle = [
-  "tests/unit/**/*.test.ts",
   "tests/contract/**/*.test.ts",
   "tests/browser/{explorer,playground}.test.ts",
   "tests/clients/**/*.test.ts",
   "tests/integration/{article,contract,errors,hardening,lookAhead,recipes,search,seed,statementsPerQuery}.test.ts",
 ];
+
+/** Named in their file (`*.slow.test.ts`), or listed here. */
+const slow = ["tests/**/*.slow.test.ts", "tests/integration/{exportRoundTrip,inputSweep,faults}.test.ts"];
 
 const shared: UserWorkspaceConfig = {
   resolve: {
@@ -26,17 +33,22 @@ const shared: UserWorkspaceConfig = {
   test: { testTimeout: 30_000, hookTimeout: 180_000, pool: "forks" },
 };
 
+const project = (name: string, include: string[], exclude: string[], groupOrder: number): UserWorkspaceConfig => ({
+  ...shared,
+  test: { ...shared.test, name, include, exclude, sequence: { groupOrder } },
+});
+
 export default defineConfig({
   test: {
-    // Once for all projects: starts the test Neo4j (its own port and data folder), seeds the article, stops it afterwards.
+    // Once for all projects: starts the test Neo4j (its own port and data folder) and seeds the article, unless only
+    // the unit tier runs; stops it afterwards.
     globalSetup: ["tests/helpers/globalSetup.ts"],
     hookTimeout: 300_000,
     projects: [
-      { ...shared, test: { ...shared.test, name: "reads", include: readsArticle, sequence: { groupOrder: 0 } } },
-      {
-        ...shared,
-        test: { ...shared.test, name: "writes", include: ["tests/**/*.test.ts"], exclude: readsArticle, sequence: { groupOrder: 1 } },
-      },
+      project("unit", unit, [], 0),
+      project("reads", readsArticle, [], 0),
+      project("writes", ["tests/**/*.test.ts"], [...unit, ...readsArticle, ...slow], 1),
+      project("slow", slow, [], 2),
     ],
   },
 });

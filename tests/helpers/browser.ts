@@ -1,7 +1,9 @@
 /**
- * Debian's Chromium driven by playwright-core, for the browser tests. Nothing is downloaded: the
- * browser is the system's (`.ci/run` installs the `chromium` package when it is missing).
+ * Debian's Chromium driven by playwright-core, for the browser tests. No test tool downloads a browser: the
+ * browser is the system's, and the first browser test installs Debian's `chromium` package when it is missing and
+ * the machine allows it (root with apt-get); elsewhere it stops at once, saying what to run.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -46,12 +48,28 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(viewport: Viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium), as .ci/run does, or set CHROMIUM_PATH.`,
-    );
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Installs Debian's Chromium once when it is missing, as root with apt-get; test files run in parallel workers, so
+ * the install holds a lock and the others wait for it, then find the browser. Anywhere else, one line says what to run.
+ */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  const canInstall = CHROMIUM_PATH === DEBIAN_CHROMIUM && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canInstall) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: run \`sudo apt-get install -y chromium\` (Debian's package), or set CHROMIUM_PATH.`);
   }
+  console.log("Installing Debian's chromium package for the browser tests (once)…");
+  const install = `test -x ${DEBIAN_CHROMIUM} || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }`;
+  execFileSync("flock", ["/tmp/conflict-graph-chromium.lock", "sh", "-c", install], {
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 600_000,
+  });
+}
+
+export async function openBrowser(viewport: Viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
+  ensureChromium();
   // A fresh, empty profile every time (playwright makes a temporary user-data-dir).
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport });

@@ -18,6 +18,8 @@ declare module "vitest" {
  * once per run; tests that write use ids of their own, so files can run in any order.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The unit tier needs neither a database nor the built web assets (`npm run test:unit` runs without Java).
+  if (project.vitest.projects.every((selected) => selected.name === "unit")) return () => Promise.resolve();
   // The test instance's port may come from .env, like every command's settings; the workers inherit it.
   loadEnvFile();
   // The browser tests need the playground and explorer built; build them (when stale) while Neo4j starts.
