@@ -145,15 +145,26 @@ export async function storedCycles(db: Executor): Promise<StoredCycles[]> {
   });
 }
 
-/** A warning per hierarchy with cycles, for start-up's log: how many, one example, and the command that repairs them. */
-export function cycleWarnings(cycles: readonly StoredCycles[]): { message: string; label: string; links: number; cycles: number; example: string }[] {
-  return cycles.map(({ label, links, breaks }) => ({
-    message: `the graph holds ${breaks.length === 1 ? "a cycle" : `${breaks.length} cycles`} of ${hierarchyOf[label].type}; break them with npm run db:repair -- --break-cycles`,
-    label,
-    links,
-    cycles: breaks.length,
-    example: cycleText(breaks[0]!.cycle),
-  }));
+/**
+ * Start-up's check: one warning per hierarchy with cycles, with how many, one example, and the command that repairs
+ * them. A check that fails (a database too large to walk within the query budget) is reported, never fatal.
+ */
+export async function reportStoredCycles(db: Executor, warn: (fields: Record<string, unknown>, message: string) => void): Promise<void> {
+  let found: StoredCycles[];
+  try {
+    found = await storedCycles(db);
+  } catch (error) {
+    warn({ err: error }, "could not check the hierarchies for cycles");
+    return;
+  }
+  for (const { label, links, breaks } of found) {
+    const { type } = hierarchyOf[label];
+    warn(
+      { relationship: type, cycles: breaks.length, linksOnCycles: links, example: cycleText(breaks[0]!.cycle) },
+      `the graph holds ${breaks.length === 1 ? "1 cycle" : `${breaks.length} cycles`} of ${type} (e.g. ${cycleText(breaks[0]!.cycle)}), ` +
+        "which no write makes any more; break them with npm run db:repair -- --break-cycles",
+    );
+  }
 }
 
 /**

@@ -360,7 +360,12 @@ async function storedContent(tx: WriteTransaction, label: WriteLabel, ids: reado
  * Recomputes the content hash of nodes whose owned relationships changed, from what is stored (as an import of their
  * unchanged definitions would compute it); stamps and returns those whose hash changed.
  */
-export async function refreshContentHashes(tx: WriteTransaction, label: WriteLabel, ids: readonly string[], writtenBy: string): Promise<string[]> {
+export async function refreshContentHashes(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  ids: readonly string[],
+  writtenBy: string,
+): Promise<string[]> {
   const updates: { id: string; hash: string }[] = [];
   for (const [id, stored] of await storedContent(tx, label, ids)) {
     const definition: DraftNode = {
