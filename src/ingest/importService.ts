@@ -15,7 +15,7 @@ import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
 import { mergeNodes } from "./write/mergeNodes.js";
-import { incidentDecisionsSchema, linkIncident } from "./write/incidents.js";
+import { incidentDecisionsSchema, type IncidentDecision, linkIncident } from "./write/incidents.js";
 import { lockImports } from "./write/importStore.js";
 
 export interface ImportRequest {
@@ -88,9 +88,9 @@ export class ImportService {
 
   /**
    * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidents.ts), serialised with imports;
-   * returns the ids of the listed reports' incidents.
+   * returns the ids of the listed reports' incidents and the earlier decisions it undid.
    */
-  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<string[]> {
+  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<IncidentDecision> {
     return this.db.write(
       async (tx) => {
         await lockImports(tx);
