@@ -60,7 +60,7 @@ async function link(ids: string[], same: boolean): Promise<{ id: string; match: 
 
 async function incidentOf(eventId: string): Promise<{ id: string; reports: { id: string }[]; undone: string[] }> {
   const data = await server.read(`query ($id: ID!) { event(id: $id) { incident { id reports { id } undone } } }`, { id: eventId });
-  return data.event.incident;
+  return data.event.incident as { id: string; reports: { id: string }[]; undone: string[] };
 }
 
 describe("keeping reports apart", () => {
