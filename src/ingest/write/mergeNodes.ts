@@ -74,8 +74,9 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   if (chain) {
     const [inner, outer] = ends.fromInsideInto ? [from, into] : [into, from];
     throw new BadUserInputError(
-      `Cannot merge "${from}" into "${into}": "${inner}" ${is} "${outer}" (${type}: ${cycleText(chain)}), ` +
-        `so merging them would make "${outer}" ${becomes}, a cycle of ${type}. They are different ${label === "Actor" ? "actors" : "places"}.`,
+      `Cannot merge "${from}" into "${into}": "${inner}" ${is} "${outer}" (a ${type} relationship, directly or through ` +
+        `others: ${cycleText(chain)}), so merging them would make "${outer}" ${becomes}, a cycle of ${type}. ` +
+        `They are different ${label === "Actor" ? "actors" : "places"}.`,
       "into",
     );
   }
