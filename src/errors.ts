@@ -46,6 +46,27 @@ export class QueryTimeoutError extends GraphQLError {
 }
 
 /**
+ * An import (or a merge, or an incident decision) ran past its own budget, `IMPORT_TIMEOUT_MS`, which is not a query's:
+ * the message names that setting, where it is set (the server's, or the command line's own environment) and what to
+ * do. Same code as a query's timeout, so clients that handle one handle both.
+ */
+export class ImportTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number, caller: "api" | "cli") {
+    const budget = timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+    super(
+      caller === "cli"
+        ? `The import ran past its budget of ${budget} (IMPORT_TIMEOUT_MS=${timeoutMs}, read by npm run import from its ` +
+            "environment or .env) and nothing was written. Run it again with a larger budget, e.g. " +
+            `IMPORT_TIMEOUT_MS=${timeoutMs * 2} npm run import -- <file>, or split the file.`
+        : `The import ran past the server's import budget of ${budget} (IMPORT_TIMEOUT_MS) and nothing was written. ` +
+            "Split the file, ask the server's operator to raise IMPORT_TIMEOUT_MS, or import it with npm run import -- <file>, " +
+            "whose budget is IMPORT_TIMEOUT_MS in its own environment.",
+      { extensions: { code: ErrorCode.QueryTimeout, budget: "IMPORT_TIMEOUT_MS", timeoutMs } },
+    );
+  }
+}
+
+/**
  * The database refused the transaction for lack of memory (its transaction memory pool, or the heap). Trying again
  * fails the same way: the work must be smaller, or the database given more memory.
  */

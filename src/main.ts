@@ -10,6 +10,7 @@ import { loadEnvFile } from "./envFile.js";
 import { createDriver } from "./db/driver.js";
 import { migrate } from "./db/migrations.js";
 import { ImportService } from "./ingest/importService.js";
+import { reportStoredCycles } from "./ingest/write/hierarchyCycles.js";
 import { isEmpty, seed } from "./ingest/seed.js";
 import { createLogger } from "./logger.js";
 import type { Executor } from "./db/executor.js";
@@ -52,6 +53,8 @@ async function prepareDatabase(db: Executor, log: Logger): Promise<void> {
         log.info("seeded the article's graph into the empty database");
       }
       log.info({ readyMs: Math.round(performance.now() - startedAt) }, "database schema is in place");
+      // Cycles in PART_OF or WITHIN that a graph written by an earlier version may hold: reported, not fatal.
+      void reportStoredCycles(db, (fields, message) => log.warn(fields, message));
       return;
     } catch (error) {
       log.warn({ err: error }, "database not ready; retrying in 2 s");

@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const { driver, db, uri } = await openDatabase(loadConfig());
   try {
     const startedAt = performance.now();
-    const file = await exportGraph(db);
+    const file = await exportGraph(db, { onCycleBroken: (message) => process.stderr.write(`${message}\n`) });
     await writeFile(path, `${JSON.stringify(file, null, 1)}\n`);
     process.stdout.write(
       `${uri} -> ${path}: ${counted(file.bundles.length, "bundle")} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`,

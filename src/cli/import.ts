@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = performance.now();
   try {
     const { kind, report } = await importFile(
-      new ImportService(db, config.imports),
+      new ImportService(db, { ...config.imports, caller: "cli" }),
       path,
       { dryRun, writtenBy: `cli:${userInfo().username}` },
       {

@@ -161,14 +161,15 @@ export const relationships = {
         cardinality: "many",
         pattern: ({ n, m, local }) => {
           const [path, depth] = [local("path"), local("depth")];
-          return `MATCH ${path} = (${n})-[:PART_OF*1..${MAX_ACTOR_DEPTH}]->(${m}:Actor)
+          // WHERE: a cycle in stored data (which no write makes; hierarchyCycles.ts) never lists the actor itself.
+          return `MATCH ${path} = (${n})-[:PART_OF*1..${MAX_ACTOR_DEPTH}]->(${m}:Actor) WHERE ${m} <> ${n}
       WITH ${m}, min(length(${path})) AS ${depth} ORDER BY ${depth}, ${m}.name RETURN ${m}`;
         },
       },
       "Actor.members": {
         returns: "Actor",
         cardinality: "many",
-        pattern: ({ n, m }) => `MATCH (${n})<-[:PART_OF]-(${m}:Actor) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+        pattern: ({ n, m }) => `MATCH (${n})<-[:PART_OF]-(${m}:Actor) WHERE ${m} <> ${n} RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
       },
     },
   },
@@ -202,20 +203,22 @@ export const relationships = {
       "Place.parent": {
         returns: "Place",
         cardinality: "one",
-        pattern: ({ n, m }) => `MATCH (${n})-[:WITHIN]->(${m}:Place) RETURN ${m}`,
+        pattern: ({ n, m }) => `MATCH (${n})-[:WITHIN]->(${m}:Place) WHERE ${m} <> ${n} RETURN ${m}`,
       },
       "Place.ancestors": {
         returns: "Place",
         cardinality: "many",
         pattern: ({ n, m, local }) => {
-          const path = local("path");
-          return `MATCH ${path} = (${n})-[:WITHIN*1..${MAX_PLACE_DEPTH}]->(${m}:Place) RETURN ${m} ORDER BY length(${path})`;
+          const [path, depth] = [local("path"), local("depth")];
+          // As Actor.partOf: each ancestor once, never the place itself, even on a cycle in stored data.
+          return `MATCH ${path} = (${n})-[:WITHIN*1..${MAX_PLACE_DEPTH}]->(${m}:Place) WHERE ${m} <> ${n}
+      WITH ${m}, min(length(${path})) AS ${depth} ORDER BY ${depth} RETURN ${m}`;
         },
       },
       "Place.children": {
         returns: "Place",
         cardinality: "many",
-        pattern: ({ n, m }) => `MATCH (${n})<-[:WITHIN]-(${m}:Place) RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
+        pattern: ({ n, m }) => `MATCH (${n})<-[:WITHIN]-(${m}:Place) WHERE ${m} <> ${n} RETURN ${m} ORDER BY ${m}.name, ${m}.id`,
       },
     },
   },

@@ -6,7 +6,7 @@
  */
 import { Readable } from "node:stream";
 import type { Executor } from "../db/executor.js";
-import { type ImportProblem, InvalidImportError } from "../errors.js";
+import { type ImportProblem, ImportTimeoutError, InvalidImportError, QueryTimeoutError } from "../errors.js";
 import { acledDraft } from "./acled/acledDraft.js";
 import { readAcled } from "./acled/acledRows.js";
 import { validateBundle } from "./bundle/validation.js";
@@ -15,7 +15,7 @@ import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
 import { mergeNodes } from "./write/mergeNodes.js";
-import { incidentDecisionsSchema, linkIncident } from "./write/incidents.js";
+import { incidentDecisionsSchema, type IncidentDecision, linkIncident } from "./write/incidents.js";
 import { lockImports } from "./write/importStore.js";
 
 export interface ImportRequest {
@@ -34,8 +34,19 @@ export interface ProgressReporter {
 export class ImportService {
   constructor(
     private readonly db: Executor,
-    private readonly settings: { timeoutMs: number },
+    /** `caller`: who reads the refusal of an import over budget, an API client or the command line's user (ImportTimeoutError). */
+    private readonly settings: { timeoutMs: number; caller?: "api" | "cli" },
   ) {}
+
+  /** Runs a write of the import's budget; running out of it is said as the import's, not as a query's, timeout. */
+  private async budgeted<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof QueryTimeoutError) throw new ImportTimeoutError(this.settings.timeoutMs, this.settings.caller ?? "api");
+      throw error;
+    }
+  }
 
   /** One bundle (the API's `importBundle`). */
   importBundle(input: unknown, request: ImportRequest): Promise<ImportReport> {
@@ -71,32 +82,36 @@ export class ImportService {
     }
     // A bundle whose shape is wrong cannot be checked further; the others' problems are still worth reporting.
     if (shapeBroken) throw new InvalidImportError(limitProblems(problems));
-    return runImport(this.db, draft, {
-      ...request,
-      problems,
-      resolve: !options.restore,
-      ...(incidents?.success ? { incidents: incidents.data } : {}),
-      timeoutMs: this.settings.timeoutMs,
-      ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
-    });
+    return this.budgeted(() =>
+      runImport(this.db, draft, {
+        ...request,
+        problems,
+        resolve: !options.restore,
+        ...(incidents?.success ? { incidents: incidents.data } : {}),
+        timeoutMs: this.settings.timeoutMs,
+        ...(options.progress?.written ? { onProgress: options.progress.written } : {}),
+      }),
+    );
   }
 
   /** Two ids of one actor or place become one node, `into` (write/mergeNodes.ts); nothing changes when refused. */
   mergeNodes(from: string, into: string, request: Omit<ImportRequest, "dryRun">): Promise<ImportReport> {
-    return mergeNodes(this.db, { from, into, writtenBy: request.writtenBy, timeoutMs: this.settings.timeoutMs });
+    return this.budgeted(() => mergeNodes(this.db, { from, into, writtenBy: request.writtenBy, timeoutMs: this.settings.timeoutMs }));
   }
 
   /**
    * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidents.ts), serialised with imports;
-   * returns the ids of the listed reports' incidents.
+   * returns the ids of the listed reports' incidents and the earlier decisions it undid.
    */
-  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<string[]> {
-    return this.db.write(
-      async (tx) => {
-        await lockImports(tx);
-        return linkIncident(tx, eventIds, same, writtenBy);
-      },
-      { timeoutMs: this.settings.timeoutMs },
+  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<IncidentDecision> {
+    return this.budgeted(() =>
+      this.db.write(
+        async (tx) => {
+          await lockImports(tx);
+          return linkIncident(tx, eventIds, same, writtenBy);
+        },
+        { timeoutMs: this.settings.timeoutMs },
+      ),
     );
   }
 
@@ -107,13 +122,16 @@ export class ImportService {
     const pacer = new Pacer();
     const { rows, count, problems, unreadable } = await readAcled(input, pacer, progress.read);
     if (unreadable) throw new InvalidImportError(limitProblems(problems));
-    return runImport(this.db, await acledDraft(rows, pacer), {
-      ...request,
-      problems,
-      rows: count,
-      timeoutMs: this.settings.timeoutMs,
-      ...(progress.written ? { onProgress: progress.written } : {}),
-    });
+    const draft = await acledDraft(rows, pacer);
+    return this.budgeted(() =>
+      runImport(this.db, draft, {
+        ...request,
+        problems,
+        rows: count,
+        timeoutMs: this.settings.timeoutMs,
+        ...(progress.written ? { onProgress: progress.written } : {}),
+      }),
+    );
   }
 }
 

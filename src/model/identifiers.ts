@@ -17,6 +17,20 @@ export const identifierLimits = {
 
 export const WIKIDATA = "wikidata";
 
+/**
+ * ACLED's event ids (`acled:SYR12345`) and ACLED's actor names (`acled-actor:Military Forces of Syria (2000-)`) are two
+ * schemes, so that an actor ACLED names like an event id ("SYR90002") is no second claim on that event's identifier.
+ */
+export const ACLED_EVENT_SCHEME = "acled";
+export const ACLED_ACTOR_SCHEME = "acled-actor";
+
+/**
+ * An actor's identifier as stored: `acled` on an actor, as bundles and exports written before ACLED_ACTOR_SCHEME existed give
+ * it, means ACLED_ACTOR_SCHEME (no actor is an ACLED event).
+ */
+export const actorIdentifier = (id: ExternalId): ExternalId =>
+  id.scheme === ACLED_EVENT_SCHEME ? { scheme: ACLED_ACTOR_SCHEME, value: id.value } : id;
+
 const SCHEME = /^[a-z][a-z0-9_.-]*$/;
 const WIKIDATA_ITEM = /^Q\d+$/;
 // eslint-disable-next-line no-control-regex

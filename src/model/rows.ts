@@ -90,6 +90,8 @@ export interface IncidentRow extends NodeRowBase {
   match: IncidentMatch;
   fatalities: EstimateRow | null;
   injuries: EstimateRow | null;
+  /** Only in linkIncident's answer: the earlier editors' decisions it undid about this incident's reports. */
+  undone?: readonly string[];
 }
 
 export interface ClaimRow extends NodeRowBase {

@@ -116,6 +116,8 @@ export class ListRepository {
     if (filter.withinId != null) {
       match = `MATCH (:Place {id: $withinId})<-[:WITHIN*1..${MAX_PLACE_DEPTH}]-(p:Place)`;
       params.withinId = filter.withinId;
+      // Never the place itself, even on a cycle in stored data (which no write makes).
+      where.push("p.id <> $withinId");
     }
     const query: ListQuery = { name: "placesPage", variable: "p", match, where, projection: rowProperties("Place", "p") };
     return onePage(this.db, { query, params }, byName<PlaceRow>("p"), request, placeRow);

@@ -66,7 +66,7 @@ function identifiedBundle(s: string) {
   return {
     ...bundle,
     actors: [
-      { ...bundle.actors[0]!, wikidataId: `Q9${numeric(s)}`, identifiers: [{ scheme: "acled", value: `Ministry of Defence ${s}` }] },
+      { ...bundle.actors[0]!, wikidataId: `Q9${numeric(s)}`, identifiers: [{ scheme: "acled-actor", value: `Ministry of Defence ${s}` }] },
     ],
     places: [bundle.places[0]!, { ...bundle.places[1]!, identifiers: [{ scheme: "pcode", value: `SY-${s}` }] }] as Place[],
     events: [{ ...bundle.events[0]!, identifiers: [{ scheme: "acled", value: `SYR${s}` }] }],
@@ -82,7 +82,7 @@ describe("nodeByIdentifier and identifiers", () => {
   it("find an actor, a place and an event by the identifiers a bundle gave them, and an actor by its wikidataId", async () => {
     const s = uniqueSuffix();
     await imported(identifiedBundle(s));
-    expect(await named("acled", `Ministry of Defence ${s}`)).toEqual({ __typename: "Actor", id: `actor:w-${s}-ministry` });
+    expect(await named("acled-actor", `Ministry of Defence ${s}`)).toEqual({ __typename: "Actor", id: `actor:w-${s}-ministry` });
     expect(await named("pcode", `SY-${s}`)).toEqual({ __typename: "Place", id: `place:w-${s}-market` });
     expect(await named("acled", `SYR${s}`)).toEqual({ __typename: "Event", id: `event:w-${s}-strike` });
     expect(await named("wikidata", `Q9${numeric(s)}`)).toEqual({ __typename: "Actor", id: `actor:w-${s}-ministry` });
@@ -90,7 +90,7 @@ describe("nodeByIdentifier and identifiers", () => {
     expect(await named("pcode", ` SY-${s} `)).toEqual({ __typename: "Place", id: `place:w-${s}-market` });
 
     expect(await identifiersOf("actor", `actor:w-${s}-ministry`)).toEqual([
-      { scheme: "acled", value: `Ministry of Defence ${s}` },
+      { scheme: "acled-actor", value: `Ministry of Defence ${s}` },
       { scheme: "wikidata", value: `Q9${numeric(s)}` },
     ]);
     expect(await identifiersOf("place", `place:w-${s}-province`)).toEqual([]);
@@ -103,7 +103,10 @@ describe("nodeByIdentifier and identifiers", () => {
   it("answers the seed's wikidataIds and ACLED names", async () => {
     expect(await named("wikidata", "Q159")).toEqual({ __typename: "Actor", id: "actor:russia" });
     expect(await named("wikidata", "Q858")).toEqual({ __typename: "Place", id: "place:syria" });
-    expect(await named("acled", "Military Forces of Syria (2000-)")).toEqual({ __typename: "Actor", id: "actor:syrian-government-forces" });
+    expect(await named("acled-actor", "Military Forces of Syria (2000-)")).toEqual({
+      __typename: "Actor",
+      id: "actor:syrian-government-forces",
+    });
   });
 
   it("answers null for an identifier no node carries, and BAD_USER_INPUT for one that cannot be an identifier", async () => {
@@ -155,7 +158,7 @@ describe("one identifier names one node", () => {
     const second = identifiedBundle(t);
     // A stored actor's ACLED name, a stored place's pcode (on a node that may not be linked by name), a stored
     // event's ACLED id, and one pcode given to two places of this import.
-    second.actors[0]!.identifiers = [{ scheme: "acled", value: `Ministry of Defence ${s}` }];
+    second.actors[0]!.identifiers = [{ scheme: "acled-actor", value: `Ministry of Defence ${s}` }];
     (second.actors[0] as Record<string, unknown>).resolve = false;
     second.places[0] = { ...second.places[0]!, identifiers: [{ scheme: "pcode", value: `P-${t}` }] };
     second.places[1]!.identifiers = [
@@ -253,7 +256,7 @@ describe("identifiers in imports", () => {
           id: `actor:w-${t}-new`,
           name: `Army ${t}`,
           kind: "GOVERNMENT_BODY",
-          identifiers: [{ scheme: "acled", value: `Ministry of Defence ${s}` }],
+          identifiers: [{ scheme: "acled-actor", value: `Ministry of Defence ${s}` }],
         },
       ],
     });
@@ -272,7 +275,7 @@ describe("ACLED rows", () => {
           id: `actor:w-${s}-testland-army`,
           name: `Testland ${s} Armed Forces`,
           kind: "ARMED_FORCE",
-          identifiers: [{ scheme: "acled", value: force }],
+          identifiers: [{ scheme: "acled-actor", value: force }],
         },
       ],
     });
@@ -287,11 +290,14 @@ describe("ACLED rows", () => {
     expect(await identifiersOf("event", `event:acled-TST${s}1`)).toEqual([{ scheme: "acled", value: `TST${s}1` }]);
     const data = await server.read(`query ($id: ID!) { event(id: $id) { perpetrators { id } } }`, { id: `event:acled-TST${s}1` });
     expect(data.event.perpetrators).toEqual([{ id: `actor:w-${s}-testland-army` }]);
-    expect(await named("acled", force)).toEqual({ __typename: "Actor", id: `actor:w-${s}-testland-army` });
+    expect(await named("acled-actor", force)).toEqual({ __typename: "Actor", id: `actor:w-${s}-testland-army` });
     // Actors ACLED creates carry their ACLED names.
-    expect(await named("acled", `Civilians (Testland ${s})`)).toEqual({ __typename: "Actor", id: `actor:acled-civilians-testland-${s}` });
+    expect(await named("acled-actor", `Civilians (Testland ${s})`)).toEqual({
+      __typename: "Actor",
+      id: `actor:acled-civilians-testland-${s}`,
+    });
     expect(await identifiersOf("actor", `actor:acled-civilians-testland-${s}`)).toEqual([
-      { scheme: "acled", value: `Civilians (Testland ${s})` },
+      { scheme: "acled-actor", value: `Civilians (Testland ${s})` },
     ]);
 
     // Re-imported, the row resolves the same way and changes nothing.
@@ -317,7 +323,10 @@ describe("the export and the migration", () => {
     const market = (bundle.places as Record<string, any>[]).find((place) => place.id === `place:w-${s}-market`)!;
     expect(market.identifiers).toEqual([{ scheme: "pcode", value: `SY-${s}` }]);
     const actor = (bundle.actors as Record<string, any>[]).find((candidate) => candidate.id === `actor:w-${s}-ministry`)!;
-    expect(actor).toMatchObject({ wikidataId: `Q9${numeric(s)}`, identifiers: [{ scheme: "acled", value: `Ministry of Defence ${s}` }] });
+    expect(actor).toMatchObject({
+      wikidataId: `Q9${numeric(s)}`,
+      identifiers: [{ scheme: "acled-actor", value: `Ministry of Defence ${s}` }],
+    });
     expect((bundle.events as Record<string, any>[])[0]!.identifiers).toEqual([{ scheme: "acled", value: `SYR${s}` }]);
     expect(await imported(bundle)).toMatchObject({ created: 0, updated: 0 });
   });
@@ -361,6 +370,64 @@ describe("the export and the migration", () => {
     await migrate(database.db);
     expect(await named("acled", `Late ${s}`)).toBeNull();
     const [row] = await database.db.read("// migrationsRecorded\nMATCH (m:Migration) RETURN collect(m.id) AS ids");
-    expect([...(row?.ids as string[])].sort()).toEqual(["external-ids", "incidents"]);
+    expect([...(row?.ids as string[])].sort()).toEqual(["acled-actor-scheme", "external-ids", "incidents"]);
+  });
+});
+
+describe("ACLED's event ids and actor names: two schemes", () => {
+  it("an actor ACLED names like an event id imports beside that event, and a bundle's `acled` on an actor means acled-actor", async () => {
+    const s = uniqueSuffix();
+    const eventId = `TST${s}1`;
+    const response = await importAcled(server, acledCsv([acledRecord(s, { actor2: eventId, inter2: "3" })]));
+    expect(response.errors).toBeUndefined();
+    expect(await named("acled", eventId)).toEqual({ __typename: "Event", id: `event:acled-${eventId}` });
+    expect(await named("acled-actor", eventId)).toEqual({ __typename: "Actor", id: expect.stringMatching(/^actor:acled-/) });
+
+    const t = uniqueSuffix();
+    await imported({
+      source: { id: `source:w-${t}-older`, title: `Older ${t}`, text: `An older bundle ${t}.` },
+      actors: [
+        {
+          id: `actor:w-${t}-older`,
+          name: `Older Force ${t}`,
+          kind: "ARMED_FORCE",
+          identifiers: [{ scheme: "acled", value: `Older Force ${t}` }],
+        },
+      ],
+    });
+    expect(await identifiersOf("actor", `actor:w-${t}-older`)).toEqual([{ scheme: "acled-actor", value: `Older Force ${t}` }]);
+    expect(await named("acled", `Older Force ${t}`)).toBeNull();
+  });
+
+  it("the migration moves stored actors' ACLED names and their lookup nodes to acled-actor, and leaves events' ids", async () => {
+    const s = uniqueSuffix();
+    // An ACLED event as imported now, and an actor as a graph written before the two schemes held it, with lookups.
+    expect((await importAcled(server, acledCsv([acledRecord(s)]))).errors).toBeUndefined();
+    await database.db.write((tx) =>
+      tx.run(
+        `// legacyAcledActor
+        CREATE (a:Actor {id: $actor, name: $name, kind: 'ARMED_GROUP', identifiers: [$acled, $wikidata]})
+        CREATE (:ExternalId {key: $acled, scheme: 'acled', value: $name})-[:IDENTIFIES]->(a)
+        CREATE (:ExternalId {key: $wikidata, scheme: 'wikidata', value: $q})-[:IDENTIFIES]->(a)`,
+        {
+          actor: `actor:legacy-acled-${s}`,
+          name: `Legacy Militia ${s}`,
+          acled: `acled:Legacy Militia ${s}`,
+          wikidata: `wikidata:Q7${numeric(s)}`,
+          q: `Q7${numeric(s)}`,
+        },
+      ),
+    );
+    await database.db.write((tx) => tx.run("// forgetMigration\nMATCH (m:Migration {id: 'acled-actor-scheme'}) DELETE m"));
+    await migrate(database.db);
+    expect(await named("acled-actor", `Legacy Militia ${s}`)).toEqual({ __typename: "Actor", id: `actor:legacy-acled-${s}` });
+    expect(await named("acled", `Legacy Militia ${s}`)).toBeNull();
+    expect(await identifiersOf("actor", `actor:legacy-acled-${s}`)).toEqual([
+      { scheme: "acled-actor", value: `Legacy Militia ${s}` },
+      { scheme: "wikidata", value: `Q7${numeric(s)}` },
+    ]);
+    expect(await named("acled", `TST${s}1`)).toEqual({ __typename: "Event", id: `event:acled-TST${s}1` });
+    const [row] = await database.db.read("// migrationRecorded\nMATCH (m:Migration {id: 'acled-actor-scheme'}) RETURN count(m) AS done");
+    expect(row?.done).toBe(1);
   });
 });

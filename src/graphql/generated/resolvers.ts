@@ -779,6 +779,12 @@ export type Incident = Node & {
   match: IncidentMatch;
   /** Every event report of this incident, from every source, oldest first. */
   reports: Array<Event>;
+  /**
+   * Only in the answer of `linkIncident`: the earlier editors' decisions about this incident's reports that this one
+   * undid, one sentence each (a keep-apart that splits reports an editor's decision had put together, match CURATED; a
+   * join of reports an editor had kept apart). Empty in every other answer, and when nothing was undone.
+   */
+  undone: Array<Scalars['String']['output']>;
 };
 
 /** A page of incidents. */
@@ -847,9 +853,12 @@ export type Mutation = {
   /**
    * Editors: these event reports (2 to 20 event ids) are one incident (same: true), or must never be matched together
    * (same: false). Joining puts the listed reports into the incident of the first one (match CURATED). Keeping apart
-   * stores the decision for every pair of them and moves each that shares an incident with an earlier listed one into an
-   * incident of its own. A later decision about the same reports replaces an earlier one (joining undoes a keep-apart
-   * between the listed reports). Decisions survive re-imports and are part of the export. Refused with BAD_USER_INPUT,
+   * stores the decision for every pair of them and, of the listed reports that share an incident, keeps one in it and
+   * moves the others into incidents of their own: the one that stays is the report the incident is named after (its id
+   * is `incident:<the report's slug>`), so that an incident named after an article's report never ends up holding only
+   * ACLED's row; of an incident named after none of them, the first listed. A later decision about the same reports
+   * replaces an earlier one (joining undoes a keep-apart between the listed reports; keeping apart undoes a join), and
+   * says so in the answer's `Incident.undone`. Decisions survive re-imports and are part of the export. Refused with BAD_USER_INPUT,
    * nothing changed, for fewer than two distinct ids, more than 20, unknown events, or a join that would put a report
    * into an incident holding a report an editor kept apart from it. Answers the incidents of the listed reports as they
    * now stand, in the order of the ids.
@@ -1974,6 +1983,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   match?: Resolver<ResolversTypes['IncidentMatch'], ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  undone?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -11,12 +11,12 @@
  * from ACLED's naming conventions, see actorNames.ts, otherwise the kind from the inter codes) and the place chain
  * country > admin1 > admin2 > admin3 > location get ids derived from their names, and are only filled in: an ACLED
  * row never overwrites what a curator wrote. New ones are resolved against existing actors and places by name.
- * Identifiers (model/identifiers.ts): the event carries `acled:<event_id_cnty>`, each actor `acled:<its name as the
- * row writes it>`, so that a row resolves to whichever node carries that name, e.g. a curated actor.
+ * Identifiers (model/identifiers.ts): the event carries `acled:<event_id_cnty>`, each actor `acled-actor:<its name as
+ * the row writes it>` (a scheme of its own, so that an actor named like an event id claims nothing of the event's), so that a row resolves to whichever node carries that name, e.g. a curated actor.
  */
 import { createHash } from "node:crypto";
 import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
-import { identifierKey } from "../../model/identifiers.js";
+import { ACLED_ACTOR_SCHEME, ACLED_EVENT_SCHEME, identifierKey } from "../../model/identifiers.js";
 import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
 import type { Located } from "../bundle/validation.js";
@@ -96,7 +96,7 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
     });
 
     const eventId = `event:acled-${row.eventId}`;
-    const acledId = identifierKey({ scheme: "acled", value: row.eventId });
+    const acledId = identifierKey({ scheme: ACLED_EVENT_SCHEME, value: row.eventId });
     documents.push({
       label: "Event",
       id: eventId,
@@ -188,7 +188,7 @@ function actorChain(
     const id = limitedId("actor", plan.state ? `state~${slugOf(plan.name)}` : `acled-${slugOf(plan.name)}`);
     const extra: Record<string, string> = plan.period === null ? {} : { period: plan.period };
     // ACLED names the actor itself as the row writes it, and the body a unit belongs to; a state's name is not ACLED's.
-    const identifiers = plan.state ? [] : [identifierKey({ scheme: "acled", value: i === plans.length - 1 ? name : plan.name })];
+    const identifiers = plan.state ? [] : [identifierKey({ scheme: ACLED_ACTOR_SCHEME, value: i === plans.length - 1 ? name : plan.name })];
     entity(entities, { label: "Actor", id, name: plan.name, kind: plan.kind, partOf, aliases: plan.aliases, extra, identifiers, path });
     partOf = id;
     last = { id, kind: plan.kind };

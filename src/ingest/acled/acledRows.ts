@@ -169,7 +169,7 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   for (const column of ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "admin2", "admin3", "location"]) {
     const names = column.startsWith("assoc_") ? value(column).split(";") : [value(column)];
     if (names.some((name) => name.trim().length > MAX_NAME_LENGTH)) problem(column, `a name is longer than ${MAX_NAME_LENGTH} characters`);
-    // An actor's name is its identifier `acled:<name>` (model/identifiers.ts).
+    // An actor's name is its identifier `acled-actor:<name>` (model/identifiers.ts).
     if (column.includes("actor") && names.some(hasControlCharacters)) problem(column, "a name must not contain control characters");
   }
 

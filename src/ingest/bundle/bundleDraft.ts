@@ -2,7 +2,7 @@
 import type { Located, ValidBundle } from "./validation.js";
 import { ownedBy } from "../../graph/catalogue.js";
 import type { Draft, DraftNode, EntityIntent, Link, WriteLabel } from "../draft.js";
-import { identifierKey, identifierKeys, WIKIDATA, type ExternalId } from "../../model/identifiers.js";
+import { actorIdentifier, identifierKey, identifierKeys, WIKIDATA, type ExternalId } from "../../model/identifiers.js";
 
 export interface BundleDraftOptions {
   /** Prefix of every problem path (`bundles.3.` when the bundle is one of a file's). */
@@ -69,12 +69,12 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         wikidataId: actor.wikidataId ?? null,
         period: actor.period ?? null,
         mergedIds: actor.mergedIds ?? null,
-        identifiers: keysOf(actor.identifiers),
+        identifiers: keysOf(actor.identifiers?.map(actorIdentifier)),
       },
       links: links("Actor", actor, `actors.${i}`),
       evidence: new Map(),
       entity: intent(actor),
-      identifierPaths: identifierPaths(actor, `${prefix}actors.${i}`),
+      identifierPaths: identifierPaths({ ...actor, identifiers: actor.identifiers?.map(actorIdentifier) ?? null }, `${prefix}actors.${i}`),
       path: `${prefix}actors.${i}`,
     }),
   );

@@ -10,7 +10,9 @@
  */
 import type { Executor } from "../../db/executor.js";
 import { otherLabel, ownedBy } from "../../graph/catalogue.js";
+import { cycleBreaks, cycleText, hierarchyOf } from "../../graph/cycles.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
+import { MERGEABLE_LABELS } from "../../graph/redirects.js";
 import type { Properties, WriteLabel } from "../draft.js";
 import { parseIdentifierKey } from "../../model/identifiers.js";
 import { importsCommitted, readGraph, type StoredGraph } from "./exportStore.js";
@@ -36,7 +38,7 @@ const MAX_READS = 5;
  * isolation lets each statement see imports committed since the transaction began, so the count of committed imports
  * is read before and after, and the graph read again while it moved.
  */
-export async function exportGraph(db: Executor): Promise<ExportFile> {
+export async function exportGraph(db: Executor, options: { onCycleBroken?: (message: string) => void } = {}): Promise<ExportFile> {
   const { graph, incidents } = await db.readTransaction(async (tx) => {
     for (let read = 1; ; read++) {
       const before = await importsCommitted(tx);
@@ -47,7 +49,35 @@ export async function exportGraph(db: Executor): Promise<ExportFile> {
         throw new Error(`The graph changed during each of ${MAX_READS} reads (imports kept committing); export again later.`);
     }
   });
+  for (const message of leaveOutCycles(graph)) options.onCycleBroken?.(message);
   return { format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), bundles: graphToBundles(graph), ...incidents };
+}
+
+/**
+ * An export carries no cycle of PART_OF or WITHIN, which its import would refuse: of a graph that holds some (written
+ * before writes refused them), it leaves out the links `npm run db:repair -- --break-cycles` would remove, by the same
+ * rule (graph/cycles.ts), and says which. The graph itself is left as it is.
+ */
+function leaveOutCycles(graph: StoredGraph): string[] {
+  const messages: string[] = [];
+  for (const label of MERGEABLE_LABELS) {
+    const { type } = hierarchyOf[label];
+    const owned = graph.links.get(label) ?? new Map<string, { type: string; target: string; role: string | null }[]>();
+    const links = [...owned].flatMap(([child, linksOf]) =>
+      linksOf.filter((link) => link.type === type).map((link) => ({ child, parent: link.target })),
+    );
+    for (const { removed, cycle } of cycleBreaks(links)) {
+      owned.set(
+        removed.child,
+        owned.get(removed.child)!.filter((link) => !(link.type === type && link.target === removed.parent)),
+      );
+      messages.push(
+        `left out ${removed.child} -[:${type}]-> ${removed.parent}, which closes the cycle ${cycleText(cycle)}; ` +
+          "npm run db:repair -- --break-cycles removes it from the graph",
+      );
+    }
+  }
+  return messages;
 }
 
 type Json = Record<string, unknown>;

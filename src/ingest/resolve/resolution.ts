@@ -4,7 +4,7 @@
  *
  * - An id that already exists always means that node: no name matching (a curator's explicit id wins).
  * - `sameAs` links to the node named; `resolve: false` never links by name or identifier.
- * - An identifier (`acled:<name>`, `wikidata:Q…`) that an existing node of the same label holds links to that node,
+ * - An identifier (`acled-actor:<name>`, `wikidata:Q…`) that an existing node of the same label holds links to that node,
  *   before and above any name matching; identifiers naming several existing nodes are a problem.
  * - Kinds must agree; cities, towns and villages count as one kind (a settlement's size label is editorial), but a
  *   district named after its city stays apart from it.

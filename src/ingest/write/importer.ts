@@ -3,7 +3,8 @@
  * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
  * draft and the graph (by id and label); resolve new actors and places to existing ones by identifier, then by name;
  * read what is stored of every node the draft names that exists; compute each node's target and compare; check that
- * no identifier of a node to write names another node (identifiers.ts); then, unless any problem was found or this
+ * no identifier of a node to write names another node (identifiers.ts) and that no PART_OF or WITHIN link closes a
+ * cycle (hierarchyCycles.ts); then, unless any problem was found or this
  * is a dry run, write only what differs, and the identifiers' lookup nodes, then match new and updated events into
  * incidents (incidents.ts). Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
@@ -38,6 +39,9 @@ import { followRedirects, writeRedirects } from "./redirects.js";
 import { type IncidentDecisions, matchIncidents } from "./incidents.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
+import { hierarchyOf } from "../../graph/cycles.js";
+import { isMergeable, type MergeableLabel } from "../../graph/redirects.js";
+import { type AddedLink, cycleProblems } from "./hierarchyCycles.js";
 import { identifiedLabels, identifierHolders, identifierKeysOf, identifierProblems, writeIdentifiers } from "./identifiers.js";
 
 /** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
@@ -114,6 +118,8 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
   let updated = 0;
   let unchanged = 0;
   const toWrite = new Map<WriteLabel, { created: TargetNode[]; updated: TargetNode[] }>();
+  // The hierarchy links of every actor and place this import writes, and those it adds (hierarchyCycles.ts).
+  const hierarchies = new Map<MergeableLabel, { written: Map<string, string[]>; added: AddedLink[] }>();
   for (const label of writeLabels) {
     const nodes = groups.get(label) ?? [];
     if (nodes.length === 0) continue;
@@ -146,6 +152,18 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
           changedEvidence.push({ label, id, source, located });
         }
       }
+      if (isMergeable(label) && (storedNode === null || storedNode.hash !== target.hash)) {
+        const hierarchy = hierarchies.get(label) ?? { written: new Map<string, string[]>(), added: [] as AddedLink[] };
+        hierarchies.set(label, hierarchy);
+        const { type } = hierarchyOf[label];
+        const parents = target.links.filter((link) => link.type === type).map((link) => link.target);
+        hierarchy.written.set(id, parents);
+        for (const parent of parents) {
+          if (storedNode?.links.some((link) => link.type === type && link.target === parent)) continue;
+          const given = definitions.flatMap((definition) => definition.links).find((link) => link.type === type && link.target === parent);
+          hierarchy.added.push({ child: id, parent, path: given?.path ?? definitions[0]!.path });
+        }
+      }
       if (storedNode === null) {
         created++;
         writes.created.push(target);
@@ -169,6 +187,10 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
   );
   const claims = identifierProblems(identified, definitionsById(groups), holders);
   if (claims.length > 0) throw new InvalidImportError(limitProblems(claims));
+  // No link may close a cycle in a hierarchy, at any depth: checked on the graph as the import would leave it.
+  const cycles: ImportProblem[] = [];
+  for (const [label, { written, added }] of hierarchies) cycles.push(...(await cycleProblems(tx, label, written, added)));
+  if (cycles.length > 0) throw new InvalidImportError(limitProblems(cycles));
 
   const touched = [
     ...new Set([

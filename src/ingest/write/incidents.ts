@@ -378,8 +378,27 @@ async function inMatchingOrder(tx: WriteTransaction, eventIds: readonly string[]
   return dated.sort((a, b) => a.date.localeCompare(b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
 }
 
-/** The decision of `linkIncident`, checked and applied in the caller's transaction; returns the incidents, in id order. */
-export async function linkIncident(tx: WriteTransaction, eventIds: readonly string[], same: boolean, writtenBy: string): Promise<string[]> {
+/** What `linkIncident` answers: the listed reports' incidents, in id order, and the earlier decisions it undid. */
+export interface IncidentDecision {
+  incidents: string[];
+  /** Incident id -> sentences, one per earlier editor's decision this one undid about its reports. */
+  undone: Map<string, string[]>;
+}
+
+/** Whether the incident carries the report's name: the id incidentIdOf gives it, at any attempt. */
+function namedAfter(incidentId: string, eventId: string): boolean {
+  if (incidentId === incidentIdOf(eventId)) return true;
+  const stem = incidentIdOf(eventId, 1).replace(/\.2$/, ".");
+  return incidentId.startsWith(stem) && /^\d+$/.test(incidentId.slice(stem.length));
+}
+
+/** The decision of `linkIncident`, checked and applied in the caller's transaction. */
+export async function linkIncident(
+  tx: WriteTransaction,
+  eventIds: readonly string[],
+  same: boolean,
+  writtenBy: string,
+): Promise<IncidentDecision> {
   const ids = [...new Set(eventIds)];
   if (ids.length < 2) throw refusal(`linkIncident needs at least two distinct event ids, got ${ids.length}.`);
   if (ids.length > MAX_LINKED_EVENTS) throw refusal(`linkIncident takes at most ${MAX_LINKED_EVENTS} event ids, got ${ids.length}.`);
@@ -389,6 +408,8 @@ export async function linkIncident(tx: WriteTransaction, eventIds: readonly stri
   if (unknown.length > 0) throw refusal(`Unknown event ${unknown.map((id) => `"${id}"`).join(", ")}: no event has this id.`);
   const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => (a < b ? [a, b] : [b, a])));
   const touched = new Set<string>();
+  const undone = new Map<string, string[]>();
+  const note = (incident: string, sentence: string) => undone.set(incident, [...(undone.get(incident) ?? []), sentence]);
   if (same) {
     const target = reports.get(ids[0]!).incident;
     const listed = new Set(ids);
@@ -402,13 +423,18 @@ export async function linkIncident(tx: WriteTransaction, eventIds: readonly stri
         );
       }
     }
-    await tx.run(
+    const keptApart = await tx.run(
       `// joinIncidentUndoKeepApart
       UNWIND $pairs AS pair
       MATCH (:Event {id: pair[0]})-[r:${NOT_SAME_INCIDENT}]-(:Event {id: pair[1]})
-      DELETE r`,
+      DELETE r
+      RETURN DISTINCT pair`,
       { pairs },
     );
+    for (const { pair } of keptApart) {
+      const [a, b] = pair as [string, string];
+      note(target, `"${a}" and "${b}" had been kept apart by an editor; this join undoes that decision.`);
+    }
     const moves = ids.filter((id) => reports.get(id).incident !== target).map((id): [string, string] => [id, target]);
     for (const id of ids) touched.add(reports.get(id).incident);
     await moveReports(tx, moves);
@@ -422,22 +448,31 @@ export async function linkIncident(tx: WriteTransaction, eventIds: readonly stri
       CREATE (a)-[:${NOT_SAME_INCIDENT} {createdBy: $writtenBy, createdAt: datetime()}]->(b)`,
       { pairs, writtenBy },
     );
-    // Each listed report that shares an incident with an earlier listed one leaves it for an incident of its own.
-    const seen = new Set<string>();
-    const leaving: string[] = [];
-    for (const id of ids) {
-      const incident = reports.get(id).incident;
-      if (seen.has(incident)) {
-        leaving.push(id);
-        touched.add(incident);
-      } else seen.add(incident);
+    // Of the listed reports that share an incident, one stays and the others leave it for incidents of their own. The
+    // one that stays is the report the incident is named after, so that an incident's id never ends up naming only
+    // other reports (an article's strike, say, holding only ACLED's row of it); of an incident named after none of
+    // the listed reports, the first listed.
+    const stays = new Map<string, string>();
+    for (const id of ids) if (namedAfter(reports.get(id).incident, id)) stays.set(reports.get(id).incident, id);
+    for (const id of ids) if (!stays.has(reports.get(id).incident)) stays.set(reports.get(id).incident, id);
+    const leaving = ids.filter((id) => stays.get(reports.get(id).incident) !== id);
+    for (const id of leaving) {
+      const { incident, curated } = reports.get(id);
+      touched.add(incident);
+      // Reports an editor's decision put or kept together (match CURATED): splitting them undoes that decision.
+      if (curated) {
+        note(
+          incident,
+          `"${id}" left incident "${incident}", where an editor's decision had put it with "${stays.get(incident)!}" (match CURATED); this keep-apart undoes that decision.`,
+        );
+      }
     }
     for (const incident of await ownIncidents(tx, leaving, true)) touched.add(incident);
     await curate(tx, [...touched], writtenBy);
   }
   await refreshIncidents(tx, touched);
   const now = await incidentsOf(tx, ids);
-  return [...new Set(ids.map((id) => now.get(id)!))];
+  return { incidents: [...new Set(ids.map((id) => now.get(id)!))], undone };
 }
 
 /** Marks incidents as decided by an editor, with the audit stamps of other writes. */

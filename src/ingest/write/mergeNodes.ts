@@ -1,7 +1,7 @@
 /**
  * mergeNodes: one actor or place that two ids name becomes one node, in one write transaction that first takes the
  * import lock (so it runs between imports, never beside one). In order: check both ends and refuse a merge that would
- * make a PART_OF or WITHIN cycle; move every relationship of `from` to `into` (all types, both directions, with their
+ * make a PART_OF or WITHIN cycle (one end above the other at any depth: the shortest chain between them, unbounded); move every relationship of `from` to `into` (all types, both directions, with their
  * properties) unless `into` has it already; fold `from`'s names, values and identifiers into `into` as a name match
  * would (write/importer.ts); delete `from` and leave `(:Redirect {id: from})-[:MERGED_INTO]->(into)`; recompute the
  * content hash of every node whose owned relationships now name `into`, so that re-importing their bundles finds
@@ -15,7 +15,7 @@
 import { z } from "zod";
 import type { Executor, WriteTransaction } from "../../db/executor.js";
 import { BadUserInputError } from "../../errors.js";
-import { MAX_STORED_CHAIN } from "../../graph/limits.js";
+import { cycleText } from "../../graph/cycles.js";
 import { isMergeable, type MergeableLabel } from "../../graph/redirects.js";
 import { labelOf, type NodeLabel } from "../../model/ids.js";
 import { withArticle } from "../../model/text.js";
@@ -70,11 +70,13 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   const { from, into } = request;
   const ends = await mergeEnds(tx, label, from, into);
   const { type, is, becomes } = hierarchy[label];
-  if (ends.fromInsideInto || ends.intoInsideFrom) {
+  const chain = ends.fromInsideInto ?? ends.intoInsideFrom;
+  if (chain) {
     const [inner, outer] = ends.fromInsideInto ? [from, into] : [into, from];
     throw new BadUserInputError(
-      `Cannot merge "${from}" into "${into}": "${inner}" ${is} "${outer}" (a ${type} relationship, directly or through others), ` +
-        `so merging them would make "${outer}" ${becomes}. They are different ${label === "Actor" ? "actors" : "places"}.`,
+      `Cannot merge "${from}" into "${into}": "${inner}" ${is} "${outer}" (a ${type} relationship, directly or through ` +
+        `others: ${cycleText(chain)}), so merging them would make "${outer}" ${becomes}, a cycle of ${type}. ` +
+        `They are different ${label === "Actor" ? "actors" : "places"}.`,
       "into",
     );
   }
@@ -206,7 +208,11 @@ const endsRow = z.object({
   mergedInto: optionalText,
 });
 
-const hierarchyRow = z.object({ fromInsideInto: z.boolean(), intoInsideFrom: z.boolean(), intoHasParent: z.boolean() });
+const hierarchyRow = z.object({
+  fromInsideInto: z.array(z.string()).nullable(),
+  intoInsideFrom: z.array(z.string()).nullable(),
+  intoHasParent: z.boolean(),
+});
 
 /** Both ends by id, refusing unknown ids and ids merged away; and how they sit in their hierarchy. */
 async function mergeEnds(tx: WriteTransaction, label: MergeableLabel, from: string, into: string) {
@@ -241,8 +247,9 @@ async function mergeEnds(tx: WriteTransaction, label: MergeableLabel, from: stri
       `// mergeHierarchy
       MATCH (from) WHERE elementId(from) = $from
       MATCH (into) WHERE elementId(into) = $into
-      RETURN EXISTS { (from)-[:${type}*1..${MAX_STORED_CHAIN}]->(into) } AS fromInsideInto,
-        EXISTS { (into)-[:${type}*1..${MAX_STORED_CHAIN}]->(from) } AS intoInsideFrom,
+      OPTIONAL MATCH up = shortestPath((from)-[:${type}*]->(into))
+      OPTIONAL MATCH down = shortestPath((into)-[:${type}*]->(from))
+      RETURN [n IN nodes(up) | n.id] AS fromInsideInto, [n IN nodes(down) | n.id] AS intoInsideFrom,
         EXISTS { (into)-[:WITHIN]->(:Place) } AS intoHasParent`,
       { from: fromElement, into: intoElement },
     ),
@@ -354,7 +361,12 @@ async function storedContent(tx: WriteTransaction, label: WriteLabel, ids: reado
  * Recomputes the content hash of nodes whose owned relationships changed, from what is stored (as an import of their
  * unchanged definitions would compute it); stamps and returns those whose hash changed.
  */
-async function refreshContentHashes(tx: WriteTransaction, label: WriteLabel, ids: readonly string[], writtenBy: string): Promise<string[]> {
+export async function refreshContentHashes(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  ids: readonly string[],
+  writtenBy: string,
+): Promise<string[]> {
   const updates: { id: string; hash: string }[] = [];
   for (const [id, stored] of await storedContent(tx, label, ids)) {
     const definition: DraftNode = {

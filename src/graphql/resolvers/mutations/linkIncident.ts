@@ -7,7 +7,8 @@ import type { MutationResolvers } from "../../generated/resolvers.js";
 export const linkIncident: MutationResolvers["linkIncident"] = async (_, { eventIds, same }, context) => {
   const editor = requireEditor(context.viewer);
   eventIds.forEach((id, index) => expectId(id, "event", `eventIds.${index}`));
-  const incidentIds = await context.imports.linkIncident(eventIds, same ?? true, editor.id);
-  const incidents = await context.loaders.nodes.loadMany(incidentIds);
-  return incidents as IncidentRow[];
+  const decision = await context.imports.linkIncident(eventIds, same ?? true, editor.id);
+  const incidents = (await context.loaders.nodes.loadMany(decision.incidents)) as IncidentRow[];
+  // A copy per answer: the loader's rows are shared within the request, and `undone` belongs to this decision only.
+  return incidents.map((incident) => ({ ...incident, undone: decision.undone.get(incident.id) ?? [] }));
 };
