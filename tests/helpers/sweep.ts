@@ -224,8 +224,12 @@ export function hostileRequests(sha256: (text: string) => string): RequestProbe[
       probes.push({ label: `${field} ${label}`, post: { query: KNOWN_QUERY, [field]: value } });
     }
   }
-  // operationName against documents of one and of two operations.
+  // operationName against an anonymous operation, and documents of one and of two named operations.
   for (const name of ["Nope", "", "known", "x".repeat(10_000), ...prototypeNames]) {
+    probes.push({
+      label: `operationName "${name.slice(0, 20)}" of an anonymous operation`,
+      post: { query: "{ viewer { role } }", operationName: name },
+    });
     probes.push({ label: `operationName "${name.slice(0, 20)}" of one operation`, post: { query: KNOWN_QUERY, operationName: name } });
     probes.push({ label: `operationName "${name.slice(0, 20)}" of two operations`, post: { query: twoOperations, operationName: name } });
   }

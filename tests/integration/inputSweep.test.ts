@@ -210,6 +210,7 @@ describe("hostile values in the request's own fields", () => {
 
   it.each([
     ["an operationName that names no operation", { query: "query Known { viewer { role } }", operationName: "Nope" }],
+    ["an operationName for an anonymous operation", { query: "{ viewer { role } }", operationName: "Nope" }],
     ['persistedQuery "x"', { query: "{ viewer { role } }", extensions: { persistedQuery: "x" } }],
     [
       "persistedQuery version 2",
