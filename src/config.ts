@@ -236,7 +236,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       enabled: values.METRICS_ENABLED,
       port: values.METRICS_ENABLED ? (values.METRICS_PORT ?? null) : null,
       // In production the API's port is public; /metrics is served there only behind a key.
-      onApiPort: values.METRICS_ENABLED && values.METRICS_PORT === undefined && (metricsKeys.keys.length > 0 || values.NODE_ENV !== "production"),
+      onApiPort:
+        values.METRICS_ENABLED && values.METRICS_PORT === undefined && (metricsKeys.keys.length > 0 || values.NODE_ENV !== "production"),
       keys: metricsKeys.keys,
     },
     imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },

@@ -17,7 +17,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** A request field, from the JSON body of a POST or the URL of a GET (where objects arrive JSON-encoded). */
 function field(request: Request, name: string): unknown {
   const body: unknown = request.body;
-  if (request.method === "POST") return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
+  if (request.method === "POST")
+    return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
   const value = (request.query as Record<string, unknown>)[name];
   if (name !== "extensions" || typeof value !== "string") return value;
   try {
