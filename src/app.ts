@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
-import { GraphQLError, type ValidationContext } from "graphql";
+import { GraphQLError, type DocumentNode, type ValidationContext } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { authenticateRequests, isEditorRequest, viewerOf } from "./auth/http.js";
@@ -16,17 +16,28 @@ import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
+import { documentSize, LruCache, persistedQuerySize } from "./http/boundedCache.js";
 import { formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
-import { anonymousRateLimit } from "./http/rateLimit.js";
+import { anonymousRateLimit, authenticationFailureLimit, keyedRateLimit } from "./http/rateLimit.js";
 import { repeatedFieldLimit } from "./http/repeatedFields.js";
+import { requestShape } from "./http/requestShape.js";
+import { servedOperationTypes } from "./http/operationTypes.js";
 import { metricsServer, serveMetrics } from "./http/metricsEndpoint.js";
 import { mountWeb } from "./http/web.js";
 import { createLoaders } from "./loaders/loaders.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createRepositories } from "./repositories/index.js";
+
+/**
+ * Memory held between requests: parsed documents (sized by their text and tokens, boundedCache.ts) and persisted
+ * queries (by their text). With MAX_QUERY_BYTES at 32 kB, 32 MB hold at least ~100 of the largest documents and
+ * thousands of ordinary ones; SECURITY.md lists them.
+ */
+export const DOCUMENT_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 10_000 };
+export const PERSISTED_QUERY_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 5_000 };
 
 export interface App {
   server: http.Server;
@@ -102,9 +113,11 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     // main.ts handles SIGTERM: readiness first, then this server's drain, then the driver.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger, { suggestions: config.introspection }),
+    formatError: formatError({ suggestions: config.introspection }),
     parseOptions: { maxTokens: config.limits.tokens },
-    validationRules: protection.validationRules,
+    documentStore: new LruCache<DocumentNode>(DOCUMENT_CACHE, documentSize),
+    persistedQueries: { cache: new LruCache<string>(PERSISTED_QUERY_CACHE, persistedQuerySize) },
+    validationRules: [...protection.validationRules, servedOperationTypes],
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
@@ -142,18 +155,26 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     }
   });
 
-  if (config.metrics.enabled && config.metrics.port === null) app.get("/metrics", serveMetrics(metrics));
-  const ownMetricsServer = config.metrics.enabled && config.metrics.port !== null ? metricsServer(metrics, logger) : null;
+  if (config.metrics.onApiPort) app.get("/metrics", serveMetrics(metrics, config.metrics.keys));
+  else if (config.metrics.enabled && config.metrics.port === null) {
+    logger.warn("/metrics is not served on the API's port in production: set METRICS_PORT, or METRICS_KEY to serve it behind a key");
+  }
+  const ownMetricsServer =
+    config.metrics.enabled && config.metrics.port !== null ? metricsServer(metrics, logger, config.metrics.keys) : null;
+  const authenticationFailures = authenticationFailureLimit(config.rateLimit);
 
   // The playground for browsers at GET /graphql (and the explorer at /explore); API requests go on to Apollo.
   mountWeb(app);
 
   app.use(
     "/graphql",
-    authenticateRequests(config.auth),
+    authenticationFailures.check,
+    authenticateRequests(config.auth, authenticationFailures.failed),
     anonymousRateLimit(config.rateLimit),
+    keyedRateLimit(config.rateLimit),
     jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, isEditorRequest),
     bodyErrors,
+    requestShape(config.limits.documentBytes),
     repeatedFieldLimit(config.limits.repeatedFields, config.limits.tokens),
     expressMiddleware(apollo, {
       context: ({ res }) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseApiKeys } from "./auth/apiKeys.js";
+import { type ApiKey, parseApiKeys } from "./auth/apiKeys.js";
 import type { AuthSettings } from "./auth/authenticate.js";
 import type { CostLimits } from "./http/queryCost.js";
 
@@ -31,10 +31,17 @@ const environmentSchema = z.object({
   /** The same for callers with a reader's or an editor's credentials. */
   MAX_QUERY_COST_READER: z.coerce.number().int().positive().default(50_000),
   MAX_QUERY_COST_EDITOR: z.coerce.number().int().positive().default(50_000),
+  /** The query document's size in bytes, comments and whitespace included (the token limit counts neither). */
+  MAX_QUERY_BYTES: z.coerce.number().int().positive().default(32_768),
   /** How often one selection set may name the same field (graphql-js compares every pair of them). */
   MAX_REPEATED_FIELDS: z.coerce.number().int().positive().default(30),
   /** Anonymous requests to /graphql per IP address and window; 0 turns the budget off. */
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
+  /** Requests per key and window for readers and for editors: higher than anonymous callers', never unlimited. */
+  RATE_LIMIT_READER: z.coerce.number().int().positive().default(1_200),
+  RATE_LIMIT_EDITOR: z.coerce.number().int().positive().default(1_200),
+  /** Refused credentials per IP address and window; past them, requests with credentials get 429 unchecked. */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   /** Proxies in front of the server whose X-Forwarded-For is believed (Express's `trust proxy` hop count). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
@@ -69,6 +76,8 @@ const environmentSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** The longest lifetime of a token: its `exp` at most this far after now (and after its `iat`). */
+  JWT_MAX_LIFETIME_S: z.coerce.number().int().positive().default(86_400),
   /** Budget of one import's transaction (a 20 MB ACLED file, 42,000 rows, took ~160 s on a busy 2-core machine). */
   IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   /** Prometheus metrics at GET /metrics; METRICS_PORT moves them off the API's port to one of their own. */
@@ -77,6 +86,8 @@ const environmentSchema = z.object({
     .default("true")
     .transform((value) => value === "true"),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** A key (16+ characters) that /metrics then asks for as `Authorization: Bearer <key>`; needed on PORT in production. */
+  METRICS_KEY: z.string().optional(),
   /** Load the article's graph at start-up when the database holds no sources. */
   SEED_ON_START: z
     .enum(["true", "false"])
@@ -109,10 +120,17 @@ export interface Config {
     /** The highest estimated cost per role. */
     cost: CostLimits;
     repeatedFields: number;
+    /** Bytes of a query document. */
+    documentBytes: number;
   };
   rateLimit: {
     /** Anonymous requests per IP and window; 0 is no budget. */
     anonymous: number;
+    /** Requests per key and window. */
+    reader: number;
+    editor: number;
+    /** Refused credentials per IP and window. */
+    authFailures: number;
     windowMs: number;
   };
   http: {
@@ -126,8 +144,11 @@ export interface Config {
     trustProxyHops: number;
   };
   auth: AuthSettings;
-  /** `port` null: /metrics is served on the API's port. */
-  metrics: { enabled: boolean; port: number | null };
+  /**
+   * `port` null: /metrics is served on the API's port, if `onApiPort` (outside production, or behind a key).
+   * `keys`: the METRICS_KEY a scrape must send, if any.
+   */
+  metrics: { enabled: boolean; port: number | null; onApiPort: boolean; keys: ApiKey[] };
   imports: {
     timeoutMs: number;
   };
@@ -142,9 +163,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const values = parsed.data;
   const editorKeys = parseApiKeys(values.EDITOR_API_KEYS);
   const readerKeys = parseApiKeys(values.READER_API_KEYS);
+  const metricsKeys = parseApiKeys(values.METRICS_KEY);
   const problems = [
     ...editorKeys.problems.map((problem) => `EDITOR_API_KEYS: ${problem}`),
     ...readerKeys.problems.map((problem) => `READER_API_KEYS: ${problem}`),
+    ...metricsKeys.problems.map((problem) => `METRICS_KEY: ${problem}`),
   ];
   if (values.JWT_JWKS_URL && (!values.JWT_ISSUER || !values.JWT_AUDIENCE)) {
     problems.push("JWT_JWKS_URL: needs JWT_ISSUER and JWT_AUDIENCE, or any token from that provider would be accepted");
@@ -173,8 +196,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       directives: values.MAX_QUERY_DIRECTIVES,
       cost: { ANONYMOUS: values.MAX_QUERY_COST, READER: values.MAX_QUERY_COST_READER, EDITOR: values.MAX_QUERY_COST_EDITOR },
       repeatedFields: values.MAX_REPEATED_FIELDS,
+      documentBytes: values.MAX_QUERY_BYTES,
     },
-    rateLimit: { anonymous: values.RATE_LIMIT_ANONYMOUS, windowMs: values.RATE_LIMIT_WINDOW_MS },
+    rateLimit: {
+      anonymous: values.RATE_LIMIT_ANONYMOUS,
+      reader: values.RATE_LIMIT_READER,
+      editor: values.RATE_LIMIT_EDITOR,
+      authFailures: values.RATE_LIMIT_AUTH_FAILURES,
+      windowMs: values.RATE_LIMIT_WINDOW_MS,
+    },
     http: {
       bodyLimitAnonymous: values.BODY_LIMIT_ANONYMOUS,
       bodyLimitEditor: values.BODY_LIMIT_EDITOR,
@@ -198,10 +228,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
               roleClaim: values.JWT_ROLE_CLAIM,
               editorRole: values.JWT_EDITOR_ROLE,
               requireExpiry: values.JWT_REQUIRE_EXP,
+              maxLifetimeSeconds: values.JWT_MAX_LIFETIME_S,
             }
           : null,
     },
-    metrics: { enabled: values.METRICS_ENABLED, port: values.METRICS_ENABLED ? (values.METRICS_PORT ?? null) : null },
+    metrics: {
+      enabled: values.METRICS_ENABLED,
+      port: values.METRICS_ENABLED ? (values.METRICS_PORT ?? null) : null,
+      // In production the API's port is public; /metrics is served there only behind a key.
+      onApiPort:
+        values.METRICS_ENABLED && values.METRICS_PORT === undefined && (metricsKeys.keys.length > 0 || values.NODE_ENV !== "production"),
+      keys: metricsKeys.keys,
+    },
     imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },
   };
 }

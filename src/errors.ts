@@ -16,6 +16,8 @@ export enum ErrorCode {
   /** HTTP-level refusals, answered before GraphQL runs. */
   BadRequest = "BAD_REQUEST",
   PayloadTooLarge = "PAYLOAD_TOO_LARGE",
+  /** The query document is over MAX_QUERY_BYTES (comments and whitespace count). */
+  DocumentTooLarge = "DOCUMENT_TOO_LARGE",
   UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE",
   NotFound = "NOT_FOUND",
 }

@@ -97,7 +97,7 @@ export async function startPeerServer(options: { neo4jUri: string; port: number;
       allowBatchedHttpRequests: false,
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
-      formatError: formatError(logger, { suggestions: config.introspection }),
+      formatError: formatError({ suggestions: config.introspection }),
       parseOptions: { maxTokens: config.limits.tokens },
       validationRules: protection.validationRules,
       plugins: [

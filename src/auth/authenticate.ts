@@ -27,9 +27,10 @@ export function createAuthenticator(settings: AuthSettings): Authenticator {
       const viewer = await verifyJwt(token);
       return viewer ? { ok: true, viewer } : { ok: false, message: "The token is invalid or has expired." };
     }
+    // Both lists are compared whatever matches, so a refusal takes as long as an acceptance of either role.
     const editor = matchApiKey(settings.editorKeys, token);
-    if (editor) return { ok: true, viewer: { role: "EDITOR", id: editor.label } };
     const reader = matchApiKey(settings.readerKeys, token);
+    if (editor) return { ok: true, viewer: { role: "EDITOR", id: editor.label } };
     if (reader) return { ok: true, viewer: { role: "READER", id: reader.label } };
     return { ok: false, message: "The API key is not valid." };
   };

@@ -10,11 +10,15 @@ import { anonymous, type Viewer } from "./viewer.js";
 
 const VIEWER = "viewer";
 
-export function authenticateRequests(settings: AuthSettings): RequestHandler {
+/** `refused` hears of every request whose credentials were refused (the failed-authentication budget counts them). */
+export function authenticateRequests(settings: AuthSettings, refused: (request: Request) => void = () => undefined): RequestHandler {
   const authenticate = createAuthenticator(settings);
   return (request, response, next) => {
     authenticate(request.header("authorization")).then((result) => {
-      if (!result.ok) return refuse(response, result.message);
+      if (!result.ok) {
+        refused(request);
+        return refuse(response, result.message);
+      }
       if (settings.readRequiresKey && result.viewer.role === "ANONYMOUS") {
         return refuse(response, "This server requires credentials for reading: send Authorization: Bearer <key>.");
       }

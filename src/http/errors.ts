@@ -31,7 +31,7 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
       sendHttpError(response, status, ErrorCode.BadRequest, `${STATUS_CODES[status] ?? "Bad Request"}.`);
       return;
     }
-    logger.error({ err: error }, "internal error while handling a request");
+    logger.error({ err: error, requestId: response.locals.requestId as unknown }, "internal error while handling a request");
     sendHttpError(response, 500, ErrorCode.InternalServerError, "Internal server error");
   };
 }
@@ -66,13 +66,13 @@ const badLiteral =
 
 /**
  * The last stop before an error leaves the server: known, coded errors pass with their message;
- * anything else is logged in full here and masked for the client, so no stack trace, Cypher or
+ * anything else is masked for the client (and logged once per request by logging.ts), so no stack trace, Cypher or
  * driver message ever reaches a response. Without `suggestions`, graphql-js's "Did you mean …?" hints
  * (fields, arguments, types, input fields, enum values) are cut, so a schema hidden from introspection
  * cannot be guessed from them either.
  */
-export function formatError(logger: Logger, options: { suggestions: boolean }) {
-  const format = codedOrMasked(logger);
+export function formatError(options: { suggestions: boolean }) {
+  const format = codedOrMasked();
   if (options.suggestions) return format;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const result = format(formatted, error);
@@ -86,7 +86,7 @@ function withoutSuggestion(message: string): string {
   return at === -1 ? message : message.slice(0, at);
 }
 
-function codedOrMasked(logger: Logger) {
+function codedOrMasked() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const originalExtensions = original instanceof GraphQLError ? original.extensions : undefined;
@@ -128,7 +128,12 @@ function codedOrMasked(logger: Logger) {
           : undefined;
       return { ...formatted, extensions: { ...extensions, ...(argument ? { argument } : {}) } };
     }
-    logger.error({ err: original ?? error, path: formatted.path }, "internal error while resolving a request");
+    // Apollo's own refusals of a request it cannot serve (a persisted-query mismatch, say) carry an HTTP status of 4xx
+    // and no code: the caller's mistake, not the server's.
+    if (error instanceof GraphQLError && !original && error.extensions.code === undefined && isClientStatus(error.extensions.http)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BadRequest } };
+    }
+    // Logged once per request, with its id, by the request logging plugin (logging.ts).
     return {
       message: "Internal server error",
       locations: formatted.locations,
@@ -136,6 +141,11 @@ function codedOrMasked(logger: Logger) {
       extensions: { code: ErrorCode.InternalServerError },
     };
   };
+}
+
+function isClientStatus(http: unknown): boolean {
+  const status = typeof http === "object" && http !== null ? (http as { status?: unknown }).status : undefined;
+  return typeof status === "number" && status >= 400 && status < 500;
 }
 
 /**

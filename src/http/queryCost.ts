@@ -8,6 +8,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
   getNamedType,
+  getOperationAST,
   getVariableValues,
   isLeafType,
   isListType,
@@ -169,6 +170,9 @@ export function queryCost(
   variables: Record<string, unknown> = {},
   operationName?: string,
 ): number {
+  // An operationName that names no operation (or none for a document of several) leaves nothing to count: graphql-js
+  // refuses it when it executes, with a message that says so. graphql-query-complexity would throw a TypeError.
+  if (getOperationAST(document, operationName) === null) return 0;
   try {
     return getComplexity({
       schema,
@@ -194,6 +198,8 @@ export function queryCostPlugin(limits: CostLimits): ApolloServerPlugin<Context>
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document, schema, operation, contextValue }) => {
+          // No operation by that name: Apollo answers 400 OPERATION_RESOLUTION_FAILURE; there is nothing to count.
+          if (!operation) return Promise.resolve();
           // Variables that do not fit their types are left to Apollo, which answers 400 BAD_USER_INPUT before
           // any resolver runs; the estimator would throw on them, and the client would get a 500.
           if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) {

@@ -1,17 +1,28 @@
 /**
- * The anonymous request budget: each IP address may send so many requests to /graphql per window
- * (express-rate-limit, in memory, per process). Callers with credentials are accountable and skip it. Over
- * the budget: 429 with Retry-After, and a coded error in the GraphQL-over-HTTP shape.
+ * Request budgets for /graphql (express-rate-limit, in memory, per process): anonymous callers per IP address,
+ * readers and editors per key (their key's label or their token's subject), with budgets of their own that are higher
+ * than the anonymous one and never unlimited. Failed authentication has a budget of its own per address, checked
+ * before the credentials are, so that keys cannot be guessed at the speed of the network. Over a budget: 429 with
+ * Retry-After, and RATE_LIMITED in the GraphQL-over-HTTP shape.
  */
-import type { RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import type { Request, RequestHandler, Response } from "express";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { viewerOf } from "../auth/http.js";
 import { ErrorCode } from "../errors.js";
 
 export interface RateLimitSettings {
   /** Requests per IP and window; 0 is no budget. */
   anonymous: number;
+  /** Requests per key and window for readers and editors (at least 1). */
+  reader: number;
+  editor: number;
+  /** Refused credentials per IP and window; past them, requests with credentials are refused unchecked. */
+  authFailures: number;
   windowMs: number;
+}
+
+function refuse(response: Response, status: number, message: string): void {
+  response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.RateLimited } }] });
 }
 
 export function anonymousRateLimit(settings: RateLimitSettings): RequestHandler {
@@ -24,14 +35,82 @@ export function anonymousRateLimit(settings: RateLimitSettings): RequestHandler 
     skip: (_request, response) => viewerOf(response).role !== "ANONYMOUS",
     handler: (_request, response, _next, options) => {
       const seconds = Math.ceil(options.windowMs / 1000);
-      response.status(options.statusCode).json({
-        errors: [
-          {
-            message: `Too many requests: anonymous callers may send ${settings.anonymous} per ${seconds} s from one address. Wait for the time in Retry-After, or send credentials.`,
-            extensions: { code: ErrorCode.RateLimited },
-          },
-        ],
-      });
+      refuse(
+        response,
+        options.statusCode,
+        `Too many requests: anonymous callers may send ${settings.anonymous} per ${seconds} s from one address. Wait for the time in Retry-After, or send credentials.`,
+      );
     },
   });
+}
+
+/** Readers' and editors' budget, counted per key whatever address the requests come from. */
+export function keyedRateLimit(settings: RateLimitSettings): RequestHandler {
+  const limitOf = (response: Response) => (viewerOf(response).role === "EDITOR" ? settings.editor : settings.reader);
+  return rateLimit({
+    windowMs: settings.windowMs,
+    limit: (_request, response) => limitOf(response),
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    skip: (_request, response) => viewerOf(response).role === "ANONYMOUS",
+    keyGenerator: (_request, response) => {
+      const viewer = viewerOf(response);
+      return `${viewer.role}:${viewer.id ?? ""}`;
+    },
+    handler: (_request, response, _next, options) => {
+      const seconds = Math.ceil(options.windowMs / 1000);
+      refuse(
+        response,
+        options.statusCode,
+        `Too many requests: these credentials may send ${limitOf(response)} per ${seconds} s. Wait for the time in Retry-After.`,
+      );
+    },
+  });
+}
+
+/** The most addresses whose failures are remembered; past it, the oldest are forgotten first. */
+const MAX_TRACKED_ADDRESSES = 100_000;
+
+/**
+ * Failed authentication per address: `check` runs before the credentials are looked at and refuses (429) a request
+ * that carries credentials from an address that has used up its failures; `failed` counts one refusal. A window starts
+ * at an address's first failure.
+ */
+export function authenticationFailureLimit(settings: RateLimitSettings): { check: RequestHandler; failed: (request: Request) => void } {
+  const failures = new Map<string, { count: number; resetAt: number }>();
+  const keyOf = (request: Request) => ipKeyGenerator(request.ip ?? "unknown");
+  const current = (key: string, now: number) => {
+    const entry = failures.get(key);
+    if (entry && entry.resetAt <= now) {
+      failures.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+  return {
+    check: (request, response, next) => {
+      if (!request.header("authorization")) return next();
+      const now = Date.now();
+      const entry = current(keyOf(request), now);
+      if (entry === undefined || entry.count < settings.authFailures) return next();
+      response.setHeader("retry-after", String(Math.max(1, Math.ceil((entry.resetAt - now) / 1000))));
+      refuse(
+        response,
+        429,
+        `Too many refused credentials from this address: ${settings.authFailures} per ${Math.ceil(settings.windowMs / 1000)} s. ` +
+          "Wait for the time in Retry-After before sending credentials again.",
+      );
+    },
+    failed: (request) => {
+      const key = keyOf(request);
+      const now = Date.now();
+      const entry = current(key, now);
+      if (entry) {
+        entry.count += 1;
+        return;
+      }
+      if (failures.size >= MAX_TRACKED_ADDRESSES) failures.delete(failures.keys().next().value!);
+      failures.set(key, { count: 1, resetAt: now + settings.windowMs });
+    },
+  };
 }

@@ -1,11 +1,13 @@
 /**
  * A file to import, told apart by its content, not its name: JSON is a bundle, a list of bundles or an export of
  * this service (restored with its ids as they are); anything else must be an ACLED export, a CSV whose header names
- * `event_id_cnty`.
+ * `event_id_cnty`. Either must be UTF-8 (a byte order mark is accepted): a file in another encoding is refused with
+ * the first byte that is not UTF-8 and its line, or named when it is UTF-16, rather than stored with U+FFFD in place
+ * of its accented letters.
  */
-import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { InvalidImportError } from "../errors.js";
+import { decodeUtf8, utf16Encoding } from "../model/encoding.js";
 import { EXPORT_FORMAT } from "./export/export.js";
 import type { ImportReport } from "./write/importer.js";
 import type { ImportRequest, ImportService, ProgressReporter } from "./importService.js";
@@ -21,6 +23,8 @@ export async function detectFileKind(path: string): Promise<"json" | "acled"> {
   const handle = await open(path, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    const other = utf16Encoding(buffer.subarray(0, bytesRead));
+    if (other !== null) throw new InvalidImportError([{ path: "file", message: `the file is ${other}, not UTF-8: save it as UTF-8` }]);
     const head = buffer
       .subarray(0, bytesRead)
       .toString("utf8")
@@ -42,12 +46,12 @@ export async function importFile(
   request: ImportRequest,
   progress: ProgressReporter = {},
 ): Promise<FileImport> {
-  if ((await detectFileKind(path)) === "acled") {
-    return { kind: "acled", report: await service.importAcled(createReadStream(path), request, progress) };
-  }
+  const kind = await detectFileKind(path);
+  const text = await readUtf8(path);
+  if (kind === "acled") return { kind: "acled", report: await service.importAcled(text, request, progress) };
   let content: unknown;
   try {
-    content = JSON.parse(await readFile(path, "utf8"));
+    content = JSON.parse(text);
   } catch (error) {
     throw new InvalidImportError([{ path: "file", message: `not valid JSON: ${(error as Error).message}` }]);
   }
@@ -59,6 +63,13 @@ export async function importFile(
     return { kind: "export", report: await service.importBundles(content.bundles, request, { restore: true, progress, ...incidents }) };
   }
   return { kind: "bundle", report: await service.importBundle(content, request) };
+}
+
+/** The file's text, refused whole when any byte of it is not UTF-8. */
+async function readUtf8(path: string): Promise<string> {
+  const decoded = decodeUtf8(await readFile(path));
+  if (!decoded.ok) throw new InvalidImportError([{ path: "file", message: `the file ${decoded.problem.message}: save it as UTF-8` }]);
+  return decoded.text;
 }
 
 function isExport(content: unknown): content is { bundles: unknown[]; incidents?: unknown; keptApart?: unknown } {

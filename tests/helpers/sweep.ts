@@ -180,3 +180,116 @@ export async function inPool<T>(items: readonly T[], concurrency: number, task: 
     }),
   );
 }
+
+/** One request-level probe: a POST body (any JSON, not only an object), or the parameters of a GET. */
+export interface RequestProbe {
+  label: string;
+  post?: unknown;
+  get?: Record<string, string | string[]>;
+}
+
+const KNOWN_QUERY = "query Known { viewer { role } }";
+
+/** Every JSON type, and the shapes that have broken request parsers: prototype keys, nesting, huge numbers. */
+export const jsonValues: { label: string; value: unknown }[] = [
+  { label: "null", value: null },
+  { label: "true", value: true },
+  { label: "0", value: 0 },
+  { label: "-1.5", value: -1.5 },
+  { label: "1e308", value: 1e308 },
+  { label: "empty string", value: "" },
+  { label: "string", value: "x" },
+  { label: "long string", value: "x".repeat(50_000) },
+  { label: "empty list", value: [] },
+  { label: "list", value: [1, "x", null] },
+  { label: "empty object", value: {} },
+  { label: "object", value: { x: 1 } },
+  { label: "nested object", value: { a: { b: { c: [{}] } } } },
+  ...prototypeNames.map((name) => ({ label: `{ ${name} }`, value: JSON.parse(`{"${name}": {"x": 1}}`) as unknown })),
+];
+
+/**
+ * Hostile values for the fields of a request itself (query, operationName, variables, extensions and the body as a
+ * whole), as POST bodies and as GET parameters. `sha256` hashes a query for persisted-query extensions.
+ */
+export function hostileRequests(sha256: (text: string) => string): RequestProbe[] {
+  const probes: RequestProbe[] = [];
+  const hash = sha256(KNOWN_QUERY);
+  const twoOperations = `${KNOWN_QUERY} query Other { viewer { id } }`;
+  // The body as a whole.
+  for (const { label, value } of jsonValues) probes.push({ label: `body ${label}`, post: value });
+  // Each field with every JSON type.
+  for (const field of ["query", "operationName", "variables", "extensions"] as const) {
+    for (const { label, value } of jsonValues) {
+      probes.push({ label: `${field} ${label}`, post: { query: KNOWN_QUERY, [field]: value } });
+    }
+  }
+  // operationName against an anonymous operation, and documents of one and of two named operations.
+  for (const name of ["Nope", "", "known", "x".repeat(10_000), ...prototypeNames]) {
+    probes.push({
+      label: `operationName "${name.slice(0, 20)}" of an anonymous operation`,
+      post: { query: "{ viewer { role } }", operationName: name },
+    });
+    probes.push({ label: `operationName "${name.slice(0, 20)}" of one operation`, post: { query: KNOWN_QUERY, operationName: name } });
+    probes.push({ label: `operationName "${name.slice(0, 20)}" of two operations`, post: { query: twoOperations, operationName: name } });
+  }
+  probes.push({ label: "no operationName for two operations", post: { query: twoOperations } });
+  // Persisted queries, well and badly formed.
+  const persisted: { label: string; value: unknown; withQuery: boolean }[] = [
+    { label: '"x"', value: "x", withQuery: true },
+    { label: "1", value: 1, withQuery: true },
+    { label: "a list", value: [], withQuery: true },
+    { label: "empty object", value: {}, withQuery: true },
+    { label: "version 2", value: { version: 2, sha256Hash: hash }, withQuery: true },
+    { label: 'version "1"', value: { version: "1", sha256Hash: hash }, withQuery: true },
+    { label: "a hash that is a number", value: { version: 1, sha256Hash: 12 }, withQuery: true },
+    { label: "a hash that is an object", value: { version: 1, sha256Hash: { constructor: 1 } }, withQuery: true },
+    { label: "a short hash", value: { version: 1, sha256Hash: "abc" }, withQuery: true },
+    { label: "a mismatched hash", value: { version: 1, sha256Hash: sha256("another query") }, withQuery: true },
+    { label: "an upper-case hash", value: { version: 1, sha256Hash: hash.toUpperCase() }, withQuery: true },
+    { label: "an unknown hash alone", value: { version: 1, sha256Hash: sha256(`unknown ${Math.random()}`) }, withQuery: false },
+    { label: "a prototype name as hash", value: { version: 1, sha256Hash: "constructor" }, withQuery: false },
+    { label: "version 2 alone", value: { version: 2, sha256Hash: hash }, withQuery: false },
+  ];
+  for (const { label, value, withQuery } of persisted) {
+    const extensions = { persistedQuery: value };
+    probes.push({ label: `persistedQuery ${label}`, post: withQuery ? { query: KNOWN_QUERY, extensions } : { extensions } });
+    probes.push({
+      label: `GET persistedQuery ${label}`,
+      get: { ...(withQuery ? { query: KNOWN_QUERY } : {}), extensions: JSON.stringify(extensions) },
+    });
+  }
+  // Operation types and documents that are not what they seem.
+  for (const query of [
+    "subscription { x }",
+    "subscription S { viewer { role } }",
+    "mutation { x }",
+    "{ __typename }",
+    "# only a comment",
+    "   ",
+    "query A { viewer { role } } query A { viewer { role } }",
+    "fragment F on Query { viewer { role } }",
+    "{ viewer { role } } extend type Query { x: Int }",
+  ]) {
+    probes.push({ label: `query ${query.slice(0, 30)}`, post: { query } });
+    probes.push({ label: `GET query ${query.slice(0, 30)}`, get: { query } });
+  }
+  // Variables of every JSON type against a document that declares one.
+  const declared = "query Page($first: Int, $filter: EventFilter) { events(first: $first, filter: $filter) { totalCount } }";
+  for (const { label, value } of jsonValues) {
+    probes.push({ label: `variables.first ${label}`, post: { query: declared, variables: { first: value } } });
+    probes.push({ label: `variables.filter ${label}`, post: { query: declared, variables: { filter: value } } });
+  }
+  // GET parameters: JSON that is not JSON, repeated parameters, every field as text.
+  for (const text of ["", "x", "{", "null", "1", "[]", '"x"', '{"__proto__":{"x":1}}', "[".repeat(5_000)]) {
+    probes.push({ label: `GET variables ${text.slice(0, 20)}`, get: { query: declared, variables: text } });
+    probes.push({ label: `GET extensions ${text.slice(0, 20)}`, get: { query: KNOWN_QUERY, extensions: text } });
+  }
+  for (const name of ["Nope", "", ...prototypeNames])
+    probes.push({ label: `GET operationName ${name}`, get: { query: KNOWN_QUERY, operationName: name } });
+  probes.push({ label: "GET repeated query", get: { query: [KNOWN_QUERY, KNOWN_QUERY] } });
+  probes.push({ label: "GET repeated operationName", get: { query: KNOWN_QUERY, operationName: ["Known", "Known"] } });
+  probes.push({ label: "GET mutation", get: { query: 'mutation { mergeNodes(from: "actor:a", into: "actor:b") { created } }' } });
+  probes.push({ label: "GET no query", get: {} });
+  return probes;
+}

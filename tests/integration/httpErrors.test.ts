@@ -12,6 +12,13 @@ import { asEditor, keyEnvironment } from "../helpers/writing.js";
 const query = JSON.stringify({ query: "{ viewer { role } }" });
 const json = { "content-type": "application/json" };
 
+/** `{"query":"{ viewer { role } }","variables":{"name":"café"}}` with "é" in Latin-1: one byte 0xE9 that is not UTF-8. */
+const latin1 = Buffer.from('{"query":"{ viewer { role } }","variables":{"name":"caf\u00e9"}}', "latin1");
+const utf16 = (littleEndian: boolean) => {
+  const bytes = Buffer.from(query, "utf16le");
+  return littleEndian ? bytes : Buffer.from(bytes).swap16();
+};
+
 interface Case {
   name: string;
   path?: string;
@@ -88,6 +95,51 @@ const cases: Case[] = [
     status: 413,
     code: "PAYLOAD_TOO_LARGE",
   },
+  { name: "a body with a Latin-1 byte", headers: json, body: latin1, status: 400, code: "BAD_REQUEST" },
+  { name: "a UTF-16 (little-endian) body", headers: json, body: utf16(true), status: 400, code: "BAD_REQUEST" },
+  { name: "a UTF-16 (big-endian) body", headers: json, body: utf16(false), status: 400, code: "BAD_REQUEST" },
+  {
+    name: "a UTF-16 body with its byte order mark",
+    headers: json,
+    body: Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(true)]),
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  {
+    name: "a body cut inside a character",
+    headers: json,
+    body: Buffer.concat([Buffer.from(query), Buffer.from([0xe2, 0x82])]),
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  {
+    name: "an overlong encoding of '/'",
+    headers: json,
+    body: Buffer.concat([Buffer.from(query.slice(0, -1)), Buffer.from([0xc0, 0xaf, 0x7d])]),
+    status: 400,
+    code: "BAD_REQUEST",
+  },
+  {
+    name: "a charset of UTF-16",
+    headers: { "content-type": "application/json; charset=utf-16" },
+    body: utf16(true),
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+  },
+  {
+    name: "a query document over 32 kB of comment, in a body under 100 kB",
+    headers: json,
+    body: JSON.stringify({ query: `# ${"x".repeat(40_000)}\n{ viewer { role } }` }),
+    status: 400,
+    code: "DOCUMENT_TOO_LARGE",
+  },
+  {
+    name: "an editor's query document over 32 kB",
+    headers: { ...json, ...asEditor },
+    body: JSON.stringify({ query: `{ viewer { role } }${" ".repeat(40_000)}` }),
+    status: 400,
+    code: "DOCUMENT_TOO_LARGE",
+  },
   { name: "a text/plain body", headers: { "content-type": "text/plain" }, body: query, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
   {
     name: "a form body",
@@ -123,6 +175,27 @@ for (const nodeEnv of [undefined, "development", "production"]) {
         status,
         body: { errors: [{ message: expect.any(String), extensions: { code } }] },
       });
+    });
+
+    it("names the first byte that is not UTF-8, and accepts a UTF-8 byte order mark", async () => {
+      const refused = await fetch(`${server.url}/graphql`, { method: "POST", headers: json, body: latin1 });
+      const at = latin1.indexOf(0xe9);
+      expect(await refused.json()).toEqual({
+        errors: [
+          {
+            message: `Request body is not valid UTF-8: 0xE9 at byte offset ${at} (line 1): send UTF-8 JSON.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+      const named = await fetch(`${server.url}/graphql`, { method: "POST", headers: json, body: utf16(true) });
+      expect(((await named.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+        "Request body is UTF-16 (little-endian), not UTF-8: send UTF-8 JSON.",
+      );
+      const bom = await fetch(`${server.url}/graphql`, { method: "POST", headers: json, body: Buffer.from(`\uFEFF${query}`, "utf8") });
+      expect(await bom.json()).toEqual({ data: { viewer: { role: "ANONYMOUS" } } });
+      const accented = JSON.stringify({ query: '{ search(query: "café naïve ﷺ 😀") { __typename } }' });
+      expect((await fetch(`${server.url}/graphql`, { method: "POST", headers: json, body: accented })).status).toBe(200);
     });
 
     it("still reads gzip bodies, and editors' bodies within their limit", async () => {

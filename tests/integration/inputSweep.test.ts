@@ -3,6 +3,7 @@
  * them) with hostile values: very long, empty, deeply nested, Unicode that expands under normalisation, NUL,
  * prototype names. None may answer INTERNAL_SERVER_ERROR or HTTP 500, or leak a stack trace or a path.
  */
+import { createHash } from "node:crypto";
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
@@ -11,6 +12,7 @@ import { startServer, type TestServer } from "../helpers/server.js";
 import {
   LEAK,
   documentOf,
+  hostileRequests,
   hostileValues,
   inPool,
   positionsOf,
@@ -19,6 +21,7 @@ import {
   rootFields,
   withValueAt,
   type Position,
+  type RequestProbe,
 } from "../helpers/sweep.js";
 import { asEditor, documentBundle, keyEnvironment } from "../helpers/writing.js";
 
@@ -161,6 +164,92 @@ describe("hostile values in every argument", () => {
     });
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Sends a request-level probe, as a POST body or as GET parameters (with the header Apollo's CSRF check asks of a GET). */
+async function sendProbe(probe: RequestProbe): Promise<Response> {
+  if (probe.get) {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(probe.get)) for (const item of [value].flat()) search.append(name, item);
+    return fetch(`${server.url}/graphql?${search.toString()}`, {
+      headers: { accept: "application/json", "apollo-require-preflight": "1" },
+    });
+  }
+  return fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(probe.post),
+  });
+}
+
+describe("hostile values in the request's own fields", () => {
+  it("query, operationName, variables and extensions of every JSON type, persisted queries, GET: never a 500, always coded", async () => {
+    const probes = hostileRequests(sha256);
+    expect(probes.length).toBeGreaterThan(250);
+    const failures: { probe: string; status: number; body: string }[] = [];
+    await inPool(probes, 4, async (probe) => {
+      const response = await sendProbe(probe);
+      const text = await response.text();
+      let errors: { extensions?: { code?: unknown } }[] | undefined;
+      try {
+        errors = (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors;
+      } catch {
+        failures.push({ probe: probe.label, status: response.status, body: `not JSON: ${text.slice(0, 200)}` });
+        return;
+      }
+      const codes = (errors ?? []).map((error) => error.extensions?.code);
+      const uncoded = codes.some((code) => typeof code !== "string");
+      if (response.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR") || uncoded || LEAK.test(text)) {
+        failures.push({ probe: probe.label, status: response.status, body: text.slice(0, 300) });
+      }
+    });
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it.each([
+    ["an operationName that names no operation", { query: "query Known { viewer { role } }", operationName: "Nope" }],
+    ["an operationName for an anonymous operation", { query: "{ viewer { role } }", operationName: "Nope" }],
+    ['persistedQuery "x"', { query: "{ viewer { role } }", extensions: { persistedQuery: "x" } }],
+    [
+      "persistedQuery version 2",
+      { query: "{ viewer { role } }", extensions: { persistedQuery: { version: 2, sha256Hash: sha256("{ viewer { role } }") } } },
+    ],
+    ["a hash that is not a string", { query: "{ viewer { role } }", extensions: { persistedQuery: { version: 1, sha256Hash: 7 } } }],
+    [
+      "a hash that does not match",
+      { query: "{ viewer { role } }", extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ x }") } } },
+    ],
+    ["a subscription", { query: "subscription { x }" }],
+  ])("%s: 400 with a code and a message that says what is wrong", async (_, body) => {
+    const response = await sendProbe({ label: "", post: body });
+    const answer = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(response.status).toBe(400);
+    expect(answer.errors[0]?.extensions.code).toMatch(/^(BAD_REQUEST|GRAPHQL_VALIDATION_FAILED|OPERATION_RESOLUTION_FAILURE)$/);
+    expect(answer.errors[0]?.message).toMatch(/operation|persisted|version|sha|SHA-256/i);
+  });
+
+  it("answers a subscription with graphql-js's own message, as a validation failure", async () => {
+    const response = await sendProbe({ label: "", post: { query: "subscription { x }" } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [
+        { message: "Schema is not configured to execute subscription operation.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
+      ],
+    });
+  });
+
+  it("still serves persisted queries: a registration with its hash, then the hash alone", async () => {
+    const query = `query Persisted${s} { viewer { role } }`;
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+    const unknown = await sendProbe({ label: "", post: { extensions } });
+    expect(((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      "PERSISTED_QUERY_NOT_FOUND",
+    );
+    expect(await (await sendProbe({ label: "", post: { query, extensions } })).json()).toEqual({ data: { viewer: { role: "ANONYMOUS" } } });
+    expect(await (await sendProbe({ label: "", post: { extensions } })).json()).toEqual({ data: { viewer: { role: "ANONYMOUS" } } });
+  });
 });
 
 /** Every position that takes an id (ID arguments, and ID fields of filters), for every query. */

@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 /** Mistakes graphql-js answers with "Did you mean …?": fields, arguments, types, input fields, enum values. */
@@ -59,6 +60,52 @@ describe("/metrics", () => {
       await off.close();
       await own.close();
     }
+  });
+});
+
+describe("/metrics in production", () => {
+  const METRICS_KEY = "metrics-key-0123456789abcdef";
+
+  it("is not served on the API's port without METRICS_KEY, and only with the key when it is set", async () => {
+    const open = await startServer({ NODE_ENV: "production" });
+    const keyed = await startServer({ NODE_ENV: "production", METRICS_KEY });
+    try {
+      const refused = await fetch(`${open.url}/metrics`);
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: "Bearer metrics-key-0123456789abcdeX" },
+        { authorization: METRICS_KEY },
+      ];
+      for (const headers of attempts) {
+        const unauthenticated = await fetch(`${keyed.url}/metrics`, { headers });
+        expect(unauthenticated.status).toBe(401);
+        const text = await unauthenticated.text();
+        expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: "UNAUTHENTICATED" } }] });
+        expect(text).not.toMatch(/process_|nodejs_|neo4j_/);
+      }
+      const scraped = await fetch(`${keyed.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/^nodejs_heap_size_total_bytes/m);
+    } finally {
+      await open.close();
+      await keyed.close();
+    }
+  });
+
+  it("asks for the key on METRICS_PORT too when one is set, and refuses a short key at start-up", async () => {
+    const own = await startServer({ NODE_ENV: "production", METRICS_PORT: "0", METRICS_KEY });
+    try {
+      const metricsServer = own.app.metricsServer!;
+      await new Promise<void>((resolve) => metricsServer.listen(0, "127.0.0.1", resolve));
+      const { port } = metricsServer.address() as AddressInfo;
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } })).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+    expect(() => loadConfig({ METRICS_KEY: "short" })).toThrow(/METRICS_KEY: entry 1 has a key shorter than 16 characters/);
   });
 });
 

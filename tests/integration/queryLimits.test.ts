@@ -6,7 +6,8 @@ import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { RESEARCH_PAGE } from "../helpers/pages.js";
-import { asEditor, asReader, keyEnvironment } from "../helpers/writing.js";
+import { inPool } from "../helpers/sweep.js";
+import { asEditor, asReader, keyEnvironment, UNLABELLED_EDITOR_KEY } from "../helpers/writing.js";
 
 interface Answer {
   status: number;
@@ -188,5 +189,74 @@ describe("the anonymous request budget", () => {
     expect(refused.body.errors?.[0]?.message).toMatch(/Retry-After/);
     expect((await post(server.url, "{ viewer { role } }", asReader)).body).toEqual({ data: { viewer: { role: "READER" } } });
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});
+
+describe("the budgets of readers and editors", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ ...keyEnvironment, RATE_LIMIT_ANONYMOUS: "100", RATE_LIMIT_READER: "3", RATE_LIMIT_EDITOR: "5" });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("counts per key: a reader or an editor over its own budget gets 429, other keys and anonymous callers do not", async () => {
+    for (let i = 0; i < 3; i++) expect((await post(server.url, "{ viewer { role } }", asReader)).status).toBe(200);
+    const reader = await post(server.url, "{ viewer { role } }", asReader);
+    expect(reader.status).toBe(429);
+    expect(Number(reader.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(reader.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/3 per 60 s/), extensions: { code: "RATE_LIMITED" } });
+    for (let i = 0; i < 5; i++) expect((await post(server.url, "{ viewer { role } }", asEditor)).status).toBe(200);
+    expect((await post(server.url, "{ viewer { role } }", asEditor)).body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    // Another editor's key, from the same address: a budget of its own.
+    const other = { authorization: `Bearer ${UNLABELLED_EDITOR_KEY}` };
+    expect((await post(server.url, "{ viewer { role } }", other)).body).toEqual({ data: { viewer: { role: "EDITOR" } } });
+    expect((await post(server.url, "{ viewer { role } }")).body).toEqual({ data: { viewer: { role: "ANONYMOUS" } } });
+  });
+
+  it("is never unlimited", () => {
+    for (const name of ["RATE_LIMIT_READER", "RATE_LIMIT_EDITOR"]) {
+      expect(() => loadConfig({ [name]: "0" })).toThrow(new RegExp(name));
+    }
+    expect(loadConfig({}).rateLimit).toMatchObject({ anonymous: 300, reader: 1_200, editor: 1_200, authFailures: 20 });
+  });
+});
+
+describe("failed authentication", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ ...keyEnvironment, RATE_LIMIT_AUTH_FAILURES: "5" });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("is limited per address: past the budget, credentials get 429 unchecked, right or wrong; anonymous reads go on", async () => {
+    const wrong = Array.from({ length: 60 }, (_, i) => ({ authorization: `Bearer wrong-key-${i}-0123456789abcdef` }));
+    const statuses: number[] = [];
+    await inPool(wrong, 10, async (headers) => {
+      statuses.push((await post(server.url, "{ viewer { role } }", headers)).status);
+    });
+    // The budget is checked before credentials are: at most the budget, and the requests in flight with it, get a 401.
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5 + 10);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(60 - 15);
+    const locked = await post(server.url, "{ viewer { role } }", asEditor);
+    expect(locked.status).toBe(429);
+    expect(locked.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await post(server.url, "{ viewer { role } }")).body).toEqual({ data: { viewer: { role: "ANONYMOUS" } } });
+  });
+
+  it("does not count credentials that are accepted", async () => {
+    const fresh = await startServer({ ...keyEnvironment, RATE_LIMIT_AUTH_FAILURES: "2" });
+    try {
+      for (let i = 0; i < 20; i++) expect((await post(fresh.url, "{ viewer { role } }", asReader)).status).toBe(200);
+      expect((await post(fresh.url, "{ viewer { role } }", { authorization: "Bearer not-a-key-0123456789abcdef" })).status).toBe(401);
+      expect((await post(fresh.url, "{ viewer { role } }", asReader)).status).toBe(200);
+    } finally {
+      await fresh.close();
+    }
   });
 });

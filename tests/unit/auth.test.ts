@@ -83,19 +83,27 @@ describe("JWT", () => {
         roleClaim: "realm_access.roles",
         editorRole: "editor",
         requireExpiry,
+        maxLifetimeSeconds: 86_400,
       },
     });
 
   async function token(
     claims: Record<string, unknown>,
-    options: { key?: CryptoKey; issuer?: string; audience?: string; expires?: string | null } = {},
+    options: {
+      key?: CryptoKey;
+      issuer?: string;
+      audience?: string;
+      expires?: string | number | null;
+      subject?: string | null;
+      issuedAt?: number | null;
+    } = {},
   ) {
     const unsigned = new SignJWT(claims)
       .setProtectedHeader({ alg: "RS256", kid: "test-key" })
       .setIssuer(options.issuer ?? "https://idp.example")
-      .setAudience(options.audience ?? "conflict-graph")
-      .setSubject("researcher-7")
-      .setIssuedAt();
+      .setAudience(options.audience ?? "conflict-graph");
+    if (options.subject !== null) unsigned.setSubject(options.subject ?? "researcher-7");
+    if (options.issuedAt !== null) unsigned.setIssuedAt(options.issuedAt);
     if (options.expires !== null) unsigned.setExpirationTime(options.expires ?? "5m");
     return unsigned.sign(options.key ?? privateKey);
   }
@@ -133,6 +141,34 @@ describe("JWT", () => {
     const settings = { JWT_JWKS_URL: "https://idp.example/jwks", JWT_ISSUER: "i", JWT_AUDIENCE: "a" };
     expect(loadConfig(settings).auth.jwt?.requireExpiry).toBe(true);
     expect(loadConfig({ ...settings, JWT_REQUIRE_EXP: "false" }).auth.jwt?.requireExpiry).toBe(false);
+  });
+
+  it("refuses a token without a subject, whatever its role: no viewer that cannot be written down", async () => {
+    const authenticate = authenticator();
+    for (const subject of [null, ""]) {
+      const anonymousEditor = await token({ realm_access: { roles: ["editor"] } }, { subject });
+      expect(await authenticate(`Bearer ${anonymousEditor}`)).toEqual({ ok: false, message: "The token is invalid or has expired." });
+    }
+  });
+
+  it("caps a token's lifetime at JWT_MAX_LIFETIME_S: exp far ahead of now, or of iat, is refused", async () => {
+    const authenticate = authenticator();
+    const editor = { realm_access: { roles: ["editor"] } };
+    const now = Math.floor(Date.now() / 1000);
+    for (const bad of [
+      await token(editor, { expires: 1e20 }),
+      await token(editor, { expires: now + 86_400 + 3_600 }),
+      // Issued a week ago, expiring in an hour: it lived longer than a day.
+      await token(editor, { issuedAt: now - 7 * 86_400, expires: now + 3_600 }),
+      await token(editor, { issuedAt: null, expires: now + 30 * 86_400 }),
+    ]) {
+      expect(await authenticate(`Bearer ${bad}`)).toEqual({ ok: false, message: "The token is invalid or has expired." });
+    }
+    expect(await authenticate(`Bearer ${await token(editor, { expires: now + 86_000 })}`)).toMatchObject({ ok: true });
+    expect(await authenticate(`Bearer ${await token(editor, { issuedAt: null, expires: now + 600 })}`)).toMatchObject({ ok: true });
+    const settings = { JWT_JWKS_URL: "https://idp.example/jwks", JWT_ISSUER: "i", JWT_AUDIENCE: "a" };
+    expect(loadConfig(settings).auth.jwt?.maxLifetimeSeconds).toBe(86_400);
+    expect(loadConfig({ ...settings, JWT_MAX_LIFETIME_S: "3600" }).auth.jwt?.maxLifetimeSeconds).toBe(3_600);
   });
 
   it("needs issuer and audience configured alongside the key set", () => {

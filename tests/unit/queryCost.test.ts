@@ -21,6 +21,18 @@ describe("query cost", () => {
     expect(() => checkRepeatedFields(parse(query), limits.repeatedFields)).not.toThrow();
   });
 
+  it("counts nothing, and throws nothing, for an operationName that names no operation (graphql-js refuses it)", () => {
+    for (const [query, name] of [
+      ["{ viewer { role } }", "Nope"],
+      ["{ viewer { role } }", ""],
+      ["query A { viewer { role } }", "B"],
+      ["query A { viewer { role } } query B { viewer { role } }", undefined],
+    ] as const) {
+      expect(queryCost(schema, parse(query), {}, name)).toBe(0);
+    }
+    expect(queryCost(schema, parse("query A { viewer { role } } query B { events { totalCount } }"), {}, "B")).toBeGreaterThan(0);
+  });
+
   it("counts the work of the roll-ups, whether they are asked for directly or through a variable", () => {
     const cost = (query: string, variables?: Record<string, unknown>) => queryCost(schema, parse(query), variables);
     const events = (args: string) => cost(`{ actor(id: "actor:russia") { events${args} { totalCount } } }`);
