@@ -55,7 +55,7 @@ const ROOT_FIELDS: Record<string, { args?: string; variables?: Record<string, un
   "Query.statements": { heavy: false },
   "Query.search": { args: `(query: "Saraqib")`, heavy: false },
   "Query.nodeByIdentifier": { args: `(scheme: "wikidata", value: "Q159")`, heavy: false },
-  "Query.incident": { args: `(id: "${EVENT_ID}")`, heavy: false },
+  "Query.incident": { args: `(id: "incident:none")`, heavy: false },
   "Query.incidents": { heavy: false },
   "Query.viewer": { heavy: false },
   "Query.shortestPath": { args: `(from: "actor:russia", to: "place:saraqib", maxHops: 1)`, heavy: true },

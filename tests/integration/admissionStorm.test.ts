@@ -1,9 +1,9 @@
 /**
  * Issue 20, class 3: a storm of heavy queries must not take the connections cheap reads need. 120 concurrent
  * authenticated aggregations (eventStats, neighbourhoods, shortest paths, roll-ups) from six readers, while 20 cheap
- * reads of one of the article's events are timed: every cheap read is answered with its data, and whatever the
- * storm is refused is refused as 429 RATE_LIMITED or 503 SERVICE_UNAVAILABLE with Retry-After, never as an internal
- * error. The cheap reads' p99 is printed for docs/benchmarks.md ("Admission control"); it is not asserted.
+ * reads of one of the article's events are timed: every cheap read is answered with its data, part of the storm is
+ * refused, and what is refused is refused as 429 RATE_LIMITED or 503 SERVICE_UNAVAILABLE with Retry-After, never as
+ * an internal error. The cheap reads' p99 is printed for docs/benchmarks.md ("Admission control"); it is not asserted.
  *
  * The server gets a pool of 10 connections (NEO4J_MAX_POOL_SIZE) so that the storm outnumbers it twelve times, as
  * 120 against the default 50 did in the probe that found this, on a graph the size of the article.
@@ -96,6 +96,9 @@ describe("a storm of 120 concurrent aggregations", () => {
       expect(answer.body.errors, JSON.stringify(answer.body.errors)).toBeUndefined();
       expect(answer.body.data).toEqual({ event: expect.objectContaining({ id: EVENT_ID }) });
     }
+    // Six callers with 120 heavy queries between them: more than their shares and the queue hold, so part of the
+    // storm is refused rather than sent to the database.
+    expect(stormAnswers.filter((answer) => answer.body.errors).length).toBeGreaterThan(0);
     for (const answer of stormAnswers) {
       if (!answer.body.errors) {
         expect(answer.status).toBe(200);
