@@ -91,7 +91,8 @@ describe("a storm of 120 concurrent aggregations", () => {
     }
     console.log(
       `admission storm: cheap reads p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, ` +
-        `max ${Math.max(...times).toFixed(0)} ms; storm: ${JSON.stringify(Object.fromEntries(outcomes))}`,
+        `max ${Math.max(...times).toFixed(0)} ms, ${cheapAnswers.filter((answer) => answer.body.errors).length} failed; ` +
+        `storm: ${JSON.stringify(Object.fromEntries(outcomes))}`,
     );
 
     for (const answer of cheapAnswers) {
