@@ -21,6 +21,7 @@ import { formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
+import { Admission, admissionLimits, admissionPlugin, callerOf } from "./http/admission.js";
 import { anonymousRateLimit, authenticationFailureLimit, keyedRateLimit } from "./http/rateLimit.js";
 import { repeatedFieldLimit } from "./http/repeatedFields.js";
 import { requestShape } from "./http/requestShape.js";
@@ -45,6 +46,8 @@ export interface App {
   metricsServer: http.Server | null;
   executor: Executor;
   metrics: Metrics;
+  /** The slots of heavy operations (http/admission.ts). */
+  admission: Admission;
   /**
    * Says the database is prepared (schema applied and, when seeding on start, the seed written): until then /ready
    * answers 503, so a load balancer sends no traffic to a replica that would answer from an empty graph.
@@ -75,7 +78,9 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     database: config.neo4j.database,
     queryTimeoutMs: config.neo4j.queryTimeoutMs,
     retryWindowMs: config.neo4j.connectTimeoutMs,
+    onPoolExhausted: poolExhaustedWarning(logger),
   });
+  const admission = new Admission(admissionLimits(config.neo4j.maxPoolSize, config.admission.waitMs));
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxyHops);
@@ -122,6 +127,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       queryCostPlugin(config.limits.cost),
+      admissionPlugin(admission),
       requestLoggingPlugin(logger, metrics),
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
@@ -177,16 +183,18 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     requestShape(config.limits.documentBytes),
     repeatedFieldLimit(config.limits.repeatedFields, config.limits.tokens),
     expressMiddleware(apollo, {
-      context: ({ res }) => {
+      context: ({ req, res }) => {
         const stats: QueryStats = { roundTrips: 0 };
         const db = executor.withStats(stats);
         const repositories = createRepositories(db);
+        const viewer = viewerOf(res);
         return Promise.resolve({
           requestId: String(res.locals.requestId),
           repositories,
           loaders: createLoaders(repositories),
           stats,
-          viewer: viewerOf(res),
+          viewer,
+          caller: callerOf(viewer.id, req.ip),
           imports: new ImportService(db, config.imports),
         });
       },
@@ -202,6 +210,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     metricsServer: ownMetricsServer,
     executor,
     metrics,
+    admission,
     databasePrepared: () => {
       prepared = true;
     },
@@ -214,5 +223,30 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       ownMetricsServer?.close();
       await apollo.stop();
     },
+  };
+}
+
+/** How often, at most, the pool's exhaustion is logged: a burst is one warning, with the count of the others. */
+const POOL_WARNING_INTERVAL_MS = 10_000;
+
+/**
+ * The warning for a connection pool that had nothing to give: once per burst, at warn, without a stack (the client
+ * was answered SERVICE_UNAVAILABLE; nothing is broken), with the pool's counts and how many more timed out since.
+ */
+function poolExhaustedWarning(logger: Logger): (detail: string) => void {
+  let lastAt = -Infinity;
+  let since = 0;
+  return (detail) => {
+    const now = performance.now();
+    if (now - lastAt < POOL_WARNING_INTERVAL_MS) {
+      since += 1;
+      return;
+    }
+    logger.warn(
+      { pool: detail, ...(since > 0 ? { moreSinceLastWarning: since } : {}) },
+      "no database connection was free in time; answered SERVICE_UNAVAILABLE",
+    );
+    lastAt = now;
+    since = 0;
   };
 }

@@ -19,6 +19,8 @@ const environmentSchema = z.object({
   /** How long to try to reach the database before answering SERVICE_UNAVAILABLE (keep under 5 s). */
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   NEO4J_MAX_POOL_SIZE: z.coerce.number().int().positive().default(50),
+  /** How long a heavy query waits for a slot before 429/503 (the slots follow NEO4J_MAX_POOL_SIZE: http/admission.ts). */
+  ADMISSION_WAIT_MS: z.coerce.number().int().positive().default(2_000),
   /** Introspection is on except in production, unless this says otherwise. */
   INTROSPECTION: z.enum(["true", "false"]).optional(),
   /** Query limits, enforced before any Cypher runs. */
@@ -152,6 +154,8 @@ export interface Config {
   imports: {
     timeoutMs: number;
   };
+  /** Heavy operations' admission; the slots themselves follow `neo4j.maxPoolSize` (http/admission.ts). */
+  admission: { waitMs: number };
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -241,5 +245,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       keys: metricsKeys.keys,
     },
     imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },
+    admission: { waitMs: values.ADMISSION_WAIT_MS },
   };
 }

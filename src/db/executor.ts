@@ -46,7 +46,13 @@ export class Executor {
   constructor(
     private readonly driver: Driver,
     private readonly metrics: Metrics,
-    private readonly options: { database: string | undefined; queryTimeoutMs: number; retryWindowMs?: number },
+    private readonly options: {
+      database: string | undefined;
+      queryTimeoutMs: number;
+      retryWindowMs?: number;
+      /** Told each time no connection of the pool could be had in time (the driver's message: the pool's counts). */
+      onPoolExhausted?: (detail: string) => void;
+    },
     private readonly stats: QueryStats = { roundTrips: 0 },
   ) {}
 
@@ -67,7 +73,7 @@ export class Executor {
       try {
         return await this.records("read", cypher, () => session.run(cypher, params, { timeout: this.options.queryTimeoutMs }));
       } catch (error) {
-        if (isOutOfMemory(error) || !isRetryableError(error) || Date.now() + pause > deadline) throw mapDatabaseError(error);
+        if (isOutOfMemory(error) || !isRetryableError(error) || Date.now() + pause > deadline) throw this.mapped(error);
       } finally {
         await session.close();
       }
@@ -93,7 +99,7 @@ export class Executor {
         { timeout: options.timeoutMs ?? this.options.queryTimeoutMs },
       );
     } catch (error) {
-      throw mapDatabaseError(error);
+      throw this.mapped(error);
     } finally {
       await session.close();
     }
@@ -123,10 +129,16 @@ export class Executor {
       );
     } catch (error) {
       if (committing && isConnectionLost(error)) throw new CommitOutcomeUnknownError();
-      throw mapDatabaseError(error);
+      throw this.mapped(error);
     } finally {
       await session.close();
     }
+  }
+
+  /** `mapDatabaseError`, telling `onPoolExhausted` when the pool had no connection to give. */
+  private mapped(error: unknown): unknown {
+    if (isAcquisitionTimeout(error)) this.options.onPoolExhausted?.((error as Neo4jError).message);
+    return mapDatabaseError(error);
   }
 
   private session(mode: "READ" | "WRITE") {
@@ -190,6 +202,14 @@ function outOfMemoryOr(error: unknown): unknown {
   return isOutOfMemory(error) ? new DatabaseOutOfMemoryError(error as Neo4jError) : error;
 }
 
+/**
+ * The driver's pool had no connection free within `connectionAcquisitionTimeout`: every connection is busy. It has no
+ * code of its own (`N/A`), only its message.
+ */
+export function isAcquisitionTimeout(error: unknown): boolean {
+  return error instanceof Neo4jError && error.message.startsWith("Connection acquisition timed out");
+}
+
 function isConnectionLost(error: unknown): boolean {
   return error instanceof Neo4jError && (error.code === "ServiceUnavailable" || error.code === "SessionExpired");
 }
@@ -199,7 +219,7 @@ export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof GraphQLError) return error;
   if (isOutOfMemory(error)) return new DatabaseOutOfMemoryError(error as Neo4jError);
   if (error instanceof Neo4jError) {
-    if (unavailableCodes.has(error.code) || error.retriable) return new ServiceUnavailableError();
+    if (unavailableCodes.has(error.code) || error.retriable || isAcquisitionTimeout(error)) return new ServiceUnavailableError();
     if (error.code.includes("TransactionTimedOut") || error.code.includes("Transaction.Terminated")) {
       return new QueryTimeoutError();
     }

@@ -13,6 +13,8 @@ export interface Context {
   stats: QueryStats;
   /** The caller, as its credentials say (computed once per request, before the body is read). */
   viewer: Viewer;
+  /** Who shares an allowance of heavy work (http/admission.ts): the viewer, or an anonymous caller's address. */
+  caller: string;
   /** The write path; mutations check `viewer` before using it. */
   imports: ImportService;
 }

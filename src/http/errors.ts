@@ -40,6 +40,7 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
 const clientFacing = new Set<string>([
   ErrorCode.BadUserInput,
   ErrorCode.ServiceUnavailable,
+  ErrorCode.RateLimited,
   ErrorCode.QueryTimeout,
   ErrorCode.QueryTooComplex,
   ErrorCode.QueryTooDeep,

@@ -128,9 +128,10 @@ function returnsList(type: GraphQLOutputType): boolean {
 /**
  * Objects cost 1 (scalars nothing), times the page size or assumed length of the list that holds them, plus
  * the field's own work (FIELD_WORK, and ARGUMENT_WORK for the arguments switched on). `shortestPath` and `neighborhood` multiply their path or subgraph by
- * `maxHops` and `limit`: one node and one relationship per step.
+ * `maxHops` and `limit`: one node and one relationship per step. Without `withWork`, the field's own work is left out
+ * (admission.ts tells heavy operations by the difference).
  */
-export function estimateFieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+export function estimateFieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs, withWork = true): number {
   const named = getNamedType(field.type);
   // Introspection (`__schema`, `__type`) reads the schema in memory; it is switched off in production instead.
   if (isLeafType(named) || field.name.startsWith("__")) return 0;
@@ -138,9 +139,10 @@ export function estimateFieldCost({ type, field, args, childComplexity }: Comple
   const per = WORK_PER.get(coordinate);
   const times = (per === undefined ? undefined : numericArgument(coordinate, args, per)) ?? 1;
   const switchedOn = Object.keys(args).filter((name) => args[name] === true);
-  const work =
-    (FIELD_WORK.get(coordinate) ?? 0) * times +
-    switchedOn.reduce((sum, name) => sum + (ARGUMENT_WORK.get(`${coordinate}.${name}`) ?? 0), 0);
+  const work = !withWork
+    ? 0
+    : (FIELD_WORK.get(coordinate) ?? 0) * times +
+      switchedOn.reduce((sum, name) => sum + (ARGUMENT_WORK.get(`${coordinate}.${name}`) ?? 0), 0);
   const own = 1 + childComplexity;
   // A path of n hops holds n + 1 nodes and n relationships (Path.nodes and Path.relationships count 1 each).
   if (coordinate === "Query.shortestPath") return work + 1 + childComplexity * (times + 1);

@@ -62,3 +62,23 @@ describe("a single read", () => {
     expect(runs.count).toBe(1);
   });
 });
+
+describe("a pool with no connection to give", () => {
+  /** The driver's own error when `connectionAcquisitionTimeout` passes: no code of its own, only the message. */
+  const acquisitionTimeout = () =>
+    neo4jError("Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50, Idle conn count = 0.", "N/A");
+
+  it("is SERVICE_UNAVAILABLE, not retried, and told to the executor's listener with the pool's counts", async () => {
+    const { driver, runs } = failingDriver([acquisitionTimeout(), null]);
+    const told: string[] = [];
+    const pooled = new Executor(driver, createMetrics(), {
+      database: undefined,
+      queryTimeoutMs: 1_000,
+      retryWindowMs: 2_000,
+      onPoolExhausted: (detail) => told.push(detail),
+    });
+    await expect(pooled.read("// answer\nRETURN 1 AS answer")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    expect(runs.count).toBe(1);
+    expect(told).toEqual([expect.stringContaining("Active conn count = 50")]);
+  });
+});
