@@ -30,7 +30,8 @@ export interface TestServer {
 /**
  * A real server on an ephemeral port, over the test Neo4j (or `uri`), spoken to over HTTP. An `undefined` setting is left
  * unset. The anonymous
- * request budget is off (every test's requests come from 127.0.0.1); queryLimits.test.ts turns it on.
+ * request budget is off (every test's requests come from 127.0.0.1), and the budgets per key are far above what a
+ * sweep sends; queryLimits.test.ts sets them low.
  */
 export async function startServer(environment: Record<string, string | undefined> = {}, uri = inject("neo4jUri")): Promise<TestServer> {
   const config = loadConfig({
@@ -39,6 +40,8 @@ export async function startServer(environment: Record<string, string | undefined
     PORT: "0",
     NEO4J_URI: uri,
     RATE_LIMIT_ANONYMOUS: "0",
+    RATE_LIMIT_READER: "1000000",
+    RATE_LIMIT_EDITOR: "1000000",
     ...environment,
   });
   const driver = createDriver({ ...config.neo4j, uri });

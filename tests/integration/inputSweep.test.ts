@@ -109,7 +109,13 @@ async function probe(position: Position, baseline: Record<string, unknown>, labe
   } catch {
     codes = ["not JSON"];
   }
-  const broken = response.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR") || codes.includes("not JSON") || LEAK.test(text);
+  // A rate-limited probe tested nothing: the sweep must stay within its budgets.
+  const broken =
+    response.status >= 500 ||
+    response.status === 429 ||
+    codes.includes("INTERNAL_SERVER_ERROR") ||
+    codes.includes("not JSON") ||
+    LEAK.test(text);
   return broken ? { position: where, value: label, status: response.status, body: text.slice(0, 300) } : null;
 }
 
@@ -201,7 +207,7 @@ describe("hostile values in the request's own fields", () => {
       }
       const codes = (errors ?? []).map((error) => error.extensions?.code);
       const uncoded = codes.some((code) => typeof code !== "string");
-      if (response.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR") || uncoded || LEAK.test(text)) {
+      if (response.status >= 500 || response.status === 429 || codes.includes("INTERNAL_SERVER_ERROR") || uncoded || LEAK.test(text)) {
         failures.push({ probe: probe.label, status: response.status, body: text.slice(0, 300) });
       }
     });
