@@ -78,10 +78,6 @@ describe("a storm of 120 concurrent aggregations", () => {
       return post(server.url, CHEAP_READ, { id: EVENT_ID }, {});
     });
     const [stormAnswers, cheapAnswers] = await Promise.all([Promise.all(storm), Promise.all(cheap)]);
-    if (process.env.STORM_DEBUG) {
-      console.log(stormAnswers.map((a, i) => `${i % STORM_QUERIES.length}:${a.status}:${a.ms.toFixed(0)}`).join(" "));
-      console.log(cheapAnswers.map((a) => a.ms.toFixed(0)).join(" "));
-    }
 
     const times = cheapAnswers.map((answer) => answer.ms);
     const outcomes = new Map<string, number>();
