@@ -342,7 +342,10 @@ export async function validateBundle(
       problems.push({ path: `claims.${i}.victims`, message: "only a FATALITIES or INJURIES claim counts victims" });
     }
     if (claim.victimsOf != null && claim.victims !== "COMBATANTS") {
-      problems.push({ path: `claims.${i}.victimsOf`, message: "names whose combatants a COMBATANTS figure counts: it needs victims: COMBATANTS" });
+      problems.push({
+        path: `claims.${i}.victimsOf`,
+        message: "names whose combatants a COMBATANTS figure counts: it needs victims: COMBATANTS",
+      });
     }
   });
   bundle.statements?.forEach((statement, i) => referLinks("Statement", statement, `statements.${i}`));

@@ -89,7 +89,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
   for (const claim of graph.nodes.get("Claim") ?? []) {
     const id = String(claim.id);
     const source = targets(graph, "Claim", id, "REPORTED_IN")[0] ?? firstSource;
-    const estimate = claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, best: claim.best, qualifier: claim.qualifier });
+    const estimate =
+      claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, best: claim.best, qualifier: claim.qualifier });
     put(
       source,
       "claims",
