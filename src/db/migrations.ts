@@ -2,6 +2,7 @@ import type { Executor } from "./executor.js";
 import { labelByPrefix } from "../model/ids.js";
 import { SEARCH_INDEX } from "../repositories/searchRepository.js";
 import { backfillIncidents } from "../ingest/write/incidents.js";
+import { refreshAllTolls } from "../ingest/write/tollsMigration.js";
 
 /**
  * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
@@ -71,6 +72,8 @@ const dataMigrations: readonly { id: string; run(db: Executor): Promise<unknown>
   { id: "external-ids", run: (db) => db.write((tx) => tx.run(externalIdsStatement)) },
   // Every event reports one incident; events stored before incidents existed get one of their own.
   { id: "incidents", run: (db) => backfillIncidents(db) },
+  // Events and incidents keep best estimates and deaths per victim group (model/eventAggregates.ts) beside their tolls.
+  { id: "victim-tolls", run: (db) => refreshAllTolls(db) },
 ];
 
 export async function migrate(db: Executor): Promise<void> {

@@ -117,7 +117,7 @@ export function tollAggregates(claims: readonly ClaimFacts[]): Record<string, nu
     injuriesBest: injuries?.best ?? null,
     injuriesQualifier: injuries?.qualifier ?? null,
     ...Object.fromEntries(
-      VICTIM_GROUPS.flatMap((group) => {
+      VICTIM_GROUPS.flatMap((group): [string, number | string | null][] => {
         const names = tollProperties(group);
         const toll = tolls.get(group);
         return [
@@ -149,7 +149,10 @@ export function storedTolls(row: Readonly<Record<string, unknown>>): VictimTollR
     const names = tollProperties(victims);
     const qualifier = row[names.qualifier];
     if (typeof qualifier !== "string") return [];
-    const count = (name: string) => (typeof row[name] === "number" ? (row[name] as number) : null);
+    const count = (name: string) => {
+      const value = row[name];
+      return typeof value === "number" ? value : null;
+    };
     const best = count(names.best);
     return [
       {
