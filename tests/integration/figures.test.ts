@@ -4,8 +4,11 @@
  * in every grouping; tolls keep whom they count (victim groups, best estimates); ACLED's demonstrators take part
  * rather than perpetrate. Every test builds its places in a fictional country named with its suffix.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_TOLL } from "../../src/graph/limits.js";
+import { graphToBundles } from "../../src/ingest/export/export.js";
+import { readGraph } from "../../src/ingest/export/exportStore.js";
+import { openTestDatabase } from "../helpers/database.js";
 import { acledCsv, acledRecord, type AcledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
 import { startServer, type TestServer } from "../helpers/server.js";
@@ -437,6 +440,33 @@ describe("tolls that keep their meaning", () => {
     expect(incident.event.incident.reports).toHaveLength(2);
     expect(incident.event.incident.fatalities).toEqual({ low: 25, high: 42, best: 35, qualifier: "RANGE" });
     expect(incident.event.incident.tolls.at(-1)).toEqual({ victims: "ALL", estimate: { low: 25, high: 42, best: 35, qualifier: "RANGE" } });
+  });
+});
+
+describe("export", () => {
+  it("keeps victim groups, the counted side and best estimates: its bundle re-imports as unchanged", async () => {
+    const s = uniqueSuffix();
+    const written = report(s, "x", { place: "place:maarat-al-numan", date: "2021-06-06" }, [
+      { estimate: { low: 25, high: 42, best: 38, qualifier: "RANGE" } },
+      { estimate: { low: 3, high: 3, qualifier: "EXACT" }, victims: "COMBATANTS", victimsOf: `actor:fig-${s}-x-side` },
+      { estimate: { low: 9, high: 9, qualifier: "EXACT" }, victims: "ALL" },
+    ]);
+    await bundle(written);
+    const database = openTestDatabase(inject("neo4jUri"));
+    try {
+      const graph = await database.db.readTransaction((tx) => readGraph(tx));
+      const exported = graphToBundles(graph).find((file) => (file.source as { id: string }).id === `source:fig-${s}-x`)!;
+      const claims = new Map((exported.claims as { id: string }[]).map((claim) => [claim.id, claim]));
+      expect(claims.get(`claim:fig-${s}-x-0`)).toMatchObject({ estimate: { low: 25, high: 42, best: 38, qualifier: "RANGE" } });
+      expect(claims.get(`claim:fig-${s}-x-0`)).not.toHaveProperty("victims");
+      expect(claims.get(`claim:fig-${s}-x-1`)).toMatchObject({ victims: "COMBATANTS", victimsOf: `actor:fig-${s}-x-side` });
+      expect(claims.get(`claim:fig-${s}-x-2`)).toMatchObject({ victims: "ALL" });
+      const again = await importBundle(server, exported);
+      expect(again.errors).toBeUndefined();
+      expect(again.data!.importBundle).toMatchObject({ created: 0, updated: 0 });
+    } finally {
+      await database.close();
+    }
   });
 });
 
