@@ -3,6 +3,7 @@ import { labelByPrefix } from "../model/ids.js";
 import { SEARCH_INDEX } from "../repositories/searchRepository.js";
 import { backfillIncidents } from "../ingest/write/incidents.js";
 import { separateAcledActorScheme } from "../ingest/write/identifierSchemes.js";
+import { refreshAllTolls } from "../ingest/write/tollsMigration.js";
 
 /**
  * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
@@ -74,6 +75,8 @@ const dataMigrations: readonly { id: string; run(db: Executor): Promise<unknown>
   { id: "incidents", run: (db) => backfillIncidents(db) },
   // ACLED's actor names move from the scheme of its event ids, `acled`, to their own, `acled-actor`.
   { id: "acled-actor-scheme", run: (db) => separateAcledActorScheme(db) },
+  // Events and incidents keep best estimates and deaths per victim group (model/eventAggregates.ts) beside their tolls.
+  { id: "victim-tolls", run: (db) => refreshAllTolls(db) },
 ];
 
 export async function migrate(db: Executor): Promise<void> {

@@ -11,3 +11,10 @@ export const MAX_ACTOR_DEPTH = 8;
  * Far beyond any real hierarchy: the bound only guarantees that a cycle in stored data cannot make a walk endless.
  */
 export const MAX_STORED_CHAIN = 32;
+
+/**
+ * The largest death or injury figure any input may give for one event, in every import format and mutation (ACLED's
+ * `fatalities`, a bundle claim's estimate, UCDP's tolls): ten million, far beyond any single event on record, and
+ * small enough that sums over buckets stay exact in a 64-bit integer (see StatsBucket) whatever the graph holds.
+ */
+export const MAX_TOLL = 10_000_000;

@@ -61,7 +61,16 @@ export const propertyTypes = {
     geoPrecision: "string",
     identifiers: "strings",
   },
-  Claim: { kind: "string", text: "string", low: "int", high: "int", qualifier: "string" },
+  Claim: {
+    kind: "string",
+    text: "string",
+    low: "int",
+    high: "int",
+    qualifier: "string",
+    best: "int",
+    victims: "string",
+    victimsOf: "string",
+  },
   // sortDate: the statement's date, or its source's publication date when undated (the list order).
   Statement: { date: "date", datePrecision: "string", stance: "string", text: "string", sortDate: "date" },
 } as const satisfies Record<WriteLabel, Record<string, PropertyType>>;

@@ -62,7 +62,7 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const GEO_PRECISIONS = ["TOWN", "NEAR_TOWN", "REGION"] as const;
 export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
 
-export const EVENT_ROLES = ["PERPETRATOR", "TARGET", "VICTIM"] as const;
+export const EVENT_ROLES = ["PERPETRATOR", "TARGET", "VICTIM", "PARTICIPANT"] as const;
 export type EventRole = (typeof EVENT_ROLES)[number];
 
 export const CLAIM_KINDS = ["FATALITIES", "INJURIES", "PERPETRATOR", "OTHER"] as const;
@@ -70,6 +70,10 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export const ESTIMATE_QUALIFIERS = ["EXACT", "AT_LEAST", "ABOUT", "UP_TO", "RANGE", "UNKNOWN"] as const;
 export type EstimateQualifier = (typeof ESTIMATE_QUALIFIERS)[number];
+
+/** Whom a death or injury figure counts (a claim's `victims`; absent means ALL). */
+export const VICTIM_GROUPS = ["CIVILIANS", "COMBATANTS", "UNKNOWN", "ALL"] as const;
+export type VictimGroup = (typeof VICTIM_GROUPS)[number];
 
 export const STANCES = ["CONDEMN", "ACCUSE", "DENY", "CALL_FOR", "REPORT", "AGREE", "OTHER"] as const;
 export type Stance = (typeof STANCES)[number];
@@ -86,4 +90,5 @@ export const schemaEnums = {
   ClaimKind: CLAIM_KINDS,
   EstimateQualifier: ESTIMATE_QUALIFIERS,
   Stance: STANCES,
+  VictimGroup: VICTIM_GROUPS,
 } as const;

@@ -14,6 +14,7 @@ import type {
   GeoPrecision,
   PlaceKind,
   Stance,
+  VictimGroup,
 } from "./enums.js";
 
 /** What every node row has: its id, and the related rows fetched ahead with it (see repositories/lookAhead.ts). */
@@ -61,6 +62,14 @@ export interface EstimateRow {
   low: number | null;
   high: number | null;
   qualifier: EstimateQualifier;
+  /** The source's best estimate, where it gives one (absent or null when not). */
+  best?: number | null;
+}
+
+/** One victim group's deaths, combined over the claims that count that group (model/eventAggregates.ts). */
+export interface VictimTollRow {
+  victims: VictimGroup;
+  estimate: EstimateRow;
 }
 
 export interface EventRow extends NodeRowBase {
@@ -70,9 +79,11 @@ export interface EventRow extends NodeRowBase {
   date: string;
   datePrecision: DatePrecision;
   summary: string | null;
-  /** Combined over all FATALITIES claims when the event was last written. */
+  /** Combined over its FATALITIES claims when the event was last written (model/eventAggregates.ts). */
   fatalities: EstimateRow | null;
   injuries: EstimateRow | null;
+  /** Deaths per victim group, as stored with `fatalities`; absent when the row was read without them. */
+  tolls?: VictimTollRow[];
   /** A responsibility claim is denied or disputed. */
   contested: boolean;
   /** The event's own coordinates (ACLED's), when known. */
@@ -92,12 +103,17 @@ export interface IncidentRow extends NodeRowBase {
   injuries: EstimateRow | null;
   /** Only in linkIncident's answer: the earlier editors' decisions it undid about this incident's reports. */
   undone?: readonly string[];
+  tolls: VictimTollRow[];
 }
 
 export interface ClaimRow extends NodeRowBase {
   kind: ClaimKind;
   text: string;
   estimate: EstimateRow | null;
+  /** Whom a FATALITIES or INJURIES figure counts, as stored (absent means ALL). */
+  victims: VictimGroup | null;
+  /** The actor id whose combatants a COMBATANTS figure counts. */
+  victimsOf: string | null;
 }
 
 export interface AgreementRow extends NodeRowBase {
@@ -190,6 +206,8 @@ export interface StatsBucketRow {
   reports: number;
   fatalitiesLow: number;
   fatalitiesHigh: number | null;
+  /** Per victim group some incident of the bucket counts: sums of the incidents' combined figures. */
+  tolls: VictimTollRow[];
 }
 
 export interface CoInvolvementRow {

@@ -17,6 +17,7 @@ import type {
   StatementRow,
 } from "../model/rows.js";
 import type { NodeLabel } from "../model/ids.js";
+import { COUNT_AGGREGATES, storedTolls, TOLL_AGGREGATES } from "../model/eventAggregates.js";
 import { UnreachableCaseError } from "../errors.js";
 
 const text = z.string();
@@ -32,6 +33,17 @@ const texts = z
   .array(z.string())
   .nullish()
   .transform((value) => value ?? []);
+
+/** The stored toll aggregates beyond fatalities' and injuries' low, high and qualifier: best estimates, victim groups. */
+const moreTolls = Object.fromEntries(
+  TOLL_AGGREGATES.filter((name) => !/^(fatalities|injuries)/.test(name)).map((name) => [
+    name,
+    COUNT_AGGREGATES.includes(name) ? optionalNumber : optionalText,
+  ]),
+);
+
+/** The victim groups' tolls are read by `tolls` only. */
+const moreTollFields = Object.fromEntries(Object.keys(moreTolls).map((name) => [name, ["tolls"]]));
 
 const actorSchema = z.object({
   id: text,
@@ -71,6 +83,9 @@ const eventSchema = z.object({
   injuriesLow: optionalNumber,
   injuriesHigh: optionalNumber,
   injuriesQualifier: optionalText,
+  fatalitiesBest: optionalNumber,
+  injuriesBest: optionalNumber,
+  ...moreTolls,
   contested: z.boolean().nullish(),
   latitude: optionalNumber,
   longitude: optionalNumber,
@@ -85,6 +100,9 @@ const claimSchema = z.object({
   low: optionalNumber,
   high: optionalNumber,
   qualifier: optionalText,
+  best: optionalNumber,
+  victims: optionalText,
+  victimsOf: optionalText,
 });
 
 const agreementSchema = z.object({
@@ -130,6 +148,9 @@ const incidentSchema = z.object({
   injuriesLow: optionalNumber,
   injuriesHigh: optionalNumber,
   injuriesQualifier: optionalText,
+  fatalitiesBest: optionalNumber,
+  injuriesBest: optionalNumber,
+  ...moreTolls,
 });
 
 const schemas = {
@@ -169,6 +190,9 @@ export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly str
     injuriesLow: ["injuries"],
     injuriesHigh: ["injuries"],
     injuriesQualifier: ["injuries"],
+    fatalitiesBest: ["fatalities"],
+    injuriesBest: ["injuries"],
+    ...moreTollFields,
     contested: ["responsibilityContested"],
     latitude: ["location"],
     longitude: ["location"],
@@ -226,10 +250,13 @@ export function placeRow(value: unknown): PlaceRow {
   return { ...row, kind: row.kind as PlaceRow["kind"] };
 }
 
-function estimate(low: number | null, high: number | null, qualifier: string | null): EstimateRow | null {
+function estimate(low: number | null, high: number | null, qualifier: string | null, best: unknown = null): EstimateRow | null {
   if (qualifier === null) return null;
-  return { low, high, qualifier: qualifier as EstimateRow["qualifier"] };
+  return { low, high, qualifier: qualifier as EstimateRow["qualifier"], ...(typeof best === "number" ? { best } : {}) };
 }
+
+/** Whether a row was read with its victim groups' tolls (selectedOnly leaves them out when `tolls` is not asked for). */
+const withTolls = (row: Record<string, unknown>) => Object.keys(row).some((key) => key.startsWith("deaths"));
 
 export function eventRow(value: unknown): EventRow {
   const row = eventSchema.parse(value);
@@ -241,8 +268,9 @@ export function eventRow(value: unknown): EventRow {
     date: row.date,
     datePrecision: row.datePrecision as EventRow["datePrecision"],
     summary: row.summary,
-    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier),
-    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier),
+    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier, row.fatalitiesBest),
+    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier, row.injuriesBest),
+    ...(withTolls(value as Record<string, unknown>) ? { tolls: storedTolls(row) } : {}),
     contested: row.contested ?? false,
     location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
@@ -256,8 +284,9 @@ export function incidentRow(value: unknown): IncidentRow {
     id: row.id,
     date: row.date,
     match: row.match as IncidentRow["match"],
-    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier),
-    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier),
+    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier, row.fatalitiesBest),
+    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier, row.injuriesBest),
+    tolls: storedTolls(row),
   };
 }
 
@@ -267,7 +296,9 @@ export function claimRow(value: unknown): ClaimRow {
     id: row.id,
     kind: row.kind as ClaimRow["kind"],
     text: row.text,
-    estimate: estimate(row.low, row.high, row.qualifier),
+    estimate: estimate(row.low, row.high, row.qualifier, row.best),
+    victims: row.victims as ClaimRow["victims"],
+    victimsOf: row.victimsOf,
   };
 }
 

@@ -5,17 +5,19 @@
 import type { Executor } from "../db/executor.js";
 import { int } from "../db/values.js";
 import type { EventRole } from "../model/enums.js";
-import { UnreachableCaseError } from "../errors.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
-import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow } from "../model/rows.js";
+import { z } from "zod";
+import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow, VictimTollRow } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
 import { TRAVERSED_TYPES } from "../graph/catalogue.js";
-import { MAX_PLACE_DEPTH } from "../graph/limits.js";
-import { actorEvents, perpetratorPaths, rolledUpPath } from "../graph/rules.js";
-import { incidentsOfReports } from "../graph/incidentRules.js";
+import { actorEvents, rolledUpPath } from "../graph/rules.js";
+import { REPORT_OF } from "../graph/incidentRules.js";
+import { incidentBucketKeys, type StatsDimension } from "../graph/statsRules.js";
+import { tollProperties } from "../model/eventAggregates.js";
+import { VICTIM_GROUPS, type VictimGroup } from "../model/enums.js";
 import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./records.js";
 
-export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
+export type { StatsDimension };
 
 /** The relationships that carry meaning for traversals, from the catalogue (provenance is left out). */
 const traversed = TRAVERSED_TYPES.join("|");
@@ -36,44 +38,43 @@ export interface ActorEventsOptions {
   credited: boolean;
 }
 
+/** The sum of `value` over a list, as a float: it cannot overflow, and is exact up to 2^53 (see groupSums). */
+const sumOf = (list: string, value: (item: string) => string) => `reduce(total = 0.0, i IN ${list} | total + coalesce(${value("i")}, 0))`;
+
 /**
- * Buckets per dimension: the key of each (event, bucket) pair. Fixed Cypher, chosen by an enum. Perpetrators rolled
- * up also key every actor they are part of (rolledUpPath), as Actor.events(includeMembers) walks them down.
+ * The toll of one victim group over a bucket's incidents, from their stored tolls (model/eventAggregates.ts): the
+ * incidents that count the group, how many give a figure, and the sums of their low, high and best figures (high null
+ * when one of them is open, best null when one of them gives none). Sums are floats: they cannot overflow whatever
+ * the stored figures, and are exact up to 2^53, far beyond any bucket of figures capped at MAX_TOLL.
  */
-function bucketKeys(dimension: StatsDimension, includeMembers: boolean): string {
-  switch (dimension) {
-    case "PERPETRATOR":
-      return `CALL (e) {
-        ${perpetratorPaths("e", "p")
-          .map((path) =>
-            includeMembers
-              ? `MATCH ${path} MATCH ${rolledUpPath("a:Actor", "p", true)} RETURN a.id AS key`
-              : `MATCH ${path} RETURN p.id AS key`,
-          )
-          .join("\n        UNION\n        ")}
-        UNION
-        MATCH (e)
-        WHERE ${perpetratorPaths("e", "")
-          .map((path) => `NOT EXISTS { ${path} }`)
-          .join(" AND ")}
-        RETURN 'none' AS key
-      }`;
-    case "PLACE":
-      return "MATCH (e)-[:OCCURRED_IN]->(p:Place) WITH e, p.id AS key";
-    case "PROVINCE":
-      return `CALL (e) {
-        MATCH (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(p:Place {kind: 'PROVINCE'}) RETURN DISTINCT p.id AS key
-        UNION
-        MATCH (e) WHERE NOT EXISTS { (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place {kind: 'PROVINCE'}) }
-        RETURN 'none' AS key
-      }`;
-    case "MONTH":
-      return "WITH e, substring(toString(e.date), 0, 7) AS key";
-    case "TYPE":
-      return "WITH e, e.type AS key";
-    default:
-      throw new UnreachableCaseError(dimension);
-  }
+function groupSums(incidents: string, group: VictimGroup): string {
+  const names = tollProperties(group);
+  const counting = `[i IN ${incidents} WHERE i.${names.qualifier} IS NOT NULL]`;
+  return `{victims: '${group}', incidents: size(${counting}),
+        figures: size([i IN ${counting} WHERE i.${names.low} IS NOT NULL OR i.${names.high} IS NOT NULL]),
+        low: ${sumOf(counting, (i) => `${i}.${names.low}`)},
+        high: CASE WHEN any(i IN ${counting} WHERE i.${names.high} IS NULL) THEN null ELSE ${sumOf(counting, (i) => `${i}.${names.high}`)} END,
+        best: CASE WHEN any(i IN ${counting} WHERE i.${names.best} IS NULL) THEN null ELSE ${sumOf(counting, (i) => `${i}.${names.best}`)} END}`;
+}
+
+const groupSumsRow = z.object({
+  victims: z.enum(VICTIM_GROUPS),
+  incidents: z.number(),
+  figures: z.number(),
+  low: z.number(),
+  high: z.number().nullable(),
+  best: z.number().nullable(),
+});
+
+/** A group's summed toll as an estimate: open above when a summand is, exact when its bounds meet. */
+function summedToll(sums: z.infer<typeof groupSumsRow>): VictimTollRow | null {
+  if (sums.incidents === 0) return null;
+  if (sums.figures === 0) return { victims: sums.victims, estimate: { low: null, high: null, qualifier: "UNKNOWN" } };
+  const qualifier = sums.high === null ? "AT_LEAST" : sums.high === sums.low ? "EXACT" : "RANGE";
+  return {
+    victims: sums.victims,
+    estimate: { low: sums.low, high: sums.high, qualifier, ...(sums.best !== null ? { best: sums.best } : {}) },
+  };
 }
 
 export class ResearchRepository {
@@ -140,13 +141,15 @@ export class ResearchRepository {
       `// eventStats${dimension}${includeMembers ? "RolledUp" : ""}
       MATCH (e:Event)
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      ${bucketKeys(dimension, includeMembers)}
-      WITH key, collect(DISTINCT e) AS reports
-      ${incidentsOfReports("reports", "incidents")}
-      RETURN key, size(incidents) AS events, size(reports) AS reports,
-        reduce(total = 0, i IN incidents | total + coalesce(i.fatalitiesLow, 0)) AS fatalitiesLow,
+      MATCH (e)-[:${REPORT_OF}]->(incident:Incident)
+      WITH incident, collect(DISTINCT e) AS reports
+      ${incidentBucketKeys(dimension, "reports", includeMembers)}
+      WITH key, collect(incident) AS incidents, sum(size(reports)) AS reports
+      RETURN key, size(incidents) AS events, reports,
+        ${sumOf("incidents", (i) => `${i}.fatalitiesLow`)} AS fatalitiesLow,
         CASE WHEN any(i IN incidents WHERE i.fatalitiesHigh IS NULL) THEN null
-             ELSE reduce(total = 0, i IN incidents | total + i.fatalitiesHigh) END AS fatalitiesHigh
+             ELSE ${sumOf("incidents", (i) => `${i}.fatalitiesHigh`)} END AS fatalitiesHigh,
+        [${VICTIM_GROUPS.map((group) => groupSums("incidents", group)).join(",\n        ")}] AS tolls
       ORDER BY ${order}`,
       params,
     );
@@ -156,6 +159,10 @@ export class ResearchRepository {
       reports: Number(row.reports),
       fatalitiesLow: Number(row.fatalitiesLow),
       fatalitiesHigh: row.fatalitiesHigh === null ? null : Number(row.fatalitiesHigh),
+      tolls: z
+        .array(groupSumsRow)
+        .parse(row.tolls)
+        .flatMap((sums) => summedToll(sums) ?? []),
     }));
   }
 

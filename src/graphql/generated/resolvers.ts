@@ -3,6 +3,7 @@ import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -317,6 +318,10 @@ export type Claim = Node & {
   source: Source;
   /** The assertion in a sentence. */
   text: Scalars['String']['output'];
+  /** For a FATALITIES or INJURIES claim: whom its figure counts (ALL when the source does not say); null for other kinds. */
+  victims?: Maybe<VictimGroup>;
+  /** For a COMBATANTS figure: the side whose fighters it counts (UCDP's side A or B), when known. */
+  victimsOf?: Maybe<Actor>;
 };
 
 /** One assertion about an event, made in this bundle's source. */
@@ -339,6 +344,10 @@ export type ClaimInput = {
   quotes: Array<Scalars['String']['input']>;
   /** The assertion in a sentence. */
   text: Scalars['String']['input'];
+  /** Whom the figure counts (FATALITIES and INJURIES claims); unstated means ALL, everyone killed. */
+  victims?: InputMaybe<VictimGroup>;
+  /** With victims COMBATANTS: the actor (an id) whose fighters the figure counts. */
+  victimsOf?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What a claim asserts. */
@@ -385,9 +394,15 @@ export type EntityMatch = {
   name: Scalars['String']['output'];
 };
 
-/** A casualty figure: "at least 7" is low 7, high null, qualifier AT_LEAST. */
+/**
+ * A casualty figure: "at least 7" is low 7, high null, qualifier AT_LEAST. Every stored figure is at most 10,000,000
+ * (MAX_TOLL, the largest toll an input may give one event); a sum (StatsBucket) beyond GraphQL's Int answers
+ * 2147483647, the largest Int.
+ */
 export type Estimate = {
   __typename?: 'Estimate';
+  /** The source's best estimate, where it gives one (UCDP's best); combined over sources, the lowest best any gives. */
+  best?: Maybe<Scalars['Int']['output']>;
   /** The highest figure given; null when open-ended ("at least"). */
   high?: Maybe<Scalars['Int']['output']>;
   /** The lowest figure given; null when none was given. */
@@ -398,9 +413,11 @@ export type Estimate = {
 
 /** A figure as worded in the source. */
 export type EstimateInput = {
+  /** The source's best estimate, between low and high (UCDP's best). */
+  best?: InputMaybe<Scalars['Int']['input']>;
   /** The upper figure; null when open. */
   high?: InputMaybe<Scalars['Int']['input']>;
-  /** The lower figure, or the figure. */
+  /** The lower figure, or the figure. Every figure is a whole number from 0 to 10,000,000. */
   low?: InputMaybe<Scalars['Int']['input']>;
   /** How the figure was worded. */
   qualifier: EstimateQualifier;
@@ -434,7 +451,12 @@ export type Event = Node & {
   datePrecision: DatePrecision;
   /** The sentences that report the event itself. */
   evidence: Array<Evidence>;
-  /** Civilians killed, combined over all claims: low is the most conservative credible figure. */
+  /**
+   * People killed, whoever they were, combined by the one-event rule (low the lowest figure any source gives, high the
+   * highest bound or open, sources never added): over the claims that count everyone (victims ALL) when any does,
+   * otherwise over every FATALITIES claim whatever group it counts (a civilians-only figure is then a floor: others may
+   * have died uncounted). Not a count of civilians: see `tolls` for each victim group.
+   */
   fatalities?: Maybe<Estimate>;
   /** How precisely `location` is known (ACLED's geo_precision); null when not given. */
   geoPrecision?: Maybe<GeoPrecision>;
@@ -483,6 +505,11 @@ export type Event = Node & {
   summary?: Maybe<Scalars['String']['output']>;
   /** A short descriptive title. */
   title: Scalars['String']['output'];
+  /**
+   * Deaths per victim group, one entry per group some claim counts, each combined by the one-event rule. A figure
+   * counting everyone is never shown as civilians.
+   */
+  tolls: Array<VictimToll>;
   /** ACLED sub-event type. */
   type: EventType;
   /** Agreements in force over the event's place on its date. */
@@ -546,7 +573,7 @@ export type EventFilter = {
   contested?: InputMaybe<Scalars['Boolean']['input']>;
   /** On or after this date. */
   from?: InputMaybe<Scalars['Date']['input']>;
-  /** Only events whose conservative (low) civilian death toll is at least this. */
+  /** Only events whose conservative (low) death toll, `fatalities.low`, is at least this. */
   minFatalities?: InputMaybe<Scalars['Int']['input']>;
   /** This place and every place inside it. */
   placeId?: InputMaybe<Scalars['ID']['input']>;
@@ -594,11 +621,16 @@ export type EventOrder =
   | 'DATE_ASC'
   /** Newest first. */
   | 'DATE_DESC'
-  /** Most civilians killed first (by the conservative low figure; events without a figure last). */
+  /** Most people killed first (by the conservative low figure of `fatalities`; events without a figure last). */
   | 'FATALITIES_DESC';
 
 /** The part an actor played in an event. */
 export type EventRole =
+  /**
+   * Took part without carrying out harm or suffering it: protesters and rioters in their demonstration, the parties to
+   * an agreement, a force intervening in a protest without lethal force.
+   */
+  | 'PARTICIPANT'
   /** Carried it out. */
   | 'PERPETRATOR'
   /** Was its intended target. */
@@ -763,9 +795,9 @@ export type Incident = Node & {
   /** When it happened: the date of its most precisely dated report (the earliest of those). */
   date: Scalars['Date']['output'];
   /**
-   * Civilians killed, combined over all its reports' claims by the rule of `Event.fatalities`: low is the most
+   * People killed, combined over all its reports' claims by the rule of `Event.fatalities`: low is the most
    * conservative credible figure, the upper bound is open when any source says "at least", and sources are never added
-   * together.
+   * together. Not a count of civilians: see `tolls`.
    */
   fatalities?: Maybe<Estimate>;
   /**
@@ -779,6 +811,8 @@ export type Incident = Node & {
   match: IncidentMatch;
   /** Every event report of this incident, from every source, oldest first. */
   reports: Array<Event>;
+  /** Deaths per victim group over all its reports, each group combined by the one-event rule. */
+  tolls: Array<VictimToll>;
   /**
    * Only in the answer of `linkIncident`: the earlier editors' decisions about this incident's reports that this one
    * undid, one sentence each (a keep-apart that splits reports an editor's decision had put together, match CURATED; a
@@ -1155,9 +1189,11 @@ export type Query = {
   /**
    * Incident counts and fatality sums grouped by one dimension, over the event reports `filter` selects. One incident
    * reported by several sources (an article and an ACLED row) counts once in `events`, and its toll, combined over all
-   * its reports (`Incident.fatalities`), is added once; `reports` counts the event reports. An event with two
-   * perpetrators counts in both perpetrators' buckets, an event in two places in both places' buckets (so bucket
-   * counts may add up to more than the events); MONTH and TYPE buckets count each event once.
+   * its reports (`Incident.fatalities`, `Incident.tolls`), is added once; `reports` counts its selected reports. An
+   * incident is read through its selected reports: MONTH and TYPE put it in exactly one bucket, that of its defining
+   * report (the most precisely dated selected report, the earliest of those, then the smallest id), so their buckets
+   * add up to the incidents selected; PERPETRATOR, PLACE and PROVINCE put it once in the bucket of every perpetrator,
+   * place or province any of its selected reports names (so those buckets may add up to more than the incidents).
    */
   eventStats: Array<StatsBucket>;
   /** Events, newest first unless `orderBy` says otherwise. */
@@ -1533,11 +1569,15 @@ export type StatsBucket = {
   __typename?: 'StatsBucket';
   /** How many incidents fall in this bucket, each once however many sources report it (see `reports`). */
   events: Scalars['Int']['output'];
-  /** Sum of each incident's upper bound. Null when any incident in the bucket has no upper bound. */
+  /**
+   * Sum of each incident's upper bound. Null when any incident in the bucket has no upper bound. Beyond GraphQL's Int,
+   * 2147483647, as `fatalitiesLow`.
+   */
   fatalitiesHigh?: Maybe<Scalars['Int']['output']>;
   /**
-   * Sum of each incident's conservative (low) civilian death toll, combined over all its reports; incidents without a
-   * figure add 0. Sources are never added together.
+   * Sum of each incident's conservative (low) death toll (`Incident.fatalities.low`, whoever was killed), combined over
+   * all its reports; incidents without a figure add 0. Sources are never added together. Summed without overflow; a sum
+   * beyond GraphQL's Int answers 2147483647 (with figures capped at 10,000,000, after 214 incidents at the cap).
    */
   fatalitiesLow: Scalars['Int']['output'];
   /** A stable key: a node id, a month as YYYY-MM, or an enum value; `none` for events with no perpetrator on record (PERPETRATOR) or outside any province (PROVINCE). */
@@ -1546,11 +1586,17 @@ export type StatsBucket = {
   node?: Maybe<Node>;
   /** Event reports in the bucket. `events` counts incidents, each once, however many sources report it. */
   reports: Scalars['Int']['output'];
+  /**
+   * Deaths per victim group in the bucket, each incident counted once: per group, the sums of the combined figures
+   * (`Incident.tolls`) of the incidents that count that group, open above when one of them is, `best` only when each of
+   * them gives one. Sums beyond GraphQL's Int answer 2147483647.
+   */
+  tolls: Array<VictimToll>;
 };
 
 /** What `eventStats` groups by. */
 export type StatsGroupBy =
-  /** The event's month, `YYYY-MM`. */
+  /** The incident's month, `YYYY-MM`: its defining report's (the most precisely dated selected report, the earliest). */
   | 'MONTH'
   /**
    * Each actor credited as perpetrator (by a claim or as the perpetrating participant); with `includeMembers`, also
@@ -1561,7 +1607,7 @@ export type StatsGroupBy =
   | 'PLACE'
   /** The province (first-level division) enclosing each event's places. */
   | 'PROVINCE'
-  /** The event's ACLED sub-event type. */
+  /** The incident's sub-event type: its defining report's, as for MONTH. */
   | 'TYPE';
 
 /** A part of the graph, ready to draw. */
@@ -1573,6 +1619,33 @@ export type Subgraph = {
   nodes: Array<Node>;
   /** True when limit cut the neighbourhood short. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** Whom a death toll counts. */
+export type VictimGroup =
+  /**
+   * Everyone killed, not told apart (ACLED's fatalities, a report's "people killed"); a figure that does not say whom
+   * it counts.
+   */
+  | 'ALL'
+  /** Civilians only. */
+  | 'CIVILIANS'
+  /** Fighters only (UCDP's deaths of side A or side B; the claim's `victimsOf` names the side). */
+  | 'COMBATANTS'
+  /** Deaths whose status the source does not know (UCDP's deaths_unknown). */
+  | 'UNKNOWN';
+
+/**
+ * One victim group's toll, combined over the claims that count that group by the one-event rule (sources are never
+ * added: low the lowest figure, high the highest bound or open). A figure counting everyone (ALL) only ever appears as
+ * ALL, never as civilians.
+ */
+export type VictimToll = {
+  __typename?: 'VictimToll';
+  /** The combined figure. */
+  estimate: Estimate;
+  /** Whom it counts. */
+  victims: VictimGroup;
 };
 
 /** The caller, as identified by the `Authorization: Bearer …` header (an API key or a JWT). */
@@ -1745,6 +1818,8 @@ export type ResolversTypes = {
   StatsGroupBy: StatsGroupBy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  VictimGroup: VictimGroup;
+  VictimToll: ResolverTypeWrapper<Omit<VictimToll, 'estimate'> & { estimate: ResolversTypes['Estimate'] }>;
   Viewer: ResolverTypeWrapper<Viewer>;
 };
 
@@ -1809,6 +1884,7 @@ export type ResolversParentTypes = {
   StatsBucket: StatsBucketRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRow;
+  VictimToll: Omit<VictimToll, 'estimate'> & { estimate: ResolversParentTypes['Estimate'] };
   Viewer: Viewer;
 };
 
@@ -1879,6 +1955,8 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['ClaimKind'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  victims?: Resolver<Maybe<ResolversTypes['VictimGroup']>, ParentType, ContextType>;
+  victimsOf?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1899,6 +1977,7 @@ export type EntityMatchResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type EstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Estimate'] = ResolversParentTypes['Estimate']> = {
+  best?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   high?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   low?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   qualifier?: Resolver<ResolversTypes['EstimateQualifier'], ParentType, ContextType>;
@@ -1925,6 +2004,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, Partial<EventStatementsArgs>>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tolls?: Resolver<Array<ResolversTypes['VictimToll']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
   violates?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1983,6 +2063,7 @@ export type IncidentResolvers<ContextType = Context, ParentType extends Resolver
   injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   match?: Resolver<ResolversTypes['IncidentMatch'], ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  tolls?: Resolver<Array<ResolversTypes['VictimToll']>, ParentType, ContextType>;
   undone?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2131,12 +2212,18 @@ export type StatsBucketResolvers<ContextType = Context, ParentType extends Resol
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tolls?: Resolver<Array<ResolversTypes['VictimToll']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type VictimTollResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VictimToll'] = ResolversParentTypes['VictimToll']> = {
+  estimate?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
+  victims?: Resolver<ResolversTypes['VictimGroup'], ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -2183,6 +2270,7 @@ export type Resolvers<ContextType = Context> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatsBucket?: StatsBucketResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  VictimToll?: VictimTollResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 

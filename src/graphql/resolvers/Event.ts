@@ -1,4 +1,4 @@
-import type { ActorRow } from "../../model/rows.js";
+import type { ActorRow, EventRow } from "../../model/rows.js";
 import type { EventResolvers, EventRole } from "../generated/resolvers.js";
 import { evidenceOf, relatedRows } from "./shared.js";
 
@@ -11,6 +11,8 @@ export const Event: EventResolvers = {
       role: datum as EventRole,
     })),
   responsibilityContested: (event) => event.contested,
+  // Stored with the event's figures (model/eventAggregates.ts); a row read without them is read again whole.
+  tolls: async (event, _, context) => event.tolls ?? ((await context.loaders.nodes.load(event.id)) as EventRow | null)?.tolls ?? [],
   evidence: (event, _, context) => evidenceOf(context, "Event", event),
   incident: async (event, _, context) => {
     const incident = await context.loaders.incidents.ofEvents.load(event.id);

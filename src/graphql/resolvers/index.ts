@@ -3,6 +3,7 @@ import { DateScalar } from "../scalars.js";
 import { Actor } from "./Actor.js";
 import { Agreement } from "./Agreement.js";
 import { Claim } from "./Claim.js";
+import { Estimate } from "./Estimate.js";
 import { Event } from "./Event.js";
 import { Evidence } from "./Evidence.js";
 import { identifierQueries, identifiersOf } from "./identifiers.js";
@@ -35,4 +36,5 @@ export const resolvers: Resolvers = {
   Participant,
   StatsBucket,
   Incident,
+  Estimate,
 };

@@ -108,3 +108,24 @@ export function kindOfInter(inter: string): ActorKind | null | undefined {
   if (key === "" || key === "0") return null;
   return interKinds.get(key);
 }
+
+const interNumbers = table<number>({
+  "state forces": 1,
+  "rebel group": 2,
+  "rebel groups": 2,
+  "political militia": 3,
+  "political militias": 3,
+  "identity militia": 4,
+  "identity militias": 4,
+  rioters: 5,
+  protesters: 6,
+  civilians: 7,
+  "external/other forces": 8,
+});
+
+/** An inter code as ACLED's number (1 to 8), from the number or the words; null when none or unknown. */
+export function interNumber(inter: string): number | null {
+  const key = inter.trim().toLowerCase();
+  if (/^[1-8]$/.test(key)) return Number(key);
+  return interNumbers.get(key) ?? null;
+}

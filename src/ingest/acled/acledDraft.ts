@@ -23,6 +23,7 @@ import type { Located } from "../bundle/validation.js";
 import type { Draft, DraftNode, EntityIntent, Link } from "../draft.js";
 import type { AcledRow } from "./acledRows.js";
 import { actorPlans } from "./actorNames.js";
+import { acledRole } from "./acledRoles.js";
 
 export const ACLED_ACTOR = "actor:acled";
 
@@ -58,8 +59,8 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
       const kind: ActorKind = side.kind ?? "OTHER";
       return [side.actor, ...side.associates].map((name) => {
         const { id, kind: actorKind } = actorChain(entities, name, kind, `${path}.actor${index + 1}`, slugOf);
-        // ACLED lists the initiating side first; the other side suffers the event, as victims when civilians.
-        const role = index === 0 ? "PERPETRATOR" : actorKind === "CIVILIANS" ? "VICTIM" : "TARGET";
+        // The side's role by the event's type, after ACLED's codebook (acledRoles.ts).
+        const role = acledRole(row.category, row.subEventType, { index, kind: actorKind, inter: side.inter });
         return { type: "PARTICIPATED_IN" as const, target: id, role, path: `${path}.actor${index + 1}` };
       });
     });
@@ -127,6 +128,8 @@ export async function acledDraft(rows: readonly AcledRow[], pacer: Pacer): Promi
         low: row.fatalities,
         high: row.fatalities === 0 ? 0 : null,
         qualifier: row.fatalities === 0 ? "EXACT" : "AT_LEAST",
+        // ACLED's fatalities count everyone killed, fighters and civilians alike.
+        victims: "ALL",
       },
       links: [
         { type: "ABOUT", target: eventId },

@@ -10,8 +10,9 @@ import type { ImportProblem } from "../../errors.js";
 import type { Pacer } from "../../pacer.js";
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
+import { MAX_TOLL } from "../../graph/limits.js";
 import { hasControlCharacters } from "../../model/identifiers.js";
-import { eventTypes, geoPrecisions, kindOfInter, timePrecisions } from "./acledCodes.js";
+import { eventTypes, geoPrecisions, interNumber, kindOfInter, timePrecisions } from "./acledCodes.js";
 import { acledDate } from "./acledDates.js";
 
 /** Columns a row cannot do without; the others of DOMAIN.md's list are read when present. */
@@ -39,7 +40,8 @@ export interface AcledRow {
   category: EventCategory;
   type: EventType;
   subEventType: string;
-  sides: { actor: string; associates: string[]; kind: ActorKind | null }[];
+  /** actor1 then actor2 (when given): the name, its associates, the kind and the inter code (1 to 8) of the side. */
+  sides: { actor: string; associates: string[]; kind: ActorKind | null; inter: number | null }[];
   /** country, admin1, admin2, admin3 (the empty ones left out), then the location. */
   admins: string[];
   location: string;
@@ -162,7 +164,7 @@ function checkRow(number: number, record: Record<string, string>, header: readon
       if (side === 1) problem("actor1", "is empty");
       return [];
     }
-    return [{ actor, associates, kind: kind ?? null }];
+    return [{ actor, associates, kind: kind ?? null, inter: interNumber(value(`inter${side}`)) }];
   });
 
   // Actors and places are named by these columns; names have a maximum length (see MAX_NAME_LENGTH).
@@ -189,7 +191,10 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   if (!geoPrecision) problem("geo_precision", "must be 1, 2 or 3");
 
   const fatalities = Number(value("fatalities"));
-  if (!/^\d+$/.test(value("fatalities")) || !Number.isSafeInteger(fatalities)) problem("fatalities", "must be a whole number, 0 or more");
+  if (!/^\d+$/.test(value("fatalities"))) problem("fatalities", "must be a whole number, 0 or more");
+  else if (!(fatalities <= MAX_TOLL)) {
+    problem("fatalities", `must be at most ${MAX_TOLL}, the largest toll one event may have; got ${value("fatalities").slice(0, 24)}`);
+  }
 
   const timestampText = value("timestamp");
   const timestamp = /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : null;

@@ -151,6 +151,10 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         low: claim.estimate?.low ?? null,
         high: claim.estimate?.high ?? null,
         qualifier: claim.estimate?.qualifier ?? null,
+        best: claim.estimate?.best ?? null,
+        // Unstated is ALL, stored as absent (so a re-import of an older bundle changes nothing); a stated ALL is kept.
+        victims: claim.victims ?? null,
+        victimsOf: claim.victimsOf ?? null,
       },
       links: links("Claim", claim, `claims.${i}`),
       evidence: quotes(claim.id),

@@ -18,7 +18,9 @@ import {
   GEO_PRECISIONS,
   PLACE_KINDS,
   STANCES,
+  VICTIM_GROUPS,
 } from "../../model/enums.js";
+import { MAX_TOLL } from "../../graph/limits.js";
 import { MAX_NAME_LENGTH, withArticle } from "../../model/text.js";
 import { externalIds } from "../../model/identifiers.js";
 import { findQuote } from "../../model/quoteSearch.js";
@@ -60,9 +62,14 @@ const resolution = {
   mergedIds: z.array(id).nullish(),
 };
 
+/** A death or injury figure: a whole number from 0 to MAX_TOLL, the largest toll one event may have. */
+const toll = z.number().int().min(0).max(MAX_TOLL, `must be at most ${MAX_TOLL}, the largest toll one event may have`);
+
 const estimate = z.object({
-  low: z.number().int().min(0).nullish(),
-  high: z.number().int().min(0).nullish(),
+  low: toll.nullish(),
+  high: toll.nullish(),
+  /** The source's best estimate (UCDP's best), between low and high. */
+  best: toll.nullish(),
   qualifier: z.enum(ESTIMATE_QUALIFIERS),
 });
 
@@ -158,6 +165,10 @@ export const bundleSchema = z.object({
         text: nonEmpty,
         event: id,
         estimate: estimate.nullish(),
+        /** Whom the figure counts; absent means ALL. */
+        victims: z.enum(VICTIM_GROUPS).nullish(),
+        /** With COMBATANTS: the actor (an id) whose combatants the figure counts. */
+        victimsOf: id.refine((value) => value.startsWith("actor:"), "must be an actor id (actor:…)").nullish(),
         actors: z.array(id).nullish(),
         assertedBy: id.nullish(),
         disputedBy: z.array(id).nullish(),
@@ -323,6 +334,18 @@ export async function validateBundle(
     const figure = claim.estimate;
     if (figure?.low != null && figure.high != null && figure.low > figure.high) {
       problems.push({ path: `claims.${i}.estimate`, message: "low must not exceed high" });
+    }
+    if (figure?.best != null && ((figure.low != null && figure.best < figure.low) || (figure.high != null && figure.best > figure.high))) {
+      problems.push({ path: `claims.${i}.estimate.best`, message: "must lie between low and high" });
+    }
+    if ((claim.victims != null || claim.victimsOf != null) && claim.kind !== "FATALITIES" && claim.kind !== "INJURIES") {
+      problems.push({ path: `claims.${i}.victims`, message: "only a FATALITIES or INJURIES claim counts victims" });
+    }
+    if (claim.victimsOf != null && claim.victims !== "COMBATANTS") {
+      problems.push({
+        path: `claims.${i}.victimsOf`,
+        message: "names whose combatants a COMBATANTS figure counts: it needs victims: COMBATANTS",
+      });
     }
   });
   bundle.statements?.forEach((statement, i) => referLinks("Statement", statement, `statements.${i}`));

@@ -119,7 +119,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
   for (const claim of graph.nodes.get("Claim") ?? []) {
     const id = String(claim.id);
     const source = targets(graph, "Claim", id, "REPORTED_IN")[0] ?? firstSource;
-    const estimate = claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, qualifier: claim.qualifier });
+    const estimate =
+      claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, best: claim.best, qualifier: claim.qualifier });
     put(
       source,
       "claims",
@@ -128,6 +129,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         kind: claim.kind,
         text: claim.text,
         estimate,
+        victims: claim.victims,
+        victimsOf: claim.victimsOf,
         ...relationshipFields(graph, "Claim", id),
         quotes: quotesIn(id, source),
       }),

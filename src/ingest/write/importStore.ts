@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
-import { type ClaimFacts, eventAggregates } from "../../model/eventAggregates.js";
+import { type ClaimFacts, COUNT_AGGREGATES, eventAggregates, setTollAggregates } from "../../model/eventAggregates.js";
 import type { Located } from "../bundle/validation.js";
 import {
   type EntityLabel,
@@ -255,7 +255,7 @@ function propertyColumnsOf(label: WriteLabel, propertyMaps: readonly Record<stri
 }
 
 /** Types of the event aggregates that are not strings (see eventAggregates). */
-const aggregateTypes = { fatalitiesLow: "int", fatalitiesHigh: "int", injuriesLow: "int", injuriesHigh: "int" };
+const aggregateTypes = Object.fromEntries(COUNT_AGGREGATES.map((name) => [name, "int"]));
 
 /**
  * Creates nodes the graph does not hold (the importer checked, under the import lock), stamped with who and when;
@@ -487,6 +487,8 @@ const claimFiguresRow = z.object({
       low: optionalNumber,
       high: optionalNumber,
       qualifier: optionalText,
+      best: optionalNumber,
+      victims: optionalText,
       disputed: z.boolean(),
     }) satisfies z.ZodType<ClaimFacts>,
   ),
@@ -506,7 +508,7 @@ export async function refreshEventAggregates(tx: WriteTransaction, eventIds: rea
 UNWIND $batch.events AS element
       MATCH (e:Event) WHERE elementId(e) = element
       RETURN element,
-        [(e)<-[:ABOUT]-(c:Claim) | c {.kind, .low, .high, .qualifier, disputed: EXISTS { (c)<-[:DISPUTES]-(:Statement) }}] AS claims,
+        [(e)<-[:ABOUT]-(c:Claim) | c {.kind, .low, .high, .qualifier, .best, .victims, disputed: EXISTS { (c)<-[:DISPUTES]-(:Statement) }}] AS claims,
         [(e)<-[:ABOUT]-(s:Statement) | s.stance] AS stances`,
       inBatch({ events: batch.map((id) => elementOf(elements, id)) }),
     );
@@ -519,10 +521,7 @@ UNWIND $batch.events AS element
       ${REUSE_PLAN}
 UNWIND $batch.updates AS update
       MATCH (e:Event) WHERE elementId(e) = update.element
-      SET e.fatalitiesLow = toInteger(update.fatalitiesLow), e.fatalitiesHigh = toInteger(update.fatalitiesHigh),
-          e.fatalitiesQualifier = update.fatalitiesQualifier, e.injuriesLow = toInteger(update.injuriesLow),
-          e.injuriesHigh = toInteger(update.injuriesHigh), e.injuriesQualifier = update.injuriesQualifier,
-          e.contested = update.contested`,
+      SET ${setTollAggregates("e", "update")}, e.contested = update.contested`,
       inBatch({ updates }),
     );
   }

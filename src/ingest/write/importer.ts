@@ -313,7 +313,7 @@ function newEventAggregates(targets: readonly TargetNode[], createdIds: Readonly
   }
   for (const node of targets) {
     if (node.label !== "Claim" && node.label !== "Statement") continue;
-    const { kind, low, high, qualifier, stance } = node.properties;
+    const { kind, low, high, qualifier, best, victims, stance } = node.properties;
     for (const link of node.links) {
       const event = link.type === "ABOUT" ? facts.get(link.target) : undefined;
       if (!event) continue;
@@ -324,6 +324,8 @@ function newEventAggregates(targets: readonly TargetNode[], createdIds: Readonly
           low: typeof low === "number" ? low : null,
           high: typeof high === "number" ? high : null,
           qualifier: typeof qualifier === "string" ? qualifier : null,
+          best: typeof best === "number" ? best : null,
+          victims: typeof victims === "string" ? victims : null,
           disputed: node.links.some((other) => other.type === "DISPUTES"),
         });
     }

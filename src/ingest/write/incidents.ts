@@ -10,7 +10,7 @@ import type { Executor, ReadTransaction, WriteTransaction } from "../../db/execu
 import { int } from "../../db/values.js";
 import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
 import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../../graph/incidentRules.js";
-import { tollAggregates } from "../../model/eventAggregates.js";
+import { setTollAggregates, TOLL_AGGREGATES, tollAggregates } from "../../model/eventAggregates.js";
 import { parseId } from "../../model/ids.js";
 import type { DatePrecision } from "../../model/enums.js";
 import { optionalNumber, optionalText, parseRows } from "../storedRows.js";
@@ -61,8 +61,7 @@ async function ownIncidents(tx: WriteTransaction, eventIds: readonly string[], c
       OPTIONAL MATCH (e)-[previous:${REPORT_OF}]->(:Incident)
       DELETE previous
       CREATE (e)-[:${REPORT_OF}]->(:Incident {id: pair[1], date: e.date, match: $match,
-        fatalitiesLow: e.fatalitiesLow, fatalitiesHigh: e.fatalitiesHigh, fatalitiesQualifier: e.fatalitiesQualifier,
-        injuriesLow: e.injuriesLow, injuriesHigh: e.injuriesHigh, injuriesQualifier: e.injuriesQualifier})`,
+        ${TOLL_AGGREGATES.map((name) => `${name}: e.${name}`).join(", ")}})`,
       { pairs: batch, match: curated ? "CURATED" : "SINGLE" },
     );
   }
@@ -73,7 +72,16 @@ const incidentFactsRow = z.object({
   id: z.string(),
   match: z.string(),
   reports: z.array(z.object({ date: z.string(), precision: z.string() })),
-  claims: z.array(z.object({ kind: z.string(), low: optionalNumber, high: optionalNumber, qualifier: optionalText })),
+  claims: z.array(
+    z.object({
+      kind: z.string(),
+      low: optionalNumber,
+      high: optionalNumber,
+      qualifier: optionalText,
+      best: optionalNumber,
+      victims: optionalText,
+    }),
+  ),
 });
 
 const precisionRank: Record<DatePrecision, number> = { DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3 };
@@ -94,7 +102,7 @@ export async function refreshIncidents(tx: WriteTransaction, incidentIds: Iterab
           COLLECT { MATCH (i)<-[:${REPORT_OF}]-(e:Event) RETURN {date: toString(e.date), precision: e.datePrecision} } AS reports,
           COLLECT {
             MATCH (i)<-[:${REPORT_OF}]-(:Event)<-[:ABOUT]-(c:Claim) WHERE c.kind IN ['FATALITIES', 'INJURIES']
-            RETURN c {.kind, .low, .high, .qualifier}
+            RETURN c {.kind, .low, .high, .qualifier, .best, .victims}
           } AS claims`,
         { ids: batch },
       ),
@@ -117,10 +125,7 @@ export async function refreshIncidents(tx: WriteTransaction, incidentIds: Iterab
       `// setIncidentFacts
       UNWIND $updates AS update
       MATCH (i:Incident {id: update.id})
-      SET i.date = date(update.date), i.match = update.match,
-          i.fatalitiesLow = toInteger(update.fatalitiesLow), i.fatalitiesHigh = toInteger(update.fatalitiesHigh),
-          i.fatalitiesQualifier = update.fatalitiesQualifier, i.injuriesLow = toInteger(update.injuriesLow),
-          i.injuriesHigh = toInteger(update.injuriesHigh), i.injuriesQualifier = update.injuriesQualifier`,
+      SET i.date = date(update.date), i.match = update.match, ${setTollAggregates("i", "update")}`,
       { updates },
     );
     const empty = rows.filter((row) => row.reports.length === 0).map((row) => row.id);
