@@ -69,7 +69,7 @@ CREATE (x)-[:IDENTIFIES]->(first)`;
  * keeps true from then on), by reading every node of some labels. Each runs once per graph: it is then recorded as a
  * `(:Migration {id})` node, and later starts skip it instead of reading the whole graph again.
  */
-const dataMigrations: readonly { id: string; run(db: Executor): Promise<unknown> }[] = [
+export const dataMigrations: readonly { id: string; run(db: Executor): Promise<unknown> }[] = [
   { id: "external-ids", run: (db) => db.write((tx) => tx.run(externalIdsStatement)) },
   // Every event reports one incident; events stored before incidents existed get one of their own.
   { id: "incidents", run: (db) => backfillIncidents(db) },

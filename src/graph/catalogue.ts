@@ -602,3 +602,10 @@ export const otherLabel = (relationship: Relationship): CatalogueLabel =>
 export function ownedBy(label: NodeLabel): readonly (Relationship & { name: RelationshipName })[] {
   return relationshipList.filter((relationship) => ownerLabel(relationship) === label);
 }
+
+/**
+ * Fields that answer a node whose id is stored as a property of the row rather than as a relationship:
+ * `Claim.victimsOf`, the side whose fighters a COMBATANTS figure counts (a claim's content, written with its figure).
+ * They are resolved through the node loader, so they follow merge redirects as `node(id)` does.
+ */
+export const STORED_ID_FIELDS: readonly string[] = ["Claim.victimsOf"];

@@ -446,12 +446,14 @@ describe("tolls that keep their meaning", () => {
 describe("export", () => {
   it("keeps victim groups, the counted side and best estimates: its bundle re-imports as unchanged", async () => {
     const s = uniqueSuffix();
-    const written = report(s, "x", { place: "place:maarat-al-numan", date: "2021-06-06" }, [
+    // A town of its own: whole-graph counts elsewhere (research, routing) read the article's province.
+    const town = { id: `place:fig-${s}-x-town`, name: `Town x ${s}`, kind: "TOWN" };
+    const written = report(s, "x", { place: town.id, date: "2021-06-06" }, [
       { estimate: { low: 25, high: 42, best: 38, qualifier: "RANGE" } },
       { estimate: { low: 3, high: 3, qualifier: "EXACT" }, victims: "COMBATANTS", victimsOf: `actor:fig-${s}-x-side` },
       { estimate: { low: 9, high: 9, qualifier: "EXACT" }, victims: "ALL" },
     ]);
-    await bundle(written);
+    await bundle({ ...written, places: [town] });
     const database = openTestDatabase(inject("neo4jUri"));
     try {
       const graph = await database.db.readTransaction((tx) => readGraph(tx));

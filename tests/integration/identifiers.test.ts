@@ -6,7 +6,7 @@
  * suffix in ids, names and identifier values).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { migrate } from "../../src/db/migrations.js";
+import { dataMigrations, migrate } from "../../src/db/migrations.js";
 import { exportGraph } from "../../src/ingest/export/export.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
@@ -370,7 +370,11 @@ describe("the export and the migration", () => {
     await migrate(database.db);
     expect(await named("acled", `Late ${s}`)).toBeNull();
     const [row] = await database.db.read("// migrationsRecorded\nMATCH (m:Migration) RETURN collect(m.id) AS ids");
-    expect([...(row?.ids as string[])].sort()).toEqual(["acled-actor-scheme", "external-ids", "incidents"]);
+    // Each data migration recorded once, and nothing else.
+    expect([...(row?.ids as string[])].sort()).toEqual(dataMigrations.map((migration) => migration.id).sort());
+    expect(dataMigrations.map((migration) => migration.id)).toEqual(
+      expect.arrayContaining(["acled-actor-scheme", "external-ids", "incidents"]),
+    );
   });
 });
 

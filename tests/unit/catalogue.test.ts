@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { fieldReads, otherLabel, ownerLabel, relationshipList, TRAVERSED_TYPES } from "../../src/graph/catalogue.js";
+import { fieldReads, otherLabel, ownerLabel, relationshipList, STORED_ID_FIELDS, TRAVERSED_TYPES } from "../../src/graph/catalogue.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
 import { resolvers } from "../../src/graphql/resolvers/index.js";
 import { validateBundle } from "../../src/ingest/bundle/validation.js";
@@ -57,7 +57,8 @@ describe("the catalogue's reads", () => {
         if (
           (labels.includes(returned) || wrappers.has(returned)) &&
           !fieldReads.has(coordinate as never) &&
-          !INCIDENT_FIELDS.includes(coordinate)
+          !INCIDENT_FIELDS.includes(coordinate) &&
+          !STORED_ID_FIELDS.includes(coordinate)
         )
           unread.push(`${label}.${name}`);
       }
