@@ -432,6 +432,13 @@ export type Event = Node & {
   date: Scalars['Date']['output'];
   /** How precisely `date` is known. */
   datePrecision: DatePrecision;
+  /**
+   * The latest possible date (UCDP's date_end); equal to `date` when the event is known to the day. Without a stored end
+   * date it is the last day `date` and `datePrecision` allow: `date` for DAY, three days after for WEEK (a WEEK date is
+   * the middle of its week), the month's last day for MONTH, the year's for YEAR. Incident matching compares these
+   * intervals, from the first day (`date`, or the week's, month's or year's first) to this one.
+   */
+  endDate?: Maybe<Scalars['Date']['output']>;
   /** The sentences that report the event itself. */
   evidence: Array<Evidence>;
   /** Civilians killed, combined over all claims: low is the most conservative credible figure. */
@@ -501,16 +508,25 @@ export type EventStatementsArgs = {
   stance?: InputMaybe<Stance>;
 };
 
-/** ACLED's event categories. */
+/**
+ * ACLED's event categories, then UCDP's kinds of violence (its `type_of_violence`). Reports of different datasets join
+ * one incident when their categories are compatible (README, "Incidents": the compatibility table).
+ */
 export type EventCategory =
   /** Armed clashes and territorial changes. */
   | 'BATTLES'
   /** Air and drone strikes, shelling, explosives. */
   | 'EXPLOSIONS_REMOTE_VIOLENCE'
+  /** UCDP type 2, non-state: two organised groups, neither of them a government. */
+  | 'NON_STATE_VIOLENCE'
+  /** UCDP type 3, one-sided: an organised actor against civilians. */
+  | 'ONE_SIDED_VIOLENCE'
   /** Demonstrations. */
   | 'PROTESTS'
   /** Violent demonstrations and mob violence. */
   | 'RIOTS'
+  /** UCDP type 1, state-based: a government against an organised group (an air strike on a town its opponents hold). */
+  | 'STATE_BASED_VIOLENCE'
   /** Agreements, arrests and other non-violent developments. */
   | 'STRATEGIC_DEVELOPMENTS'
   /** Attacks on unarmed civilians. */
@@ -566,6 +582,11 @@ export type EventInput = {
   date: Scalars['Date']['input'];
   /** How precisely `date` is known. */
   datePrecision: DatePrecision;
+  /**
+   * The latest possible date, when the event is known only to lie between `date` and it (UCDP's date_end); not before
+   * `date`. Give `datePrecision` DAY with it: the interval is then [date, endDate].
+   */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
   /** How precisely `location` is known (ACLED's geo_precision). */
   geoPrecision?: InputMaybe<GeoPrecision>;
   /** Stable id, `event:<slug>`. */
@@ -1900,6 +1921,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   geoPrecision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;

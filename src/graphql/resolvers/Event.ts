@@ -1,3 +1,4 @@
+import { lastPossibleDay } from "../../graph/incidentRules.js";
 import type { ActorRow } from "../../model/rows.js";
 import type { EventResolvers, EventRole } from "../generated/resolvers.js";
 import { evidenceOf, relatedRows } from "./shared.js";
@@ -11,6 +12,7 @@ export const Event: EventResolvers = {
       role: datum as EventRole,
     })),
   responsibilityContested: (event) => event.contested,
+  endDate: (event) => lastPossibleDay(event),
   evidence: (event, _, context) => evidenceOf(context, "Event", event),
   incident: async (event, _, context) => {
     const incident = await context.loaders.incidents.ofEvents.load(event.id);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Executor, ReadTransaction, WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
-import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../../graph/incidentRules.js";
+import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF, setMatchingKeys } from "../../graph/incidentRules.js";
 import { tollAggregates } from "../../model/eventAggregates.js";
 import { parseId } from "../../model/ids.js";
 import type { DatePrecision } from "../../model/enums.js";
@@ -332,6 +332,8 @@ export async function matchIncidents(
   tx: WriteTransaction,
   changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[]; restored?: IncidentDecisions },
 ): Promise<void> {
+  // An updated event's places were written again (its owned relationships), and its date or category may have changed.
+  await writeMatchingKeys(tx, [...changes.created, ...changes.updated]);
   if (changes.restored) {
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
     return;
@@ -360,6 +362,51 @@ export async function matchIncidents(
   const { moves, touched: moved } = await matchReports(tx, sorted);
   await moveReports(tx, moves);
   await refreshIncidents(tx, [...touched, ...moved]);
+}
+
+/**
+ * Writes the matching keys (graph/incidentRules.ts `MATCHING_KEYS`) onto every place relationship of these events, or
+ * of the events at these places (`at`: after a merge of places moved relationships onto them).
+ */
+export async function writeMatchingKeys(tx: WriteTransaction, ids: readonly string[], at: "events" | "places" = "events"): Promise<void> {
+  const pattern = at === "events" ? "(e:Event {id: id})-[r:OCCURRED_IN]->(p:Place)" : "(e:Event)-[r:OCCURRED_IN]->(p:Place {id: id})";
+  for (const batch of batches([...new Set(ids)])) {
+    await tx.run(
+      `// writeMatchingKeys
+      UNWIND $ids AS id
+      MATCH ${pattern}
+      ${setMatchingKeys("e", "r", "p")}`,
+      { ids: batch },
+    );
+  }
+}
+
+/**
+ * Writes the matching keys of every stored event, in batches of events in id order: the migration for graphs written
+ * before the keys existed.
+ */
+export async function backfillMatchingKeys(db: Executor, batchSize = 5_000): Promise<number> {
+  let total = 0;
+  let after = "";
+  for (;;) {
+    const ids = await db.write(async (tx) => {
+      const rows = await tx.run(
+        `// eventsByIdAfter
+        MATCH (e:Event)
+        WHERE e.id > $after
+        RETURN e.id AS id
+        ORDER BY id
+        LIMIT $limit`,
+        { after, limit: int(batchSize) },
+      );
+      const batch = rows.map((row) => String(row.id));
+      await writeMatchingKeys(tx, batch);
+      return batch;
+    });
+    total += ids.length;
+    if (ids.length < batchSize) return total;
+    after = ids.at(-1)!;
+  }
 }
 
 /** Reports in order of date, then id: the order in which one import's reports are matched. */
