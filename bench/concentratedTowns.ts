@@ -7,6 +7,7 @@
  * reports read (rows out of the step that finds the other reports). The default database is the local dev instance.
  */
 import { parseArgs } from "node:util";
+import type { ProfiledPlan } from "neo4j-driver";
 import { localInstance } from "../neo4j-local/localNeo4j.js";
 import { loadEnvFile } from "../src/envFile.js";
 import { matchingReports } from "../src/graph/incidentRules.js";
@@ -73,21 +74,16 @@ async function profileOneMatch(what: string, eventId: string): Promise<void> {
     );
     const operators: string[] = [];
     let dbHits = 0;
-    const walk = (plan: {
-      operatorType: string;
-      dbHits: number;
-      rows: number;
-      children: unknown[];
-      arguments: Record<string, unknown>;
-    }) => {
+    const walk = (plan: ProfiledPlan) => {
       dbHits += plan.dbHits;
+      const details = plan.arguments.Details;
       operators.push(
-        `${plan.operatorType} (${plan.dbHits} db hits, ${plan.rows} rows) ${String(plan.arguments.Details ?? "").slice(0, 140)}`,
+        `${plan.operatorType} (${plan.dbHits} db hits, ${plan.rows} rows) ${typeof details === "string" ? details.slice(0, 140) : ""}`,
       );
-      for (const child of plan.children) walk(child as typeof plan);
+      plan.children.forEach(walk);
     };
     const profile = result.summary.profile;
-    if (profile) walk(profile as unknown as Parameters<typeof walk>[0]);
+    if (profile) walk(profile);
     say(`PROFILE, ${what}: ${dbHits} db hits, ${String(result.records[0]?.get("matches"))} matching reports`);
     for (const operator of operators) say(`  ${operator}`);
   } finally {

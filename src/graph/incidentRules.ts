@@ -123,6 +123,33 @@ export function setMatchingKeys(event: string, occurredIn: string, place: string
     ${occurredIn}.${MATCHING_KEYS.from} = ${when(earliestDay(event))}, ${occurredIn}.${MATCHING_KEYS.to} = ${when(latestDay(event))}`;
 }
 
+/** What the rule between two reports reads of each: who published it, and the reports an editor kept it apart from. */
+export interface ReportParties {
+  id: string;
+  publishers: readonly string[];
+  keptApart: readonly string[];
+}
+
+/**
+ * Two reports that match on date, place and kind (`matchingReports`) may be one incident unless an editor kept them
+ * apart or one publisher published both (its two reports are two events by its own reckoning).
+ */
+export function mayShareIncident(one: ReportParties, other: ReportParties): boolean {
+  return (
+    !one.keptApart.includes(other.id) &&
+    !other.keptApart.includes(one.id) &&
+    !one.publishers.some((publisher) => other.publishers.includes(publisher))
+  );
+}
+
+/**
+ * A report may join an incident when every one of its reports may share an incident with it: automatic matching joins
+ * the one incident that accepts it, and an editor is shown, as candidates, the incidents that would.
+ */
+export function incidentAccepts(report: ReportParties, members: readonly ReportParties[]): boolean {
+  return members.every((member) => mayShareIncident(report, member));
+}
+
 /** The ids of the actors that published what an event rests on: the sources of its quotes and of its claims. */
 export function publishersOf(event: string): string {
   return `[(${event})-[:EVIDENCED_BY]->(:Source)-[:PUBLISHED_BY]->(publisher:Actor) | publisher.id] +
