@@ -454,11 +454,13 @@ export type Event = Node & {
   identifiers: Array<ExternalId>;
   /**
    * The incident this report belongs to; an event that no other report matches is an incident of its own. A new or
-   * updated report joins another report's incident automatically only when all of these hold: their dates agree within
-   * both reports' precision (DAY is the day, WEEK the date ± 3 days, MONTH the calendar month; a report known only to
-   * the YEAR is never matched); they happened at the same place, or one inside the other, and the coarser of the two is
-   * a city, town, village or site (never a district, province or country); their ACLED categories are the same (an air
-   * strike and a shelling are both remote violence); they come from different publishers (two rows of one ACLED export
+   * updated report joins another report's incident automatically only when all of these hold: their intervals overlap
+   * (`date` to `endDate` when an end date is stored; else DAY is the day, WEEK the date ± 3 days, MONTH the calendar
+   * month; a report known only to the YEAR, or to a span longer than a month, is never matched); they happened at the
+   * same place, or one inside the other, and the coarser of the two is a city, town, village or site (never a district,
+   * province or country); their categories are compatible (ACLED's categories only with themselves: an air strike and a
+   * shelling are both remote violence; UCDP's kinds of violence with the ACLED categories their events are coded as,
+   * README "Incidents"); they come from different publishers (two rows of one ACLED export
    * are two events by ACLED's own reckoning); no editor kept them apart; and the match is unique: exactly one incident
    * qualifies, and no other report of the same publisher fits that incident as well. Otherwise the report stays an
    * incident of its own, and the incidents it could be are listed in `incidentCandidates`. An editor's decision
