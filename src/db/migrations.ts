@@ -1,9 +1,10 @@
 import type { Executor } from "./executor.js";
 import { labelByPrefix } from "../model/ids.js";
 import { SEARCH_INDEX } from "../repositories/searchRepository.js";
-import { backfillIncidents } from "../ingest/write/incidents.js";
+import { backfillIncidents, backfillMatchingKeys } from "../ingest/write/incidents.js";
 import { separateAcledActorScheme } from "../ingest/write/identifierSchemes.js";
 import { refreshAllTolls } from "../ingest/write/tollsMigration.js";
+import { MATCHING_KEYS } from "../graph/incidentRules.js";
 
 /**
  * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
@@ -28,6 +29,10 @@ CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUI
     ([name, label, property]) => `// index_${name}
 CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (${property})`,
   );
+  // Incident matching seeks a place's reports of some categories in a window of dates (graph/incidentRules.ts).
+  const matching = `// index_occurred_in_matching
+CREATE INDEX occurred_in_matching IF NOT EXISTS
+FOR ()-[r:OCCURRED_IN]-() ON (r.${MATCHING_KEYS.place}, r.${MATCHING_KEYS.category}, r.${MATCHING_KEYS.from})`;
   const fullText = `// index_${SEARCH_INDEX}
 CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
 FOR (n:Actor|Place|Event|Agreement|Statement|Source) ON EACH [n.searchText]
@@ -44,7 +49,7 @@ CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS U
   // An identifier names one node, and nodeByIdentifier is one index seek (ingest/write/identifiers.ts).
   const externalId = `// constraintExternalIdKey
 CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE`;
-  return [...constraints, importLock, redirect, migration, externalId, ...indexes, fullText];
+  return [...constraints, importLock, redirect, migration, externalId, ...indexes, matching, fullText];
 }
 
 /**
@@ -77,6 +82,8 @@ export const dataMigrations: readonly { id: string; run(db: Executor): Promise<u
   { id: "acled-actor-scheme", run: (db) => separateAcledActorScheme(db) },
   // Events and incidents keep best estimates and deaths per victim group (model/eventAggregates.ts) beside their tolls.
   { id: "victim-tolls", run: (db) => refreshAllTolls(db) },
+  // Incident matching seeks reports by keys on their place relationships; events stored before them get theirs.
+  { id: "matching-keys", run: (db) => backfillMatchingKeys(db) },
 ];
 
 export async function migrate(db: Executor): Promise<void> {

@@ -54,6 +54,7 @@ export const propertyTypes = {
     category: "string",
     type: "string",
     date: "date",
+    endDate: "date",
     datePrecision: "string",
     summary: "string",
     latitude: "float",

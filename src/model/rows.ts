@@ -77,6 +77,8 @@ export interface EventRow extends NodeRowBase {
   category: EventCategory;
   type: EventType;
   date: string;
+  /** The latest possible date, when stored (`Event.endDate` answers the last day of the interval otherwise). */
+  endDate: string | null;
   datePrecision: DatePrecision;
   summary: string | null;
   /** Combined over its FATALITIES claims when the event was last written (model/eventAggregates.ts). */

@@ -3,7 +3,8 @@
  * came together and its combined tolls (written by ingest/write/incidents.ts). Always for a batch of keys at once.
  */
 import type { Executor } from "../db/executor.js";
-import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../graph/incidentRules.js";
+import { z } from "zod";
+import { incidentAccepts, matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../graph/incidentRules.js";
 import type { PageRequest } from "../model/pagination.js";
 import type { EventRow, IncidentRow, Page } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
@@ -23,6 +24,13 @@ export const incidentOrdering: Ordering<IncidentRow> = {
   // Every incident has a date (ingest/write/incidents.ts sets it from its reports).
   indexed: "i.date IS NOT NULL",
 };
+
+const candidateRow = z.object({
+  id: z.string(),
+  publishers: z.array(z.string()),
+  keptApart: z.array(z.string()),
+  candidates: z.array(z.object({ incident: z.unknown(), members: z.array(z.object({ id: z.string(), publishers: z.array(z.string()) })) })),
+});
 
 export class IncidentRepository {
   constructor(private readonly db: Executor) {}
@@ -55,32 +63,50 @@ export class IncidentRepository {
   }
 
   /**
-   * The incidents each event could be besides its own: a report of theirs matches it on date, place and kind, comes
-   * from another publisher and was not kept apart from it, and no report of theirs was kept apart from it.
+   * The incidents each event could be besides its own: a report of theirs matches it on date, place and kind, and the
+   * incident accepts it (graph/incidentRules.ts `incidentAccepts`: none of its reports shares a publisher with it or
+   * was kept apart from it), as automatic matching decides.
    */
   async candidatesOfEvents(eventIds: readonly string[]): Promise<Map<string, IncidentRow[]>> {
-    const rows = await this.db.read(
-      `// incidentCandidatesOfEvents
+    const rows = (
+      await this.db.read(
+        `// incidentCandidatesOfEvents
       UNWIND $ids AS id
       MATCH (e:Event {id: id})-[:${REPORT_OF}]->(own:Incident)
-      WITH id, e, own, ${publishersOf("e")} AS mine
-      ${matchingReports("e", "o")}
-      // From the report to its incident; written as a subquery so that the planner expands from it.
-      CALL (o) {
-        MATCH (o)-[:${REPORT_OF}]->(i:Incident)
-        RETURN i
+      CALL (e, own) {
+        ${matchingReports("e", "o")}
+        // From the report to its incident; written as a subquery so that the planner expands from it.
+        CALL (o) {
+          MATCH (o)-[:${REPORT_OF}]->(i:Incident)
+          RETURN i
+        }
+        WITH DISTINCT own, i WHERE i <> own
+        WITH i ORDER BY i.date, i.id
+        RETURN collect({
+          incident: ${rowProperties("Incident", "i")},
+          members: COLLECT { MATCH (i)<-[:${REPORT_OF}]-(m:Event) RETURN {id: m.id, publishers: ${publishersOf("m")}} }
+        }) AS candidates
       }
-      WITH id, e, own, mine, o, i
-      WHERE i <> own AND NOT EXISTS { (e)-[:${NOT_SAME_INCIDENT}]-(o) }
-        AND none(publisher IN ${publishersOf("o")} WHERE publisher IN mine)
-      WITH DISTINCT id, e, i
-      WHERE NOT EXISTS { (e)-[:${NOT_SAME_INCIDENT}]-(:Event)-[:${REPORT_OF}]->(i) }
-      WITH id, i ORDER BY i.date, i.id
-      RETURN id, collect(${rowProperties("Incident", "i")}) AS incidents`,
-      { ids: eventIds },
-    );
+      RETURN id, ${publishersOf("e")} AS publishers, COLLECT { MATCH (e)-[:${NOT_SAME_INCIDENT}]-(x:Event) RETURN x.id } AS keptApart,
+        candidates`,
+        { ids: eventIds },
+      )
+    ).map((row) => candidateRow.parse(row));
     const byId = new Map<string, IncidentRow[]>(eventIds.map((id) => [id, []]));
-    for (const row of rows) byId.set(String(row.id), (row.incidents as unknown[]).map(incidentRow));
+    for (const row of rows) {
+      const report = { id: row.id, publishers: row.publishers, keptApart: row.keptApart };
+      byId.set(
+        row.id,
+        row.candidates
+          .filter((candidate) =>
+            incidentAccepts(
+              report,
+              candidate.members.map((member) => ({ ...member, keptApart: [] })),
+            ),
+          )
+          .map((candidate) => incidentRow(candidate.incident)),
+      );
+    }
     return byId;
   }
 

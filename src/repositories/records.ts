@@ -75,6 +75,7 @@ const eventSchema = z.object({
   category: text,
   type: text,
   date: text,
+  endDate: optionalText,
   datePrecision: text,
   summary: optionalText,
   fatalitiesLow: optionalNumber,
@@ -183,6 +184,7 @@ export function rowProperties(label: NodeLabel, variable: string): string {
  */
 export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly string[]>>> = {
   Event: {
+    endDate: ["endDate"],
     summary: ["summary"],
     fatalitiesLow: ["fatalities"],
     fatalitiesHigh: ["fatalities"],
@@ -266,6 +268,7 @@ export function eventRow(value: unknown): EventRow {
     category: row.category as EventRow["category"],
     type: row.type as EventRow["type"],
     date: row.date,
+    endDate: row.endDate ?? null,
     datePrecision: row.datePrecision as EventRow["datePrecision"],
     summary: row.summary,
     fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier, row.fatalitiesBest),

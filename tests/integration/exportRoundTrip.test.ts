@@ -160,6 +160,8 @@ describe("export and import", () => {
             category: "EXPLOSIONS_REMOTE_VIOLENCE",
             type: "AIR_DRONE_STRIKE",
             date: "2019-07-24",
+            // Known only to lie between two days (a span, as UCDP gives): endDate survives the round trip.
+            endDate: "2019-07-25",
             datePrecision: "DAY",
             places: ["place:rt-saraqeb"],
             location: { latitude: 35.8617, longitude: 36.8006 },

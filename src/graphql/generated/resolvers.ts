@@ -449,6 +449,13 @@ export type Event = Node & {
   date: Scalars['Date']['output'];
   /** How precisely `date` is known. */
   datePrecision: DatePrecision;
+  /**
+   * The latest possible date (UCDP's date_end); equal to `date` when the event is known to the day. Without a stored end
+   * date it is the last day `date` and `datePrecision` allow: `date` for DAY, three days after for WEEK (a WEEK date is
+   * the middle of its week), the month's last day for MONTH, the year's for YEAR. Incident matching compares these
+   * intervals, from the first day (`date`, or the week's, month's or year's first) to this one.
+   */
+  endDate?: Maybe<Scalars['Date']['output']>;
   /** The sentences that report the event itself. */
   evidence: Array<Evidence>;
   /**
@@ -469,11 +476,13 @@ export type Event = Node & {
   identifiers: Array<ExternalId>;
   /**
    * The incident this report belongs to; an event that no other report matches is an incident of its own. A new or
-   * updated report joins another report's incident automatically only when all of these hold: their dates agree within
-   * both reports' precision (DAY is the day, WEEK the date ± 3 days, MONTH the calendar month; a report known only to
-   * the YEAR is never matched); they happened at the same place, or one inside the other, and the coarser of the two is
-   * a city, town, village or site (never a district, province or country); their ACLED categories are the same (an air
-   * strike and a shelling are both remote violence); they come from different publishers (two rows of one ACLED export
+   * updated report joins another report's incident automatically only when all of these hold: their intervals overlap
+   * (`date` to `endDate` when an end date is stored; else DAY is the day, WEEK the date ± 3 days, MONTH the calendar
+   * month; a report known only to the YEAR, or to a span longer than a month, is never matched); they happened at the
+   * same place, or one inside the other, and the coarser of the two is a city, town, village or site (never a district,
+   * province or country); their categories are compatible (ACLED's categories only with themselves: an air strike and a
+   * shelling are both remote violence; UCDP's kinds of violence with the ACLED categories their events are coded as,
+   * README "Incidents"); they come from different publishers (two rows of one ACLED export
    * are two events by ACLED's own reckoning); no editor kept them apart; and the match is unique: exactly one incident
    * qualifies, and no other report of the same publisher fits that incident as well. Otherwise the report stays an
    * incident of its own, and the incidents it could be are listed in `incidentCandidates`. An editor's decision
@@ -528,16 +537,25 @@ export type EventStatementsArgs = {
   stance?: InputMaybe<Stance>;
 };
 
-/** ACLED's event categories. */
+/**
+ * ACLED's event categories, then UCDP's kinds of violence (its `type_of_violence`). Reports of different datasets join
+ * one incident when their categories are compatible (README, "Incidents": the compatibility table).
+ */
 export type EventCategory =
   /** Armed clashes and territorial changes. */
   | 'BATTLES'
   /** Air and drone strikes, shelling, explosives. */
   | 'EXPLOSIONS_REMOTE_VIOLENCE'
+  /** UCDP type 2, non-state: two organised groups, neither of them a government. */
+  | 'NON_STATE_VIOLENCE'
+  /** UCDP type 3, one-sided: an organised actor against civilians. */
+  | 'ONE_SIDED_VIOLENCE'
   /** Demonstrations. */
   | 'PROTESTS'
   /** Violent demonstrations and mob violence. */
   | 'RIOTS'
+  /** UCDP type 1, state-based: a government against an organised group (an air strike on a town its opponents hold). */
+  | 'STATE_BASED_VIOLENCE'
   /** Agreements, arrests and other non-violent developments. */
   | 'STRATEGIC_DEVELOPMENTS'
   /** Attacks on unarmed civilians. */
@@ -593,6 +611,11 @@ export type EventInput = {
   date: Scalars['Date']['input'];
   /** How precisely `date` is known. */
   datePrecision: DatePrecision;
+  /**
+   * The latest possible date, when the event is known only to lie between `date` and it (UCDP's date_end); not before
+   * `date`. Give `datePrecision` DAY with it: the interval is then [date, endDate].
+   */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
   /** How precisely `location` is known (ACLED's geo_precision). */
   geoPrecision?: InputMaybe<GeoPrecision>;
   /** Stable id, `event:<slug>`. */
@@ -1988,6 +2011,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   fatalities?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   geoPrecision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;

@@ -1,3 +1,4 @@
+import { lastPossibleDay } from "../../graph/incidentRules.js";
 import type { ActorRow, EventRow } from "../../model/rows.js";
 import type { EventResolvers, EventRole } from "../generated/resolvers.js";
 import { evidenceOf, relatedRows } from "./shared.js";
@@ -13,6 +14,7 @@ export const Event: EventResolvers = {
   responsibilityContested: (event) => event.contested,
   // Stored with the event's figures (model/eventAggregates.ts); a row read without them is read again whole.
   tolls: async (event, _, context) => event.tolls ?? ((await context.loaders.nodes.load(event.id)) as EventRow | null)?.tolls ?? [],
+  endDate: (event) => lastPossibleDay(event),
   evidence: (event, _, context) => evidenceOf(context, "Event", event),
   incident: async (event, _, context) => {
     const incident = await context.loaders.incidents.ofEvents.load(event.id);

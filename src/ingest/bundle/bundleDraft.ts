@@ -127,6 +127,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         category: event.category,
         type: event.type,
         date: event.date,
+        endDate: event.endDate ?? null,
         datePrecision: event.datePrecision,
         summary: event.summary ?? null,
         latitude: event.location?.latitude ?? null,

@@ -146,6 +146,7 @@ export const bundleSchema = z.object({
         category: z.enum(EVENT_CATEGORIES),
         type: z.enum(EVENT_TYPES),
         date,
+        endDate: date.nullish(),
         datePrecision,
         summary: z.string().nullish(),
         places: z.array(id).min(1, "an event needs at least one place"),
@@ -328,7 +329,13 @@ export async function validateBundle(
       problems.push({ path: `agreements.${i}.endsOn`, message: "must be after signedOn" });
     }
   });
-  bundle.events?.forEach((event, i) => referLinks("Event", event, `events.${i}`));
+  bundle.events?.forEach((event, i) => {
+    referLinks("Event", event, `events.${i}`);
+    // ISO dates compare as text.
+    if (event.endDate && event.endDate < event.date) {
+      problems.push({ path: `events.${i}.endDate`, message: "must not be before date" });
+    }
+  });
   bundle.claims?.forEach((claim, i) => {
     referLinks("Claim", claim, `claims.${i}`);
     const figure = claim.estimate;

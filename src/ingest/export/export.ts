@@ -185,6 +185,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
           category: event.category,
           type: event.type,
           date: event.date,
+          endDate: event.endDate,
           datePrecision: event.datePrecision,
           summary: event.summary,
           ...relationshipFields(graph, "Event", id),

@@ -9,7 +9,16 @@ import { z } from "zod";
 import type { Executor, ReadTransaction, WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
-import { matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../../graph/incidentRules.js";
+import {
+  incidentAccepts,
+  matchingReports,
+  mayShareIncident,
+  NOT_SAME_INCIDENT,
+  publishersOf,
+  REPORT_OF,
+  type ReportParties,
+  setMatchingKeys,
+} from "../../graph/incidentRules.js";
 import { setTollAggregates, TOLL_AGGREGATES, tollAggregates } from "../../model/eventAggregates.js";
 import { parseId } from "../../model/ids.js";
 import type { DatePrecision } from "../../model/enums.js";
@@ -159,7 +168,7 @@ async function incidentsOf(tx: WriteTransaction, eventIds: readonly string[]): P
 }
 
 /** What matching needs to know of one report. */
-interface ReportFacts {
+interface ReportFacts extends ReportParties {
   incident: string;
   curated: boolean;
   publishers: string[];
@@ -196,28 +205,31 @@ async function reportFacts(
       ),
     );
     for (const row of rows) {
-      facts.set(row.id, { incident: row.incident, curated: row.curated, publishers: row.publishers, keptApart: row.keptApart });
+      facts.set(row.id, { id: row.id, incident: row.incident, curated: row.curated, publishers: row.publishers, keptApart: row.keptApart });
       members.set(row.incident, row.members);
     }
   }
   return { facts, members };
 }
 
-/** The reports matching each event on date, place and kind (graph/incidentRules.ts). */
-async function matchesOf(tx: WriteTransaction, eventIds: readonly string[]): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>();
-  for (const batch of batches(eventIds)) {
-    const rows = await tx.run(
-      `// matchingReportsOfEvents
+/**
+ * The reports matching each of `$ids` on date, place and kind (graph/incidentRules.ts): the statement the import runs,
+ * exported so that tests and bench/concentratedTowns.ts can PROFILE what it reads.
+ */
+export const matchingReportsStatement = `// matchingReportsOfEvents
       UNWIND $ids AS id
       MATCH (e:Event {id: id})
       CALL (e) {
         ${matchingReports("e", "o")}
         RETURN collect(o.id) AS matches
       }
-      RETURN id, matches`,
-      { ids: batch },
-    );
+      RETURN id, matches`;
+
+/** The reports matching each event on date, place and kind (graph/incidentRules.ts). */
+async function matchesOf(tx: WriteTransaction, eventIds: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const batch of batches(eventIds)) {
+    const rows = await tx.run(matchingReportsStatement, { ids: batch });
     for (const row of rows) found.set(String(row.id), row.matches as string[]);
   }
   return found;
@@ -245,11 +257,17 @@ class Reports {
     return this.facts.get(id)!;
   }
 
-  /** Two reports may be one incident as far as editors and publishers go. */
+  /** Two reports may be one incident as far as editors and publishers go (graph/incidentRules.ts). */
   compatible(a: string, b: string): boolean {
-    const one = this.get(a);
-    const other = this.get(b);
-    return !one.keptApart.includes(b) && !one.publishers.some((publisher) => other.publishers.includes(publisher));
+    return mayShareIncident(this.get(a), this.get(b));
+  }
+
+  /** The incident would accept the report: every one of its reports may share an incident with it. */
+  accepts(incident: string, id: string): boolean {
+    return incidentAccepts(
+      this.get(id),
+      [...this.members.get(incident)!].map((member) => this.get(member)),
+    );
   }
 
   move(id: string, incident: string): void {
@@ -289,9 +307,7 @@ async function matchReports(
         .map((other) => reports.get(other).incident)
         .filter((incident) => incident !== own.incident),
     );
-    const qualifying = [...candidates].filter((incident) =>
-      [...reports.members.get(incident)!].every((member) => reports.compatible(id, member)),
-    );
+    const qualifying = [...candidates].filter((incident) => reports.accepts(incident, id));
     if (qualifying.length !== 1) continue;
     const incident = qualifying[0]!;
     const rival = relevant
@@ -337,6 +353,8 @@ export async function matchIncidents(
   tx: WriteTransaction,
   changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[]; restored?: IncidentDecisions },
 ): Promise<void> {
+  // An updated event's places were written again (its owned relationships), and its date or category may have changed.
+  await writeMatchingKeys(tx, [...changes.created, ...changes.updated]);
   if (changes.restored) {
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
     return;
@@ -365,6 +383,51 @@ export async function matchIncidents(
   const { moves, touched: moved } = await matchReports(tx, sorted);
   await moveReports(tx, moves);
   await refreshIncidents(tx, [...touched, ...moved]);
+}
+
+/**
+ * Writes the matching keys (graph/incidentRules.ts `MATCHING_KEYS`) onto every place relationship of these events, or
+ * of the events at these places (`at`: after a merge of places moved relationships onto them).
+ */
+export async function writeMatchingKeys(tx: WriteTransaction, ids: readonly string[], at: "events" | "places" = "events"): Promise<void> {
+  const pattern = at === "events" ? "(e:Event {id: id})-[r:OCCURRED_IN]->(p:Place)" : "(e:Event)-[r:OCCURRED_IN]->(p:Place {id: id})";
+  for (const batch of batches([...new Set(ids)])) {
+    await tx.run(
+      `// writeMatchingKeys
+      UNWIND $ids AS id
+      MATCH ${pattern}
+      ${setMatchingKeys("e", "r", "p")}`,
+      { ids: batch },
+    );
+  }
+}
+
+/**
+ * Writes the matching keys of every stored event, in batches of events in id order: the migration for graphs written
+ * before the keys existed.
+ */
+export async function backfillMatchingKeys(db: Executor, batchSize = 5_000): Promise<number> {
+  let total = 0;
+  let after = "";
+  for (;;) {
+    const ids = await db.write(async (tx) => {
+      const rows = await tx.run(
+        `// eventsByIdAfter
+        MATCH (e:Event)
+        WHERE e.id > $after
+        RETURN e.id AS id
+        ORDER BY id
+        LIMIT $limit`,
+        { after, limit: int(batchSize) },
+      );
+      const batch = rows.map((row) => String(row.id));
+      await writeMatchingKeys(tx, batch);
+      return batch;
+    });
+    total += ids.length;
+    if (ids.length < batchSize) return total;
+    after = ids.at(-1)!;
+  }
 }
 
 /** Reports in order of date, then id: the order in which one import's reports are matched. */

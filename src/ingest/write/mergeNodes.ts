@@ -23,6 +23,7 @@ import { type DraftNode, type Link, propertyTypes, relationshipSpecs, type Write
 import { type StoredNode, targetNode } from "../resolve/merge.js";
 import { optionalText, parseRows, storedProperties, texts } from "../storedRows.js";
 import type { ImportReport } from "./importer.js";
+import { writeMatchingKeys } from "./incidents.js";
 import { countImport, type ElementIds, lockImports, refreshEventAggregates, updateNodes } from "./importStore.js";
 
 export interface MergeRequest {
@@ -97,6 +98,8 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   const touched = [into];
   for (const [ownerLabel, ids] of owners) touched.push(...(await refreshContentHashes(tx, ownerLabel, [...ids], request.writtenBy)));
   await refreshAggregatesOfDiscourse(tx, owners);
+  // The reports moved onto a place are sought by its id (incident matching's keys).
+  if (label === "Place") await writeMatchingKeys(tx, [into], "places");
   await countImport(tx);
 
   return {
