@@ -11,3 +11,6 @@ export const MAX_ACTOR_DEPTH = 8;
  * Far beyond any real hierarchy: the bound only guarantees that a cycle in stored data cannot make a walk endless.
  */
 export const MAX_STORED_CHAIN = 32;
+
+/** The largest death or injury toll any import accepts (a figure beyond every real war's, but safe to add up). */
+export const MAX_TOLL = 10_000_000;

@@ -54,14 +54,27 @@ export const propertyTypes = {
     category: "string",
     type: "string",
     date: "date",
+    endDate: "date",
     datePrecision: "string",
     summary: "string",
     latitude: "float",
     longitude: "float",
     geoPrecision: "string",
     identifiers: "strings",
+    // UCDP GED's conflict_new_id and dyad_new_id (ingest/ucdp): a researcher asks for one conflict's or dyad's events.
+    ucdpConflictId: "string",
+    ucdpDyadId: "string",
   },
-  Claim: { kind: "string", text: "string", low: "int", high: "int", qualifier: "string" },
+  Claim: {
+    kind: "string",
+    text: "string",
+    low: "int",
+    high: "int",
+    qualifier: "string",
+    best: "int",
+    victims: "string",
+    victimsOf: "string",
+  },
   // sortDate: the statement's date, or its source's publication date when undated (the list order).
   Statement: { date: "date", datePrecision: "string", stance: "string", text: "string", sortDate: "date" },
 } as const satisfies Record<WriteLabel, Record<string, PropertyType>>;

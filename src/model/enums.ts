@@ -28,6 +28,9 @@ export const EVENT_CATEGORIES = [
   "PROTESTS",
   "RIOTS",
   "STRATEGIC_DEVELOPMENTS",
+  "STATE_BASED_VIOLENCE",
+  "NON_STATE_VIOLENCE",
+  "ONE_SIDED_VIOLENCE",
 ] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 

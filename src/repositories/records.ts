@@ -61,7 +61,8 @@ const eventSchema = z.object({
   id: text,
   title: text,
   category: text,
-  type: text,
+  // UCDP's events have no ACLED type (served as OTHER).
+  type: optionalText,
   date: text,
   datePrecision: text,
   summary: optionalText,
@@ -237,7 +238,7 @@ export function eventRow(value: unknown): EventRow {
     id: row.id,
     title: row.title,
     category: row.category as EventRow["category"],
-    type: row.type as EventRow["type"],
+    type: (row.type ?? "OTHER") as EventRow["type"],
     date: row.date,
     datePrecision: row.datePrecision as EventRow["datePrecision"],
     summary: row.summary,

@@ -507,10 +507,16 @@ export type EventCategory =
   | 'BATTLES'
   /** Air and drone strikes, shelling, explosives. */
   | 'EXPLOSIONS_REMOTE_VIOLENCE'
+  /** UCDP type_of_violence 2: armed force between organised groups, none of them a government. */
+  | 'NON_STATE_VIOLENCE'
+  /** UCDP type_of_violence 3: armed force by a government or an organised group against civilians. */
+  | 'ONE_SIDED_VIOLENCE'
   /** Demonstrations. */
   | 'PROTESTS'
   /** Violent demonstrations and mob violence. */
   | 'RIOTS'
+  /** UCDP type_of_violence 1: armed force between two organised parties, at least one of them a government. */
+  | 'STATE_BASED_VIOLENCE'
   /** Agreements, arrests and other non-violent developments. */
   | 'STRATEGIC_DEVELOPMENTS'
   /** Attacks on unarmed civilians. */
@@ -744,7 +750,7 @@ export type ImportReport = {
   dryRun: Scalars['Boolean']['output'];
   /** Actors and places given under a new id that were linked to an existing node instead of becoming a new one. */
   resolved: Array<EntityMatch>;
-  /** ACLED rows read; null for bundles. */
+  /** CSV rows read (ACLED, UCDP); null for bundles. */
   rows?: Maybe<Scalars['Int']['output']>;
   /** Ids of every node the import created or updated. */
   touched: Array<Scalars['ID']['output']>;
@@ -752,6 +758,20 @@ export type ImportReport = {
   unchanged: Scalars['Int']['output'];
   /** Existing nodes whose properties, relationships or evidence changed. */
   updated: Scalars['Int']['output'];
+  /**
+   * What the import accepted but had to decide about, each at its row and column (a UCDP row whose figures are out of
+   * order); empty when there was nothing to decide.
+   */
+  warnings: Array<ImportWarning>;
+};
+
+/** Something an import accepted but had to decide about (a figure out of order, a value it read leniently). */
+export type ImportWarning = {
+  __typename?: 'ImportWarning';
+  /** What was found, and what was kept. */
+  message: Scalars['String']['output'];
+  /** Where: `rows.<n>.<column>` in a CSV file (data rows from 1), a JSON path in a bundle. */
+  path: Scalars['String']['output'];
 };
 
 /**
@@ -845,6 +865,15 @@ export type Mutation = {
    */
   importBundle: ImportReport;
   /**
+   * Editors: import a UCDP GED CSV, in the 41-column layout of releases up to 19.x or the 49-column layout of 20.1
+   * and later (told apart by the header; dates `2019-07-22` or `2019-07-22 00:00:00.000`). All or nothing, idempotent
+   * by UCDP's event id, like importAcled. Problems name the row and column (`rows.<n>.<column>`, n counting data rows
+   * from 1). A row whose figures break low <= best <= high is imported with a warning saying what was kept. Each row
+   * is an event `event:ucdp-<id>` (identifier `ucdp`) whose category is UCDP's kind of violence, with a source
+   * published by UCDP and FATALITIES claims per victim group; see README, "Datasets".
+   */
+  importUcdp: ImportReport;
+  /**
    * Editors: these event reports (2 to 20 event ids) are one incident (same: true), or must never be matched together
    * (same: false). Joining puts the listed reports into the incident of the first one (match CURATED). Keeping apart
    * stores the decision for every pair of them and moves each that shares an incident with an earlier listed one into an
@@ -893,6 +922,16 @@ export type MutationImportAcledArgs = {
  */
 export type MutationImportBundleArgs = {
   bundle: BundleInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type MutationImportUcdpArgs = {
+  csv: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1702,6 +1741,7 @@ export type ResolversTypes = {
   GraphEdge: ResolverTypeWrapper<EdgeRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportWarning: ResolverTypeWrapper<ImportWarning>;
   Incident: ResolverTypeWrapper<IncidentRow>;
   IncidentConnection: ResolverTypeWrapper<Page<IncidentRow>>;
   IncidentEdge: ResolverTypeWrapper<Edge<IncidentRow>>;
@@ -1773,6 +1813,7 @@ export type ResolversParentTypes = {
   GraphEdge: EdgeRow;
   ID: Scalars['ID']['output'];
   ImportReport: ImportReport;
+  ImportWarning: ImportWarning;
   Incident: IncidentRow;
   IncidentConnection: Page<IncidentRow>;
   IncidentEdge: Edge<IncidentRow>;
@@ -1965,6 +2006,12 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   touched?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ImportWarning']>, ParentType, ContextType>;
+};
+
+export type ImportWarningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportWarning'] = ResolversParentTypes['ImportWarning']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
@@ -1991,6 +2038,7 @@ export type IncidentEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importAcled?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportAcledArgs, 'csv' | 'dryRun'>>;
   importBundle?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle' | 'dryRun'>>;
+  importUcdp?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportUcdpArgs, 'csv' | 'dryRun'>>;
   linkIncident?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<MutationLinkIncidentArgs, 'eventIds' | 'same'>>;
   mergeNodes?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationMergeNodesArgs, 'from' | 'into'>>;
 };
@@ -2154,6 +2202,7 @@ export type Resolvers<ContextType = Context> = {
   GeoPoint?: GeoPointResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
+  ImportWarning?: ImportWarningResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
   IncidentEdge?: IncidentEdgeResolvers<ContextType>;
