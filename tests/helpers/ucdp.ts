@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { projectRoot } from "../../src/paths.js";
 import { GED_19_COLUMNS, GED_20_ADDED, GED_20_COLUMNS } from "../../src/ingest/ucdp/ucdpLayouts.js";
+import type { TestServer } from "./server.js";
+import { asEditor, REPORT } from "./writing.js";
 
 export type UcdpRecord = Record<string, string>;
 
@@ -79,4 +81,13 @@ export function ucdpTestRecords(suffix: string, records: readonly UcdpRecord[] =
     country,
     where_coordinates: record.where_coordinates === "Syria" ? country : record.where_coordinates!,
   }));
+}
+
+/** `importUcdp` through HTTP, as an editor unless other headers are given; the report with its warnings. */
+export function importUcdp(server: TestServer, csv: string, options: { dryRun?: boolean; headers?: Record<string, string> } = {}) {
+  return server.graphql(
+    `mutation ($csv: String!, $dryRun: Boolean) { importUcdp(csv: $csv, dryRun: $dryRun) { ${REPORT} warnings { path message } } }`,
+    { csv, dryRun: options.dryRun ?? false },
+    options.headers ?? asEditor,
+  );
 }

@@ -13,7 +13,7 @@ import { MAX_TOLL } from "../../graph/limits.js";
 import { isCalendarDate } from "../../model/dates.js";
 import { hasControlCharacters } from "../../model/identifiers.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
-import { looksLikeUcdp, type UcdpLayout, ucdpLayout } from "./ucdpLayouts.js";
+import { GED_19_COLUMNS, GED_20_ADDED, looksLikeUcdp, type UcdpLayout, ucdpLayout } from "./ucdpLayouts.js";
 
 /** UCDP's type_of_violence. */
 export type UcdpViolence = "STATE_BASED_VIOLENCE" | "NON_STATE_VIOLENCE" | "ONE_SIDED_VIOLENCE";
@@ -49,7 +49,7 @@ export interface UcdpRow {
   low: number;
   best: number;
   high: number;
-  /** Every column of the row, in the file's order: the row's source text keeps them all. */
+  /** Every column of the row (rowColumns): the row's source text keeps them all. */
   columns: [string, string][];
 }
 
@@ -225,7 +225,7 @@ export async function readUcdp(input: Readable, pacer: Pacer, onProgress?: (byte
         layout = check.layout;
       }
       number += 1;
-      const row = checkRow(number, layout, record, header, problems, warnings);
+      const row = checkRow(number, layout, record, problems, warnings);
       if (row) {
         const first = seen.get(row.id);
         if (first !== undefined) problems.push({ path: `rows.${number}.id`, message: `${row.id} repeats row ${first}` });
@@ -256,7 +256,6 @@ function checkRow(
   number: number,
   layout: UcdpLayout,
   record: Record<string, string>,
-  header: readonly string[],
   problems: ImportProblem[],
   warnings: ImportWarning[],
 ): UcdpRow | null {
@@ -333,8 +332,24 @@ function checkRow(
     low,
     best,
     high,
-    columns: header.map((column) => [column, record[column] ?? ""]),
+    columns: rowColumns(record, row),
   };
+}
+
+/**
+ * The row's cells for its source text, the same whichever layout gave them: the 41 columns of 19.x in their order,
+ * dates as read (`2019-07-22`), then those of 20.1's added columns that hold something. So the two layouts of one
+ * row give one text, but for what only 20.1 says, written last so that every quote before it stays where it is.
+ */
+function rowColumns(record: Record<string, string>, row: Checked): [string, string][] {
+  const dates = new Map([
+    ["date_start", row.date_start],
+    ["date_end", row.date_end],
+  ]);
+  return [
+    ...GED_19_COLUMNS.map((column): [string, string] => [column, dates.get(column) ?? record[column] ?? ""]),
+    ...GED_20_ADDED.flatMap((column): [string, string][] => ((record[column] ?? "").trim() === "" ? [] : [[column, record[column]!]])),
+  ];
 }
 
 function limitWarnings(warnings: ImportWarning[]): ImportWarning[] {
