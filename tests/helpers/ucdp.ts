@@ -56,7 +56,7 @@ export function ged20Csv(records: readonly UcdpRecord[]): string {
  * tests, nor the article, share a node. Everything else is the real row.
  */
 export function ucdpTestRecords(suffix: string, records: readonly UcdpRecord[] = ucdpRecords()): UcdpRecord[] {
-  const offset = (id: string) => String(BigInt(parseInt(suffix, 16)) * 1_000_000n + BigInt(id));
+  const offset = (id: string) => String(BigInt(parseInt(suffix.slice(0, 5), 16)) * 1_000_000n + BigInt(id));
   const country = `Testland ${suffix}`;
   const side = (name: string) =>
     name

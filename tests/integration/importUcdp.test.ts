@@ -86,8 +86,9 @@ describe("importUcdp", () => {
         {
           role: "PERPETRATOR",
           actor: {
-            id: `actor:state~testland-${s}`,
-            name: `Testland ${s}`,
+            // `Government of Syria <s>` in this test's copy: the state `Syria <s>`.
+            id: `actor:state~syria-${s}`,
+            name: `Syria ${s}`,
             kind: "STATE",
             identifiers: [{ scheme: "ucdp-actor", value: row!.side_a_new_id }],
             partOf: [],

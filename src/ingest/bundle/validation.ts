@@ -63,8 +63,15 @@ const resolution = {
 const estimate = z.object({
   low: z.number().int().min(0).nullish(),
   high: z.number().int().min(0).nullish(),
+  /** The source's best estimate (UCDP's best). */
+  best: z.number().int().min(0).nullish(),
   qualifier: z.enum(ESTIMATE_QUALIFIERS),
 });
+
+/** Whom a toll counts (the API's VictimGroup); absent means ALL. */
+const victimGroup = z.enum(["CIVILIANS", "COMBATANTS", "UNKNOWN", "ALL"]);
+/** UCDP's kinds of violence: an event of one of these has no ACLED type. */
+const ucdpCategories: ReadonlySet<string> = new Set(["STATE_BASED_VIOLENCE", "NON_STATE_VIOLENCE", "ONE_SIDED_VIOLENCE"]);
 
 export const bundleSchema = z.object({
   source: z.object({
@@ -133,21 +140,31 @@ export const bundleSchema = z.object({
     .nullish(),
   events: z
     .array(
-      z.object({
-        id,
-        title: nonEmpty,
-        category: z.enum(EVENT_CATEGORIES),
-        type: z.enum(EVENT_TYPES),
-        date,
-        datePrecision,
-        summary: z.string().nullish(),
-        places: z.array(id).min(1, "an event needs at least one place"),
-        participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
-        quotes: z.array(quote).nullish(),
-        location: geoPoint.nullish(),
-        geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
-        identifiers: externalIds.nullish(),
-      }),
+      z
+        .object({
+          id,
+          title: nonEmpty,
+          category: z.enum(EVENT_CATEGORIES),
+          type: z.enum(EVENT_TYPES).nullish(),
+          date,
+          /** The latest possible date, when later than `date` (UCDP's date_end). */
+          endDate: date.nullish(),
+          datePrecision,
+          summary: z.string().nullish(),
+          places: z.array(id).min(1, "an event needs at least one place"),
+          participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
+          quotes: z.array(quote).nullish(),
+          location: geoPoint.nullish(),
+          geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
+          identifiers: externalIds.nullish(),
+          ucdpConflictId: nonEmpty.max(100).nullish(),
+          ucdpDyadId: nonEmpty.max(100).nullish(),
+        })
+        .refine((event) => event.type != null || ucdpCategories.has(event.category), {
+          message: "an event needs a type, unless its category is one of UCDP's kinds of violence",
+          path: ["type"],
+        })
+        .refine((event) => event.endDate == null || event.endDate > event.date, { message: "must be after date", path: ["endDate"] }),
     )
     .nullish(),
   claims: z
@@ -158,6 +175,9 @@ export const bundleSchema = z.object({
         text: nonEmpty,
         event: id,
         estimate: estimate.nullish(),
+        victims: victimGroup.nullish(),
+        /** For COMBATANTS: the actor whose fighters the figure counts. */
+        victimsOf: id.nullish(),
         actors: z.array(id).nullish(),
         assertedBy: id.nullish(),
         disputedBy: z.array(id).nullish(),

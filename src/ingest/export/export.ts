@@ -89,7 +89,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
   for (const claim of graph.nodes.get("Claim") ?? []) {
     const id = String(claim.id);
     const source = targets(graph, "Claim", id, "REPORTED_IN")[0] ?? firstSource;
-    const estimate = claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, qualifier: claim.qualifier });
+    const estimate =
+      claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, best: claim.best, qualifier: claim.qualifier });
     put(
       source,
       "claims",
@@ -98,6 +99,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
         kind: claim.kind,
         text: claim.text,
         estimate,
+        victims: claim.victims,
+        victimsOf: claim.victimsOf,
         ...relationshipFields(graph, "Claim", id),
         quotes: quotesIn(id, source),
       }),
@@ -152,6 +155,7 @@ export function graphToBundles(graph: StoredGraph): Json[] {
           category: event.category,
           type: event.type,
           date: event.date,
+          endDate: event.endDate,
           datePrecision: event.datePrecision,
           summary: event.summary,
           ...relationshipFields(graph, "Event", id),
@@ -160,6 +164,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
             event.latitude == null || event.longitude == null ? undefined : { latitude: event.latitude, longitude: event.longitude },
           geoPrecision: event.geoPrecision,
           identifiers: identifiersOf(event),
+          ucdpConflictId: event.ucdpConflictId,
+          ucdpDyadId: event.ucdpDyadId,
         }),
       );
     }
