@@ -77,6 +77,8 @@ const eventSchema = z.object({
   longitude: optionalNumber,
   geoPrecision: optionalText,
   identifiers: texts,
+  ucdpConflictId: optionalText,
+  ucdpDyadId: optionalText,
 });
 
 const claimSchema = z.object({
@@ -175,6 +177,8 @@ export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly str
     longitude: ["location"],
     geoPrecision: ["geoPrecision"],
     identifiers: ["identifiers"],
+    ucdpConflictId: ["ucdpConflictId"],
+    ucdpDyadId: ["ucdpDyadId"],
   },
   Place: {
     aliases: ["aliases"],
@@ -248,6 +252,8 @@ export function eventRow(value: unknown): EventRow {
     location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
     identifiers: row.identifiers,
+    ucdpConflictId: row.ucdpConflictId,
+    ucdpDyadId: row.ucdpDyadId,
   };
 }
 

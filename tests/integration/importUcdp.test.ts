@@ -232,6 +232,25 @@ describe("importUcdp", () => {
     expect(await imported(ged20Csv(rows))).toMatchObject({ created: 0, updated: 0, touched: [] });
   });
 
+  it("keeps UCDP's conflicts and dyads, so that one dyad's or one conflict's events can be listed", async () => {
+    const s = uniqueSuffix();
+    const rows = ucdpTestRecords(s);
+    await imported(ucdpCsv(rows));
+    const market = rows.find((row) => row.where_coordinates === "Maarat al-Numaan town" && row.date_start === "2019-07-22")!;
+    const { event } = await server.read(`query ($id: ID!) { event(id: $id) { ucdpConflictId ucdpDyadId } }`, {
+      id: `event:ucdp-${market.id}`,
+    });
+    expect(event).toEqual({ ucdpConflictId: market.conflict_new_id, ucdpDyadId: market.dyad_new_id });
+    const count = async (filter: Record<string, string>) =>
+      (await server.read(`query ($filter: EventFilter) { events(filter: $filter, first: 1) { totalCount } }`, { filter })).events
+        .totalCount as number;
+    const expected = (column: "dyad_new_id" | "conflict_new_id") => rows.filter((row) => row[column] === market[column]).length;
+    expect(expected("dyad_new_id")).toBeGreaterThan(18);
+    expect(await count({ ucdpDyadId: market.dyad_new_id! })).toBe(expected("dyad_new_id"));
+    expect(await count({ ucdpConflictId: market.conflict_new_id! })).toBe(expected("conflict_new_id"));
+    expect(await count({ ucdpDyadId: market.dyad_new_id!, from: "2019-07-22", to: "2019-07-22" })).toBe(5);
+  });
+
   it("refuses a file with any bad row, naming each problem by row and column, and writes nothing", async () => {
     const s = uniqueSuffix();
     const [good, other] = only(s, "303399", "303400");

@@ -483,8 +483,15 @@ export type Event = Node & {
   summary?: Maybe<Scalars['String']['output']>;
   /** A short descriptive title. */
   title: Scalars['String']['output'];
-  /** ACLED sub-event type. */
+  /** ACLED sub-event type; OTHER for a UCDP event, which has none (its category is UCDP's kind of violence). */
   type: EventType;
+  /**
+   * The UCDP conflict a UCDP event belongs to (conflict_new_id); its name is in the event's source, the UCDP row. Null
+   * for other events. `events(filter: {ucdpConflictId})` lists the conflict's events.
+   */
+  ucdpConflictId?: Maybe<Scalars['String']['output']>;
+  /** The UCDP dyad (the two sides) of a UCDP event (dyad_new_id); null for other events. */
+  ucdpDyadId?: Maybe<Scalars['String']['output']>;
   /** Agreements in force over the event's place on its date. */
   violates: Array<Agreement>;
 };
@@ -562,6 +569,10 @@ export type EventFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
   /** Only these ACLED sub-event types. */
   types?: InputMaybe<Array<EventType>>;
+  /** Only the events of this UCDP conflict (its conflict_new_id, e.g. `299` for Syria: Government). */
+  ucdpConflictId?: InputMaybe<Scalars['String']['input']>;
+  /** Only the events of this UCDP dyad (its dyad_new_id, e.g. `11973` for Government of Syria - Syrian insurgents). */
+  ucdpDyadId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An event. */
@@ -1958,6 +1969,8 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
+  ucdpConflictId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ucdpDyadId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   violates?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
