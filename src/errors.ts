@@ -116,6 +116,12 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Something an import accepted but had to decide about (a figure out of order); reported, never refused. */
+export interface ImportWarning {
+  path: string;
+  message: string;
+}
+
 /** An import refused whole: every problem found, in `extensions.problems`; nothing was written. */
 export class InvalidImportError extends GraphQLError {
   constructor(readonly problems: readonly ImportProblem[]) {

@@ -1,8 +1,8 @@
 /**
  * npm run import -- <file> [--dry-run]
  *
- * Imports a bundle (.json), a list of bundles, an export of this service, or an ACLED export (.csv) into the
- * configured database, all or nothing, and prints what it did. Exit codes: 0 imported, 1 refused (the problems are
+ * Imports a bundle (.json), a list of bundles, an export of this service, an ACLED export or a UCDP GED file (.csv,
+ * either plain or gzip-compressed, .csv.gz; the format is told by the content) into the configured database, all or nothing, and prints what it did. Exit codes: 0 imported, 1 refused (the problems are
  * listed on stderr) or failed, 2 usage error. Writes are recorded as `cli:<user>`.
  */
 import { stat } from "node:fs/promises";
@@ -16,7 +16,7 @@ import { openDatabase } from "./database.js";
 import { count, megabytes, phase, progressBar } from "./progress.js";
 import { runCommand } from "./runCommand.js";
 
-const USAGE = "usage: npm run import -- <file.json|file.csv> [--dry-run]";
+const USAGE = "usage: npm run import -- <file.json|file.csv|file.csv.gz> [--dry-run]";
 
 async function main(argv: string[]): Promise<number> {
   const dryRun = argv.includes("--dry-run");
@@ -64,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
         `unchanged ${count(report.unchanged)}; ${report.resolved.length} linked to existing actors or places; ${seconds.toFixed(1)} s\n`,
     );
     for (const match of report.resolved) process.stdout.write(`  ${match.id} -> ${match.matchedId} (${match.by}: ${match.name})\n`);
+    if (report.warnings.length > 0) process.stdout.write(`${counted(report.warnings.length, "warning")}:\n`);
+    for (const warning of report.warnings) process.stdout.write(`  ${warning.path}: ${warning.message}\n`);
     return 0;
   } catch (error) {
     finish();

@@ -61,6 +61,9 @@ export const propertyTypes = {
     longitude: "float",
     geoPrecision: "string",
     identifiers: "strings",
+    // UCDP GED's conflict_new_id and dyad_new_id (ingest/ucdp): a researcher asks for one conflict's or dyad's events.
+    ucdpConflictId: "string",
+    ucdpDyadId: "string",
   },
   Claim: {
     kind: "string",

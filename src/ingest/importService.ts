@@ -9,6 +9,8 @@ import type { Executor } from "../db/executor.js";
 import { type ImportProblem, ImportTimeoutError, InvalidImportError, QueryTimeoutError } from "../errors.js";
 import { acledDraft } from "./acled/acledDraft.js";
 import { readAcled } from "./acled/acledRows.js";
+import { ucdpDraft } from "./ucdp/ucdpDraft.js";
+import { readUcdp } from "./ucdp/ucdpRows.js";
 import { validateBundle } from "./bundle/validation.js";
 import { bundleDraft } from "./bundle/bundleDraft.js";
 import type { Draft } from "./draft.js";
@@ -132,6 +134,25 @@ export class ImportService {
         ...(progress.written ? { onProgress: progress.written } : {}),
       }),
     );
+  }
+
+  /**
+   * A UCDP GED file (CSV with its header row, 41 or 49 columns), streamed; all rows or none. Rows read with a warning
+   * (figures out of order) are imported, and their warnings reported.
+   */
+  async importUcdp(csv: string | Readable, request: ImportRequest, progress: ProgressReporter = {}): Promise<ImportReport> {
+    const input = typeof csv === "string" ? Readable.from(slices(csv)) : csv;
+    const pacer = new Pacer();
+    const { rows, count, problems, warnings, unreadable } = await readUcdp(input, pacer, progress.read);
+    if (unreadable) throw new InvalidImportError(limitProblems(problems));
+    return runImport(this.db, await ucdpDraft(rows, pacer), {
+      ...request,
+      problems,
+      warnings,
+      rows: count,
+      timeoutMs: this.settings.timeoutMs,
+      ...(progress.written ? { onProgress: progress.written } : {}),
+    });
   }
 }
 

@@ -93,6 +93,9 @@ export interface EventRow extends NodeRowBase {
   geoPrecision: GeoPrecision | null;
   /** Stored identifier keys, `scheme:value` (model/identifiers.ts). */
   identifiers: string[];
+  /** UCDP's conflict and dyad ids, for a UCDP event. */
+  ucdpConflictId: string | null;
+  ucdpDyadId: string | null;
 }
 
 export type IncidentMatch = "SINGLE" | "AUTOMATIC" | "CURATED";

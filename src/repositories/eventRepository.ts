@@ -23,6 +23,8 @@ export interface EventConditions {
   role?: EventRole | null;
   minFatalities?: number | null;
   contested?: boolean | null;
+  ucdpConflictId?: string | null;
+  ucdpDyadId?: string | null;
 }
 
 export type EventOrderName = "DATE_ASC" | "DATE_DESC" | "FATALITIES_DESC";
@@ -104,6 +106,14 @@ export function eventWhere(filter: EventConditions): { where: string[]; params: 
   if (filter.contested != null) {
     where.push("coalesce(e.contested, false) = $contested");
     params.contested = filter.contested;
+  }
+  if (filter.ucdpConflictId != null) {
+    where.push("e.ucdpConflictId = $ucdpConflictId");
+    params.ucdpConflictId = filter.ucdpConflictId;
+  }
+  if (filter.ucdpDyadId != null) {
+    where.push("e.ucdpDyadId = $ucdpDyadId");
+    params.ucdpDyadId = filter.ucdpDyadId;
   }
   return { where, params };
 }

@@ -73,7 +73,8 @@ const eventSchema = z.object({
   id: text,
   title: text,
   category: text,
-  type: text,
+  // UCDP's events have no ACLED type (served as OTHER).
+  type: optionalText,
   date: text,
   endDate: optionalText,
   datePrecision: text,
@@ -92,6 +93,8 @@ const eventSchema = z.object({
   longitude: optionalNumber,
   geoPrecision: optionalText,
   identifiers: texts,
+  ucdpConflictId: optionalText,
+  ucdpDyadId: optionalText,
 });
 
 const claimSchema = z.object({
@@ -200,6 +203,8 @@ export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly str
     longitude: ["location"],
     geoPrecision: ["geoPrecision"],
     identifiers: ["identifiers"],
+    ucdpConflictId: ["ucdpConflictId"],
+    ucdpDyadId: ["ucdpDyadId"],
   },
   Place: {
     aliases: ["aliases"],
@@ -266,7 +271,7 @@ export function eventRow(value: unknown): EventRow {
     id: row.id,
     title: row.title,
     category: row.category as EventRow["category"],
-    type: row.type as EventRow["type"],
+    type: (row.type ?? "OTHER") as EventRow["type"],
     date: row.date,
     endDate: row.endDate ?? null,
     datePrecision: row.datePrecision as EventRow["datePrecision"],
@@ -278,6 +283,8 @@ export function eventRow(value: unknown): EventRow {
     location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
     identifiers: row.identifiers,
+    ucdpConflictId: row.ucdpConflictId,
+    ucdpDyadId: row.ucdpDyadId,
   };
 }
 

@@ -11,7 +11,7 @@ import { loadTypeDefs } from "../../src/graphql/schema.js";
 const contract = (...files: string[]) =>
   buildSchema(files.map((file) => readFileSync(new URL(`./${file}`, import.meta.url), "utf8")).join("\n"));
 
-const contractFiles = ["core.graphql", "research.graphql", "write.graphql", "sources.graphql"];
+const contractFiles = ["core.graphql", "research.graphql", "write.graphql", "sources.graphql", "datasets.graphql"];
 
 describe("our schema", () => {
   const ours = buildSchema(loadTypeDefs());

@@ -26,6 +26,7 @@ import { projectRoot } from "../../src/paths.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
 import { article } from "../helpers/article.js";
+import { UCDP_FIXTURE } from "../helpers/ucdp.js";
 
 /** Rows of `generatedAcled` (about 480 bytes each) making a file of at least the editors' body limit. */
 const ROWS = 44_000;
@@ -124,6 +125,10 @@ describe("export and import", () => {
       writer,
     );
     await imports.importAcled(generatedAcled(150, "rt"), writer);
+    // UCDP GED rows of the shared release (tests/fixtures/ucdp, CC BY 4.0): date spans, victim groups, best
+    // estimates, coalitions, states and places resolved onto the article's, and rows read with warnings.
+    const ucdp = await imports.importUcdp(readFileSync(UCDP_FIXTURE, "utf8"), writer);
+    expect(ucdp).toMatchObject({ rows: 30, warnings: [expect.anything(), expect.anything(), expect.anything()] });
     // A second document: another spelling of the article's places, a claim the article's denial disputes, the
     // article's event evidenced in a second source, an agreement with an end date, an event with coordinates.
     const text = "Saraqeb was bombed again on 24 July 2019, activists said, days after the market strike in Maarrat al-Numan.";
@@ -214,6 +219,26 @@ describe("export and import", () => {
     expect(saraqib[0]?.reports).toHaveLength(3);
 
     const before = await snapshot();
+    const stored = (id: string) => before.nodes.find((node) => node.properties.id === id)?.properties ?? {};
+    expect({
+      ...stored("event:ucdp-276102"),
+      date: String(stored("event:ucdp-276102").date),
+      endDate: String(stored("event:ucdp-276102").endDate),
+    }).toMatchObject({
+      category: "NON_STATE_VIOLENCE",
+      date: "2019-01-01",
+      endDate: "2019-01-02",
+      ucdpConflictId: "14474",
+      ucdpDyadId: "15738",
+    });
+    expect(stored("event:ucdp-276102").type).toBeUndefined();
+    expect(stored("claim:ucdp-303399-civilians")).toMatchObject({ low: 25, best: 38, high: 42, victims: "CIVILIANS" });
+    expect(stored("claim:ucdp-276102-side-a")).toMatchObject({
+      best: 18,
+      victims: "COMBATANTS",
+      victimsOf: "actor:ucdp-national-front-for-liberation",
+    });
+    expect(stored("claim:ucdp-303399-side-a")).toEqual({});
     expect(before.relationships).toContainEqual({
       from: "actor:rt-russian-federation",
       type: "MERGED_INTO",

@@ -519,8 +519,15 @@ export type Event = Node & {
    * counting everyone is never shown as civilians.
    */
   tolls: Array<VictimToll>;
-  /** ACLED sub-event type. */
+  /** ACLED sub-event type; OTHER for a UCDP event, which has none (its category is UCDP's kind of violence). */
   type: EventType;
+  /**
+   * The UCDP conflict a UCDP event belongs to (conflict_new_id); its name is in the event's source, the UCDP row. Null
+   * for other events. `events(filter: {ucdpConflictId})` lists the conflict's events.
+   */
+  ucdpConflictId?: Maybe<Scalars['String']['output']>;
+  /** The UCDP dyad (the two sides) of a UCDP event (dyad_new_id); null for other events. */
+  ucdpDyadId?: Maybe<Scalars['String']['output']>;
   /** Agreements in force over the event's place on its date. */
   violates: Array<Agreement>;
 };
@@ -546,15 +553,15 @@ export type EventCategory =
   | 'BATTLES'
   /** Air and drone strikes, shelling, explosives. */
   | 'EXPLOSIONS_REMOTE_VIOLENCE'
-  /** UCDP type 2, non-state: two organised groups, neither of them a government. */
+  /** UCDP type_of_violence 2: armed force between organised groups, none of them a government. */
   | 'NON_STATE_VIOLENCE'
-  /** UCDP type 3, one-sided: an organised actor against civilians. */
+  /** UCDP type_of_violence 3: armed force by a government or an organised group against civilians. */
   | 'ONE_SIDED_VIOLENCE'
   /** Demonstrations. */
   | 'PROTESTS'
   /** Violent demonstrations and mob violence. */
   | 'RIOTS'
-  /** UCDP type 1, state-based: a government against an organised group (an air strike on a town its opponents hold). */
+  /** UCDP type_of_violence 1: armed force between two organised parties, at least one of them a government. */
   | 'STATE_BASED_VIOLENCE'
   /** Agreements, arrests and other non-violent developments. */
   | 'STRATEGIC_DEVELOPMENTS'
@@ -601,6 +608,10 @@ export type EventFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
   /** Only these ACLED sub-event types. */
   types?: InputMaybe<Array<EventType>>;
+  /** Only the events of this UCDP conflict (its conflict_new_id, e.g. `299` for Syria: Government). */
+  ucdpConflictId?: InputMaybe<Scalars['String']['input']>;
+  /** Only the events of this UCDP dyad (its dyad_new_id, e.g. `11973` for Government of Syria - Syrian insurgents). */
+  ucdpDyadId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An event. */
@@ -799,7 +810,7 @@ export type ImportReport = {
   dryRun: Scalars['Boolean']['output'];
   /** Actors and places given under a new id that were linked to an existing node instead of becoming a new one. */
   resolved: Array<EntityMatch>;
-  /** ACLED rows read; null for bundles. */
+  /** CSV rows read (ACLED, UCDP); null for bundles. */
   rows?: Maybe<Scalars['Int']['output']>;
   /** Ids of every node the import created or updated. */
   touched: Array<Scalars['ID']['output']>;
@@ -807,6 +818,20 @@ export type ImportReport = {
   unchanged: Scalars['Int']['output'];
   /** Existing nodes whose properties, relationships or evidence changed. */
   updated: Scalars['Int']['output'];
+  /**
+   * What the import accepted but had to decide about, each at its row and column (a UCDP row whose figures are out of
+   * order); empty when there was nothing to decide.
+   */
+  warnings: Array<ImportWarning>;
+};
+
+/** Something an import accepted but had to decide about (a figure out of order, a value it read leniently). */
+export type ImportWarning = {
+  __typename?: 'ImportWarning';
+  /** What was found, and what was kept. */
+  message: Scalars['String']['output'];
+  /** Where: `rows.<n>.<column>` in a CSV file (data rows from 1), a JSON path in a bundle. */
+  path: Scalars['String']['output'];
 };
 
 /**
@@ -908,6 +933,15 @@ export type Mutation = {
    */
   importBundle: ImportReport;
   /**
+   * Editors: import a UCDP GED CSV, in the 41-column layout of releases up to 19.x or the 49-column layout of 20.1
+   * and later (told apart by the header; dates `2019-07-22` or `2019-07-22 00:00:00.000`). All or nothing, idempotent
+   * by UCDP's event id, like importAcled. Problems name the row and column (`rows.<n>.<column>`, n counting data rows
+   * from 1). A row whose figures break low <= best <= high is imported with a warning saying what was kept. Each row
+   * is an event `event:ucdp-<id>` (identifier `ucdp`) whose category is UCDP's kind of violence, with a source
+   * published by UCDP and FATALITIES claims per victim group; see README, "Datasets".
+   */
+  importUcdp: ImportReport;
+  /**
    * Editors: these event reports (2 to 20 event ids) are one incident (same: true), or must never be matched together
    * (same: false). Joining puts the listed reports into the incident of the first one (match CURATED). Keeping apart
    * stores the decision for every pair of them and, of the listed reports that share an incident, keeps one in it and
@@ -959,6 +993,16 @@ export type MutationImportAcledArgs = {
  */
 export type MutationImportBundleArgs = {
   bundle: BundleInput;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Writes. Every mutation needs an editor's credentials: none or invalid ones answer `UNAUTHENTICATED` (HTTP 401), a
+ * reader's `FORBIDDEN` (HTTP 403), and nothing is written.
+ */
+export type MutationImportUcdpArgs = {
+  csv: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1807,6 +1851,7 @@ export type ResolversTypes = {
   GraphEdge: ResolverTypeWrapper<EdgeRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportWarning: ResolverTypeWrapper<ImportWarning>;
   Incident: ResolverTypeWrapper<IncidentRow>;
   IncidentConnection: ResolverTypeWrapper<Page<IncidentRow>>;
   IncidentEdge: ResolverTypeWrapper<Edge<IncidentRow>>;
@@ -1880,6 +1925,7 @@ export type ResolversParentTypes = {
   GraphEdge: EdgeRow;
   ID: Scalars['ID']['output'];
   ImportReport: ImportReport;
+  ImportWarning: ImportWarning;
   Incident: IncidentRow;
   IncidentConnection: Page<IncidentRow>;
   IncidentEdge: Edge<IncidentRow>;
@@ -2030,6 +2076,8 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tolls?: Resolver<Array<ResolversTypes['VictimToll']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
+  ucdpConflictId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ucdpDyadId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   violates?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2078,6 +2126,12 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   touched?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ImportWarning']>, ParentType, ContextType>;
+};
+
+export type ImportWarningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportWarning'] = ResolversParentTypes['ImportWarning']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IncidentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
@@ -2106,6 +2160,7 @@ export type IncidentEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importAcled?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportAcledArgs, 'csv' | 'dryRun'>>;
   importBundle?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle' | 'dryRun'>>;
+  importUcdp?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportUcdpArgs, 'csv' | 'dryRun'>>;
   linkIncident?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<MutationLinkIncidentArgs, 'eventIds' | 'same'>>;
   mergeNodes?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationMergeNodesArgs, 'from' | 'into'>>;
 };
@@ -2275,6 +2330,7 @@ export type Resolvers<ContextType = Context> = {
   GeoPoint?: GeoPointResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
+  ImportWarning?: ImportWarningResolvers<ContextType>;
   Incident?: IncidentResolvers<ContextType>;
   IncidentConnection?: IncidentConnectionResolvers<ContextType>;
   IncidentEdge?: IncidentEdgeResolvers<ContextType>;

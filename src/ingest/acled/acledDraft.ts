@@ -200,7 +200,7 @@ function actorChain(
 }
 
 /** Adds an entity, or another spelling to one already drafted under the same id. */
-function entity(
+export function entity(
   entities: Map<string, DraftNode>,
   given: {
     label: "Actor" | "Place";
@@ -256,7 +256,7 @@ export function slug(name: string): string {
 }
 
 /** Ids may be at most 200 characters after the prefix; longer ones keep their start and a hash of the whole. */
-function limitedId(prefix: "actor" | "place", path: string): string {
+export function limitedId(prefix: "actor" | "place", path: string): string {
   if (path.length <= 200) return `${prefix}:${path}`;
   return `${prefix}:${path.slice(0, 189)}-${createHash("sha256").update(path).digest("hex").slice(0, 10)}`;
 }

@@ -125,7 +125,7 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
       properties: {
         title: event.title,
         category: event.category,
-        type: event.type,
+        type: event.type ?? null,
         date: event.date,
         endDate: event.endDate ?? null,
         datePrecision: event.datePrecision,
@@ -134,6 +134,8 @@ export function bundleDraft({ bundle, evidence }: ValidBundle, options: BundleDr
         longitude: event.location?.longitude ?? null,
         geoPrecision: event.geoPrecision ?? null,
         identifiers: keysOf(event.identifiers) ?? [],
+        ucdpConflictId: event.ucdpConflictId ?? null,
+        ucdpDyadId: event.ucdpDyadId ?? null,
       },
       links: links("Event", event, `events.${i}`),
       evidence: quotes(event.id),

@@ -73,6 +73,9 @@ const estimate = z.object({
   qualifier: z.enum(ESTIMATE_QUALIFIERS),
 });
 
+/** UCDP's kinds of violence: an event of one of these has no ACLED type. */
+const ucdpCategories: ReadonlySet<string> = new Set(["STATE_BASED_VIOLENCE", "NON_STATE_VIOLENCE", "ONE_SIDED_VIOLENCE"]);
+
 export const bundleSchema = z.object({
   source: z.object({
     id,
@@ -140,22 +143,31 @@ export const bundleSchema = z.object({
     .nullish(),
   events: z
     .array(
-      z.object({
-        id,
-        title: nonEmpty,
-        category: z.enum(EVENT_CATEGORIES),
-        type: z.enum(EVENT_TYPES),
-        date,
-        endDate: date.nullish(),
-        datePrecision,
-        summary: z.string().nullish(),
-        places: z.array(id).min(1, "an event needs at least one place"),
-        participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
-        quotes: z.array(quote).nullish(),
-        location: geoPoint.nullish(),
-        geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
-        identifiers: externalIds.nullish(),
-      }),
+      z
+        .object({
+          id,
+          title: nonEmpty,
+          category: z.enum(EVENT_CATEGORIES),
+          type: z.enum(EVENT_TYPES).nullish(),
+          date,
+          /** The latest possible date, when later than `date` (UCDP's date_end). */
+          endDate: date.nullish(),
+          datePrecision,
+          summary: z.string().nullish(),
+          places: z.array(id).min(1, "an event needs at least one place"),
+          participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
+          quotes: z.array(quote).nullish(),
+          location: geoPoint.nullish(),
+          geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
+          identifiers: externalIds.nullish(),
+          ucdpConflictId: nonEmpty.max(100).nullish(),
+          ucdpDyadId: nonEmpty.max(100).nullish(),
+        })
+        .refine((event) => event.type != null || ucdpCategories.has(event.category), {
+          message: "an event needs a type, unless its category is one of UCDP's kinds of violence",
+          path: ["type"],
+        })
+        .refine((event) => event.endDate == null || event.endDate > event.date, { message: "must be after date", path: ["endDate"] }),
     )
     .nullish(),
   claims: z

@@ -194,6 +194,8 @@ export function graphToBundles(graph: StoredGraph): Json[] {
             event.latitude == null || event.longitude == null ? undefined : { latitude: event.latitude, longitude: event.longitude },
           geoPrecision: event.geoPrecision,
           identifiers: identifiersOf(event),
+          ucdpConflictId: event.ucdpConflictId,
+          ucdpDyadId: event.ucdpDyadId,
         }),
       );
     }

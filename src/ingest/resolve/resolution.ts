@@ -184,6 +184,10 @@ export function applyResolution(draft: Draft, rewrite: ReadonlyMap<string, strin
       ...node,
       id: to(node.id),
       links: node.links.map((link) => ({ ...link, target: to(link.target) })),
+      // A claim's `victimsOf` names the actor whose combatants it counts: an id like a link's target.
+      ...(typeof node.properties.victimsOf === "string" && rewrite.has(node.properties.victimsOf)
+        ? { properties: { ...node.properties, victimsOf: to(node.properties.victimsOf) } }
+        : {}),
       ...(node.entity && rewrite.has(node.id) ? { entity: { ...node.entity, authority: "fill" as const } } : {}),
     })),
   };

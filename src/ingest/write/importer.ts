@@ -11,7 +11,7 @@
  * statements per label, whatever the size of the import.
  */
 import type { Executor, WriteTransaction } from "../../db/executor.js";
-import { type ImportProblem, InvalidImportError } from "../../errors.js";
+import { type ImportProblem, type ImportWarning, InvalidImportError } from "../../errors.js";
 import { Pacer } from "../../pacer.js";
 import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
 import { counted } from "../../model/text.js";
@@ -53,6 +53,8 @@ export interface ImportReport {
   touched: string[];
   resolved: EntityMatch[];
   rows: number | null;
+  /** What the import accepted but had to decide about (ucdp/ucdpRows.ts); empty for other formats. */
+  warnings: ImportWarning[];
 }
 
 export interface ImportOptions {
@@ -64,6 +66,8 @@ export interface ImportOptions {
   /** Link new actors and places to existing ones by name (off when restoring an export, whose ids are the truth). */
   resolve?: boolean;
   rows?: number | null;
+  /** Warnings found while reading the input, reported as they are. */
+  warnings?: readonly ImportWarning[];
   /** Restoring an export: its incidents and keep-aparts, restored as they were instead of matching (incidents.ts). */
   incidents?: IncidentDecisions;
   timeoutMs?: number;
@@ -206,6 +210,7 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
     touched,
     resolved: [...redirected.matches, ...(resolution?.matches ?? [])],
     rows: options.rows ?? null,
+    warnings: [...(options.warnings ?? [])],
   };
   if (options.dryRun) throw new DryRunRollback(report);
 

@@ -110,6 +110,7 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
     touched,
     resolved: [{ id: from, matchedId: into, name: fromName, by: "MERGED" }],
     rows: null,
+    warnings: [],
   };
 }
 
