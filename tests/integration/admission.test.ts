@@ -68,6 +68,7 @@ const ROOT_FIELDS: Record<string, { args?: string; variables?: Record<string, un
     heavy: true,
   },
   "Mutation.importAcled": { args: `(csv: "event_id_cnty", dryRun: true)`, heavy: true },
+  "Mutation.importUcdp": { args: `(csv: "id", dryRun: true)`, heavy: true },
   "Mutation.linkIncident": { args: `(eventIds: ["event:${s}-a", "event:${s}-b"])`, heavy: true },
   "Mutation.mergeNodes": { args: `(from: "actor:${s}-a", into: "actor:${s}-b")`, heavy: true },
 };

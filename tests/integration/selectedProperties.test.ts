@@ -54,6 +54,8 @@ function everyPropertyBundle() {
         location: { latitude: 35.1, longitude: 36.6 },
         geoPrecision: "TOWN",
         identifiers: identifiers("event"),
+        ucdpConflictId: `c-${s}`,
+        ucdpDyadId: `d-${s}`,
       },
     ],
     claims: [

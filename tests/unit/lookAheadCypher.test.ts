@@ -22,7 +22,7 @@ describe("lookAheadCypher", () => {
     const cypher = lookAheadCypher("e", "Event", participantsWithTheirBodies, params);
     expect(params).toEqual({ ahead0: { role: "PERPETRATOR" }, ahead1: {}, ahead2: {} });
     expect(cypher.projection).toMatchInlineSnapshot(
-      `"{node: e {.id, .title, .category, .type, .date, .datePrecision, .summary, .fatalitiesLow, .fatalitiesHigh, .fatalitiesQualifier, .injuriesLow, .injuriesHigh, .injuriesQualifier, .fatalitiesBest, .injuriesBest, .deathsCiviliansLow, .deathsCiviliansHigh, .deathsCiviliansBest, .deathsCombatantsLow, .deathsCombatantsHigh, .deathsCombatantsBest, .deathsUnknownLow, .deathsUnknownHigh, .deathsUnknownBest, .deathsAllLow, .deathsAllHigh, .deathsAllBest, .deathsCiviliansQualifier, .deathsCombatantsQualifier, .deathsUnknownQualifier, .deathsAllQualifier, .contested, .latitude, .longitude, .geoPrecision, .identifiers}, ahead: {f0: list_0, f1: list_2}}"`,
+      `"{node: e {.id, .title, .category, .type, .date, .endDate, .datePrecision, .summary, .fatalitiesLow, .fatalitiesHigh, .fatalitiesQualifier, .injuriesLow, .injuriesHigh, .injuriesQualifier, .fatalitiesBest, .injuriesBest, .deathsCiviliansLow, .deathsCiviliansHigh, .deathsCiviliansBest, .deathsCombatantsLow, .deathsCombatantsHigh, .deathsCombatantsBest, .deathsUnknownLow, .deathsUnknownHigh, .deathsUnknownBest, .deathsAllLow, .deathsAllHigh, .deathsAllBest, .deathsCiviliansQualifier, .deathsCombatantsQualifier, .deathsUnknownQualifier, .deathsAllQualifier, .contested, .latitude, .longitude, .geoPrecision, .identifiers, .ucdpConflictId, .ucdpDyadId}, ahead: {f0: list_0, f1: list_2}}"`,
     );
     expect(cypher.clauses).toMatchInlineSnapshot(`
       "CALL (e) {

@@ -166,8 +166,7 @@ export const bundleSchema = z.object({
         .refine((event) => event.type != null || ucdpCategories.has(event.category), {
           message: "an event needs a type, unless its category is one of UCDP's kinds of violence",
           path: ["type"],
-        })
-        .refine((event) => event.endDate == null || event.endDate > event.date, { message: "must be after date", path: ["endDate"] }),
+        }),
     )
     .nullish(),
   claims: z
