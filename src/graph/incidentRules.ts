@@ -186,15 +186,3 @@ export function matchingReports(event: string, other: string): string {
     RETURN DISTINCT ${other}
   }`;
 }
-
-/**
- * Binds `incidents` to the distinct incidents of a list of reports: statistics count each incident once and sum its
- * combined toll once, however many of its reports the list holds.
- */
-export function incidentsOfReports(reports: string, incidents: string): string {
-  return `CALL (${reports}) {
-        UNWIND ${reports} AS report
-        MATCH (report)-[:${REPORT_OF}]->(incident:Incident)
-        RETURN collect(DISTINCT incident) AS ${incidents}
-      }`;
-}
