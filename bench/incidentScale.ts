@@ -36,7 +36,7 @@ const { metrics, driver, db, imports } = openBench(uri, TIMEOUT_MS);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const request = { dryRun: false, writtenBy: "bench" };
 
-/** The statements of ingest/write/incidents.ts whose time the report shows apart. */
+/** The statements of ingest/write/incident*.ts whose time the report shows apart. */
 const MATCHING = [
   "matchingReportsOfEvents",
   "incidentReportFacts",

@@ -2,7 +2,7 @@
  * `npx tsx bench/ucdpImport.ts [--file ../shared/data/ucdp/ged_syria.csv.gz] [--uri bolt://…]`: the whole UCDP GED
  * Syria release (16,566 rows) into an empty graph holding only the seed article, as `npm run import` does it (one
  * transaction, the file read gzip-compressed), then again as a no-op. Prints both times, rows per second, and the
- * time spent in the incident statements of ingest/write/incidents.ts (matching). Empties the database first: the
+ * time spent in the incident statements of ingest/write/incident*.ts (matching). Empties the database first: the
  * default is the local dev instance of this worktree (`npm run db:start`), never the test one.
  */
 import { createReadStream } from "node:fs";
@@ -23,7 +23,7 @@ const uri = values.uri ?? localInstance("dev").uri;
 const { metrics, driver, db, imports } = openBench(uri, TIMEOUT_MS);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const request = { dryRun: false, writtenBy: "bench" };
-/** The statements of ingest/write/incidents.ts (as bench/incidentScale.ts counts them). */
+/** The statements of ingest/write/incident*.ts (as bench/incidentScale.ts counts them). */
 const MATCHING = [
   "matchingReportsOfEvents",
   "incidentReportFacts",

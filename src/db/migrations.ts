@@ -1,9 +1,10 @@
 import type { Executor } from "./executor.js";
 import { labelByPrefix } from "../model/ids.js";
 import { SEARCH_INDEX } from "../repositories/searchRepository.js";
-import { backfillIncidents, backfillMatchingKeys } from "../ingest/write/incidents.js";
+import { backfillIncidents, backfillMatchingKeys } from "../ingest/write/incidentBackfills.js";
 import { separateAcledActorScheme } from "../ingest/write/identifierSchemes.js";
 import { refreshAllTolls } from "../ingest/write/tollsMigration.js";
+import { rel } from "../graph/catalogue.js";
 import { MATCHING_KEYS } from "../graph/incidentRules.js";
 
 /**
@@ -32,7 +33,7 @@ CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (${property})`,
   // Incident matching seeks a place's reports of some categories in a window of dates (graph/incidentRules.ts).
   const matching = `// index_occurred_in_matching
 CREATE INDEX occurred_in_matching IF NOT EXISTS
-FOR ()-[r:OCCURRED_IN]-() ON (r.${MATCHING_KEYS.place}, r.${MATCHING_KEYS.category}, r.${MATCHING_KEYS.from})`;
+FOR ()-[r:${rel("OCCURRED_IN")}]-() ON (r.${MATCHING_KEYS.place}, r.${MATCHING_KEYS.category}, r.${MATCHING_KEYS.from})`;
   const fullText = `// index_${SEARCH_INDEX}
 CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
 FOR (n:Actor|Place|Event|Agreement|Statement|Source) ON EACH [n.searchText]
@@ -60,14 +61,14 @@ CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key
 export const externalIdsStatement = `// externalIdsOfStoredNodes
 MATCH (n)
 WHERE (n:Actor OR n:Place OR n:Event) AND (size(coalesce(n.identifiers, [])) > 0 OR n.wikidataId IS NOT NULL)
-  AND NOT EXISTS { (n)<-[:IDENTIFIES]-(:ExternalId) }
+  AND NOT EXISTS { (n)<-[:${rel("IDENTIFIES")}]-(:ExternalId) }
 UNWIND coalesce(n.identifiers, []) + CASE WHEN n.wikidataId IS NULL THEN [] ELSE ['wikidata:' + n.wikidataId] END AS key
 WITH key, n ORDER BY n.id
 WITH key, collect(n)[0] AS first
-WHERE NOT EXISTS { (:ExternalId {key: key})-[:IDENTIFIES]->() }
+WHERE NOT EXISTS { (:ExternalId {key: key})-[:${rel("IDENTIFIES")}]->() }
 MERGE (x:ExternalId {key: key})
   ON CREATE SET x.scheme = split(key, ':')[0], x.value = substring(key, size(split(key, ':')[0]) + 1)
-CREATE (x)-[:IDENTIFIES]->(first)`;
+CREATE (x)-[:${rel("IDENTIFIES")}]->(first)`;
 
 /**
  * Data migrations: each brings a graph written by an earlier version up to what the write path now keeps true (and

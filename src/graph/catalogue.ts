@@ -4,18 +4,22 @@
  * family, whether traversals walk it) and which GraphQL fields read it, with their arguments and their Cypher as a
  * function of variable names. The loaders, the look-ahead, the import, the export, the traversals, the explorer's
  * edge styles and the README's list derive from this file or are checked against it (tests/unit/catalogue.test.ts).
+ * The relationships no bundle gives (an event's incident, editors' keep-aparts, merge redirects, identifier lookups)
+ * are listed apart (`derivedRelationships`), with what writes them. Outside src/graph/, a relationship type enters
+ * Cypher only through `rel` (tests/unit/cypherTypes.test.ts holds src/ to that).
  *
  * Pure data and string building, with no import from the server: the explorer's bundle imports it too.
  */
 import type { NodeLabel } from "../model/ids.js";
 
 /**
- * The labels the catalogue's relationships join. Incidents are not among them: which incident an event reports is
- * derived by matching and editors' decisions (ingest/write/incidents.ts), never given in a bundle's fields.
+ * The labels the relationships bundles give join. Incidents are not among them: which incident an event reports is
+ * derived by matching and editors' decisions (`derivedRelationships.reportOf`), never given in a bundle's fields.
  */
 export type CatalogueLabel = Exclude<NodeLabel, "Incident">;
 import { MAX_ACTOR_DEPTH, MAX_PLACE_DEPTH } from "./limits.js";
-import { coveringAgreementPath, perpetratorPaths, violationCondition } from "./rules.js";
+import { MERGEABLE_LABELS } from "./redirects.js";
+import { coveringAgreementPath, perpetratorPaths, placeWithinPath, violationCondition } from "./rules.js";
 
 export type RelationshipType =
   | "PUBLISHED_BY"
@@ -36,6 +40,12 @@ export type RelationshipType =
   | "TARGETS"
   | "INVOKES"
   | "EVIDENCED_BY";
+
+/** The types of the relationships no bundle gives (`derivedRelationships`). */
+export type DerivedRelationshipType = "REPORT_OF" | "NOT_SAME_INCIDENT" | "MERGED_INTO" | "IDENTIFIES";
+
+/** Every relationship type the graph holds. */
+export type GraphRelationshipType = RelationshipType | DerivedRelationshipType;
 
 /** What a relationship says: how things are organised, who did what where, who said what, and where it is written. */
 export type RelationshipFamily = "structure" | "involvement" | "discourse" | "provenance";
@@ -263,7 +273,7 @@ export const relationships = {
       "Place.agreements": {
         returns: "Agreement",
         cardinality: "many",
-        pattern: ({ n, m }) => `MATCH (${n})-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place)<-[:COVERS]-(${m}:Agreement)
+        pattern: ({ n, m }) => `MATCH ${placeWithinPath(n, ":Place")}<-[:COVERS]-(${m}:Agreement)
       WITH DISTINCT ${m} ORDER BY ${m}.signedOn DESC, ${m}.id RETURN ${m}`,
       },
       "Event.violates": {
@@ -609,3 +619,91 @@ export function ownedBy(label: NodeLabel): readonly (Relationship & { name: Rela
  * They are resolved through the node loader, so they follow merge redirects as `node(id)` does.
  */
 export const STORED_ID_FIELDS: readonly string[] = ["Claim.victimsOf"];
+
+/**
+ * The labels at the ends of the relationships no bundle gives: node labels, and the lookup nodes of merge redirects
+ * (`Redirect`, graph/redirects.ts) and of external identifiers (`ExternalId`, model/identifiers.ts).
+ */
+export type GraphLabel = NodeLabel | "Redirect" | "ExternalId";
+
+/**
+ * A relationship no bundle gives: written by the write path itself (matching, an editor's decision, a merge, an
+ * identifier's lookup node), and carried by an export, when at all, in a section of its own.
+ */
+export interface DerivedRelationship {
+  type: DerivedRelationshipType;
+  /** Stored as `(from)-[:type]->(to)`, `to` one of these labels. */
+  from: GraphLabel;
+  to: readonly GraphLabel[];
+  /** No bundle field gives it. */
+  bundle: null;
+  /** What writes it, and where. */
+  derivedBy: string;
+  properties: readonly string[];
+  /** Traversals never walk it: it is bookkeeping of the write path, not a fact of the conflict. */
+  traversed: false;
+  /** The GraphQL fields (`Type.field`) whose answers read it, through their repositories rather than the loaders. */
+  readBy: readonly string[];
+}
+
+export const derivedRelationships = {
+  reportOf: {
+    type: "REPORT_OF",
+    from: "Event",
+    to: ["Incident"],
+    bundle: null,
+    derivedBy:
+      "incident matching on import and editors' decisions (ingest/write/incidentMatching.ts, incidentDecisions.ts); an export's incidents section restores it",
+    properties: [],
+    traversed: false,
+    readBy: ["Event.incident", "Event.incidentCandidates", "Incident.reports", "Query.incidents", "Query.eventStats"],
+  },
+  notSameIncident: {
+    type: "NOT_SAME_INCIDENT",
+    from: "Event",
+    to: ["Event"],
+    bundle: null,
+    derivedBy:
+      "an editor's keep-apart (`linkIncident`, ingest/write/incidentDecisions.ts); stored once per pair, its direction carries no meaning",
+    properties: ["createdBy", "createdAt"],
+    traversed: false,
+    readBy: ["Event.incidentCandidates"],
+  },
+  mergedInto: {
+    type: "MERGED_INTO",
+    from: "Redirect",
+    to: MERGEABLE_LABELS,
+    bundle: null,
+    derivedBy: "mergeNodes (ingest/write/mergeNodes.ts), and an import of a node's `mergedIds` (ingest/write/redirects.ts)",
+    properties: [],
+    traversed: false,
+    readBy: ["Query.node"],
+  },
+  identifies: {
+    type: "IDENTIFIES",
+    from: "ExternalId",
+    to: ["Actor", "Place", "Event"],
+    bundle: null,
+    derivedBy:
+      "the import, from each node's `identifiers` (ingest/write/identifiers.ts), and start-up for nodes that lack it (db/migrations.ts)",
+    properties: [],
+    traversed: false,
+    readBy: ["Query.nodeByIdentifier"],
+  },
+} as const satisfies Record<string, DerivedRelationship>;
+
+export const derivedRelationshipList: readonly DerivedRelationship[] = Object.values(derivedRelationships);
+
+const cataloguedTypes: ReadonlySet<string> = new Set<string>([
+  ...relationshipList.map((relationship) => relationship.type),
+  ...derivedRelationshipList.map((relationship) => relationship.type),
+]);
+
+/**
+ * A relationship type for Cypher (`-[:${rel("REPORT_OF")}]->`), checked against the catalogue: the only way a type
+ * enters Cypher outside src/graph/, so that every type the graph holds has its entry here.
+ */
+export function rel<T extends GraphRelationshipType>(type: T): T {
+  if (!cataloguedTypes.has(type)) throw new Error(`${type} is not a relationship of the catalogue`);
+  return type;
+}

@@ -1,24 +1,19 @@
 /**
  * When two event reports may be one incident (schema/incidents.graphql, `Event.incident`), as Cypher fragments built
- * from variable names, shared by automatic matching on import (ingest/write/incidents.ts) and by the candidates an
+ * from variable names, shared by automatic matching on import (ingest/write/incidentMatching.ts) and by the candidates an
  * editor sees (repositories/incidentRepository.ts). Nothing here comes from a request.
  */
-import type { DatePrecision, EventCategory } from "../model/enums.js";
+import {
+  type AcledCategory,
+  type DatePrecision,
+  EVENT_CATEGORIES,
+  type EventCategory,
+  isUcdpCategory,
+  UCDP_CATEGORIES,
+  type UcdpCategory,
+} from "../model/enums.js";
 import { UnreachableCaseError } from "../errors.js";
 import { MAX_PLACE_DEPTH } from "./limits.js";
-
-/** Every event reports one incident: `(:Event)-[:REPORT_OF]->(:Incident)`. */
-export const REPORT_OF = "REPORT_OF";
-
-/**
- * The fields that read incidents, outside the catalogue (graph/catalogue.ts): which incident an event reports is
- * derived by matching and editors' decisions, never given in a bundle's fields, so the import's owned-relationship
- * machinery must not see it. repositories/incidentRepository.ts reads them.
- */
-export const INCIDENT_FIELDS: readonly string[] = ["Event.incident", "Event.incidentCandidates", "Incident.reports"];
-
-/** An editor's "never the same incident" between two events, stored once per pair (direction carries no meaning). */
-export const NOT_SAME_INCIDENT = "NOT_SAME_INCIDENT";
 
 /**
  * Places precise enough to match reports on: two reports at the same place, or one inside the other, only match when
@@ -40,27 +35,36 @@ export const MAX_MATCHING_SPAN_DAYS = 30;
 const WEEK_HALF_DAYS = 3;
 
 /**
- * Which categories may name one incident (see `Event.incident`), each row with the categories it joins; symmetric,
- * every category joins itself. ACLED's categories join only themselves: ACLED codes by the form of violence (an air
- * strike and shelling are both EXPLOSIONS_REMOTE_VIOLENCE, also when civilians are hit), so two sources following its
- * codebook agree, and a clash and a strike in one town on one day are usually two incidents. UCDP's kinds of violence
- * say who fought whom, not how: an air strike is usually STATE_BASED_VIOLENCE (the government against the group that
- * holds the town), a bombing of a market by a group ONE_SIDED_VIOLENCE; so each kind joins the ACLED categories its
- * events are coded as. Battles have two armed sides and are never one-sided; violence against civilians has no armed
- * opponent and is never non-state. Protests, riots and strategic developments are not lethal organised violence,
- * which is all UCDP records.
+ * The ACLED categories each of UCDP's kinds of violence joins, as its events are coded in ACLED. ACLED's categories
+ * join only themselves: ACLED codes by the form of violence (an air strike and shelling are both
+ * EXPLOSIONS_REMOTE_VIOLENCE, also when civilians are hit), so two sources following its codebook agree, and a clash
+ * and a strike in one town on one day are usually two incidents. UCDP's kinds of violence say who fought whom, not
+ * how: an air strike is usually STATE_BASED_VIOLENCE (the government against the group that holds the town), a
+ * bombing of a market by a group ONE_SIDED_VIOLENCE; so each kind joins the ACLED categories its events are coded as.
+ * Battles have two armed sides and are never one-sided; violence against civilians has no armed opponent and is never
+ * non-state. Protests, riots and strategic developments are not lethal organised violence, which is all UCDP records.
  */
-export const COMPATIBLE_CATEGORIES: Readonly<Record<EventCategory, readonly EventCategory[]>> = {
-  BATTLES: ["BATTLES", "STATE_BASED_VIOLENCE", "NON_STATE_VIOLENCE"],
-  EXPLOSIONS_REMOTE_VIOLENCE: ["EXPLOSIONS_REMOTE_VIOLENCE", "STATE_BASED_VIOLENCE", "NON_STATE_VIOLENCE", "ONE_SIDED_VIOLENCE"],
-  VIOLENCE_AGAINST_CIVILIANS: ["VIOLENCE_AGAINST_CIVILIANS", "STATE_BASED_VIOLENCE", "ONE_SIDED_VIOLENCE"],
-  PROTESTS: ["PROTESTS"],
-  RIOTS: ["RIOTS"],
-  STRATEGIC_DEVELOPMENTS: ["STRATEGIC_DEVELOPMENTS"],
-  STATE_BASED_VIOLENCE: ["STATE_BASED_VIOLENCE", "BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS"],
-  NON_STATE_VIOLENCE: ["NON_STATE_VIOLENCE", "BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE"],
-  ONE_SIDED_VIOLENCE: ["ONE_SIDED_VIOLENCE", "EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS"],
+const UCDP_JOINS: Readonly<Record<UcdpCategory, readonly AcledCategory[]>> = {
+  STATE_BASED_VIOLENCE: ["BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS"],
+  NON_STATE_VIOLENCE: ["BATTLES", "EXPLOSIONS_REMOTE_VIOLENCE"],
+  ONE_SIDED_VIOLENCE: ["EXPLOSIONS_REMOTE_VIOLENCE", "VIOLENCE_AGAINST_CIVILIANS"],
 };
+
+/**
+ * Which categories may name one incident (see `Event.incident`), each with the categories it joins, from UCDP_JOINS:
+ * every category joins itself, and the relation is symmetric by construction.
+ */
+export const COMPATIBLE_CATEGORIES: Readonly<Record<EventCategory, readonly EventCategory[]>> = Object.fromEntries(
+  EVENT_CATEGORIES.map((category): [EventCategory, EventCategory[]] => [
+    category,
+    [
+      category,
+      ...(isUcdpCategory(category)
+        ? UCDP_JOINS[category]
+        : UCDP_CATEGORIES.filter((kind) => (UCDP_JOINS[kind] as readonly string[]).includes(category))),
+    ],
+  ]),
+) as Record<EventCategory, EventCategory[]>;
 
 const list = (values: readonly string[]) => `[${values.map((value) => `'${value}'`).join(", ")}]`;
 
@@ -112,7 +116,7 @@ function matchable(event: string): string {
  * and the first and last day of its interval; absent on the others. The index `occurred_in_matching`
  * (db/migrations.ts) orders them by place, category and first day, so that matching reads the reports of one place
  * and compatible category whose interval can overlap, not every report of the town. Written wherever an event's date,
- * category or places are written (`writeMatchingKeys` in ingest/write/incidents.ts) and when places merge.
+ * category or places are written (`writeMatchingKeys` in ingest/write/incidentMatching.ts) and when places merge.
  */
 export const MATCHING_KEYS = { place: "matchPlace", category: "matchCategory", from: "matchFrom", to: "matchTo" } as const;
 
@@ -135,11 +139,12 @@ export interface ReportParties {
  * apart or one publisher published both (its two reports are two events by its own reckoning).
  */
 export function mayShareIncident(one: ReportParties, other: ReportParties): boolean {
-  return (
-    !one.keptApart.includes(other.id) &&
-    !other.keptApart.includes(one.id) &&
-    !one.publishers.some((publisher) => other.publishers.includes(publisher))
-  );
+  return !one.keptApart.includes(other.id) && !other.keptApart.includes(one.id) && !samePublisher(one, other);
+}
+
+/** Whether one publisher published both reports (`publishersOf`): by its own reckoning they are two events. */
+export function samePublisher(one: Pick<ReportParties, "publishers">, other: Pick<ReportParties, "publishers">): boolean {
+  return one.publishers.some((publisher) => other.publishers.includes(publisher));
 }
 
 /**

@@ -69,9 +69,35 @@ export function actorEvents(
   };
 }
 
+/** The hops from a place to the places around it: itself and every place it lies within, or only those (`proper`). */
+function withinHops(proper: boolean): string {
+  return `-[:WITHIN*${proper ? 1 : 0}..${MAX_PLACE_DEPTH}]->`;
+}
+
+/**
+ * The path from a place to a place it lies within, transitively to the hierarchy's bound: `inner` is `outer` itself or
+ * inside it, or, with `proper`, strictly inside it.
+ */
+export function placeWithinPath(inner: string, outer: string, proper = false): string {
+  return `(${inner})${withinHops(proper)}(${outer})`;
+}
+
+/** The path from an event to a place it occurred at: one of its own places, no place around them. */
+export function occurredAtPath(event: string, place: string): string {
+  return `(${event})-[:OCCURRED_IN]->(${place})`;
+}
+
+/**
+ * The path from an event to a place it lies in: one of its own places, or a place one of them lies within. What "the
+ * events in a place" means everywhere (filters, place anchors, statistics' provinces, agreements' coverage).
+ */
+export function eventInPlacePath(event: string, place: string): string {
+  return `${occurredAtPath(event, ":Place")}${withinHops(false)}(${place})`;
+}
+
 /** The path from an event to an agreement covering one of its places or a place around them. */
 export function coveringAgreementPath(event: string, agreement: string): string {
-  return `(${event})-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place)<-[:COVERS]-(${agreement}:Agreement)`;
+  return `${eventInPlacePath(event, ":Place")}<-[:COVERS]-(${agreement}:Agreement)`;
 }
 
 /**

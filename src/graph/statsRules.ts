@@ -12,8 +12,7 @@
  * Nothing here comes from a request: labels, types and literals are fixed.
  */
 import { DATE_PRECISIONS } from "../model/enums.js";
-import { MAX_PLACE_DEPTH } from "./limits.js";
-import { perpetratorPaths, rolledUpPath } from "./rules.js";
+import { eventInPlacePath, occurredAtPath, perpetratorPaths, rolledUpPath } from "./rules.js";
 
 export type StatsDimension = "PERPETRATOR" | "PLACE" | "PROVINCE" | "MONTH" | "TYPE";
 
@@ -71,13 +70,9 @@ export function incidentBucketKeys(dimension: StatsDimension, reports: string, i
         true,
       );
     case "PLACE":
-      return unionKeys(reports, "MATCH (report)-[:OCCURRED_IN]->(p:Place) RETURN p.id AS key", false);
+      return unionKeys(reports, `MATCH ${occurredAtPath("report", "p:Place")} RETURN p.id AS key`, false);
     case "PROVINCE":
-      return unionKeys(
-        reports,
-        `MATCH (report)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(p:Place {kind: 'PROVINCE'}) RETURN p.id AS key`,
-        true,
-      );
+      return unionKeys(reports, `MATCH ${eventInPlacePath("report", "p:Place {kind: 'PROVINCE'}")} RETURN p.id AS key`, true);
     case "MONTH":
       return definingReportKey(reports, (report) => `substring(toString(${report}.date), 0, 7)`);
     case "TYPE":

@@ -17,7 +17,7 @@ import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
 import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
 import { mergeNodes } from "./write/mergeNodes.js";
-import { incidentDecisionsSchema, type IncidentDecision, linkIncident } from "./write/incidents.js";
+import { incidentDecisionsSchema, type IncidentDecision, linkIncident } from "./write/incidentDecisions.js";
 import { lockImports } from "./write/importStore.js";
 
 export interface ImportRequest {
@@ -65,7 +65,7 @@ export class ImportService {
     options: { paths?: "bare" | "indexed"; restore?: boolean; progress?: ProgressReporter; incidents?: unknown } = {},
   ): Promise<ImportReport> {
     const problems: ImportProblem[] = [];
-    // An export's incidents and keep-aparts (write/incidents.ts), restored with its bundles.
+    // An export's incidents and keep-aparts (write/incidentDecisions.ts), restored with its bundles.
     const incidents = options.incidents === undefined ? undefined : incidentDecisionsSchema.safeParse(options.incidents);
     if (incidents && !incidents.success) {
       problems.push(...incidents.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
@@ -102,7 +102,7 @@ export class ImportService {
   }
 
   /**
-   * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidents.ts), serialised with imports;
+   * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidentDecisions.ts), serialised with imports;
    * returns the ids of the listed reports' incidents and the earlier decisions it undid.
    */
   linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<IncidentDecision> {

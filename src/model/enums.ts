@@ -21,18 +21,25 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const PLACE_KINDS = ["COUNTRY", "PROVINCE", "DISTRICT", "CITY", "TOWN", "VILLAGE", "SITE", "ZONE"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
-export const EVENT_CATEGORIES = [
+/** ACLED's event categories, each with its sub-event types (EVENT_TYPES). */
+export const ACLED_CATEGORIES = [
   "BATTLES",
   "EXPLOSIONS_REMOTE_VIOLENCE",
   "VIOLENCE_AGAINST_CIVILIANS",
   "PROTESTS",
   "RIOTS",
   "STRATEGIC_DEVELOPMENTS",
-  "STATE_BASED_VIOLENCE",
-  "NON_STATE_VIOLENCE",
-  "ONE_SIDED_VIOLENCE",
 ] as const;
+export type AcledCategory = (typeof ACLED_CATEGORIES)[number];
+
+/** UCDP's kinds of violence (its type_of_violence): an event of one of these has no ACLED type. */
+export const UCDP_CATEGORIES = ["STATE_BASED_VIOLENCE", "NON_STATE_VIOLENCE", "ONE_SIDED_VIOLENCE"] as const;
+export type UcdpCategory = (typeof UCDP_CATEGORIES)[number];
+
+export const EVENT_CATEGORIES = [...ACLED_CATEGORIES, ...UCDP_CATEGORIES] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+export const isUcdpCategory = (category: string): category is UcdpCategory => (UCDP_CATEGORIES as readonly string[]).includes(category);
 
 export const EVENT_TYPES = [
   "ARMED_CLASH",

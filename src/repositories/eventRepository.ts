@@ -4,9 +4,16 @@ import type { EventRole } from "../model/enums.js";
 import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
-import { fieldRead } from "../graph/catalogue.js";
-import { MAX_PLACE_DEPTH } from "../graph/limits.js";
-import { actorEvents, coveringAgreementPath, rolledUpPath, violationCondition } from "../graph/rules.js";
+import { fieldRead, rel } from "../graph/catalogue.js";
+import {
+  actorEvents,
+  coveringAgreementPath,
+  eventInPlacePath,
+  occurredAtPath,
+  placeWithinPath,
+  rolledUpPath,
+  violationCondition,
+} from "../graph/rules.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
 import { eventRow, selectedRowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
@@ -85,18 +92,18 @@ export function eventWhere(filter: EventConditions): { where: string[]; params: 
     params.types = filter.types;
   }
   if (filter.placeId != null) {
-    where.push(`EXISTS { MATCH (e)-[:OCCURRED_IN]->(:Place)-[:WITHIN*0..${MAX_PLACE_DEPTH}]->(:Place {id: $placeId}) }`);
+    where.push(`EXISTS { MATCH ${eventInPlacePath("e", ":Place {id: $placeId}")} }`);
     params.placeId = filter.placeId;
   }
   if (filter.actorId != null) {
     // A variable of an EXISTS that the enclosing statement also binds is the enclosing one: hence a name of its own.
     where.push(
-      "EXISTS { MATCH (:Actor {id: $actorId})-[filterParticipation:PARTICIPATED_IN]->(e) WHERE $role IS NULL OR filterParticipation.role = $role }",
+      `EXISTS { MATCH (:Actor {id: $actorId})-[filterParticipation:${rel("PARTICIPATED_IN")}]->(e) WHERE $role IS NULL OR filterParticipation.role = $role }`,
     );
     params.actorId = filter.actorId;
     params.role = filter.role ?? null;
   } else if (filter.role != null) {
-    where.push("EXISTS { MATCH (e)<-[:PARTICIPATED_IN {role: $role}]-(:Actor) }");
+    where.push(`EXISTS { MATCH (e)<-[:${rel("PARTICIPATED_IN")} {role: $role}]-(:Actor) }`);
     params.role = filter.role;
   }
   if (filter.minFatalities != null) {
@@ -131,9 +138,7 @@ function anchoredQuery(
         name: anchor.includeSubPlaces ? "eventsInPlaces" : "eventsAtPlaces",
         anchor: "UNWIND $keys AS key\nMATCH (p:Place {id: key})",
         anchorVariables: "key, p",
-        match: anchor.includeSubPlaces
-          ? `MATCH (p)<-[:WITHIN*0..${MAX_PLACE_DEPTH}]-(:Place)<-[:OCCURRED_IN]-(e:Event)`
-          : "MATCH (p)<-[:OCCURRED_IN]-(e:Event)",
+        match: anchor.includeSubPlaces ? `MATCH ${eventInPlacePath("e:Event", "p")}` : `MATCH ${occurredAtPath("e:Event", "p")}`,
         where: [],
         params: {},
       };
@@ -184,12 +189,12 @@ function placeFilteredQuery(placeId: string): ReturnType<typeof anchoredQuery> {
     name: "eventsInPlacePage",
     anchor: `MATCH (filterPlace:Place {id: $placeId})
 CALL (filterPlace) {
-  MATCH (filterPlace)<-[:WITHIN*0..${MAX_PLACE_DEPTH}]-(inside:Place)
+  MATCH ${placeWithinPath("inside:Place", "filterPlace")}
   RETURN collect(inside) AS inside
 }`,
     anchorVariables: "filterPlace, inside",
     match: "MATCH (e:Event)",
-    where: ["EXISTS { MATCH (e)-[:OCCURRED_IN]->(at:Place) WHERE at IN inside }"],
+    where: [`EXISTS { MATCH ${occurredAtPath("e", "at:Place")} WHERE at IN inside }`],
     params: { placeId },
   };
 }

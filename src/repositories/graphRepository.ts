@@ -3,7 +3,7 @@
  * (`UNWIND $keys`), so that loaders fetch a whole level of a nested query in one round trip.
  */
 import type { Executor } from "../db/executor.js";
-import { fieldRead, type ReadName } from "../graph/catalogue.js";
+import { fieldRead, type ReadName, rel } from "../graph/catalogue.js";
 import { matchByIdOrRedirect } from "../graph/redirects.js";
 import type { NodeLabel } from "../model/ids.js";
 import type { EvidenceRow, NodeRow, Related } from "../model/rows.js";
@@ -70,7 +70,7 @@ export class GraphRepository {
     const rows = await this.db.read(
       `// evidenceOf${label}
       UNWIND $keys AS key
-      MATCH (n:${label} {id: key})-[r:EVIDENCED_BY]->(s:Source)
+      MATCH (n:${label} {id: key})-[r:${rel("EVIDENCED_BY")}]->(s:Source)
       RETURN key, s.id AS sourceId, r.quote AS quote, r.start AS start, r.end AS end
       ORDER BY key, sourceId, start`,
       { keys },

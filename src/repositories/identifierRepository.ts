@@ -1,6 +1,7 @@
 /** Nodes by an outside registry's identifier: one index seek on the ExternalId key (ingest/write/identifiers.ts). */
 import { z } from "zod";
 import type { Executor } from "../db/executor.js";
+import { rel } from "../graph/catalogue.js";
 import { parseId } from "../model/ids.js";
 import type { NodeRow } from "../model/rows.js";
 import { anyRowProperties, nodeRow } from "./records.js";
@@ -12,7 +13,7 @@ export class IdentifierRepository {
   async nodeByIdentifier(key: string): Promise<NodeRow | null> {
     const rows = await this.db.read(
       `// nodeByIdentifier
-      MATCH (:ExternalId {key: $key})-[:IDENTIFIES]->(n)
+      MATCH (:ExternalId {key: $key})-[:${rel("IDENTIFIES")}]->(n)
       RETURN ${anyRowProperties("n")} AS node
       LIMIT 1`,
       { key },

@@ -1,10 +1,11 @@
 /**
  * Incidents as stored: each event reports one (`REPORT_OF`), and the incident node carries its date, how its reports
- * came together and its combined tolls (written by ingest/write/incidents.ts). Always for a batch of keys at once.
+ * came together and its combined tolls (written by ingest/write/incidentStore.ts). Always for a batch of keys at once.
  */
 import type { Executor } from "../db/executor.js";
 import { z } from "zod";
-import { incidentAccepts, matchingReports, NOT_SAME_INCIDENT, publishersOf, REPORT_OF } from "../graph/incidentRules.js";
+import { rel } from "../graph/catalogue.js";
+import { incidentAccepts, matchingReports, publishersOf } from "../graph/incidentRules.js";
 import type { PageRequest } from "../model/pagination.js";
 import type { EventRow, IncidentRow, Page } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
@@ -21,7 +22,7 @@ export const incidentOrdering: Ordering<IncidentRow> = {
   descending: true,
   keyOf: (row) => row.date,
   validKey: isoDateKey,
-  // Every incident has a date (ingest/write/incidents.ts sets it from its reports).
+  // Every incident has a date (ingest/write/incidentStore.ts sets it from its reports).
   indexed: "i.date IS NOT NULL",
 };
 
@@ -40,7 +41,7 @@ export class IncidentRepository {
     const rows = await this.db.read(
       `// incidentsOfEvents
       UNWIND $ids AS id
-      MATCH (:Event {id: id})-[:${REPORT_OF}]->(i:Incident)
+      MATCH (:Event {id: id})-[:${rel("REPORT_OF")}]->(i:Incident)
       RETURN id, ${rowProperties("Incident", "i")} AS incident`,
       { ids: eventIds },
     );
@@ -52,7 +53,7 @@ export class IncidentRepository {
     const rows = await this.db.read(
       `// reportsOfIncidents
       UNWIND $ids AS id
-      MATCH (:Incident {id: id})<-[:${REPORT_OF}]-(e:Event)
+      MATCH (:Incident {id: id})<-[:${rel("REPORT_OF")}]-(e:Event)
       WITH id, e ORDER BY e.date, e.id
       RETURN id, collect(${rowProperties("Event", "e")}) AS reports`,
       { ids: incidentIds },
@@ -72,22 +73,22 @@ export class IncidentRepository {
       await this.db.read(
         `// incidentCandidatesOfEvents
       UNWIND $ids AS id
-      MATCH (e:Event {id: id})-[:${REPORT_OF}]->(own:Incident)
+      MATCH (e:Event {id: id})-[:${rel("REPORT_OF")}]->(own:Incident)
       CALL (e, own) {
         ${matchingReports("e", "o")}
         // From the report to its incident; written as a subquery so that the planner expands from it.
         CALL (o) {
-          MATCH (o)-[:${REPORT_OF}]->(i:Incident)
+          MATCH (o)-[:${rel("REPORT_OF")}]->(i:Incident)
           RETURN i
         }
         WITH DISTINCT own, i WHERE i <> own
         WITH i ORDER BY i.date, i.id
         RETURN collect({
           incident: ${rowProperties("Incident", "i")},
-          members: COLLECT { MATCH (i)<-[:${REPORT_OF}]-(m:Event) RETURN {id: m.id, publishers: ${publishersOf("m")}} }
+          members: COLLECT { MATCH (i)<-[:${rel("REPORT_OF")}]-(m:Event) RETURN {id: m.id, publishers: ${publishersOf("m")}} }
         }) AS candidates
       }
-      RETURN id, ${publishersOf("e")} AS publishers, COLLECT { MATCH (e)-[:${NOT_SAME_INCIDENT}]-(x:Event) RETURN x.id } AS keptApart,
+      RETURN id, ${publishersOf("e")} AS publishers, COLLECT { MATCH (e)-[:${rel("NOT_SAME_INCIDENT")}]-(x:Event) RETURN x.id } AS keptApart,
         candidates`,
         { ids: eventIds },
       )
@@ -120,7 +121,9 @@ export class IncidentRepository {
         variable: "i",
         match: "MATCH (i:Incident)",
         where:
-          conditions.where.length > 0 ? [`EXISTS { MATCH (e:Event)-[:${REPORT_OF}]->(i) WHERE ${conditions.where.join(" AND ")} }`] : [],
+          conditions.where.length > 0
+            ? [`EXISTS { MATCH (e:Event)-[:${rel("REPORT_OF")}]->(i) WHERE ${conditions.where.join(" AND ")} }`]
+            : [],
         projection: rowProperties("Incident", "i"),
       },
       incidentOrdering,

@@ -4,7 +4,8 @@ import type { ActorRow, AgreementRow, Page, PlaceRow, StatementRow } from "../mo
 import type { PageRequest } from "../model/pagination.js";
 import { normalizeName } from "../model/text.js";
 import { UnreachableCaseError } from "../errors.js";
-import { MAX_PLACE_DEPTH } from "../graph/limits.js";
+import { rel } from "../graph/catalogue.js";
+import { placeWithinPath } from "../graph/rules.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, toPage } from "./keyset.js";
 import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
 import { actorRow, agreementRow, placeRow, rowProperties, statementRow } from "./records.js";
@@ -114,7 +115,7 @@ export class ListRepository {
     }
     let match = "MATCH (p:Place)";
     if (filter.withinId != null) {
-      match = `MATCH (:Place {id: $withinId})<-[:WITHIN*1..${MAX_PLACE_DEPTH}]-(p:Place)`;
+      match = `MATCH ${placeWithinPath("p:Place", ":Place {id: $withinId}", true)}`;
       params.withinId = filter.withinId;
       // Never the place itself, even on a cycle in stored data (which no write makes).
       where.push("p.id <> $withinId");
@@ -163,14 +164,14 @@ function statementAnchor(anchor: StatementAnchor): Pick<ListQuery, "name" | "anc
         name: "statementsBySpeakers",
         anchor: "UNWIND $keys AS key\nMATCH (a:Actor {id: key})",
         anchorVariables: "key, a",
-        match: "MATCH (a)<-[:SPOKEN_BY]-(st:Statement)",
+        match: `MATCH (a)<-[:${rel("SPOKEN_BY")}]-(st:Statement)`,
       };
     case "target":
       return {
         name: "statementsAboutActors",
         anchor: "UNWIND $keys AS key\nMATCH (a:Actor {id: key})",
         anchorVariables: "key, a",
-        match: "MATCH (a)<-[:TARGETS]-(st:Statement)",
+        match: `MATCH (a)<-[:${rel("TARGETS")}]-(st:Statement)`,
       };
     default:
       throw new UnreachableCaseError(anchor);
@@ -186,15 +187,15 @@ function statementWhere(filter: StatementConditions): { where: string[]; params:
     params.stances = filter.stances;
   }
   if (filter.speakerId != null) {
-    where.push("EXISTS { MATCH (st)-[:SPOKEN_BY]->(:Actor {id: $speakerId}) }");
+    where.push(`EXISTS { MATCH (st)-[:${rel("SPOKEN_BY")}]->(:Actor {id: $speakerId}) }`);
     params.speakerId = filter.speakerId;
   }
   if (filter.aboutEventId != null) {
-    where.push("EXISTS { MATCH (st)-[:ABOUT]->(:Event {id: $aboutEventId}) }");
+    where.push(`EXISTS { MATCH (st)-[:${rel("ABOUT")}]->(:Event {id: $aboutEventId}) }`);
     params.aboutEventId = filter.aboutEventId;
   }
   if (filter.targetId != null) {
-    where.push("EXISTS { MATCH (st)-[:TARGETS]->(:Actor {id: $targetId}) }");
+    where.push(`EXISTS { MATCH (st)-[:${rel("TARGETS")}]->(:Actor {id: $targetId}) }`);
     params.targetId = filter.targetId;
   }
   if (filter.from != null) {

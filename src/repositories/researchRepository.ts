@@ -9,9 +9,8 @@ import { parseId, type NodeLabel } from "../model/ids.js";
 import { z } from "zod";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow, VictimTollRow } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
-import { TRAVERSED_TYPES } from "../graph/catalogue.js";
+import { rel, TRAVERSED_TYPES } from "../graph/catalogue.js";
 import { actorEvents, rolledUpPath } from "../graph/rules.js";
-import { REPORT_OF } from "../graph/incidentRules.js";
 import { incidentBucketKeys, type StatsDimension } from "../graph/statsRules.js";
 import { tollProperties } from "../model/eventAggregates.js";
 import { VICTIM_GROUPS, type VictimGroup } from "../model/enums.js";
@@ -141,7 +140,7 @@ export class ResearchRepository {
       `// eventStats${dimension}${includeMembers ? "RolledUp" : ""}
       MATCH (e:Event)
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      MATCH (e)-[:${REPORT_OF}]->(incident:Incident)
+      MATCH (e)-[:${rel("REPORT_OF")}]->(incident:Incident)
       WITH incident, collect(DISTINCT e) AS reports
       ${incidentBucketKeys(dimension, "reports", includeMembers)}
       WITH key, collect(incident) AS incidents, sum(size(reports)) AS reports
@@ -182,7 +181,7 @@ export class ResearchRepository {
         ${events.where.length > 0 ? `WHERE ${events.where.join(" AND ")}` : ""}
         RETURN DISTINCT e
       }
-      MATCH (e)<-[:PARTICIPATED_IN]-(other:Actor)
+      MATCH (e)<-[:${rel("PARTICIPATED_IN")}]-(other:Actor)
       WHERE NOT other IN selves
       WITH other, count(DISTINCT e) AS sharedEvents
       ORDER BY sharedEvents DESC, other.name, other.id

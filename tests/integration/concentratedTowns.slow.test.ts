@@ -13,7 +13,7 @@ import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type 
 import type { Executor } from "../../src/db/executor.js";
 import { migrate } from "../../src/db/migrations.js";
 import { ImportService } from "../../src/ingest/importService.js";
-import { matchingReportsStatement } from "../../src/ingest/write/incidents.js";
+import { matchingReportsStatement } from "../../src/ingest/write/incidentMatching.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
 import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 

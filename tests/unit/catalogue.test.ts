@@ -5,7 +5,17 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { fieldReads, otherLabel, ownerLabel, relationshipList, STORED_ID_FIELDS, TRAVERSED_TYPES } from "../../src/graph/catalogue.js";
+import {
+  derivedRelationshipList,
+  fieldReads,
+  type GraphRelationshipType,
+  otherLabel,
+  ownerLabel,
+  rel,
+  relationshipList,
+  STORED_ID_FIELDS,
+  TRAVERSED_TYPES,
+} from "../../src/graph/catalogue.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
 import { resolvers } from "../../src/graphql/resolvers/index.js";
 import { validateBundle } from "../../src/ingest/bundle/validation.js";
@@ -14,13 +24,15 @@ import { relationshipSpecs } from "../../src/ingest/draft.js";
 import { graphToBundles } from "../../src/ingest/export/export.js";
 import type { StoredGraph } from "../../src/ingest/export/exportStore.js";
 import { labelByPrefix } from "../../src/model/ids.js";
-import { INCIDENT_FIELDS } from "../../src/graph/incidentRules.js";
 
 const schema = buildSchema(loadTypeDefs());
 const labels: readonly string[] = Object.values(labelByPrefix);
 const seedBundle = JSON.parse(
   readFileSync(new URL("../../data/seed/anadolu-2019-07-23-idlib-airstrikes.bundle.json", import.meta.url), "utf8"),
 );
+
+/** Fields answered through the relationships no bundle gives, by their repositories rather than the catalogue's reads. */
+const derivedFields: readonly string[] = derivedRelationshipList.flatMap((relationship) => relationship.readBy);
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
@@ -57,7 +69,7 @@ describe("the catalogue's reads", () => {
         if (
           (labels.includes(returned) || wrappers.has(returned)) &&
           !fieldReads.has(coordinate as never) &&
-          !INCIDENT_FIELDS.includes(coordinate) &&
+          !derivedFields.includes(coordinate) &&
           !STORED_ID_FIELDS.includes(coordinate)
         )
           unread.push(`${label}.${name}`);
@@ -172,6 +184,39 @@ describe("the catalogue's relationships", () => {
       expect(labels).toContain(ownerLabel(relationship));
       expect(labels).toContain(otherLabel(relationship));
     }
+  });
+});
+
+describe("the relationships no bundle gives", () => {
+  it("say what writes them, are read by fields of the schema, and are walked by no traversal", () => {
+    for (const relationship of derivedRelationshipList) {
+      expect(relationship.bundle, relationship.type).toBeNull();
+      expect(relationship.derivedBy.length, relationship.type).toBeGreaterThan(0);
+      expect(TRAVERSED_TYPES, relationship.type).not.toContain(relationship.type);
+      expect(relationship.readBy.length, relationship.type).toBeGreaterThan(0);
+      for (const field of relationship.readBy) expect(fieldOf(field), field).toBeDefined();
+    }
+  });
+
+  it("are not types the bundles give", () => {
+    const given = new Set(relationshipList.map((relationship) => relationship.type as string));
+    for (const relationship of derivedRelationshipList) expect(given.has(relationship.type), relationship.type).toBe(false);
+  });
+
+  it("are in the README's graph model, with their ends and properties", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    for (const { from, type, to, properties } of derivedRelationshipList) {
+      const props = properties.length > 0 ? ` \\{${properties.join(", ")}\\}` : "";
+      const pattern = new RegExp(`\\(:?${from}[^)]*\\)-\\[:${type}${props}\\]->\\(${to.join("\\|")}\\)`);
+      expect(readme, type).toMatch(pattern);
+    }
+  });
+});
+
+describe("rel", () => {
+  it("gives back every catalogued type and refuses any other", () => {
+    for (const { type } of [...relationshipList, ...derivedRelationshipList]) expect(rel(type)).toBe(type);
+    expect(() => rel("NOT_IN_THE_CATALOGUE" as GraphRelationshipType)).toThrow(/not a relationship of the catalogue/);
   });
 });
 

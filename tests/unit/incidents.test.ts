@@ -1,6 +1,7 @@
 /** The pure parts of incidents: their ids, and the shape of an export's incidents. */
 import { describe, expect, it } from "vitest";
-import { incidentDecisionsSchema, incidentIdOf } from "../../src/ingest/write/incidents.js";
+import { incidentDecisionsSchema } from "../../src/ingest/write/incidentDecisions.js";
+import { incidentIdOf } from "../../src/ingest/write/incidentStore.js";
 import { parseId } from "../../src/model/ids.js";
 
 describe("incident ids", () => {

@@ -16,6 +16,7 @@ import {
   EVENT_ROLES,
   EVENT_TYPES,
   GEO_PRECISIONS,
+  isUcdpCategory,
   PLACE_KINDS,
   STANCES,
   VICTIM_GROUPS,
@@ -72,9 +73,6 @@ const estimate = z.object({
   best: toll.nullish(),
   qualifier: z.enum(ESTIMATE_QUALIFIERS),
 });
-
-/** UCDP's kinds of violence: an event of one of these has no ACLED type. */
-const ucdpCategories: ReadonlySet<string> = new Set(["STATE_BASED_VIOLENCE", "NON_STATE_VIOLENCE", "ONE_SIDED_VIOLENCE"]);
 
 export const bundleSchema = z.object({
   source: z.object({
@@ -163,7 +161,7 @@ export const bundleSchema = z.object({
           ucdpConflictId: nonEmpty.max(100).nullish(),
           ucdpDyadId: nonEmpty.max(100).nullish(),
         })
-        .refine((event) => event.type != null || ucdpCategories.has(event.category), {
+        .refine((event) => event.type != null || isUcdpCategory(event.category), {
           message: "an event needs a type, unless its category is one of UCDP's kinds of violence",
           path: ["type"],
         }),

@@ -16,7 +16,7 @@ import { MERGEABLE_LABELS } from "../../graph/redirects.js";
 import type { Properties, WriteLabel } from "../draft.js";
 import { parseIdentifierKey } from "../../model/identifiers.js";
 import { importsCommitted, readGraph, type StoredGraph } from "./exportStore.js";
-import { type IncidentDecisions, readIncidentDecisions } from "../write/incidents.js";
+import { type IncidentDecisions, readIncidentDecisions } from "../write/incidentDecisions.js";
 
 export const EXPORT_FORMAT = "conflict-graph/bundles";
 

@@ -1,12 +1,14 @@
 /** The export's Cypher: every node, owned relationship and piece of evidence the import path writes, read back. */
 import { z } from "zod";
 import type { ReadTransaction } from "../../db/executor.js";
-import { relationshipList } from "../../graph/catalogue.js";
+import { rel, relationshipList } from "../../graph/catalogue.js";
 import { relationshipSpecs, writeLabels, type WriteLabel } from "../draft.js";
 import { locatedRow, optionalText, parseRows, storedProperties, type StoredProperties } from "../storedRows.js";
 
 /** The labels whose nodes carry evidence, from the catalogue. */
-const evidenced = relationshipList.filter((relationship) => relationship.type === "EVIDENCED_BY").map((relationship) => relationship.from);
+const evidenced = relationshipList
+  .filter((relationship) => relationship.bundle.holds === "quotes")
+  .map((relationship) => relationship.from);
 
 export interface StoredGraph {
   nodes: Map<WriteLabel, StoredProperties[]>;
@@ -61,7 +63,7 @@ export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
   }
   const rows = await tx.run(
     `// exportEvidence
-    MATCH (n)-[r:EVIDENCED_BY]->(s:Source)
+    MATCH (n)-[r:${rel("EVIDENCED_BY")}]->(s:Source)
     WHERE ${evidenced.map((label) => `n:${label}`).join(" OR ")}
     RETURN n.id AS id, s.id AS source, r.start AS start, r.end AS end, r.quote AS quote
     ORDER BY id, source, start, end`,

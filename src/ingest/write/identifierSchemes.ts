@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Executor } from "../../db/executor.js";
+import { rel } from "../../graph/catalogue.js";
 import {
   ACLED_ACTOR_SCHEME,
   ACLED_EVENT_SCHEME,
@@ -46,7 +47,7 @@ export async function separateAcledActorScheme(db: Executor): Promise<number> {
     }
     await tx.run(
       `// externalIdsAcledActorScheme
-      MATCH (x:ExternalId {scheme: $from})-[:IDENTIFIES]->(:Actor)
+      MATCH (x:ExternalId {scheme: $from})-[:${rel("IDENTIFIES")}]->(:Actor)
       SET x.scheme = $to, x.key = $to + ':' + x.value`,
       { from: ACLED_EVENT_SCHEME, to: ACLED_ACTOR_SCHEME },
     );

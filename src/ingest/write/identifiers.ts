@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { WriteTransaction } from "../../db/executor.js";
 import type { ImportProblem } from "../../errors.js";
+import { rel } from "../../graph/catalogue.js";
 import { effectiveIdentifierKeys } from "../../model/identifiers.js";
 import type { DraftNode, WriteLabel } from "../draft.js";
 import type { TargetNode } from "../resolve/merge.js";
@@ -36,7 +37,7 @@ export async function identifierHolders(tx: WriteTransaction, keys: Iterable<str
       `// identifierHolders
       CYPHER replan=skip
       UNWIND $batch.keys AS key
-      MATCH (:ExternalId {key: key})-[:IDENTIFIES]->(n)
+      MATCH (:ExternalId {key: key})-[:${rel("IDENTIFIES")}]->(n)
       RETURN key, n.id AS id`,
       { batch: { keys: all.slice(offset, offset + BATCH) } },
     );
@@ -110,7 +111,7 @@ export async function writeIdentifiers(
       `// dropStaleIdentifiers
       CYPHER replan=skip
       UNWIND $batch.rows AS row
-      MATCH (x:ExternalId)-[:IDENTIFIES]->(n) WHERE elementId(n) = row[0] AND NOT x.key IN row[1]
+      MATCH (x:ExternalId)-[:${rel("IDENTIFIES")}]->(n) WHERE elementId(n) = row[0] AND NOT x.key IN row[1]
       DETACH DELETE x`,
       { batch: { rows: stale.slice(offset, offset + BATCH) } },
     );
@@ -127,7 +128,7 @@ export async function writeIdentifiers(
       UNWIND $batch.rows AS row
       MATCH (n) WHERE elementId(n) = row[0]
       WITH n, row[1] AS key, split(row[1], ':')[0] AS scheme
-      CREATE (:ExternalId {key: key, scheme: scheme, value: substring(key, size(scheme) + 1)})-[:IDENTIFIES]->(n)`,
+      CREATE (:ExternalId {key: key, scheme: scheme, value: substring(key, size(scheme) + 1)})-[:${rel("IDENTIFIES")}]->(n)`,
       { batch: { rows: fresh.slice(offset, offset + BATCH) } },
     );
   }

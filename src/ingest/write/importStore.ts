@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
+import { rel } from "../../graph/catalogue.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import { type ClaimFacts, COUNT_AGGREGATES, eventAggregates, setTollAggregates } from "../../model/eventAggregates.js";
 import type { Located } from "../bundle/validation.js";
@@ -113,8 +114,8 @@ MATCH (n:${label})
     WHERE any(key IN coalesce(n.nameKeys, []) WHERE key IN $batch.nameKeys)
        OR any(key IN coalesce(n.matchKeys, []) WHERE key IN $batch.matchKeys)
     RETURN n.id AS id, n.kind AS kind, coalesce(n.nameKeys, []) AS nameKeys, coalesce(n.matchKeys, []) AS matchKeys,
-      head([(n)-[:WITHIN]->(parent:Place) | parent.id]) AS parent,
-      [(n)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
+      head([(n)-[:${rel("WITHIN")}]->(parent:Place) | parent.id]) AS parent,
+      [(n)-[:${rel("WITHIN")}*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ nameKeys, matchKeys }),
   );
   return parseRows(candidateRow, rows).map((row) => ({ ...row, label }));
@@ -137,7 +138,7 @@ export async function placeAncestors(tx: WriteTransaction, ids: readonly string[
     ${REUSE_PLAN}
 UNWIND $batch.ids AS id
     MATCH (p:Place {id: id})
-    RETURN id, [(p)-[:WITHIN*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
+    RETURN id, [(p)-[:${rel("WITHIN")}*1..${MAX_STORED_CHAIN}]->(ancestor:Place) | ancestor.id] AS ancestors`,
     inBatch({ ids }),
   );
   return new Map(parseRows(ancestorsRow, rows).map((row) => [row.id, row.ancestors]));
@@ -219,7 +220,7 @@ export async function storedEvidence(
       `// stored${label}Evidence
       ${REUSE_PLAN}
 UNWIND $batch.pairs AS pair
-      MATCH (n:${label} {id: pair.id})-[r:EVIDENCED_BY]->(s:Source {id: pair.source})
+      MATCH (n:${label} {id: pair.id})-[r:${rel("EVIDENCED_BY")}]->(s:Source {id: pair.source})
       RETURN pair.id AS id, pair.source AS source, collect({start: r.start, end: r.end, quote: r.quote}) AS located`,
       inBatch({ pairs: batch }),
     );
@@ -366,7 +367,7 @@ export async function deleteOwnedLinks(
         `// formerEventsOf${label}s
         ${REUSE_PLAN}
 UNWIND $batch.owners AS owner
-        MATCH (n:${label})-[:ABOUT]->(e:Event) WHERE elementId(n) = owner
+        MATCH (n:${label})-[:${rel("ABOUT")}]->(e:Event) WHERE elementId(n) = owner
         RETURN DISTINCT e.id AS id, elementId(e) AS element`,
         inBatch({ owners }),
       );
@@ -391,7 +392,7 @@ UNWIND $batch.owners AS owner
 }
 
 /** Every relationship type an import writes, the allow-list for the dynamic type in writeLinks, by position. */
-const linkTypes: readonly string[] = [...new Set([...relationshipSpecs.map((spec) => spec.type), "EVIDENCED_BY"])];
+const linkTypes: readonly string[] = [...new Set([...relationshipSpecs.map((spec) => spec.type), rel("EVIDENCED_BY")])];
 const linkType = new Map(linkTypes.map((type, i) => [type, i]));
 const LINKS_BATCH = 5_000;
 
@@ -412,7 +413,7 @@ export async function writeLinks(
   elements: ElementIds,
 ): Promise<void> {
   const rows: { from: string; to: string; row: unknown[] }[] = [];
-  const evidenceType = linkType.get("EVIDENCED_BY")!;
+  const evidenceType = linkType.get(rel("EVIDENCED_BY"))!;
   for (const { node, evidence } of nodes) {
     const owner = elementOf(elements, node.id);
     for (const link of node.links) {
@@ -459,7 +460,7 @@ export async function writeEvidence(
       `// deleteEvidence${label}
       ${REUSE_PLAN}
 UNWIND $batch.pairs AS pair
-      MATCH (n:${label})-[r:EVIDENCED_BY]->(s:Source) WHERE elementId(n) = pair[0] AND elementId(s) = pair[1]
+      MATCH (n:${label})-[r:${rel("EVIDENCED_BY")}]->(s:Source) WHERE elementId(n) = pair[0] AND elementId(s) = pair[1]
       DELETE r`,
       inBatch({ pairs: batch.map(({ id, source }) => [elementOf(elements, id), elementOf(elements, source)]) }),
     );
@@ -473,7 +474,7 @@ UNWIND $batch.pairs AS pair
 UNWIND $batch.rows AS row
       MATCH (n:${label}) WHERE elementId(n) = row[0]
       MATCH (s:Source) WHERE elementId(s) = row[1]
-      CREATE (n)-[:EVIDENCED_BY {start: row[2], end: row[3], quote: row[4]}]->(s)`,
+      CREATE (n)-[:${rel("EVIDENCED_BY")} {start: row[2], end: row[3], quote: row[4]}]->(s)`,
       inBatch({ rows }),
     );
   }
@@ -508,8 +509,8 @@ export async function refreshEventAggregates(tx: WriteTransaction, eventIds: rea
 UNWIND $batch.events AS element
       MATCH (e:Event) WHERE elementId(e) = element
       RETURN element,
-        [(e)<-[:ABOUT]-(c:Claim) | c {.kind, .low, .high, .qualifier, .best, .victims, disputed: EXISTS { (c)<-[:DISPUTES]-(:Statement) }}] AS claims,
-        [(e)<-[:ABOUT]-(s:Statement) | s.stance] AS stances`,
+        [(e)<-[:${rel("ABOUT")}]-(c:Claim) | c {.kind, .low, .high, .qualifier, .best, .victims, disputed: EXISTS { (c)<-[:${rel("DISPUTES")}]-(:Statement) }}] AS claims,
+        [(e)<-[:${rel("ABOUT")}]-(s:Statement) | s.stance] AS stances`,
       inBatch({ events: batch.map((id) => elementOf(elements, id)) }),
     );
     const updates = parseRows(claimFiguresRow, rows).map(({ element, claims, stances }) => ({

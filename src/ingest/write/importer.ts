@@ -6,7 +6,7 @@
  * no identifier of a node to write names another node (identifiers.ts) and that no PART_OF or WITHIN link closes a
  * cycle (hierarchyCycles.ts); then, unless any problem was found or this
  * is a dry run, write only what differs, and the identifiers' lookup nodes, then match new and updated events into
- * incidents (incidents.ts). Unchanged nodes are not written at all, so they keep their
+ * incidents (incidentMatching.ts). Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
@@ -36,7 +36,8 @@ import {
   writeLinks,
 } from "./importStore.js";
 import { followRedirects, writeRedirects } from "./redirects.js";
-import { type IncidentDecisions, matchIncidents } from "./incidents.js";
+import type { IncidentDecisions } from "./incidentDecisions.js";
+import { matchIncidents } from "./incidentMatching.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 import { hierarchyOf } from "../../graph/cycles.js";
@@ -68,7 +69,7 @@ export interface ImportOptions {
   rows?: number | null;
   /** Warnings found while reading the input, reported as they are. */
   warnings?: readonly ImportWarning[];
-  /** Restoring an export: its incidents and keep-aparts, restored as they were instead of matching (incidents.ts). */
+  /** Restoring an export: its incidents and keep-aparts, restored as they were instead of matching (incidentDecisions.ts). */
   incidents?: IncidentDecisions;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;

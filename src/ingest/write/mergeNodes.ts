@@ -15,7 +15,8 @@
 import { z } from "zod";
 import type { Executor, WriteTransaction } from "../../db/executor.js";
 import { BadUserInputError } from "../../errors.js";
-import { cycleText } from "../../graph/cycles.js";
+import { rel } from "../../graph/catalogue.js";
+import { cycleText, hierarchyOf } from "../../graph/cycles.js";
 import { isMergeable, type MergeableLabel } from "../../graph/redirects.js";
 import { labelOf, type NodeLabel } from "../../model/ids.js";
 import { withArticle } from "../../model/text.js";
@@ -23,7 +24,7 @@ import { type DraftNode, type Link, propertyTypes, relationshipSpecs, type Write
 import { type StoredNode, targetNode } from "../resolve/merge.js";
 import { optionalText, parseRows, storedProperties, texts } from "../storedRows.js";
 import type { ImportReport } from "./importer.js";
-import { writeMatchingKeys } from "./incidents.js";
+import { writeMatchingKeys } from "./incidentMatching.js";
 import { countImport, type ElementIds, lockImports, refreshEventAggregates, updateNodes } from "./importStore.js";
 
 export interface MergeRequest {
@@ -34,10 +35,10 @@ export interface MergeRequest {
   timeoutMs?: number;
 }
 
-/** The relationship that orders each mergeable label into a hierarchy, which a merge must keep free of cycles. */
-const hierarchy: Record<MergeableLabel, { type: "PART_OF" | "WITHIN"; is: string; becomes: string }> = {
-  Actor: { type: "PART_OF", is: "is part of", becomes: "part of itself" },
-  Place: { type: "WITHIN", is: "lies within", becomes: "within itself" },
+/** How a refusal words each mergeable label's hierarchy (hierarchyOf), which a merge must keep free of cycles. */
+const hierarchyWords: Record<MergeableLabel, { is: string; becomes: string }> = {
+  Actor: { is: "is part of", becomes: "part of itself" },
+  Place: { is: "lies within", becomes: "within itself" },
 };
 
 const BATCH = 5_000;
@@ -70,7 +71,8 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   await lockImports(tx);
   const { from, into } = request;
   const ends = await mergeEnds(tx, label, from, into);
-  const { type, is, becomes } = hierarchy[label];
+  const { type } = hierarchyOf[label];
+  const { is, becomes } = hierarchyWords[label];
   const chain = ends.fromInsideInto ?? ends.intoInsideFrom;
   if (chain) {
     const [inner, outer] = ends.fromInsideInto ? [from, into] : [into, from];
@@ -90,7 +92,7 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
     MATCH (from) WHERE elementId(from) = $from
     MATCH (into) WHERE elementId(into) = $into
     DETACH DELETE from
-    CREATE (:Redirect {id: $id, createdAt: datetime.transaction(), createdBy: $writtenBy})-[:MERGED_INTO]->(into)`,
+    CREATE (:Redirect {id: $id, createdAt: datetime.transaction(), createdBy: $writtenBy})-[:${rel("MERGED_INTO")}]->(into)`,
     { from: ends.fromElement, into: ends.intoElement, id: from, writtenBy: request.writtenBy },
   );
 
@@ -131,7 +133,7 @@ async function relationshipsToMove(
   const moves = { out: [] as string[], in: [] as string[] };
   for (const relationship of relationships) {
     if (relationship.other === ends.fromElement || relationship.other === ends.intoElement) continue;
-    if (label === "Place" && relationship.type === "WITHIN" && relationship.outgoing && ends.intoHasParent) continue;
+    if (label === "Place" && relationship.type === hierarchyOf.Place.type && relationship.outgoing && ends.intoHasParent) continue;
     const key = relationshipKey(relationship);
     if (held.has(key)) continue;
     held.add(key);
@@ -226,7 +228,7 @@ async function mergeEnds(tx: WriteTransaction, label: MergeableLabel, from: stri
       `// mergeEnds
       UNWIND [$from, $into] AS id
       OPTIONAL MATCH (n:${label} {id: id})
-      OPTIONAL MATCH (:Redirect {id: id})-[:MERGED_INTO]->(target)
+      OPTIONAL MATCH (:Redirect {id: id})-[:${rel("MERGED_INTO")}]->(target)
       RETURN id, elementId(n) AS element, target.id AS mergedInto`,
       { from, into },
     ),
@@ -244,7 +246,7 @@ async function mergeEnds(tx: WriteTransaction, label: MergeableLabel, from: stri
   };
   const fromElement = element(from, "from");
   const intoElement = element(into, "into");
-  const { type } = hierarchy[label];
+  const { type } = hierarchyOf[label];
   const [facts] = parseRows(
     hierarchyRow,
     await tx.run(
@@ -254,7 +256,7 @@ async function mergeEnds(tx: WriteTransaction, label: MergeableLabel, from: stri
       OPTIONAL MATCH up = shortestPath((from)-[:${type}*]->(into))
       OPTIONAL MATCH down = shortestPath((into)-[:${type}*]->(from))
       RETURN [n IN nodes(up) | n.id] AS fromInsideInto, [n IN nodes(down) | n.id] AS intoInsideFrom,
-        EXISTS { (into)-[:WITHIN]->(:Place) } AS intoHasParent`,
+        EXISTS { (into)-[:${hierarchyOf.Place.type}]->(:Place) } AS intoHasParent`,
       { from: fromElement, into: intoElement },
     ),
   );
@@ -406,7 +408,7 @@ async function refreshAggregatesOfDiscourse(tx: WriteTransaction, owners: Readon
     const rows = await tx.run(
       `// mergeEventsOf${label}s
       UNWIND $ids AS id
-      MATCH (:${label} {id: id})-[:ABOUT]->(e:Event)
+      MATCH (:${label} {id: id})-[:${rel("ABOUT")}]->(e:Event)
       RETURN DISTINCT e.id AS id, elementId(e) AS element`,
       { ids },
     );

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { WriteTransaction } from "../../db/executor.js";
 import type { ImportProblem } from "../../errors.js";
+import { rel } from "../../graph/catalogue.js";
 import { isMergeable } from "../../graph/redirects.js";
 import type { Draft, DraftNode } from "../draft.js";
 import { relationshipSpec } from "../draft.js";
@@ -110,7 +111,7 @@ async function storedRedirects(tx: WriteTransaction, ids: readonly string[]): Pr
     const rows = await tx.run(
       `// redirectsOf
       UNWIND $ids AS id
-      MATCH (:Redirect {id: id})-[:MERGED_INTO]->(n)
+      MATCH (:Redirect {id: id})-[:${rel("MERGED_INTO")}]->(n)
       RETURN id, n.id AS target`,
       { ids: ids.slice(offset, offset + BATCH) },
     );
@@ -137,7 +138,7 @@ export async function writeRedirects(
       MATCH (n) WHERE elementId(n) = row[0]
       MERGE (redirect:Redirect {id: row[1]})
         ON CREATE SET redirect.createdAt = datetime.transaction(), redirect.createdBy = $writtenBy
-      MERGE (redirect)-[:MERGED_INTO]->(n)`,
+      MERGE (redirect)-[:${rel("MERGED_INTO")}]->(n)`,
       { rows: rows.slice(offset, offset + BATCH), writtenBy },
     );
   }

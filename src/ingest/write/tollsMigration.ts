@@ -5,9 +5,9 @@
  */
 import type { Executor } from "../../db/executor.js";
 import { int } from "../../db/values.js";
-import { REPORT_OF } from "../../graph/incidentRules.js";
+import { rel } from "../../graph/catalogue.js";
 import { refreshEventAggregates } from "./importStore.js";
-import { refreshIncidents } from "./incidents.js";
+import { refreshIncidents } from "./incidentStore.js";
 
 export async function refreshAllTolls(db: Executor, batchSize = 2_000): Promise<number> {
   let after = "";
@@ -28,7 +28,7 @@ export async function refreshAllTolls(db: Executor, batchSize = 2_000): Promise<
       const incidents = await tx.run(
         `// incidentsOfEvents
         UNWIND $ids AS id
-        MATCH (:Event {id: id})-[:${REPORT_OF}]->(i:Incident)
+        MATCH (:Event {id: id})-[:${rel("REPORT_OF")}]->(i:Incident)
         RETURN DISTINCT i.id AS id`,
         { ids: events },
       );
