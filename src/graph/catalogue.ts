@@ -616,7 +616,9 @@ export function ownedBy(label: NodeLabel): readonly (Relationship & { name: Rela
 /**
  * Fields that answer a node whose id is stored as a property of the row rather than as a relationship:
  * `Claim.victimsOf`, the side whose fighters a COMBATANTS figure counts (a claim's content, written with its figure).
- * They are resolved through the node loader, so they follow merge redirects as `node(id)` does.
+ * They are resolved through the node loader, so they follow merge redirects as `node(id)` does. `victimsOf` stays a
+ * property for now: as a relationship it would need a migration of every stored claim, and its owner-field machinery
+ * (validation's references, the draft, bundleDraft, export) is being rebuilt from the node catalogue (issue 21.1).
  */
 export const STORED_ID_FIELDS: readonly string[] = ["Claim.victimsOf"];
 
