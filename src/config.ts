@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { type ApiKey, parseApiKeys } from "./auth/apiKeys.js";
 import type { AuthSettings } from "./auth/authenticate.js";
-import type { CostLimits } from "./http/queryCost.js";
+import type { Role } from "./model/enums.js";
+
+/** The highest estimated cost each kind of caller may ask for (enforced by http/queryCost.ts). */
+export type CostLimits = Readonly<Record<Role, number>>;
 
 /** The service's settings, read once from the environment and validated; a bad value stops start-up. */
 const environmentSchema = z.object({

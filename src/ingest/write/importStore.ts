@@ -8,7 +8,7 @@ import type { WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import { type ClaimFacts, COUNT_AGGREGATES, eventAggregates, setTollAggregates } from "../../model/eventAggregates.js";
-import type { Located } from "../bundle/validation.js";
+import type { Located } from "../draft.js";
 import {
   type EntityLabel,
   isEntityLabel,

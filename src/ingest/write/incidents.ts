@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Executor, ReadTransaction, WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
-import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
+import { InvalidInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
 import {
   incidentAccepts,
   matchingReports,
@@ -555,8 +555,8 @@ async function curate(tx: WriteTransaction, incidentIds: readonly string[], writ
   );
 }
 
-function refusal(message: string): BadUserInputError {
-  return new BadUserInputError(message, "eventIds");
+function refusal(message: string): InvalidInputError {
+  return new InvalidInputError(message, "eventIds");
 }
 
 /**
