@@ -64,6 +64,13 @@ describe("the settings", () => {
     expect(environment.filter((name) => !declared.has(name))).toEqual([]);
   });
 
+  it("are, with the local Neo4j's own (which neo4j-local/ reads), all that .env.example sets", () => {
+    const local = read("neo4j-local/localNeo4j.ts");
+    const names = [...read(".env.example").matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]!);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((name) => !declared.has(name) && !local.includes(name))).toEqual([]);
+  });
+
   it("are all that docs/deploy.md names (a `PREFIX_*` names at least one)", () => {
     const codes = new Set<string>(Object.values(ErrorCode));
     const names = [...read("docs/deploy.md").matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]*\*?/g)].map((match) => match[0]);
