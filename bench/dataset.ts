@@ -15,7 +15,7 @@ import { createMetrics } from "../src/metrics.js";
 import type { Bundle } from "../src/ingest/bundle/validation.js";
 import type { RelationshipType } from "../src/ingest/draft.js";
 import { ImportService } from "../src/ingest/importService.js";
-import { migrate } from "../src/db/migrations.js";
+import { migrate } from "../src/ingest/write/dataMigrations.js";
 import type { CatalogueLabel } from "../src/graph/catalogue.js";
 import { buildCast } from "./synthetic/actors.js";
 import { buildGazetteer } from "./synthetic/gazetteer.js";

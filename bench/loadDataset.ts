@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadEnvFile } from "../src/envFile.js";
 import { localInstance } from "../neo4j-local/localNeo4j.js";
-import { migrate } from "../src/db/migrations.js";
+import { migrate } from "../src/ingest/write/dataMigrations.js";
 import { type Dataset, generateDataset, loadDataset, openBench, resetDatabase } from "./dataset.js";
 
 // Settings from the project's .env, as every command reads them (the environment wins).

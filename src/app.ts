@@ -17,7 +17,7 @@ import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
 import { documentSize, LruCache, persistedQuerySize } from "./http/boundedCache.js";
-import { formatError, httpErrorHandler, notFound } from "./http/errors.js";
+import { domainErrorStatus, formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
 import { queryCostPlugin } from "./http/queryCost.js";
@@ -129,6 +129,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       queryCostPlugin(config.limits.cost),
       admissionPlugin(admission),
       requestLoggingPlugin(logger, metrics),
+      domainErrorStatus,
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and the default cache-control plugin wraps every field's resolver to compute them:

@@ -1,164 +1,182 @@
 import { z } from "zod";
-import { type ApiKey, parseApiKeys } from "./auth/apiKeys.js";
+import { parseApiKeys } from "./auth/apiKeys.js";
 import type { AuthSettings } from "./auth/authenticate.js";
-import type { CostLimits } from "./http/queryCost.js";
+import type { Role } from "./model/enums.js";
 
-/** The service's settings, read once from the environment and validated; a bad value stops start-up. */
-const environmentSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Unset: the project starts and uses its own local Neo4j (neo4j-local/). */
-  NEO4J_URI: z.string().url().optional(),
-  NEO4J_USER: z.string().default("neo4j"),
-  NEO4J_PASSWORD: z.string().default(""),
-  NEO4J_DATABASE: z.string().optional(),
-  /** Per-transaction budget enforced by Neo4j itself. */
-  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  /** How long to try to reach the database before answering SERVICE_UNAVAILABLE (keep under 5 s). */
-  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
-  NEO4J_MAX_POOL_SIZE: z.coerce.number().int().positive().default(50),
-  /** How long a heavy query waits for a slot before 429/503 (the slots follow NEO4J_MAX_POOL_SIZE: http/admission.ts). */
-  ADMISSION_WAIT_MS: z.coerce.number().int().positive().default(2_000),
-  /** Introspection is on except in production, unless this says otherwise. */
-  INTROSPECTION: z.enum(["true", "false"]).optional(),
-  /** Query limits, enforced before any Cypher runs. */
-  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
-  MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(15),
-  MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(2_000),
-  MAX_QUERY_DIRECTIVES: z.coerce.number().int().positive().default(10),
-  /** Estimated cost: every object counts 1, multiplied along the way by each list's page size (anonymous callers). */
-  MAX_QUERY_COST: z.coerce.number().int().positive().default(10_000),
-  /** The same for callers with a reader's or an editor's credentials. */
-  MAX_QUERY_COST_READER: z.coerce.number().int().positive().default(50_000),
-  MAX_QUERY_COST_EDITOR: z.coerce.number().int().positive().default(50_000),
-  /** The query document's size in bytes, comments and whitespace included (the token limit counts neither). */
-  MAX_QUERY_BYTES: z.coerce.number().int().positive().default(32_768),
-  /** How often one selection set may name the same field (graphql-js compares every pair of them). */
-  MAX_REPEATED_FIELDS: z.coerce.number().int().positive().default(30),
-  /** Anonymous requests to /graphql per IP address and window; 0 turns the budget off. */
-  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(300),
-  /** Requests per key and window for readers and for editors: higher than anonymous callers', never unlimited. */
-  RATE_LIMIT_READER: z.coerce.number().int().positive().default(1_200),
-  RATE_LIMIT_EDITOR: z.coerce.number().int().positive().default(1_200),
-  /** Refused credentials per IP address and window; past them, requests with credentials get 429 unchecked. */
-  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().positive().default(20),
-  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
-  /** Proxies in front of the server whose X-Forwarded-For is believed (Express's `trust proxy` hop count). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
-  /** Request bodies: anonymous callers get the small limit, editors the large one (imports). */
-  BODY_LIMIT_ANONYMOUS: z.string().default("100kb"),
-  BODY_LIMIT_EDITOR: z.string().default("20mb"),
-  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** On SIGTERM: how long in-flight requests may take before the process exits anyway. */
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
-  /** On SIGTERM: how long /ready answers 503 (while still serving) before connections are drained. */
-  SHUTDOWN_READINESS_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
-  /** Writers: comma-separated `key` or `label:key` (keys of 16+ characters); none means nobody can write with a key. */
-  EDITOR_API_KEYS: z.string().optional(),
-  /** Readers, in the same form; only useful with READ_REQUIRES_KEY. */
-  READER_API_KEYS: z.string().optional(),
-  /** Require a key (or token) for reading too. */
-  READ_REQUIRES_KEY: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
-  /** JWTs from an identity provider: its key set, and the issuer and audience a token must carry. */
-  JWT_JWKS_URL: z.string().url().optional(),
-  JWT_ISSUER: z.string().min(1).optional(),
-  JWT_AUDIENCE: z.string().min(1).optional(),
-  /** The claim with the role (dotted path for nested claims, e.g. `realm_access.roles`) and the editor's value. */
-  JWT_ROLE_CLAIM: z.string().min(1).default("role"),
-  JWT_EDITOR_ROLE: z.string().min(1).default("editor"),
-  /** Refuse tokens that carry no `exp` claim (tokens that never expire). */
-  JWT_REQUIRE_EXP: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-  /** The longest lifetime of a token: its `exp` at most this far after now (and after its `iat`). */
-  JWT_MAX_LIFETIME_S: z.coerce.number().int().positive().default(86_400),
-  /** Budget of one import's transaction (a 20 MB ACLED file, 42,000 rows, took ~160 s on a busy 2-core machine). */
-  IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
-  /** Prometheus metrics at GET /metrics; METRICS_PORT moves them off the API's port to one of their own. */
-  METRICS_ENABLED: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** A key (16+ characters) that /metrics then asks for as `Authorization: Bearer <key>`; needed on PORT in production. */
-  METRICS_KEY: z.string().optional(),
-  /** Load the article's graph at start-up when the database holds no sources. */
-  SEED_ON_START: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-});
+/** The highest estimated cost each kind of caller may ask for (enforced by http/queryCost.ts). */
+export type CostLimits = Readonly<Record<Role, number>>;
 
-export interface Config {
-  env: "development" | "production" | "test";
-  host: string;
-  port: number;
-  logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
-  neo4j: {
-    /** Null when the local database is to be used; main.ts fills it in after starting it. */
-    uri: string | null;
-    user: string;
-    password: string;
-    database: string | undefined;
-    queryTimeoutMs: number;
-    connectTimeoutMs: number;
-    maxPoolSize: number;
-  };
-  seedOnStart: boolean;
-  introspection: boolean;
-  limits: {
-    depth: number;
-    aliases: number;
-    tokens: number;
-    directives: number;
-    /** The highest estimated cost per role. */
-    cost: CostLimits;
-    repeatedFields: number;
-    /** Bytes of a query document. */
-    documentBytes: number;
-  };
-  rateLimit: {
-    /** Anonymous requests per IP and window; 0 is no budget. */
-    anonymous: number;
-    /** Requests per key and window. */
-    reader: number;
-    editor: number;
-    /** Refused credentials per IP and window. */
-    authFailures: number;
-    windowMs: number;
-  };
-  http: {
-    bodyLimitAnonymous: string;
-    bodyLimitEditor: string;
-    headersTimeoutMs: number;
-    requestTimeoutMs: number;
-    keepAliveTimeoutMs: number;
-    shutdownGraceMs: number;
-    shutdownReadinessDelayMs: number;
-    trustProxyHops: number;
-  };
-  auth: AuthSettings;
-  /**
-   * `port` null: /metrics is served on the API's port, if `onApiPort` (outside production, or behind a key).
-   * `keys`: the METRICS_KEY a scrape must send, if any.
-   */
-  metrics: { enabled: boolean; port: number | null; onApiPort: boolean; keys: ApiKey[] };
-  imports: {
-    timeoutMs: number;
-  };
-  /** Heavy operations' admission; the slots themselves follow `neo4j.maxPoolSize` (http/admission.ts). */
-  admission: { waitMs: number };
+/** One setting: how its value is read and checked (zod), the default shown to people, and what it means. */
+export interface Setting<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** As the README's table shows it: `4000`, unset, empty. */
+  shownDefault: string;
+  /** What it does, for the README's table (markdown). */
+  description: string;
 }
 
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+/** A setting with a default value (shown as it is unless `shown` says otherwise). */
+function withDefault<T extends z.ZodType>(type: T, value: z.util.NoUndefined<z.input<T>>, description: string, shown?: string) {
+  return { schema: type.default(value as never), shownDefault: shown ?? `\`${String(value)}\``, description } satisfies Setting;
+}
+
+/** A setting that may be left unset. */
+function optional<T extends z.ZodType>(type: T, description: string, shown = "unset") {
+  return { schema: type.optional(), shownDefault: shown, description } satisfies Setting;
+}
+
+/** `true` or `false`. */
+function flag(value: boolean, description: string) {
+  return {
+    schema: z
+      .enum(["true", "false"])
+      .default(value ? "true" : "false")
+      .transform((given) => given === "true"),
+    shownDefault: `\`${String(value)}\``,
+    description,
+  } satisfies Setting;
+}
+
+const milliseconds = () => z.coerce.number().int().positive();
+const count = () => z.coerce.number().int().positive();
+const port = () => z.coerce.number().int().min(0).max(65535);
+
+/**
+ * The service's settings, each declared once: its name, type, default and meaning. They are read once from the
+ * environment and validated (a bad value stops start-up); the README's table is generated from them
+ * (scripts/settingsTable.ts; tests/unit/config.test.ts holds the two together).
+ */
+export const settings = {
+  PORT: withDefault(port(), 4000, "HTTP port"),
+  HOST: withDefault(z.string().min(1), "127.0.0.1", "Interface to listen on (`0.0.0.0` in containers)"),
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development", "`production` for deployments"),
+  LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info", "pino level (`silent` … `trace`)"),
+  NEO4J_URI: optional(z.string().url(), "An external Neo4j (`bolt://`, `neo4j://`, `neo4j+s://`); unset starts the local one"),
+  NEO4J_USER: withDefault(z.string(), "neo4j", "The user for `NEO4J_URI` (the local Neo4j needs none)"),
+  NEO4J_PASSWORD: withDefault(z.string(), "", "The password for `NEO4J_URI`", "empty"),
+  NEO4J_DATABASE: optional(z.string(), "Database name", "server default"),
+  NEO4J_QUERY_TIMEOUT_MS: withDefault(
+    milliseconds(),
+    10_000,
+    "Transaction timeout enforced by Neo4j; longer queries fail with `QUERY_TIMEOUT`",
+  ),
+  NEO4J_CONNECT_TIMEOUT_MS: withDefault(
+    milliseconds(),
+    2_000,
+    "Connect and retry budget; an unreachable database gives `SERVICE_UNAVAILABLE` within 5 s",
+  ),
+  NEO4J_MAX_POOL_SIZE: withDefault(count(), 50, "Driver connection pool size; heavy operations get a quarter of it (see below)"),
+  // The slots follow NEO4J_MAX_POOL_SIZE: http/admission.ts.
+  ADMISSION_WAIT_MS: withDefault(
+    milliseconds(),
+    2_000,
+    "How long a heavy operation waits for a slot before it is refused (429 or 503 with `Retry-After`)",
+  ),
+  SEED_ON_START: flag(true, "Seed the article's graph when the database holds no sources"),
+  EDITOR_API_KEYS: optional(z.string(), "Editors' keys, comma-separated `key` or `label:key` (16+ characters); unset: no key can write"),
+  READER_API_KEYS: optional(z.string(), "Readers' keys, same form (for `READ_REQUIRES_KEY`)"),
+  READ_REQUIRES_KEY: flag(false, "`true`: reading needs a key or token too"),
+  JWT_JWKS_URL: optional(z.string().url(), "Accept JWTs signed by this key set, for `JWT_ISSUER` and `JWT_AUDIENCE` (all three or none)"),
+  JWT_ISSUER: optional(z.string().min(1), "The issuer a token must carry"),
+  JWT_AUDIENCE: optional(z.string().min(1), "The audience a token must carry"),
+  JWT_ROLE_CLAIM: withDefault(
+    z.string().min(1),
+    "role",
+    "The claim holding the role (dotted path for nested claims, e.g. `realm_access.roles`)",
+  ),
+  JWT_EDITOR_ROLE: withDefault(z.string().min(1), "editor", "The role that makes an editor; other valid tokens read"),
+  JWT_REQUIRE_EXP: flag(true, "Refuse tokens without an `exp` claim; `false` accepts tokens that never expire"),
+  JWT_MAX_LIFETIME_S: withDefault(
+    count(),
+    86_400,
+    "The longest a token may live: its `exp` at most this many seconds ahead of now and of its `iat` (401 beyond)",
+  ),
+  // A 20 MB ACLED file, 42,000 rows, took ~160 s on a busy 2-core machine.
+  IMPORT_TIMEOUT_MS: withDefault(
+    milliseconds(),
+    300_000,
+    "Transaction budget of one import (API and command line, each its own); an import over it is refused with a message naming it",
+  ),
+  INTROSPECTION: optional(z.enum(["true", "false"]), "`true`/`false` overrides the default", "on unless production"),
+  MAX_QUERY_DEPTH: withDefault(
+    count(),
+    10,
+    "Depth of a query, fragments flattened (`QUERY_TOO_DEEP` beyond); checked before any Cypher runs, like the other query limits (see `SECURITY.md`)",
+  ),
+  MAX_QUERY_ALIASES: withDefault(count(), 15, "Aliases in a query"),
+  MAX_QUERY_DIRECTIVES: withDefault(count(), 10, "Directives in a query"),
+  MAX_QUERY_TOKENS: withDefault(count(), 2_000, "Tokens of a query document (comments and whitespace do not count)"),
+  MAX_QUERY_COST: withDefault(
+    count(),
+    10_000,
+    "Estimated cost limit for anonymous callers: objects times the page sizes or assumed lengths of the lists around them, plus the work of aggregations and traversals (see `SECURITY.md`)",
+  ),
+  MAX_QUERY_COST_READER: withDefault(count(), 50_000, "The same for readers"),
+  MAX_QUERY_COST_EDITOR: withDefault(count(), 50_000, "The same for editors"),
+  // graphql-js compares every pair of fields of one name in a selection set.
+  MAX_REPEATED_FIELDS: withDefault(count(), 30, "How often one selection set may name the same field (`QUERY_TOO_COMPLEX` beyond)"),
+  MAX_QUERY_BYTES: withDefault(
+    count(),
+    32_768,
+    "Bytes of a query document, comments and whitespace included (400 `DOCUMENT_TOO_LARGE` beyond); keep it below `BODY_LIMIT_ANONYMOUS`",
+  ),
+  RATE_LIMIT_ANONYMOUS: withDefault(
+    z.coerce.number().int().min(0),
+    300,
+    "Anonymous requests to `/graphql` per IP address and window (429 with `Retry-After` beyond; `0` turns the budget off, e.g. for `npm run load` against your own server); callers with credentials are not counted",
+  ),
+  RATE_LIMIT_WINDOW_MS: withDefault(milliseconds(), 60_000, "The window of every rate limit"),
+  RATE_LIMIT_READER: withDefault(
+    count(),
+    1_200,
+    "Requests to `/graphql` per reader's key (its label, or a token's subject) and window; at least 1, never unlimited",
+  ),
+  RATE_LIMIT_EDITOR: withDefault(count(), 1_200, "The same per editor's key"),
+  RATE_LIMIT_AUTH_FAILURES: withDefault(
+    count(),
+    20,
+    "Refused credentials per IP address and window; past them, requests with credentials from that address get 429 before they are checked",
+  ),
+  // Express's `trust proxy` hop count.
+  TRUST_PROXY_HOPS: withDefault(
+    z.coerce.number().int().min(0),
+    0,
+    "Proxies in front of the server whose `X-Forwarded-For` is believed, so that the budget counts per client and not per proxy",
+  ),
+  BODY_LIMIT_ANONYMOUS: withDefault(z.string(), "100kb", "Request body limit of callers without an editor's credentials (413 beyond)"),
+  BODY_LIMIT_EDITOR: withDefault(z.string(), "20mb", "Request body limit of editors, whose imports are large (413 beyond)"),
+  HTTP_HEADERS_TIMEOUT_MS: withDefault(milliseconds(), 10_000, "Node's HTTP server: how long a request's headers may take"),
+  HTTP_REQUEST_TIMEOUT_MS: withDefault(milliseconds(), 60_000, "Node's HTTP server: how long a whole request may take"),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: withDefault(milliseconds(), 5_000, "Node's HTTP server: how long an idle connection is kept open"),
+  SHUTDOWN_READINESS_DELAY_MS: withDefault(
+    z.coerce.number().int().min(0),
+    1_000,
+    "On SIGTERM: how long `/ready` answers 503 (while still serving) before connections are drained",
+  ),
+  SHUTDOWN_GRACE_MS: withDefault(milliseconds(), 10_000, "On SIGTERM: how long in-flight requests then get to finish"),
+  METRICS_ENABLED: flag(true, "`/metrics` on or off"),
+  METRICS_PORT: optional(
+    port(),
+    "A port for `/metrics` alone (not served on `PORT` then). In production it is served on `PORT` only with `METRICS_KEY`",
+  ),
+  METRICS_KEY: optional(
+    z.string(),
+    "A key (16+ characters) that `/metrics` then asks for as `Authorization: Bearer <key>`, on whichever port serves it",
+  ),
+};
+
+type SettingName = keyof typeof settings;
+
+const environmentSchema = z.object(
+  Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.schema])) as {
+    [Name in SettingName]: (typeof settings)[Name]["schema"];
+  },
+);
+
+/** The settings as the code uses them, grouped by concern; made by loadConfig from `settings` only. */
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -183,6 +201,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
     neo4j: {
+      /** Null when the local database is to be used; main.ts fills it in after starting it. */
       uri: values.NEO4J_URI ?? null,
       user: values.NEO4J_USER,
       password: values.NEO4J_PASSWORD,
@@ -198,14 +217,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       aliases: values.MAX_QUERY_ALIASES,
       tokens: values.MAX_QUERY_TOKENS,
       directives: values.MAX_QUERY_DIRECTIVES,
-      cost: { ANONYMOUS: values.MAX_QUERY_COST, READER: values.MAX_QUERY_COST_READER, EDITOR: values.MAX_QUERY_COST_EDITOR },
+      /** The highest estimated cost per role. */
+      cost: {
+        ANONYMOUS: values.MAX_QUERY_COST,
+        READER: values.MAX_QUERY_COST_READER,
+        EDITOR: values.MAX_QUERY_COST_EDITOR,
+      } satisfies CostLimits,
       repeatedFields: values.MAX_REPEATED_FIELDS,
+      /** Bytes of a query document. */
       documentBytes: values.MAX_QUERY_BYTES,
     },
     rateLimit: {
+      /** Anonymous requests per IP and window; 0 is no budget. Keyed callers: per key and window. */
       anonymous: values.RATE_LIMIT_ANONYMOUS,
       reader: values.RATE_LIMIT_READER,
       editor: values.RATE_LIMIT_EDITOR,
+      /** Refused credentials per IP and window. */
       authFailures: values.RATE_LIMIT_AUTH_FAILURES,
       windowMs: values.RATE_LIMIT_WINDOW_MS,
     },
@@ -235,7 +262,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
               maxLifetimeSeconds: values.JWT_MAX_LIFETIME_S,
             }
           : null,
-    },
+    } satisfies AuthSettings,
+    /**
+     * `port` null: /metrics is served on the API's port, if `onApiPort` (outside production, or behind a key).
+     * `keys`: the METRICS_KEY a scrape must send, if any.
+     */
     metrics: {
       enabled: values.METRICS_ENABLED,
       port: values.METRICS_ENABLED ? (values.METRICS_PORT ?? null) : null,
@@ -245,6 +276,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       keys: metricsKeys.keys,
     },
     imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },
+    /** Heavy operations' admission; the slots themselves follow `neo4j.maxPoolSize` (http/admission.ts). */
     admission: { waitMs: values.ADMISSION_WAIT_MS },
   };
 }

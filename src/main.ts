@@ -8,7 +8,7 @@ import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { loadEnvFile } from "./envFile.js";
 import { createDriver } from "./db/driver.js";
-import { migrate } from "./db/migrations.js";
+import { migrate } from "./ingest/write/dataMigrations.js";
 import { ImportService } from "./ingest/importService.js";
 import { reportStoredCycles } from "./ingest/write/hierarchyCycles.js";
 import { isEmpty, seed } from "./ingest/seed.js";

@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from "../errors.js";
-import type { Role } from "../graphql/generated/resolvers.js";
+import type { Role } from "../model/enums.js";
 
 /** Who is calling, as the credentials say: a role and the key's label or the token's subject. */
 export interface Viewer {

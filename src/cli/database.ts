@@ -4,7 +4,7 @@ import { localInstance, startLocalNeo4j } from "../../neo4j-local/localNeo4j.js"
 import type { Config } from "../config.js";
 import { createDriver } from "../db/driver.js";
 import { Executor } from "../db/executor.js";
-import { migrate } from "../db/migrations.js";
+import { migrate } from "../ingest/write/dataMigrations.js";
 import { createMetrics } from "../metrics.js";
 
 export async function openDatabase(config: Config): Promise<{ driver: Driver; db: Executor; uri: string }> {

@@ -1,9 +1,9 @@
 import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type QueryResult } from "neo4j-driver";
-import { GraphQLError } from "graphql";
 import {
-  BadUserInputError,
   CommitOutcomeUnknownError,
   DatabaseOutOfMemoryError,
+  DomainError,
+  InvalidInputError,
   QueryTimeoutError,
   ServiceUnavailableError,
 } from "../errors.js";
@@ -39,7 +39,7 @@ const DEFAULT_RETRY_WINDOW_MS = 2_000;
  * The one way to the database. Every statement is parameterised and named by its first line
  * (`// eventsPage`), which labels metrics and logs. A single read runs auto-committed in a read session; several
  * reads, and every write, run in managed transactions (`executeRead`/`executeWrite`). Either way a cluster routes
- * reads to followers and transient failures are tried again. Neo4j errors are mapped to coded GraphQL errors here and
+ * reads to followers and transient failures are tried again. Neo4j errors are mapped to the domain's errors here and
  * nowhere else.
  */
 export class Executor {
@@ -214,9 +214,9 @@ function isConnectionLost(error: unknown): boolean {
   return error instanceof Neo4jError && (error.code === "ServiceUnavailable" || error.code === "SessionExpired");
 }
 
-/** Maps driver errors to what a client may see; anything unexpected passes on, to be masked and logged. */
+/** Maps driver errors to the domain's (the edge codes them); anything unexpected passes on, to be masked and logged. */
 export function mapDatabaseError(error: unknown): unknown {
-  if (error instanceof GraphQLError) return error;
+  if (error instanceof DomainError) return error;
   if (isOutOfMemory(error)) return new DatabaseOutOfMemoryError(error as Neo4jError);
   if (error instanceof Neo4jError) {
     if (unavailableCodes.has(error.code) || error.retriable || isAcquisitionTimeout(error)) return new ServiceUnavailableError();
@@ -225,12 +225,12 @@ export function mapDatabaseError(error: unknown): unknown {
     }
     // Lucene's limit of 1,024 clauses: a search whose words (after normalisation) make too large a query.
     if (error.message.includes("TooManyClauses")) {
-      return new BadUserInputError("The search has too many terms for the full-text index; search with fewer words.");
+      return new InvalidInputError("The search has too many terms for the full-text index; search with fewer words.");
     }
     const tooLarge = indexEntryTooLarge.exec(error.message);
     if (tooLarge) {
       const field = `${tooLarge[1]}.${tooLarge[2]}`;
-      return new BadUserInputError(`${field} is too long to be indexed (Neo4j's limit is about 8 kB); shorten it.`, field);
+      return new InvalidInputError(`${field} is too long to be indexed (Neo4j's limit is about 8 kB); shorten it.`, field);
     }
   }
   return error;

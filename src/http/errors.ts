@@ -1,9 +1,9 @@
 import { STATUS_CODES } from "node:http";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
-import { ErrorCode } from "../errors.js";
-import { InvalidInputError } from "../model/errors.js";
+import { DomainError, ErrorCode, type ErrorKind } from "../errors.js";
 
 /** An HTTP-level refusal in the GraphQL-over-HTTP shape: `{ errors: [{ message, extensions: { code } }] }`. */
 export function sendHttpError(response: Response, status: number, code: ErrorCode, message: string): void {
@@ -35,6 +35,45 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
     sendHttpError(response, 500, ErrorCode.InternalServerError, "Internal server error");
   };
 }
+
+/** What the client is sent for each kind of domain error: its code and, for credentials, the HTTP status. */
+const edgeOfKind: Readonly<Record<ErrorKind, { code: ErrorCode; http?: { status: number; headers?: [string, string][] } }>> = {
+  invalidInput: { code: ErrorCode.BadUserInput },
+  unavailable: { code: ErrorCode.ServiceUnavailable },
+  timeout: { code: ErrorCode.QueryTimeout },
+  outOfMemory: { code: ErrorCode.DatabaseOutOfMemory },
+  commitOutcomeUnknown: { code: ErrorCode.CommitOutcomeUnknown },
+  unauthenticated: { code: ErrorCode.Unauthenticated, http: { status: 401, headers: [["www-authenticate", "Bearer"]] } },
+  forbidden: { code: ErrorCode.Forbidden, http: { status: 403 } },
+};
+
+/** The coded GraphQL error a domain error is to a client: its message, its kind's code and its details. */
+export function graphQLErrorOf(error: DomainError): GraphQLError {
+  const { code, http } = edgeOfKind[error.kind];
+  const status = http ? { http: { status: http.status, ...(http.headers ? { headers: new Map(http.headers) } : {}) } } : {};
+  return new GraphQLError(error.message, { originalError: error, extensions: { code, ...error.details, ...status } });
+}
+
+/**
+ * Gives a response the HTTP status (and headers) of the domain errors in it that have one (401, 403): Apollo reads
+ * a status only from GraphQL errors' `extensions.http`, which the domain's errors do not carry.
+ */
+export const domainErrorStatus: ApolloServerPlugin<BaseContext> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ errors, response }) {
+        for (const error of errors ?? []) {
+          const original = error.originalError;
+          const http = original instanceof DomainError ? edgeOfKind[original.kind].http : undefined;
+          if (!http) continue;
+          response.http.status = http.status;
+          for (const [name, value] of http.headers ?? []) response.http.headers.set(name, value);
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};
 
 /** Codes whose messages are written for clients (ours and Apollo's request-level ones). */
 const clientFacing = new Set<string>([
@@ -108,14 +147,10 @@ function codedOrMasked() {
         extensions: { ...originalExtensions, code: ErrorCode.BadUserInput, ...(argument ? { argument } : {}) },
       };
     }
-    // The model's errors know no API: input the caller can fix is BAD_USER_INPUT here.
-    if (original instanceof InvalidInputError) {
-      return {
-        message: original.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: ErrorCode.BadUserInput, ...(original.argument ? { argument: original.argument } : {}) },
-      };
+    // The domain's errors know no API: each kind gets its code here.
+    if (original instanceof DomainError) {
+      const { http: _http, ...extensions } = graphQLErrorOf(original).extensions;
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     // graphql-js stops coercing variables after 50 errors with an error of its own, uncoded (Apollo codes only the 50).
     if (error instanceof GraphQLError && !original && formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {

@@ -18,7 +18,7 @@ import {
 } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import type { Context } from "../graphql/context.js";
-import type { Role } from "../graphql/generated/resolvers.js";
+import type { CostLimits } from "../config.js";
 import { ErrorCode } from "../errors.js";
 import { MAX_CO_INVOLVED, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from "../graphql/resolvers/researchQueries.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../model/pagination.js";
@@ -154,9 +154,6 @@ export function estimateFieldCost({ type, field, args, childComplexity }: Comple
   if (!returnsList(field.type)) return work + own;
   return work + own * (LIST_BOUNDS.get(coordinate) ?? DEFAULT_LIST_BOUND);
 }
-
-/** The highest estimated cost each kind of caller may ask for. */
-export type CostLimits = Readonly<Record<Role, number>>;
 
 /** The most fields in one operation, fragments expanded, before counting the cost would itself cost too much. */
 export const MAX_QUERY_NODES = 10_000;

@@ -9,7 +9,6 @@
  * actor), a claim the statements disputing it, an agreement its parties.
  */
 import { relationshipList, type RelationshipType as CatalogueType } from "../graph/catalogue.js";
-import type { Located } from "./bundle/validation.js";
 
 export type EntityLabel = "Actor" | "Place";
 export type DocumentLabel = "Source" | "Agreement" | "Event" | "Claim" | "Statement";
@@ -140,6 +139,13 @@ export interface EntityIntent {
   sameAs: string | null;
   /** Spellings to drop from the stored aliases. */
   removeAliases: string[];
+}
+
+/** A quote located in a source's text: where the node's evidence stands. */
+export interface Located {
+  quote: string;
+  start: number;
+  end: number;
 }
 
 export interface DraftNode {

@@ -88,6 +88,10 @@ export type VictimGroup = (typeof VICTIM_GROUPS)[number];
 export const STANCES = ["CONDEMN", "ACCUSE", "DENY", "CALL_FOR", "REPORT", "AGREE", "OTHER"] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** Who is calling, as the credentials say (auth/viewer.ts); each role has its own cost and rate limits. */
+export const ROLES = ["ANONYMOUS", "READER", "EDITOR"] as const;
+export type Role = (typeof ROLES)[number];
+
 /** Each list by the name of its enum in the schema. */
 export const schemaEnums = {
   ActorKind: ACTOR_KINDS,
@@ -101,4 +105,5 @@ export const schemaEnums = {
   EstimateQualifier: ESTIMATE_QUALIFIERS,
   Stance: STANCES,
   VictimGroup: VICTIM_GROUPS,
+  Role: ROLES,
 } as const;

@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../errors.js";
 import { withArticle } from "./text.js";
 
 /** Id prefix -> Neo4j label. The only way a label enters Cypher from a request: checked against this list. */

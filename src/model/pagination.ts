@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -1,4 +1,4 @@
-import { InvalidInputError } from "../model/errors.js";
+import { InvalidInputError } from "../errors.js";
 import type { PageRequest } from "../model/pagination.js";
 import type { Ordering } from "./keyset.js";
 

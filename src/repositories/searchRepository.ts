@@ -1,4 +1,5 @@
 import type { Executor } from "../db/executor.js";
+import { SEARCH_INDEX } from "../db/migrations.js";
 import { int } from "../db/values.js";
 import type { NodeLabel } from "../model/ids.js";
 import { parseId } from "../model/ids.js";
@@ -6,8 +7,6 @@ import type { SearchHitRow } from "../model/rows.js";
 import { rankCandidates, type SearchCandidate } from "../model/search.js";
 import { normalizeName } from "../model/text.js";
 import { anyRowProperties, nodeRow } from "./records.js";
-
-export const SEARCH_INDEX = "nodeSearch";
 
 /** Candidates fetched per hit asked for: filtering by label and ranking by name after the index need headroom. */
 const CANDIDATES_PER_HIT = 10;

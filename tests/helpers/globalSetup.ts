@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
-import { migrate } from "../../src/db/migrations.js";
+import { migrate } from "../../src/ingest/write/dataMigrations.js";
 import { loadEnvFile } from "../../src/envFile.js";
 import { ImportService } from "../../src/ingest/importService.js";
 import { seed } from "../../src/ingest/seed.js";

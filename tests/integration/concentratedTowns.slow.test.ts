@@ -11,7 +11,7 @@ import type { Driver, ProfiledPlan } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
 import type { Executor } from "../../src/db/executor.js";
-import { migrate } from "../../src/db/migrations.js";
+import { migrate } from "../../src/ingest/write/dataMigrations.js";
 import { ImportService } from "../../src/ingest/importService.js";
 import { matchingReportsStatement } from "../../src/ingest/write/incidentMatching.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";

@@ -16,7 +16,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localInstance, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from "../../neo4j-local/localNeo4j.js";
 import type { Executor } from "../../src/db/executor.js";
-import { migrate } from "../../src/db/migrations.js";
+import { migrate } from "../../src/ingest/write/dataMigrations.js";
 import { writeLabels } from "../../src/ingest/draft.js";
 import { exportGraph } from "../../src/ingest/export/export.js";
 import { importsCommitted } from "../../src/ingest/export/exportStore.js";

@@ -6,7 +6,7 @@
  * suffix in ids, names and identifier values).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dataMigrations, migrate } from "../../src/db/migrations.js";
+import { dataMigrations, migrate } from "../../src/ingest/write/dataMigrations.js";
 import { exportGraph } from "../../src/ingest/export/export.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";

@@ -6,6 +6,19 @@ import { matchApiKey, parseApiKeys } from "../../src/auth/apiKeys.js";
 import { createAuthenticator } from "../../src/auth/authenticate.js";
 import { requireEditor } from "../../src/auth/viewer.js";
 import { loadConfig } from "../../src/config.js";
+import { DomainError } from "../../src/errors.js";
+import { graphQLErrorOf } from "../../src/http/errors.js";
+
+/** What a client is sent for what `work` throws: the domain's error as the edge codes it. */
+function asSent(work: () => unknown): () => unknown {
+  return () => {
+    try {
+      return work();
+    } catch (error) {
+      throw error instanceof DomainError ? graphQLErrorOf(error) : error;
+    }
+  };
+}
 
 describe("API keys", () => {
   it("parse `label:key` and bare keys, keeping only digests", () => {
@@ -39,12 +52,12 @@ describe("API keys", () => {
 describe("requireEditor", () => {
   it("lets editors through and tells anonymous callers (401) from readers (403)", () => {
     expect(requireEditor({ role: "EDITOR", id: "alice" })).toEqual({ role: "EDITOR", id: "alice" });
-    expect(() => requireEditor({ role: "ANONYMOUS", id: null })).toThrow(
+    expect(asSent(() => requireEditor({ role: "ANONYMOUS", id: null }))).toThrow(
       expect.objectContaining({
         extensions: expect.objectContaining({ code: "UNAUTHENTICATED", http: expect.objectContaining({ status: 401 }) }),
       }),
     );
-    expect(() => requireEditor({ role: "READER", id: "bob" })).toThrow(
+    expect(asSent(() => requireEditor({ role: "READER", id: "bob" }))).toThrow(
       expect.objectContaining({ extensions: { code: "FORBIDDEN", http: { status: 403 } } }),
     );
   });

@@ -6,7 +6,15 @@
 import { type Driver, Neo4jError } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
 import { Executor } from "../../src/db/executor.js";
+import { DomainError } from "../../src/errors.js";
+import { graphQLErrorOf } from "../../src/http/errors.js";
 import { createMetrics } from "../../src/metrics.js";
+
+/** What a client is sent if `work` fails: the domain's error as the edge (src/http/errors.ts) codes it. */
+const sent = <T>(work: Promise<T>): Promise<T> =>
+  work.catch((error: unknown) => {
+    throw error instanceof DomainError ? graphQLErrorOf(error) : error;
+  });
 
 /** A driver whose sessions fail each `run` with the next of `failures` (null: answers one row), counting the runs. */
 function failingDriver(failures: (Neo4jError | null)[]) {
@@ -41,7 +49,7 @@ describe("a single read", () => {
   it("gives up once the retry window is spent, as SERVICE_UNAVAILABLE", async () => {
     const { driver, runs } = failingDriver(Array.from({ length: 100 }, transient));
     const started = Date.now();
-    await expect(executor(driver, 500).read("// answer\nRETURN 1 AS answer")).rejects.toMatchObject({
+    await expect(sent(executor(driver, 500).read("// answer\nRETURN 1 AS answer"))).rejects.toMatchObject({
       extensions: { code: "SERVICE_UNAVAILABLE" },
     });
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -56,7 +64,7 @@ describe("a single read", () => {
 
   it("is not tried again when the database is out of memory, which would fail the same way", async () => {
     const { driver, runs } = failingDriver([neo4jError("no memory", "Neo.TransientError.General.MemoryPoolOutOfMemoryError"), null]);
-    await expect(executor(driver, 2_000).read("// answer\nRETURN 1 AS answer")).rejects.toMatchObject({
+    await expect(sent(executor(driver, 2_000).read("// answer\nRETURN 1 AS answer"))).rejects.toMatchObject({
       extensions: { code: "DATABASE_OUT_OF_MEMORY" },
     });
     expect(runs.count).toBe(1);
@@ -77,7 +85,7 @@ describe("a pool with no connection to give", () => {
       retryWindowMs: 2_000,
       onPoolExhausted: (detail) => told.push(detail),
     });
-    await expect(pooled.read("// answer\nRETURN 1 AS answer")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    await expect(sent(pooled.read("// answer\nRETURN 1 AS answer"))).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
     expect(runs.count).toBe(1);
     expect(told).toEqual([expect.stringContaining("Active conn count = 50")]);
   });

@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../../errors.js";
+import { InvalidInputError } from "../../errors.js";
 import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
 import { planForConnection, selectedOnConnection } from "../lookAheadPlan.js";
@@ -54,9 +54,9 @@ export const Query: QueryResolvers = {
 
   search: async (_, { query, types, first }, context) => {
     if (first < 1 || first > MAX_PAGE_SIZE)
-      throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, "first");
+      throw new InvalidInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, "first");
     if (query.length > MAX_SEARCH_LENGTH) {
-      throw new BadUserInputError(`query must be at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}.`, "query");
+      throw new InvalidInputError(`query must be at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}.`, "query");
     }
     const words = searchWords(query);
     const lucene = luceneQuery(words);

@@ -1,5 +1,5 @@
 /** External identifiers: `identifiers` on actors, places and events, and `Query.nodeByIdentifier`. */
-import { BadUserInputError } from "../../errors.js";
+import { InvalidInputError } from "../../errors.js";
 import { effectiveIdentifierKeys, externalId, identifierKey, parseIdentifierKey, type ExternalId } from "../../model/identifiers.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 
@@ -15,7 +15,7 @@ export const identifierQueries: Pick<QueryResolvers, "nodeByIdentifier"> = {
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const argument = String(issue.path[0] ?? "value");
-      throw new BadUserInputError(`${argument}: ${issue.message}.`, argument);
+      throw new InvalidInputError(`${argument}: ${issue.message}.`, argument);
     }
     const node = await context.repositories.identifiers.nodeByIdentifier(identifierKey(checked.data));
     if (node) context.loaders.nodes.prime(node.id, node);

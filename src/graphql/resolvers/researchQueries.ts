@@ -1,5 +1,5 @@
 /** The research fields of Query: traversals and statistics, with their bounds checked before any Cypher. */
-import { BadUserInputError } from "../../errors.js";
+import { InvalidInputError } from "../../errors.js";
 import { expectId, labelOf } from "../../model/ids.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 import { checkedEventFilter } from "./shared.js";
@@ -10,7 +10,7 @@ export const MAX_NEIGHBORHOOD_NODES = 500;
 export const MAX_CO_INVOLVED = 100;
 
 function inRange(value: number, min: number, max: number, argument: string): number {
-  if (value < min || value > max) throw new BadUserInputError(`${argument} must be between ${min} and ${max}, got ${value}.`, argument);
+  if (value < min || value > max) throw new InvalidInputError(`${argument} must be between ${min} and ${max}, got ${value}.`, argument);
   return value;
 }
 
@@ -36,7 +36,7 @@ export const researchQueries: Pick<QueryResolvers, "shortestPath" | "neighborhoo
 
   eventStats: (_, { groupBy, filter, includeMembers }, context) => {
     if (includeMembers && groupBy !== "PERPETRATOR") {
-      throw new BadUserInputError("includeMembers rolls up perpetrators: it needs groupBy: PERPETRATOR.", "includeMembers");
+      throw new InvalidInputError("includeMembers rolls up perpetrators: it needs groupBy: PERPETRATOR.", "includeMembers");
     }
     return context.repositories.research.eventStats(groupBy, checkedEventFilter(filter), includeMembers);
   },

@@ -1,6 +1,6 @@
 /** Small pieces every resolver file uses: argument checks and loader shortcuts. */
 import type { GraphQLResolveInfo } from "graphql";
-import { BadUserInputError } from "../../errors.js";
+import { InvalidInputError } from "../../errors.js";
 import { argsOf, fieldRead, type ReadName } from "../../graph/catalogue.js";
 import { expectId, labelByPrefix, labelOf } from "../../model/ids.js";
 import type { EvidenceRow, NodeRow, Related } from "../../model/rows.js";
@@ -63,7 +63,7 @@ export async function anyNodeById(context: Context, id: string): Promise<NodeRow
 
 function checkRange(from: string | null | undefined, to: string | null | undefined, argument: string): void {
   if (from != null && to != null && from > to)
-    throw new BadUserInputError(`${argument}.from must not be after ${argument}.to.`, `${argument}.from`);
+    throw new InvalidInputError(`${argument}.from must not be after ${argument}.to.`, `${argument}.from`);
 }
 
 /** Checks an event filter's ids and ranges; dates were already checked by the Date scalar. */
@@ -73,7 +73,7 @@ export function checkedEventFilter(filter: EventFilter | null | undefined, argum
   if (filter.actorId != null) expectId(filter.actorId, "actor", `${argument}.actorId`);
   checkRange(filter.from, filter.to, argument);
   if (filter.minFatalities != null && filter.minFatalities < 0) {
-    throw new BadUserInputError(`${argument}.minFatalities must not be negative.`, `${argument}.minFatalities`);
+    throw new InvalidInputError(`${argument}.minFatalities must not be negative.`, `${argument}.minFatalities`);
   }
   return filter;
 }

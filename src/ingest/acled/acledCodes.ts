@@ -2,7 +2,7 @@
  * ACLED's codes and how they map onto the graph's vocabulary (see ../shared/DOMAIN.md and ACLED's codebook).
  * Sub-event types without a counterpart in `EventType` become OTHER; the row's own words survive in its source text.
  */
-import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
+import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../model/enums.js";
 
 /**
  * The tables below are read with values from a file: they are Maps, so that a cell reading `constructor` or

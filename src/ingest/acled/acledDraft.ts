@@ -15,11 +15,11 @@
  * the row writes it>` (a scheme of its own, so that an actor named like an event id claims nothing of the event's), so that a row resolves to whichever node carries that name, e.g. a curated actor.
  */
 import { createHash } from "node:crypto";
-import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
+import type { ActorKind, PlaceKind } from "../../model/enums.js";
 import { ACLED_ACTOR_SCHEME, ACLED_EVENT_SCHEME, identifierKey } from "../../model/identifiers.js";
 import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
-import type { Located } from "../bundle/validation.js";
+import type { Located } from "../draft.js";
 import type { Draft, DraftNode, EntityIntent, Link } from "../draft.js";
 import type { AcledRow } from "./acledRows.js";
 import { actorPlans } from "./actorNames.js";

@@ -6,7 +6,7 @@
  * perpetrator. Non-violent strategic developments have participants, except arrests and looting, which are done to
  * someone.
  */
-import type { ActorKind, EventCategory } from "../../graphql/generated/resolvers.js";
+import type { ActorKind, EventCategory } from "../../model/enums.js";
 import type { EventRole } from "../../model/enums.js";
 
 /** What the role of a side depends on: its position (0 for actor1, 1 for actor2) and whom it stands for. */

@@ -8,7 +8,7 @@ import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import type { ImportProblem } from "../../errors.js";
 import type { Pacer } from "../../pacer.js";
-import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../graphql/generated/resolvers.js";
+import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../model/enums.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
 import { MAX_TOLL } from "../../graph/limits.js";
 import { hasControlCharacters } from "../../model/identifiers.js";

@@ -14,7 +14,7 @@
  * by its inter code alone. Parsing never throws and reads a name in linear time (indexOf and anchored patterns
  * without nested repetition), whatever its length.
  */
-import type { ActorKind } from "../../graphql/generated/resolvers.js";
+import type { ActorKind } from "../../model/enums.js";
 
 export type AcledActorForm =
   /** `Military Forces of X (period)`, `Police Forces of X (period)`, `Government of X (period)`. */

@@ -1,7 +1,7 @@
 /** A validated bundle as a draft (pure): what each node holds, the relationships it owns, its evidence in the source. */
-import type { Located, ValidBundle } from "./validation.js";
+import type { ValidBundle } from "./validation.js";
 import { ownedBy } from "../../graph/catalogue.js";
-import type { Draft, DraftNode, EntityIntent, Link, WriteLabel } from "../draft.js";
+import type { Draft, DraftNode, EntityIntent, Link, Located, WriteLabel } from "../draft.js";
 import { actorIdentifier, identifierKey, identifierKeys, WIKIDATA, type ExternalId } from "../../model/identifiers.js";
 
 export interface BundleDraftOptions {

@@ -4,6 +4,7 @@
  * whole or written whole.
  */
 import { z } from "zod";
+import type { Located } from "../draft.js";
 import { otherLabel, ownedBy } from "../../graph/catalogue.js";
 import { labelByPrefix, parseId, type IdPrefix, type NodeLabel } from "../../model/ids.js";
 import { isCalendarDate } from "../../model/dates.js";
@@ -214,13 +215,6 @@ const prefixOf = (label: NodeLabel): IdPrefix =>
 export interface BundleProblem {
   path: string;
   message: string;
-}
-
-/** A quote located in the source text. */
-export interface Located {
-  quote: string;
-  start: number;
-  end: number;
 }
 
 /** A bundle that passed validation, with every quote located in its source's text. */

@@ -9,8 +9,7 @@ import { hash } from "node:crypto";
 import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
 import { identifierKeys } from "../../model/identifiers.js";
 import { normalizeName, searchText } from "../../model/text.js";
-import type { Located } from "../bundle/validation.js";
-import { type DraftNode, isEntityLabel, type Link, type Properties, propertyTypes, type WriteLabel } from "../draft.js";
+import { type DraftNode, isEntityLabel, type Link, type Located, type Properties, propertyTypes, type WriteLabel } from "../draft.js";
 
 /** What the importer read of a stored node. Entities need their values and links to merge with. */
 export interface StoredNode {

@@ -14,10 +14,10 @@
  * - its sides as participants (see `roles`), and its place (see `placeOf`).
  * Actors and places are only filled in and resolved by name against existing ones, as ACLED's are.
  */
-import type { EventRole, PlaceKind } from "../../graphql/generated/resolvers.js";
+import type { EventRole, PlaceKind } from "../../model/enums.js";
 import { identifierKey } from "../../model/identifiers.js";
 import type { Pacer } from "../../pacer.js";
-import type { Located } from "../bundle/validation.js";
+import type { Located } from "../draft.js";
 import type { Draft, DraftNode, Link, Properties } from "../draft.js";
 import { entity, limitedId, slug } from "../acled/acledDraft.js";
 import { memberKind, parseUcdpSide, ucdpPlaceName } from "./ucdpNames.js";

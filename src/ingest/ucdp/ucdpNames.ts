@@ -9,7 +9,7 @@
  * `Ariha district`, `Idlib Governorate`); adm_1 and adm_2 are the province and the district. The kind word is
  * UCDP's, not part of the name: it is taken off, and tells the place's kind.
  */
-import type { ActorKind, PlaceKind } from "../../graphql/generated/resolvers.js";
+import type { ActorKind, PlaceKind } from "../../model/enums.js";
 import { parseAcledActorName } from "../acled/actorNames.js";
 
 export type UcdpSideForm = "STATE" | "CIVILIANS" | "GROUP" | "COALITION";

@@ -9,7 +9,7 @@ import { int } from "../../db/values.js";
 import { rel } from "../../graph/catalogue.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import { type ClaimFacts, COUNT_AGGREGATES, eventAggregates, setTollAggregates } from "../../model/eventAggregates.js";
-import type { Located } from "../bundle/validation.js";
+import type { Located } from "../draft.js";
 import {
   type EntityLabel,
   isEntityLabel,

@@ -15,7 +15,7 @@ import { type ImportProblem, type ImportWarning, InvalidImportError } from "../.
 import { Pacer } from "../../pacer.js";
 import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
 import { counted } from "../../model/text.js";
-import type { Located } from "../bundle/validation.js";
+import type { Located } from "../draft.js";
 import { type ClaimFacts, eventAggregates } from "../../model/eventAggregates.js";
 import { type Draft, type DraftNode, type EntityLabel, relationshipSpec, writeLabels, type WriteLabel } from "../draft.js";
 import {

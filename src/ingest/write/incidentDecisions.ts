@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ReadTransaction, WriteTransaction } from "../../db/executor.js";
-import { BadUserInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
+import { InvalidInputError, type ImportProblem, InvalidImportError } from "../../errors.js";
 import { rel } from "../../graph/catalogue.js";
 import { parseId } from "../../model/ids.js";
 import { parseRows } from "../storedRows.js";
@@ -124,8 +124,8 @@ async function curate(tx: WriteTransaction, incidentIds: readonly string[], writ
   );
 }
 
-function refusal(message: string): BadUserInputError {
-  return new BadUserInputError(message, "eventIds");
+function refusal(message: string): InvalidInputError {
+  return new InvalidInputError(message, "eventIds");
 }
 
 const incidentIdSchema = z.string().refine((id) => parseId(id)?.prefix === "incident", "must be an incident id (incident:<slug>)");

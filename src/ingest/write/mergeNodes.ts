@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import type { Executor, WriteTransaction } from "../../db/executor.js";
-import { BadUserInputError } from "../../errors.js";
+import { InvalidInputError } from "../../errors.js";
 import { rel } from "../../graph/catalogue.js";
 import { cycleText, hierarchyOf } from "../../graph/cycles.js";
 import { isMergeable, type MergeableLabel } from "../../graph/redirects.js";
@@ -52,15 +52,15 @@ export async function mergeNodes(db: Executor, request: MergeRequest): Promise<I
 function mergeableLabel(from: string, into: string): MergeableLabel {
   const fromLabel = labelOf(from, "from");
   const intoLabel = labelOf(into, "into");
-  if (from === into) throw new BadUserInputError(`Cannot merge "${from}" into itself.`, "into");
+  if (from === into) throw new InvalidInputError(`Cannot merge "${from}" into itself.`, "into");
   if (fromLabel !== intoLabel) {
-    throw new BadUserInputError(
+    throw new InvalidInputError(
       `Cannot merge ${describe(fromLabel)} into ${describe(intoLabel)} ("${from}" into "${into}"): both must be actors, or both places.`,
       "into",
     );
   }
   if (!isMergeable(fromLabel)) {
-    throw new BadUserInputError(`Only actors and places can be merged; "${from}" is ${describe(fromLabel)}.`, "from");
+    throw new InvalidInputError(`Only actors and places can be merged; "${from}" is ${describe(fromLabel)}.`, "from");
   }
   return fromLabel;
 }
@@ -76,7 +76,7 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   const chain = ends.fromInsideInto ?? ends.intoInsideFrom;
   if (chain) {
     const [inner, outer] = ends.fromInsideInto ? [from, into] : [into, from];
-    throw new BadUserInputError(
+    throw new InvalidInputError(
       `Cannot merge "${from}" into "${into}": "${inner}" ${is} "${outer}" (a ${type} relationship, directly or through ` +
         `others: ${cycleText(chain)}), so merging them would make "${outer}" ${becomes}, a cycle of ${type}. ` +
         `They are different ${label === "Actor" ? "actors" : "places"}.`,
@@ -237,12 +237,12 @@ async function mergeEnds(tx: WriteTransaction, label: MergeableLabel, from: stri
     const row = rows.find((candidate) => candidate.id === id);
     if (row?.element) return row.element;
     if (row?.mergedInto) {
-      throw new BadUserInputError(
+      throw new InvalidInputError(
         `"${id}" was merged into "${row.mergedInto}" already and answers as it; ${argument === "from" ? "merge" : "merge into"} "${row.mergedInto}" if that is meant.`,
         argument,
       );
     }
-    throw new BadUserInputError(`Unknown ${label.toLowerCase()} "${id}": there is no node with this id.`, argument);
+    throw new InvalidInputError(`Unknown ${label.toLowerCase()} "${id}": there is no node with this id.`, argument);
   };
   const fromElement = element(from, "from");
   const intoElement = element(into, "into");
