@@ -62,6 +62,8 @@ export interface BundleProperty {
   identifiers?: "as given" | "actor";
   /** Taken from this field of the bundle's source when the definition leaves it out; not given back by an export. */
   orSource?: string;
+  /** Left out of an entity's definition, the stored value stays (the draft holds null); otherwise a list left out is empty. */
+  keepWhenAbsent?: boolean;
 }
 
 export interface NodeProperty {
@@ -150,13 +152,17 @@ const coordinate = (key: "latitude" | "longitude", selectedOnly: boolean): NodeP
 /** Outside identifiers, stored as sorted `scheme:value` keys (model/identifiers.ts); ExternalId nodes derive from them. */
 const identifiers = (form: "as given" | "actor"): NodeProperty =>
   given("strings", true, {
-    bundle: { field: "identifiers", check: "identifiers", identifiers: form },
+    bundle: { field: "identifiers", check: "identifiers", identifiers: form, keepWhenAbsent: true },
     fields: ["identifiers"],
     selectedOnly: true,
   });
 
 /** The ids merged into the node (write/mergeNodes.ts), each answering as it; kept so that an export restores them. */
-const mergedIds = given("strings", true, { bundle: { field: "mergedIds", check: "id" }, fields: ["mergedIds"], selectedOnly: true });
+const mergedIds = given("strings", true, {
+  bundle: { field: "mergedIds", check: "id", keepWhenAbsent: true },
+  fields: ["mergedIds"],
+  selectedOnly: true,
+});
 
 const wikidataId = given("string", true, {
   bundle: { field: "wikidataId", check: "wikidataId" },
