@@ -1,7 +1,10 @@
 /** The shapes the explorer reads from the API, and how they are named on screen. Pure: no DOM. */
 
-export const NODE_TYPES = ["Actor", "Place", "Event", "Statement", "Claim", "Agreement", "Source"] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
+import { drawnLabels, type DrawnLabel } from "../../../src/graph/nodes.js";
+
+/** The node types the explorer draws, in its legend's order: the node catalogue's (src/graph/nodes.ts). */
+export const NODE_TYPES: readonly DrawnLabel[] = drawnLabels;
+export type NodeType = DrawnLabel;
 
 /** Enough of a node to draw it (the `NodeSummary` fragment). */
 export interface NodeSummary {
