@@ -19,7 +19,6 @@ import type {
 import type { NodeLabel } from "../model/ids.js";
 import { nodeTypes, propertiesOf, type NodeProperty } from "../graph/nodes.js";
 import { storedTolls } from "../model/eventAggregates.js";
-import { UnreachableCaseError } from "../errors.js";
 
 const text = z.string();
 const optionalText = z
@@ -212,26 +211,10 @@ export function evidenceRow(value: unknown): EvidenceRow {
   return evidenceSchema.parse(value);
 }
 
-/** The row for a node of any label. */
+/** The labels whose rows are shaped beyond their stored properties (estimates, a location, defaults). */
+const shapedRows: Partial<Record<NodeLabel, (value: unknown) => NodeRow>> = { Event: eventRow, Incident: incidentRow, Claim: claimRow };
+
+/** The row for a node of any label: its shaped row, or else its stored properties as the catalogue reads them. */
 export function nodeRow(label: NodeLabel, value: unknown): NodeRow {
-  switch (label) {
-    case "Actor":
-      return actorRow(value);
-    case "Place":
-      return placeRow(value);
-    case "Event":
-      return eventRow(value);
-    case "Claim":
-      return claimRow(value);
-    case "Agreement":
-      return agreementRow(value);
-    case "Statement":
-      return statementRow(value);
-    case "Source":
-      return sourceRow(value);
-    case "Incident":
-      return incidentRow(value);
-    default:
-      throw new UnreachableCaseError(label);
-  }
+  return shapedRows[label]?.(value) ?? (parse(label, value) as unknown as NodeRow);
 }
