@@ -1,6 +1,6 @@
 import type { Executor } from "./executor.js";
-import { labelByPrefix } from "../model/ids.js";
 import { rel } from "../graph/catalogue.js";
+import { nodeTypeList } from "../graph/nodes.js";
 import { MATCHING_KEYS } from "../graph/incidentRules.js";
 
 /** The full-text index over every name people search by (repositories/searchRepository.ts reads it). */
@@ -12,30 +12,38 @@ export const SEARCH_INDEX = "nodeSearch";
  * orderings and filters, and one full-text index over every name people search by.
  */
 export function schemaStatements(): string[] {
-  const constraints = Object.values(labelByPrefix).map(
-    (label) => `// constraint${label}Id
-CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  // From the node catalogue (graph/nodes.ts): each type's unique and indexed properties, under their existing names.
+  const constraints = nodeTypeList.flatMap((type) =>
+    Object.entries(type.properties).flatMap(([key, property]) =>
+      property.unique
+        ? [
+            `// constraint${type.label}${key.charAt(0).toUpperCase()}${key.slice(1)}
+CREATE CONSTRAINT ${property.unique} IF NOT EXISTS FOR (n:${type.label}) REQUIRE n.${key} IS UNIQUE`,
+          ]
+        : [],
+    ),
   );
-  const indexes = [
-    ["event_date", "Event", "n.date"],
-    ["event_fatalities", "Event", "n.fatalitiesLow"],
-    ["event_category", "Event", "n.category"],
-    ["incident_date", "Incident", "n.date"],
-    ["actor_name", "Actor", "n.name"],
-    ["place_name", "Place", "n.name"],
-    ["statement_sort_date", "Statement", "n.sortDate"],
-    ["agreement_signed_on", "Agreement", "n.signedOn"],
-  ].map(
-    ([name, label, property]) => `// index_${name}
-CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (${property})`,
+  const indexes = nodeTypeList.flatMap((type) =>
+    Object.entries(type.properties).flatMap(([key, property]) =>
+      property.index
+        ? [
+            `// index_${property.index}
+CREATE INDEX ${property.index} IF NOT EXISTS FOR (n:${type.label}) ON (n.${key})`,
+          ]
+        : [],
+    ),
   );
   // Incident matching seeks a place's reports of some categories in a window of dates (graph/incidentRules.ts).
   const matching = `// index_occurred_in_matching
 CREATE INDEX occurred_in_matching IF NOT EXISTS
 FOR ()-[r:${rel("OCCURRED_IN")}]-() ON (r.${MATCHING_KEYS.place}, r.${MATCHING_KEYS.category}, r.${MATCHING_KEYS.from})`;
+  // Every label whose search text the catalogue derives.
+  const searched = nodeTypeList
+    .filter((type) => Object.values(type.properties).some((property) => property.derive === "searchText"))
+    .map((type) => type.label);
   const fullText = `// index_${SEARCH_INDEX}
 CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
-FOR (n:Actor|Place|Event|Agreement|Statement|Source) ON EACH [n.searchText]
+FOR (n:${searched.join("|")}) ON EACH [n.searchText]
 OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`;
   // The node every import locks first (ingest/write/importStore.ts lockImports); unique, so two first imports make one.
   const importLock = `// constraintImportLockId

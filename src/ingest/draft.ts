@@ -9,74 +9,19 @@
  * actor), a claim the statements disputing it, an agreement its parties.
  */
 import { relationshipList, type RelationshipType as CatalogueType } from "../graph/catalogue.js";
+import { propertiesOf, writeLabels, type PropertyType, type WriteLabel } from "../graph/nodes.js";
 
-export type EntityLabel = "Actor" | "Place";
-export type DocumentLabel = "Source" | "Agreement" | "Event" | "Claim" | "Statement";
-export type WriteLabel = EntityLabel | DocumentLabel;
-
-export const writeLabels: readonly WriteLabel[] = ["Source", "Actor", "Place", "Agreement", "Event", "Claim", "Statement"];
-export const isEntityLabel = (label: WriteLabel): label is EntityLabel => label === "Actor" || label === "Place";
-
-type PropertyType = "string" | "strings" | "date" | "int" | "float";
+export type { DocumentLabel, EntityLabel, WriteLabel } from "../graph/nodes.js";
+export { isEntityLabel, writeLabels } from "../graph/nodes.js";
 
 /**
- * Every property an import sets, by label: the allow-list of what a bundle can express and an export reads back.
- * Derived properties (search text, name keys, content hash) and event aggregates are computed, never given.
+ * Every property an import sets, by label, with its type: the catalogue's given properties (src/graph/nodes.ts), the
+ * allow-list of what a bundle can express and an export reads back. Derived properties (search text, name keys,
+ * content hash) and event aggregates are computed, never given.
  */
-export const propertyTypes = {
-  Source: { title: "string", publishedOn: "date", url: "string", text: "string" },
-  // mergedIds: the ids merged into the node (write/mergeNodes.ts), each answering as it; kept so an export restores them.
-  // identifiers: sorted `scheme:value` keys (model/identifiers.ts); the ExternalId lookup nodes derive from them.
-  Actor: {
-    name: "string",
-    aliases: "strings",
-    kind: "string",
-    description: "string",
-    wikidataId: "string",
-    period: "string",
-    mergedIds: "strings",
-    identifiers: "strings",
-  },
-  Place: {
-    name: "string",
-    aliases: "strings",
-    kind: "string",
-    latitude: "float",
-    longitude: "float",
-    wikidataId: "string",
-    mergedIds: "strings",
-    identifiers: "strings",
-  },
-  Agreement: { name: "string", signedOn: "date", datePrecision: "string", endsOn: "date", summary: "string" },
-  Event: {
-    title: "string",
-    category: "string",
-    type: "string",
-    date: "date",
-    endDate: "date",
-    datePrecision: "string",
-    summary: "string",
-    latitude: "float",
-    longitude: "float",
-    geoPrecision: "string",
-    identifiers: "strings",
-    // UCDP GED's conflict_new_id and dyad_new_id (ingest/ucdp): a researcher asks for one conflict's or dyad's events.
-    ucdpConflictId: "string",
-    ucdpDyadId: "string",
-  },
-  Claim: {
-    kind: "string",
-    text: "string",
-    low: "int",
-    high: "int",
-    qualifier: "string",
-    best: "int",
-    victims: "string",
-    victimsOf: "string",
-  },
-  // sortDate: the statement's date, or its source's publication date when undated (the list order).
-  Statement: { date: "date", datePrecision: "string", stance: "string", text: "string", sortDate: "date" },
-} as const satisfies Record<WriteLabel, Record<string, PropertyType>>;
+export const propertyTypes = Object.fromEntries(
+  writeLabels.map((label) => [label, Object.fromEntries(propertiesOf(label, "given").map(([key, property]) => [key, property.type]))]),
+) as Record<WriteLabel, Readonly<Record<string, PropertyType>>>;
 
 export type PropertyValue = string | number | string[] | null;
 export type Properties = Record<string, PropertyValue>;

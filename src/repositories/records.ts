@@ -17,8 +17,8 @@ import type {
   StatementRow,
 } from "../model/rows.js";
 import type { NodeLabel } from "../model/ids.js";
-import { COUNT_AGGREGATES, storedTolls, TOLL_AGGREGATES } from "../model/eventAggregates.js";
-import { UnreachableCaseError } from "../errors.js";
+import { nodeTypes, propertiesOf, type NodeProperty } from "../graph/nodes.js";
+import { storedTolls } from "../model/eventAggregates.js";
 
 const text = z.string();
 const optionalText = z
@@ -34,139 +34,34 @@ const texts = z
   .nullish()
   .transform((value) => value ?? []);
 
-/** The stored toll aggregates beyond fatalities' and injuries' low, high and qualifier: best estimates, victim groups. */
-const moreTolls = Object.fromEntries(
-  TOLL_AGGREGATES.filter((name) => !/^(fatalities|injuries)/.test(name)).map((name) => [
-    name,
-    COUNT_AGGREGATES.includes(name) ? optionalNumber : optionalText,
+/** How a stored property of a type is read into a row: absent texts and numbers as null, absent lists as empty. */
+function rowValue(property: NodeProperty): z.ZodType {
+  switch (property.type) {
+    case "strings":
+      return texts;
+    case "int":
+    case "float":
+      return property.optional ? optionalNumber : z.number();
+    case "boolean":
+      return z.boolean().nullish();
+    case "string":
+    case "date":
+      return property.optional ? optionalText : text;
+  }
+}
+
+/** A row as read, before it is shaped: the stored properties a row is made of (the catalogue's, derived ones aside). */
+type Stored = Record<string, unknown>;
+
+/** Each label's row schema: its id, given and computed properties (src/graph/nodes.ts). */
+const schemas = Object.fromEntries(
+  (Object.keys(nodeTypes) as NodeLabel[]).map((label) => [
+    label,
+    z.object(Object.fromEntries(propertiesOf(label, "id", "given", "computed").map(([key, property]) => [key, rowValue(property)]))),
   ]),
-);
+) as Record<NodeLabel, z.ZodObject<Record<string, z.ZodType>>>;
 
-/** The victim groups' tolls are read by `tolls` only. */
-const moreTollFields = Object.fromEntries(Object.keys(moreTolls).map((name) => [name, ["tolls"]]));
-
-const actorSchema = z.object({
-  id: text,
-  name: text,
-  aliases: texts,
-  kind: text,
-  description: optionalText,
-  wikidataId: optionalText,
-  period: optionalText,
-  mergedIds: texts,
-  identifiers: texts,
-});
-
-const placeSchema = z.object({
-  id: text,
-  name: text,
-  aliases: texts,
-  kind: text,
-  latitude: optionalNumber,
-  longitude: optionalNumber,
-  wikidataId: optionalText,
-  mergedIds: texts,
-  identifiers: texts,
-});
-
-const eventSchema = z.object({
-  id: text,
-  title: text,
-  category: text,
-  // UCDP's events have no ACLED type (served as OTHER).
-  type: optionalText,
-  date: text,
-  endDate: optionalText,
-  datePrecision: text,
-  summary: optionalText,
-  fatalitiesLow: optionalNumber,
-  fatalitiesHigh: optionalNumber,
-  fatalitiesQualifier: optionalText,
-  injuriesLow: optionalNumber,
-  injuriesHigh: optionalNumber,
-  injuriesQualifier: optionalText,
-  fatalitiesBest: optionalNumber,
-  injuriesBest: optionalNumber,
-  ...moreTolls,
-  contested: z.boolean().nullish(),
-  latitude: optionalNumber,
-  longitude: optionalNumber,
-  geoPrecision: optionalText,
-  identifiers: texts,
-  ucdpConflictId: optionalText,
-  ucdpDyadId: optionalText,
-});
-
-const claimSchema = z.object({
-  id: text,
-  kind: text,
-  text: text,
-  low: optionalNumber,
-  high: optionalNumber,
-  qualifier: optionalText,
-  best: optionalNumber,
-  victims: optionalText,
-  victimsOf: optionalText,
-});
-
-const agreementSchema = z.object({
-  id: text,
-  name: text,
-  signedOn: optionalText,
-  datePrecision: optionalText,
-  endsOn: optionalText,
-  summary: optionalText,
-});
-
-const statementSchema = z.object({
-  id: text,
-  date: optionalText,
-  datePrecision: optionalText,
-  stance: text,
-  text: text,
-  sortDate: optionalText,
-});
-
-const sourceSchema = z.object({
-  id: text,
-  title: text,
-  publishedOn: optionalText,
-  url: optionalText,
-  text: optionalText,
-});
-
-const evidenceSchema = z.object({
-  sourceId: text,
-  quote: text,
-  start: z.number().int(),
-  end: z.number().int(),
-});
-
-const incidentSchema = z.object({
-  id: text,
-  date: text,
-  match: text,
-  fatalitiesLow: optionalNumber,
-  fatalitiesHigh: optionalNumber,
-  fatalitiesQualifier: optionalText,
-  injuriesLow: optionalNumber,
-  injuriesHigh: optionalNumber,
-  injuriesQualifier: optionalText,
-  fatalitiesBest: optionalNumber,
-  injuriesBest: optionalNumber,
-  ...moreTolls,
-});
-
-const schemas = {
-  Actor: actorSchema,
-  Place: placeSchema,
-  Event: eventSchema,
-  Claim: claimSchema,
-  Agreement: agreementSchema,
-  Statement: statementSchema,
-  Source: sourceSchema,
-  Incident: incidentSchema,
-} satisfies Record<NodeLabel, z.ZodObject>;
+const parse = (label: NodeLabel, value: unknown): Stored => schemas[label].parse(value);
 
 /**
  * The Cypher map projection of the properties a row is made of, e.g. `p {.id, .name, …}`. Nodes also carry what
@@ -181,48 +76,17 @@ export function rowProperties(label: NodeLabel, variable: string): string {
 
 /**
  * Row properties that only some fields read, per label: each with the GraphQL fields of that type that need it
- * (resolvers and the row functions below). They are all optional in the row's schema, so a row without them still
- * parses; it must then only serve the selection it was fetched for: a page's rows, and the events, places and
- * actors fetched ahead below them, are never put in a loader's cache (only sources fetched ahead are, whole).
+ * (resolvers and the row functions below), from the catalogue's `selectedOnly` properties. They are all optional in
+ * the row's schema, so a row without them still parses; it must then only serve the selection it was fetched for: a
+ * page's rows, and the events, places and actors fetched ahead below them, are never put in a loader's cache (only
+ * sources fetched ahead are, whole).
  */
-export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly string[]>>> = {
-  Event: {
-    endDate: ["endDate"],
-    summary: ["summary"],
-    fatalitiesLow: ["fatalities"],
-    fatalitiesHigh: ["fatalities"],
-    fatalitiesQualifier: ["fatalities"],
-    injuriesLow: ["injuries"],
-    injuriesHigh: ["injuries"],
-    injuriesQualifier: ["injuries"],
-    fatalitiesBest: ["fatalities"],
-    injuriesBest: ["injuries"],
-    ...moreTollFields,
-    contested: ["responsibilityContested"],
-    latitude: ["location"],
-    longitude: ["location"],
-    geoPrecision: ["geoPrecision"],
-    identifiers: ["identifiers"],
-    ucdpConflictId: ["ucdpConflictId"],
-    ucdpDyadId: ["ucdpDyadId"],
-  },
-  Place: {
-    aliases: ["aliases"],
-    latitude: ["location"],
-    longitude: ["location"],
-    wikidataId: ["wikidataId", "identifiers"],
-    mergedIds: ["mergedIds"],
-    identifiers: ["identifiers"],
-  },
-  Actor: {
-    aliases: ["aliases"],
-    description: ["description"],
-    wikidataId: ["wikidataId", "identifiers"],
-    period: ["period"],
-    mergedIds: ["mergedIds"],
-    identifiers: ["identifiers"],
-  },
-};
+export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly string[]>>> = Object.fromEntries(
+  (Object.keys(nodeTypes) as NodeLabel[]).flatMap((label) => {
+    const optional = propertiesOf(label, "given", "computed").filter(([, property]) => property.selectedOnly);
+    return optional.length === 0 ? [] : [[label, Object.fromEntries(optional.map(([key, property]) => [key, property.fields ?? []]))]];
+  }),
+);
 
 /**
  * `rowProperties` for a row that serves one selection only: without the properties that none of the `selected`
@@ -245,115 +109,112 @@ export function anyRowProperties(variable: string): string {
   return `CASE ${branches.join(" ")} ELSE ${variable} {${[...keys].map((key) => `.${key}`).join(", ")}} END`;
 }
 
-// Enum-typed fields are stored by the write path from validated input; the casts below trust that.
+// Enum-typed fields are stored by the write path from validated input, as the catalogue's types say; the casts below
+// trust that.
 
 export function actorRow(value: unknown): ActorRow {
-  const row = actorSchema.parse(value);
-  return { ...row, kind: row.kind as ActorRow["kind"] };
+  return parse("Actor", value) as unknown as ActorRow;
 }
 
 export function placeRow(value: unknown): PlaceRow {
-  const row = placeSchema.parse(value);
-  return { ...row, kind: row.kind as PlaceRow["kind"] };
+  return parse("Place", value) as unknown as PlaceRow;
 }
 
-function estimate(low: number | null, high: number | null, qualifier: string | null, best: unknown = null): EstimateRow | null {
-  if (qualifier === null) return null;
-  return { low, high, qualifier: qualifier as EstimateRow["qualifier"], ...(typeof best === "number" ? { best } : {}) };
+const count = (value: unknown) => (typeof value === "number" ? value : null);
+const textOf = (value: unknown) => (typeof value === "string" ? value : null);
+
+function estimate(low: unknown, high: unknown, qualifier: unknown, best: unknown = null): EstimateRow | null {
+  if (typeof qualifier !== "string") return null;
+  return {
+    low: count(low),
+    high: count(high),
+    qualifier: qualifier as EstimateRow["qualifier"],
+    ...(typeof best === "number" ? { best } : {}),
+  };
 }
+
+/** A stored headline toll (`fatalities`, `injuries`) as an estimate. */
+const toll = (row: Stored, figure: "fatalities" | "injuries") =>
+  estimate(row[`${figure}Low`], row[`${figure}High`], row[`${figure}Qualifier`], row[`${figure}Best`]);
 
 /** Whether a row was read with its victim groups' tolls (selectedOnly leaves them out when `tolls` is not asked for). */
 const withTolls = (row: Record<string, unknown>) => Object.keys(row).some((key) => key.startsWith("deaths"));
 
 export function eventRow(value: unknown): EventRow {
-  const row = eventSchema.parse(value);
+  const row = parse("Event", value);
+  const [latitude, longitude] = [count(row.latitude), count(row.longitude)];
   return {
-    id: row.id,
-    title: row.title,
+    id: row.id as string,
+    title: row.title as string,
     category: row.category as EventRow["category"],
     type: (row.type ?? "OTHER") as EventRow["type"],
-    date: row.date,
-    endDate: row.endDate ?? null,
+    date: row.date as string,
+    endDate: textOf(row.endDate),
     datePrecision: row.datePrecision as EventRow["datePrecision"],
-    summary: row.summary,
-    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier, row.fatalitiesBest),
-    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier, row.injuriesBest),
+    summary: textOf(row.summary),
+    fatalities: toll(row, "fatalities"),
+    injuries: toll(row, "injuries"),
     ...(withTolls(value as Record<string, unknown>) ? { tolls: storedTolls(row) } : {}),
-    contested: row.contested ?? false,
-    location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
+    contested: row.contested === true,
+    location: latitude === null || longitude === null ? null : { latitude, longitude },
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
-    identifiers: row.identifiers,
-    ucdpConflictId: row.ucdpConflictId,
-    ucdpDyadId: row.ucdpDyadId,
+    identifiers: row.identifiers as string[],
+    ucdpConflictId: textOf(row.ucdpConflictId),
+    ucdpDyadId: textOf(row.ucdpDyadId),
   };
 }
 
 export function incidentRow(value: unknown): IncidentRow {
-  const row = incidentSchema.parse(value);
+  const row = parse("Incident", value);
   return {
-    id: row.id,
-    date: row.date,
+    id: row.id as string,
+    date: row.date as string,
     match: row.match as IncidentRow["match"],
-    fatalities: estimate(row.fatalitiesLow, row.fatalitiesHigh, row.fatalitiesQualifier, row.fatalitiesBest),
-    injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier, row.injuriesBest),
+    fatalities: toll(row, "fatalities"),
+    injuries: toll(row, "injuries"),
     tolls: storedTolls(row),
   };
 }
 
 export function claimRow(value: unknown): ClaimRow {
-  const row = claimSchema.parse(value);
+  const row = parse("Claim", value);
   return {
-    id: row.id,
+    id: row.id as string,
     kind: row.kind as ClaimRow["kind"],
-    text: row.text,
+    text: row.text as string,
     estimate: estimate(row.low, row.high, row.qualifier, row.best),
     victims: row.victims as ClaimRow["victims"],
-    victimsOf: row.victimsOf,
+    victimsOf: textOf(row.victimsOf),
   };
 }
 
 export function agreementRow(value: unknown): AgreementRow {
-  const row = agreementSchema.parse(value);
-  return { ...row, datePrecision: row.datePrecision as AgreementRow["datePrecision"] };
+  return parse("Agreement", value) as unknown as AgreementRow;
 }
 
 export function statementRow(value: unknown): StatementRow {
-  const row = statementSchema.parse(value);
-  return {
-    ...row,
-    stance: row.stance as StatementRow["stance"],
-    datePrecision: row.datePrecision as StatementRow["datePrecision"],
-  };
+  return parse("Statement", value) as unknown as StatementRow;
 }
 
 export function sourceRow(value: unknown): SourceRow {
-  return sourceSchema.parse(value);
+  return parse("Source", value) as unknown as SourceRow;
 }
+
+const evidenceSchema = z.object({
+  sourceId: text,
+  quote: text,
+  start: z.number().int(),
+  end: z.number().int(),
+});
 
 export function evidenceRow(value: unknown): EvidenceRow {
   return evidenceSchema.parse(value);
 }
 
-/** The row for a node of any label. */
+/** The labels whose rows are shaped beyond their stored properties (estimates, a location, defaults). */
+const shapedRows: Partial<Record<NodeLabel, (value: unknown) => NodeRow>> = { Event: eventRow, Incident: incidentRow, Claim: claimRow };
+
+/** The row for a node of any label: its shaped row, or else its stored properties as the catalogue reads them. */
 export function nodeRow(label: NodeLabel, value: unknown): NodeRow {
-  switch (label) {
-    case "Actor":
-      return actorRow(value);
-    case "Place":
-      return placeRow(value);
-    case "Event":
-      return eventRow(value);
-    case "Claim":
-      return claimRow(value);
-    case "Agreement":
-      return agreementRow(value);
-    case "Statement":
-      return statementRow(value);
-    case "Source":
-      return sourceRow(value);
-    case "Incident":
-      return incidentRow(value);
-    default:
-      throw new UnreachableCaseError(label);
-  }
+  return shapedRows[label]?.(value) ?? (parse(label, value) as unknown as NodeRow);
 }

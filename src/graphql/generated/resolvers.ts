@@ -647,6 +647,10 @@ export type EventInput = {
   title: Scalars['String']['input'];
   /** ACLED sub-event type. */
   type: EventType;
+  /** The UCDP conflict of a UCDP event (its conflict_new_id), at most 100 characters; as an export gives it. */
+  ucdpConflictId?: InputMaybe<Scalars['String']['input']>;
+  /** The UCDP dyad of a UCDP event (its dyad_new_id), at most 100 characters; as an export gives it. */
+  ucdpDyadId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Orders of an event list; ties are broken by id so that cursors are stable. */

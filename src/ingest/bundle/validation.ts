@@ -6,25 +6,27 @@
 import { z } from "zod";
 import type { Located } from "../draft.js";
 import { otherLabel, ownedBy } from "../../graph/catalogue.js";
-import { labelByPrefix, parseId, type IdPrefix, type NodeLabel } from "../../model/ids.js";
+import { parseId, type IdPrefix, type NodeLabel } from "../../model/ids.js";
 import { isCalendarDate } from "../../model/dates.js";
 import {
-  ACTOR_KINDS,
-  CLAIM_KINDS,
-  DATE_PRECISIONS,
-  ESTIMATE_QUALIFIERS,
-  EVENT_CATEGORIES,
   EVENT_ROLES,
-  EVENT_TYPES,
-  GEO_PRECISIONS,
   isUcdpCategory,
-  PLACE_KINDS,
-  STANCES,
-  VICTIM_GROUPS,
+  type ActorKind,
+  type ClaimKind,
+  type DatePrecision,
+  type EstimateQualifier,
+  type EventCategory,
+  type EventRole,
+  type EventType,
+  type GeoPrecision,
+  type PlaceKind,
+  type Stance,
+  type VictimGroup,
 } from "../../model/enums.js";
+import { nodeTypes, writeLabels, type BundleCheck, type NodeProperty, type NodeType, type WriteLabel } from "../../graph/nodes.js";
 import { MAX_TOLL } from "../../graph/limits.js";
 import { MAX_NAME_LENGTH, withArticle } from "../../model/text.js";
-import { externalIds } from "../../model/identifiers.js";
+import { externalIds, type ExternalId } from "../../model/identifiers.js";
 import { findQuote } from "../../model/quoteSearch.js";
 import { Pacer } from "../../pacer.js";
 
@@ -51,165 +53,240 @@ const id = z.string().min(1);
 const date = z.string().refine(isCalendarDate, "must be a real calendar date, YYYY-MM-DD");
 const nonEmpty = z.string().trim().min(1);
 const name = nonEmpty.max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters long`);
-const datePrecision = z.enum(DATE_PRECISIONS);
 
-const geoPoint = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+/** A death or injury figure: a whole number from 0 to MAX_TOLL, the largest toll one event may have. */
+const toll = z.number().int().min(0).max(MAX_TOLL, `must be at most ${MAX_TOLL}, the largest toll one event may have`);
+
+/** What each of the catalogue's bundle checks (src/graph/nodes.ts) asks of a value. */
+const checks: Record<BundleCheck, z.ZodType> = {
+  name,
+  nonEmpty,
+  id,
+  actorId: id.refine((value) => value.startsWith("actor:"), "must be an actor id (actor:…)"),
+  wikidataId: z.string().regex(/^Q\d+$/, "must look like Q123"),
+  period: z.string().regex(/^\d{4}-(\d{4})?$/, "must look like 2000- or 1991-2018"),
+  url: z.string().url(),
+  toll,
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  ucdpId: nonEmpty.max(100),
+  identifiers: externalIds,
+};
+
+/** A property's bundle field: its check, its values, or its type; a list of them for a list property. */
+function propertySchema(property: NodeProperty): z.ZodType {
+  const check = property.bundle?.check;
+  if (check === "identifiers") return checks.identifiers;
+  const one = property.values
+    ? z.enum(property.values as [string, ...string[]])
+    : check
+      ? checks[check]
+      : property.type === "date"
+        ? date
+        : property.type === "int"
+          ? z.number().int()
+          : property.type === "float"
+            ? z.number()
+            : property.type === "boolean"
+              ? z.boolean()
+              : z.string();
+  return property.type === "strings" ? z.array(one) : one;
+}
+
+/** Required, or also null and absent. */
+const given = (schema: z.ZodType, required: boolean) => (required ? schema : schema.nullish());
 
 /** How an actor or place may be linked to an existing one by name (entity resolution; see resolve/resolution.ts). */
 const resolution = {
   resolve: z.boolean().nullish(),
   sameAs: id.nullish(),
   removeAliases: z.array(name).nullish(),
-  /** Ids merged into this node earlier (mergeNodes), as an export gives them: each becomes a redirect to it. */
-  mergedIds: z.array(id).nullish(),
 };
 
-/** A death or injury figure: a whole number from 0 to MAX_TOLL, the largest toll one event may have. */
-const toll = z.number().int().min(0).max(MAX_TOLL, `must be at most ${MAX_TOLL}, the largest toll one event may have`);
+/**
+ * The fields of a label's bundle section, from the catalogues: its properties' bundle fields (src/graph/nodes.ts; a
+ * composite such as `location` or `estimate` as an object of its keys), the fields of the relationships it owns
+ * (catalogue.ts), and an entity's resolution. Strict: a key the format does not have is refused, not dropped.
+ */
+function sectionSchema(label: WriteLabel) {
+  const type: NodeType = nodeTypes[label];
+  const shape: Record<string, z.ZodType> = {};
+  const composites = new Map<string, Record<string, z.ZodType>>();
+  for (const [, property] of Object.entries(type.properties)) {
+    const field = property.bundle;
+    if (!field || field.orSource !== undefined) continue;
+    const required = field.required ?? !property.optional;
+    if (field.key === undefined) shape[field.field] = given(propertySchema(property), required);
+    else {
+      const keys = composites.get(field.field) ?? {};
+      keys[field.key] = given(propertySchema(property), required);
+      composites.set(field.field, keys);
+      shape[field.field] = z.strictObject(keys).nullish();
+    }
+  }
+  const requires: Readonly<Record<string, string>> = type.bundleRequires ?? {};
+  for (const relationship of ownedBy(label)) {
+    const { field, holds } = relationship.bundle;
+    const message = Object.hasOwn(requires, field) ? requires[field] : undefined;
+    const list = (item: z.ZodType) => (message === undefined ? z.array(item).nullish() : z.array(item).min(1, message));
+    if (holds === "id") shape[field] = given(id, message !== undefined);
+    else if (holds === "ids") shape[field] = list(id);
+    else if (holds === "participants") shape[field] = list(z.strictObject({ actor: id, role: z.enum(EVENT_ROLES) }));
+    else if (holds === "quotes") shape[field] = list(quote);
+  }
+  return z.strictObject(type.kind === "entity" ? { ...shape, ...resolution } : shape);
+}
 
-const estimate = z.object({
-  low: toll.nullish(),
-  high: toll.nullish(),
-  /** The source's best estimate (UCDP's best), between low and high. */
-  best: toll.nullish(),
-  qualifier: z.enum(ESTIMATE_QUALIFIERS),
-});
 
-export const bundleSchema = z.object({
-  source: z.object({
-    id,
-    title: nonEmpty,
-    publisher: id.nullish(),
-    publishedOn: date.nullish(),
-    url: z.string().url().nullish(),
-    text: nonEmpty,
-  }),
-  actors: z
-    .array(
-      z.object({
-        id,
-        name,
-        aliases: z.array(name).nullish(),
-        kind: z.enum(ACTOR_KINDS),
-        description: z.string().nullish(),
-        wikidataId: z
-          .string()
-          .regex(/^Q\d+$/, "must look like Q123")
-          .nullish(),
-        period: z
-          .string()
-          .regex(/^\d{4}-(\d{4})?$/, "must look like 2000- or 1991-2018")
-          .nullish(),
-        identifiers: externalIds.nullish(),
-        partOf: z.array(id).nullish(),
-        allies: z.array(id).nullish(),
-        ...resolution,
-      }),
-    )
-    .nullish(),
-  places: z
-    .array(
-      z.object({
-        id,
-        name,
-        aliases: z.array(name).nullish(),
-        kind: z.enum(PLACE_KINDS),
-        parent: id.nullish(),
-        location: geoPoint.nullish(),
-        wikidataId: z
-          .string()
-          .regex(/^Q\d+$/, "must look like Q123")
-          .nullish(),
-        identifiers: externalIds.nullish(),
-        ...resolution,
-      }),
-    )
-    .nullish(),
-  agreements: z
-    .array(
-      z.object({
-        id,
-        name,
-        signedOn: date.nullish(),
-        datePrecision: datePrecision.nullish(),
-        endsOn: date.nullish(),
-        summary: z.string().nullish(),
-        parties: z.array(id).nullish(),
-        covers: z.array(id).nullish(),
-        quotes: z.array(quote).nullish(),
-      }),
-    )
-    .nullish(),
-  events: z
-    .array(
-      z
-        .object({
-          id,
-          title: nonEmpty,
-          category: z.enum(EVENT_CATEGORIES),
-          type: z.enum(EVENT_TYPES).nullish(),
-          date,
-          /** The latest possible date, when later than `date` (UCDP's date_end). */
-          endDate: date.nullish(),
-          datePrecision,
-          summary: z.string().nullish(),
-          places: z.array(id).min(1, "an event needs at least one place"),
-          participants: z.array(z.object({ actor: id, role: z.enum(EVENT_ROLES) })).nullish(),
-          quotes: z.array(quote).nullish(),
-          location: geoPoint.nullish(),
-          geoPrecision: z.enum(GEO_PRECISIONS).nullish(),
-          identifiers: externalIds.nullish(),
-          ucdpConflictId: nonEmpty.max(100).nullish(),
-          ucdpDyadId: nonEmpty.max(100).nullish(),
-        })
-        .refine((event) => event.type != null || isUcdpCategory(event.category), {
-          message: "an event needs a type, unless its category is one of UCDP's kinds of violence",
-          path: ["type"],
-        }),
-    )
-    .nullish(),
-  claims: z
-    .array(
-      z.object({
-        id,
-        kind: z.enum(CLAIM_KINDS),
-        text: nonEmpty,
-        event: id,
-        estimate: estimate.nullish(),
-        /** Whom the figure counts; absent means ALL. */
-        victims: z.enum(VICTIM_GROUPS).nullish(),
-        /** With COMBATANTS: the actor (an id) whose combatants the figure counts. */
-        victimsOf: id.refine((value) => value.startsWith("actor:"), "must be an actor id (actor:…)").nullish(),
-        actors: z.array(id).nullish(),
-        assertedBy: id.nullish(),
-        disputedBy: z.array(id).nullish(),
-        quotes: z.array(quote).min(1, "a claim rests on at least one quote"),
-      }),
-    )
-    .nullish(),
-  statements: z
-    .array(
-      z.object({
-        id,
-        date: date.nullish(),
-        datePrecision: datePrecision.nullish(),
-        stance: z.enum(STANCES),
-        text: nonEmpty,
-        speaker: id,
-        onBehalfOf: id.nullish(),
-        about: z.array(id).nullish(),
-        targets: z.array(id).nullish(),
-        invokes: z.array(id).nullish(),
-        quotes: z.array(quote).min(1, "a statement rests on at least one quote"),
-      }),
-    )
-    .nullish(),
-});
+/** A label's definition in a bundle, as validated. */
+export type Definition = { id: string } & Record<string, unknown>;
 
-export type Bundle = z.infer<typeof bundleSchema>;
+/** Rules of one section beyond the shape of each field. */
+const sectionRules: Partial<Record<WriteLabel, (schema: z.ZodType) => z.ZodType>> = {
+  Event: (schema) =>
+    schema.refine((event) => (event as Definition).type != null || isUcdpCategory(String((event as Definition).category)), {
+      message: "an event needs a type, unless its category is one of UCDP's kinds of violence",
+      path: ["type"],
+    }),
+};
 
-const prefixOf = (label: NodeLabel): IdPrefix =>
-  (Object.keys(labelByPrefix) as IdPrefix[]).find((prefix) => labelByPrefix[prefix] === label)!;
+/** The bundle format: a source and a list per other section, each from its label's entry in the catalogues. */
+export const bundleSchema = z.strictObject(
+  Object.fromEntries(
+    writeLabels.map((label) => {
+      const section = nodeTypes[label].section;
+      const schema = sectionRules[label]?.(sectionSchema(label)) ?? sectionSchema(label);
+      return [section, section === "source" ? schema : z.array(schema).nullish()];
+    }),
+  ),
+) as unknown as z.ZodType<Bundle>;
+
+/**
+ * The bundle format's static type, for the code that builds or reads bundles (the bench, tests, the checks below).
+ * The runtime schema above derives from the catalogues; tests/unit/nodes.test.ts holds this type against the SDL's
+ * `BundleInput` at compile time, and the schema against the SDL at run time.
+ */
+export interface Bundle {
+  source: { id: string; title: string; publisher?: string | null; publishedOn?: string | null; url?: string | null; text: string };
+  actors?: ActorDefinition[] | null;
+  places?: PlaceDefinition[] | null;
+  agreements?: AgreementDefinition[] | null;
+  events?: EventDefinition[] | null;
+  claims?: ClaimDefinition[] | null;
+  statements?: StatementDefinition[] | null;
+}
+
+type Maybe<T> = T | null | undefined;
+
+type Resolution = {
+  resolve?: boolean | null;
+  sameAs?: string | null;
+  removeAliases?: string[] | null;
+  mergedIds?: string[] | null;
+};
+
+type ActorDefinition = Resolution & {
+  id: string;
+  name: string;
+  aliases?: Maybe<string[]>;
+  kind: ActorKind;
+  description?: Maybe<string>;
+  wikidataId?: Maybe<string>;
+  period?: Maybe<string>;
+  identifiers?: Maybe<ExternalId[]>;
+  partOf?: Maybe<string[]>;
+  allies?: Maybe<string[]>;
+};
+
+type PlaceDefinition = Resolution & {
+  id: string;
+  name: string;
+  aliases?: Maybe<string[]>;
+  kind: PlaceKind;
+  parent?: Maybe<string>;
+  location?: Maybe<{ latitude: number; longitude: number }>;
+  wikidataId?: Maybe<string>;
+  identifiers?: Maybe<ExternalId[]>;
+};
+
+type AgreementDefinition = {
+  id: string;
+  name: string;
+  signedOn?: Maybe<string>;
+  datePrecision?: Maybe<DatePrecision>;
+  endsOn?: Maybe<string>;
+  summary?: Maybe<string>;
+  parties?: Maybe<string[]>;
+  covers?: Maybe<string[]>;
+  quotes?: Maybe<string[]>;
+};
+
+type EventDefinition = {
+  id: string;
+  title: string;
+  category: EventCategory;
+  type?: Maybe<EventType>;
+  date: string;
+  endDate?: Maybe<string>;
+  datePrecision: DatePrecision;
+  summary?: Maybe<string>;
+  places: string[];
+  participants?: Maybe<{ actor: string; role: EventRole }[]>;
+  quotes?: Maybe<string[]>;
+  location?: Maybe<{ latitude: number; longitude: number }>;
+  geoPrecision?: Maybe<GeoPrecision>;
+  identifiers?: Maybe<ExternalId[]>;
+  ucdpConflictId?: Maybe<string>;
+  ucdpDyadId?: Maybe<string>;
+};
+
+type ClaimDefinition = {
+  id: string;
+  kind: ClaimKind;
+  text: string;
+  event: string;
+  estimate?: Maybe<{ low?: Maybe<number>; high?: Maybe<number>; best?: Maybe<number>; qualifier: EstimateQualifier }>;
+  victims?: Maybe<VictimGroup>;
+  victimsOf?: Maybe<string>;
+  actors?: Maybe<string[]>;
+  assertedBy?: Maybe<string>;
+  disputedBy?: Maybe<string[]>;
+  quotes: string[];
+};
+
+type StatementDefinition = {
+  id: string;
+  date?: Maybe<string>;
+  datePrecision?: Maybe<DatePrecision>;
+  stance: Stance;
+  text: string;
+  speaker: string;
+  onBehalfOf?: Maybe<string>;
+  about?: Maybe<string[]>;
+  targets?: Maybe<string[]>;
+  invokes?: Maybe<string[]>;
+  quotes: string[];
+};
+
+/** A label's definitions in a bundle, each with its path (`source`, `events.3`). */
+export function sectionDefinitions(bundle: Bundle, label: WriteLabel): { definition: Definition; path: string }[] {
+  const section = nodeTypes[label].section;
+  if (section === "source") return [{ definition: bundle.source, path: "source" }];
+  return ((bundle[section] ?? []) as Definition[]).map((definition, i) => ({ definition, path: `${section}.${i}` }));
+}
+
+/** A schema issue as problems: an unknown key is named by its own path, as every other problem is. */
+function problemsOf(issue: z.core.$ZodIssue): BundleProblem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key].join("."),
+      message: "is not a field of the bundle format (a misspelt or unknown field is refused rather than ignored)",
+    }));
+  }
+  return [{ path: issue.path.join("."), message: issue.message }];
+}
+
+const prefixOf = (label: NodeLabel): IdPrefix => nodeTypes[label].prefix;
 
 /** One thing wrong with a bundle, at a JSON path such as `claims.3.quotes.0`. */
 export interface BundleProblem {
@@ -245,7 +322,7 @@ export async function validateBundle(
 > {
   const parsed = bundleSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+    return { ok: false, problems: parsed.error.issues.flatMap(problemsOf) };
   }
   const bundle = parsed.data;
   const problems: BundleProblem[] = [];
@@ -260,13 +337,9 @@ export async function validateBundle(
     if (defined.has(nodeId)) problems.push({ path, message: `"${nodeId}" is defined twice in this bundle` });
     defined.set(nodeId, prefix);
   };
-  define(bundle.source.id, "source", "source.id");
-  bundle.actors?.forEach((actor, i) => define(actor.id, "actor", `actors.${i}.id`));
-  bundle.places?.forEach((place, i) => define(place.id, "place", `places.${i}.id`));
-  bundle.agreements?.forEach((agreement, i) => define(agreement.id, "agreement", `agreements.${i}.id`));
-  bundle.events?.forEach((event, i) => define(event.id, "event", `events.${i}.id`));
-  bundle.claims?.forEach((claim, i) => define(claim.id, "claim", `claims.${i}.id`));
-  bundle.statements?.forEach((statement, i) => define(statement.id, "statement", `statements.${i}.id`));
+  for (const label of writeLabels) {
+    for (const { definition, path } of sectionDefinitions(bundle, label)) define(definition.id, nodeTypes[label].prefix, `${path}.id`);
+  }
 
   const external: ExternalReferences = new Map();
   const refer = (nodeId: string | null | undefined, prefix: IdPrefix, path: string) => {
@@ -300,7 +373,9 @@ export async function validateBundle(
     }
   };
 
-  referLinks("Source", bundle.source, "source");
+  for (const label of writeLabels) {
+    for (const { definition, path } of sectionDefinitions(bundle, label)) referLinks(label, definition, path);
+  }
   const sameAs = (nodeId: string, target: string | null | undefined, prefix: IdPrefix, path: string) => {
     if (target == null) return;
     if (parseId(target)?.prefix !== prefix)
@@ -317,30 +392,25 @@ export async function validateBundle(
   bundle.actors?.forEach((actor, i) => {
     sameAs(actor.id, actor.sameAs, "actor", `actors.${i}.sameAs`);
     mergedIds(actor.id, actor.mergedIds, "actor", `actors.${i}.mergedIds`);
-    referLinks("Actor", actor, `actors.${i}`);
     if (actor.partOf?.includes(actor.id)) problems.push({ path: `actors.${i}.partOf`, message: "an actor cannot be part of itself" });
   });
   bundle.places?.forEach((place, i) => {
     sameAs(place.id, place.sameAs, "place", `places.${i}.sameAs`);
     mergedIds(place.id, place.mergedIds, "place", `places.${i}.mergedIds`);
-    referLinks("Place", place, `places.${i}`);
     if (place.parent === place.id) problems.push({ path: `places.${i}.parent`, message: "a place cannot be its own parent" });
   });
   bundle.agreements?.forEach((agreement, i) => {
-    referLinks("Agreement", agreement, `agreements.${i}`);
     if (agreement.signedOn && agreement.endsOn && agreement.endsOn <= agreement.signedOn) {
       problems.push({ path: `agreements.${i}.endsOn`, message: "must be after signedOn" });
     }
   });
   bundle.events?.forEach((event, i) => {
-    referLinks("Event", event, `events.${i}`);
     // ISO dates compare as text.
     if (event.endDate && event.endDate < event.date) {
       problems.push({ path: `events.${i}.endDate`, message: "must not be before date" });
     }
   });
   bundle.claims?.forEach((claim, i) => {
-    referLinks("Claim", claim, `claims.${i}`);
     const figure = claim.estimate;
     if (figure?.low != null && figure.high != null && figure.low > figure.high) {
       problems.push({ path: `claims.${i}.estimate`, message: "low must not exceed high" });
@@ -358,15 +428,18 @@ export async function validateBundle(
       });
     }
   });
-  bundle.statements?.forEach((statement, i) => referLinks("Statement", statement, `statements.${i}`));
 
   const text = bundle.source.text;
-  const quoted = [
-    ...(bundle.agreements ?? []).map((agreement, i) => ({ id: agreement.id, quotes: agreement.quotes, path: `agreements.${i}` })),
-    ...(bundle.events ?? []).map((event, i) => ({ id: event.id, quotes: event.quotes, path: `events.${i}` })),
-    ...(bundle.claims ?? []).map((claim, i) => ({ id: claim.id, quotes: claim.quotes, path: `claims.${i}` })),
-    ...(bundle.statements ?? []).map((statement, i) => ({ id: statement.id, quotes: statement.quotes, path: `statements.${i}` })),
-  ];
+  // The definitions of every label that has evidence (catalogue.ts), with their quotes.
+  const quoted = writeLabels
+    .filter((label) => ownedBy(label).some((relationship) => relationship.type === "EVIDENCED_BY"))
+    .flatMap((label) =>
+      sectionDefinitions(bundle, label).map(({ definition, path }) => ({
+        id: definition.id,
+        quotes: definition.quotes as string[] | null | undefined,
+        path,
+      })),
+    );
   const evidence = new Map<string, Located[]>();
   const count = quoted.reduce((sum, node) => sum + (node.quotes?.length ?? 0), 0);
   if (count > quoteLimits.count || count * text.length > quoteLimits.work) {

@@ -13,7 +13,9 @@ import { otherLabel, ownedBy } from "../../graph/catalogue.js";
 import { cycleBreaks, cycleText, hierarchyOf } from "../../graph/cycles.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
 import { MERGEABLE_LABELS } from "../../graph/redirects.js";
-import type { Properties, WriteLabel } from "../draft.js";
+import { isEntityLabel, type Properties, type WriteLabel, writeLabels } from "../draft.js";
+import { nodeTypes, propertiesOf, type BundleSection } from "../../graph/nodes.js";
+import type { StoredProperties } from "../storedRows.js";
 import { parseIdentifierKey } from "../../model/identifiers.js";
 import { importsCommitted, readGraph, type StoredGraph } from "./exportStore.js";
 import { type IncidentDecisions, readIncidentDecisions } from "../write/incidentDecisions.js";
@@ -81,7 +83,7 @@ function leaveOutCycles(graph: StoredGraph): string[] {
 }
 
 type Json = Record<string, unknown>;
-type Section = "actors" | "places" | "agreements" | "events" | "claims" | "statements";
+type Section = Exclude<BundleSection, "source">;
 
 export function graphToBundles(graph: StoredGraph): Json[] {
   const sources = graph.nodes.get("Source") ?? [];
@@ -89,188 +91,95 @@ export function graphToBundles(graph: StoredGraph): Json[] {
   const bundles = new Map<string, Json & Record<Section, Json[]>>();
   for (const source of sources) {
     const id = String(source.id);
-    bundles.set(id, {
-      source: compact({
-        id,
-        title: source.title,
-        publishedOn: source.publishedOn,
-        url: source.url,
-        text: source.text,
-        ...relationshipFields(graph, "Source", id),
-      }),
-      actors: [],
-      places: [],
-      agreements: [],
-      events: [],
-      claims: [],
-      statements: [],
-    });
+    const empty = Object.fromEntries(sections.map((section) => [section, [] as Json[]])) as Record<Section, Json[]>;
+    bundles.set(id, { source: definition(graph, "Source", source), ...empty });
   }
   const firstSource = String(sources[0]!.id);
-  const placed = new Set<string>();
-  const put = (sourceId: string, section: Section, node: Json) => {
-    bundles.get(sourceId)![section].push(node);
-    placed.add(String(node.id));
-  };
-  const quotesIn = (id: string, source: string) =>
-    (graph.evidence.get(id) ?? []).filter((at) => at.source === source).map((at) => at.quote);
-  const evidenceSources = (id: string) => [...new Set((graph.evidence.get(id) ?? []).map((at) => at.source))].sort();
+  const put = (sourceId: string, label: WriteLabel, node: StoredProperties) =>
+    bundles.get(sourceId)![nodeTypes[label].section as Section].push(definition(graph, label, node, sourceId));
 
-  for (const claim of graph.nodes.get("Claim") ?? []) {
-    const id = String(claim.id);
-    const source = targets(graph, "Claim", id, "REPORTED_IN")[0] ?? firstSource;
-    const estimate =
-      claim.qualifier == null ? undefined : compact({ low: claim.low, high: claim.high, best: claim.best, qualifier: claim.qualifier });
-    put(
-      source,
-      "claims",
-      compact({
-        id,
-        kind: claim.kind,
-        text: claim.text,
-        estimate,
-        victims: claim.victims,
-        victimsOf: claim.victimsOf,
-        ...relationshipFields(graph, "Claim", id),
-        quotes: quotesIn(id, source),
-      }),
-    );
-  }
-  for (const statement of graph.nodes.get("Statement") ?? []) {
-    const id = String(statement.id);
-    const source = targets(graph, "Statement", id, "REPORTED_IN")[0] ?? firstSource;
-    put(
-      source,
-      "statements",
-      compact({
-        id,
-        date: statement.date,
-        datePrecision: statement.datePrecision,
-        stance: statement.stance,
-        text: statement.text,
-        ...relationshipFields(graph, "Statement", id),
-        quotes: quotesIn(id, source),
-      }),
-    );
+  // Claims and statements go with the source they are reported in.
+  for (const label of reportedLabels) {
+    for (const node of graph.nodes.get(label) ?? []) {
+      put(targets(graph, label, String(node.id), "REPORTED_IN")[0] ?? firstSource, label, node);
+    }
   }
 
-  /** Sources whose claims or statements are about an event, in source order. */
+  /** Sources whose claims or statements are about a document, in source order. */
   const discussedIn = new Map<string, string[]>();
-  for (const [label, owner] of [
-    ["Claim", "claims"],
-    ["Statement", "statements"],
-  ] as const) {
-    for (const [sourceId, bundle] of bundles) {
-      for (const node of bundle[owner]) {
-        const events = label === "Claim" ? [node.event] : ((node.about as string[] | undefined) ?? []);
-        for (const event of events) discussedIn.set(String(event), [...(discussedIn.get(String(event)) ?? []), sourceId]);
+  for (const [sourceId, bundle] of bundles) {
+    for (const { section, field } of documentReferences) {
+      for (const node of bundle[section]) {
+        for (const document of [node[field] ?? []].flat() as string[]) {
+          discussedIn.set(document, [...(discussedIn.get(document) ?? []), sourceId]);
+        }
       }
     }
   }
   const homes = (id: string) => {
-    const evidenced = evidenceSources(id);
+    const evidenced = [...new Set((graph.evidence.get(id) ?? []).map((at) => at.source))].sort();
     if (evidenced.length > 0) return evidenced;
     return [discussedIn.get(id)?.sort()[0] ?? firstSource];
   };
-
-  for (const event of graph.nodes.get("Event") ?? []) {
-    const id = String(event.id);
-    for (const source of homes(id)) {
-      put(
-        source,
-        "events",
-        compact({
-          id,
-          title: event.title,
-          category: event.category,
-          type: event.type,
-          date: event.date,
-          endDate: event.endDate,
-          datePrecision: event.datePrecision,
-          summary: event.summary,
-          ...relationshipFields(graph, "Event", id),
-          quotes: quotesIn(id, source),
-          location:
-            event.latitude == null || event.longitude == null ? undefined : { latitude: event.latitude, longitude: event.longitude },
-          geoPrecision: event.geoPrecision,
-          identifiers: identifiersOf(event),
-          ucdpConflictId: event.ucdpConflictId,
-          ucdpDyadId: event.ucdpDyadId,
-        }),
-      );
-    }
-  }
-  for (const agreement of graph.nodes.get("Agreement") ?? []) {
-    const id = String(agreement.id);
-    for (const source of homes(id)) {
-      put(
-        source,
-        "agreements",
-        compact({
-          id,
-          name: agreement.name,
-          signedOn: agreement.signedOn,
-          datePrecision: agreement.datePrecision,
-          endsOn: agreement.endsOn,
-          summary: agreement.summary,
-          ...relationshipFields(graph, "Agreement", id),
-          quotes: quotesIn(id, source),
-        }),
-      );
-    }
+  // Events and agreements go into every bundle whose source holds evidence of them.
+  for (const label of placedDocuments) {
+    for (const node of graph.nodes.get(label) ?? []) for (const source of homes(String(node.id))) put(source, label, node);
   }
 
-  // Entities go with the first bundle that refers to them.
+  // Entities go with the first bundle that refers to them; a place with no reference where its first child went.
   const firstReference = new Map<string, string>();
   for (const [sourceId, bundle] of bundles) {
     for (const id of referencedIds(bundle)) if (!firstReference.has(id)) firstReference.set(id, sourceId);
   }
-  for (const actor of graph.nodes.get("Actor") ?? []) {
-    const id = String(actor.id);
-    put(
-      firstReference.get(id) ?? firstSource,
-      "actors",
-      compact({
-        id,
-        name: actor.name,
-        aliases: actor.aliases,
-        kind: actor.kind,
-        description: actor.description,
-        wikidataId: actor.wikidataId,
-        period: actor.period,
-        mergedIds: actor.mergedIds,
-        identifiers: identifiersOf(actor),
-        ...relationshipFields(graph, "Actor", id),
-      }),
-    );
-  }
   const placeHome = homeOfParent(graph, firstReference);
-  for (const place of graph.nodes.get("Place") ?? []) {
-    const id = String(place.id);
-    put(
-      placeHome(id) ?? firstSource,
-      "places",
-      compact({
-        id,
-        name: place.name,
-        aliases: place.aliases,
-        kind: place.kind,
-        ...relationshipFields(graph, "Place", id),
-        location: place.latitude == null || place.longitude == null ? undefined : { latitude: place.latitude, longitude: place.longitude },
-        wikidataId: place.wikidataId,
-        mergedIds: place.mergedIds,
-        identifiers: identifiersOf(place),
-      }),
-    );
+  for (const label of entityLabels) {
+    for (const node of graph.nodes.get(label) ?? []) {
+      const id = String(node.id);
+      put((label === "Place" ? placeHome(id) : firstReference.get(id)) ?? firstSource, label, node);
+    }
   }
 
   return [...bundles.values()].map((bundle) => {
     const result: Json = { source: bundle.source };
-    for (const section of ["actors", "places", "agreements", "events", "claims", "statements"] as const) {
+    for (const section of sections) {
       if (bundle[section].length > 0) result[section] = bundle[section];
     }
     return result;
   });
+}
+
+/**
+ * A stored node as its bundle section defines it, by the catalogue (src/graph/nodes.ts): each given property at its
+ * bundle field (a composite's keys together, when its required ones are known; identifiers as `{scheme, value}`),
+ * then the relationships it owns, then its quotes in `source`.
+ */
+function definition(graph: StoredGraph, label: WriteLabel, node: StoredProperties, source?: string): Json {
+  const id = String(node.id);
+  const fields: Json = { id };
+  const composites = new Map<string, { value: Json; complete: boolean }>();
+  for (const [key, property] of propertiesOf(label, "given")) {
+    const bundle = property.bundle;
+    if (!bundle || bundle.orSource !== undefined) continue;
+    if (bundle.key !== undefined) {
+      const composite = composites.get(bundle.field) ?? { value: {}, complete: true };
+      composite.value[bundle.key] = node[key];
+      if (bundle.required && node[key] == null) composite.complete = false;
+      composites.set(bundle.field, composite);
+      fields[bundle.field] = composite;
+    } else fields[bundle.field] = bundle.identifiers !== undefined ? identifiersOf(node) : node[key];
+  }
+  for (const [field, composite] of composites) fields[field] = composite.complete ? compact(composite.value) : undefined;
+  const evidenced = ownedBy(label).some((relationship) => relationship.type === "EVIDENCED_BY");
+  return compact({
+    ...fields,
+    ...relationshipFields(graph, label, id),
+    ...(evidenced && source !== undefined ? { quotes: quotesIn(graph, id, source) } : {}),
+  });
+}
+
+/** A node's quotes in one source. */
+function quotesIn(graph: StoredGraph, id: string, source: string): string[] {
+  return (graph.evidence.get(id) ?? []).filter((at) => at.source === source).map((at) => at.quote);
 }
 
 /** The targets of a node's owned relationships of one type. */
@@ -312,20 +221,33 @@ function homeOfParent(graph: StoredGraph, firstReference: ReadonlyMap<string, st
   return home;
 }
 
-/** The fields of a bundle's sections that refer to actors and places, from the catalogue (for placing entities). */
-const entityReferences: readonly { section: "source" | Section; field: string }[] = (
-  [
-    ["Source", "source"],
-    ["Event", "events"],
-    ["Claim", "claims"],
-    ["Statement", "statements"],
-    ["Agreement", "agreements"],
-  ] as const
-).flatMap(([label, section]) =>
-  ownedBy(label)
-    .filter((relationship) => ["Actor", "Place"].includes(otherLabel(relationship)))
-    .map((relationship) => ({ section, field: relationship.bundle.field })),
+const sections = writeLabels.flatMap((label) => {
+  const section = nodeTypes[label].section;
+  return section === "source" ? [] : [section];
+});
+/** The documents a bundle's source reports (claims, statements): their relationship to it is the bundle's own source. */
+const reportedLabels = writeLabels.filter((label) => ownedBy(label).some((relationship) => relationship.bundle.holds === "source"));
+/** The other documents (events, agreements), placed by their evidence or by the documents that discuss them. */
+const placedDocuments = writeLabels.filter(
+  (label) => nodeTypes[label].kind === "document" && nodeTypes[label].section !== "source" && !reportedLabels.includes(label),
 );
+const entityLabels = writeLabels.filter(isEntityLabel);
+
+/** The fields by which reported documents say what they are ABOUT (a claim's event, a statement's `about`). */
+const documentReferences: readonly { section: Section; field: string }[] = reportedLabels.flatMap((label) =>
+  ownedBy(label)
+    .filter((relationship) => relationship.type === "ABOUT")
+    .map((relationship) => ({ section: nodeTypes[label].section as Section, field: relationship.bundle.field })),
+);
+
+/** The fields of a bundle's sections that refer to actors and places, from the catalogue (for placing entities). */
+const entityReferences: readonly { section: "source" | Section; field: string }[] = writeLabels
+  .filter((label) => !isEntityLabel(label))
+  .flatMap((label) =>
+    ownedBy(label)
+      .filter((relationship) => (entityLabels as readonly string[]).includes(otherLabel(relationship)))
+      .map((relationship) => ({ section: nodeTypes[label].section, field: relationship.bundle.field })),
+  );
 
 /** Every id a bundle's documents refer to (for placing entities). */
 function referencedIds(bundle: Json & Record<Section, Json[]>): string[] {

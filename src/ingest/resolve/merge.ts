@@ -10,6 +10,8 @@ import { matchKeysOf, nameKeysOf } from "../../model/nameMatching.js";
 import { identifierKeys } from "../../model/identifiers.js";
 import { normalizeName, searchText } from "../../model/text.js";
 import { type DraftNode, isEntityLabel, type Link, type Located, type Properties, propertyTypes, type WriteLabel } from "../draft.js";
+import { propertiesOf } from "../../graph/nodes.js";
+import { UnreachableCaseError } from "../../errors.js";
 
 /** What the importer read of a stored node. Entities need their values and links to merge with. */
 export interface StoredNode {
@@ -124,25 +126,36 @@ function completeProperties(label: WriteLabel, properties: Properties): Properti
   return complete;
 }
 
+/**
+ * The properties the catalogue derives from the given ones (src/graph/nodes.ts), but the content hash, which covers
+ * them all: the search text of the label's `search` properties, and an entity's name keys of the same (its names).
+ */
 function derivedProperties(label: WriteLabel, properties: Properties): Properties {
-  const text = (key: string) => (typeof properties[key] === "string" ? properties[key] : null);
-  switch (label) {
-    case "Actor":
-    case "Place": {
-      const names = [text("name") ?? "", ...strings(properties.aliases)];
-      return { nameKeys: nameKeysOf(names), matchKeys: matchKeysOf(names), searchText: searchText(names) };
+  const parts = propertiesOf(label, "given")
+    .filter(([, property]) => property.search)
+    .flatMap(([key, property]) =>
+      property.type === "strings" ? strings(properties[key]) : [typeof properties[key] === "string" ? properties[key] : ""],
+    );
+  const derived: Properties = {};
+  for (const [key, property] of propertiesOf(label, "derived")) {
+    switch (property.derive) {
+      case "searchText":
+        derived[key] = searchText(parts);
+        break;
+      case "nameKeys":
+        derived[key] = nameKeysOf(parts);
+        break;
+      case "matchKeys":
+        derived[key] = matchKeysOf(parts);
+        break;
+      case "contentHash":
+      case undefined:
+        break;
+      default:
+        throw new UnreachableCaseError(property.derive);
     }
-    case "Source":
-      return { searchText: searchText([text("title")]) };
-    case "Agreement":
-      return { searchText: searchText([text("name"), text("summary")]) };
-    case "Event":
-      return { searchText: searchText([text("title"), text("summary")]) };
-    case "Statement":
-      return { searchText: searchText([text("text")]) };
-    case "Claim":
-      return {};
   }
+  return derived;
 }
 
 const linkKey = (link: Link) => `${link.type}\u0000${link.target}\u0000${link.role ?? ""}`;

@@ -1,7 +1,10 @@
 /** The shapes the explorer reads from the API, and how they are named on screen. Pure: no DOM. */
 
-export const NODE_TYPES = ["Actor", "Place", "Event", "Statement", "Claim", "Agreement", "Source"] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
+import { drawnLabels, type DrawnLabel } from "../../../src/graph/nodes.js";
+
+/** The node types the explorer draws, in its legend's order: the node catalogue's (src/graph/nodes.ts). */
+export const NODE_TYPES: readonly DrawnLabel[] = drawnLabels;
+export type NodeType = DrawnLabel;
 
 /** Enough of a node to draw it (the `NodeSummary` fragment). */
 export interface NodeSummary {
@@ -54,18 +57,15 @@ const lowerWords = (value: string): string => value.toLowerCase().replace(/_/g, 
 /** The label drawn on a node: its name or title, or for statements and claims what they are. */
 export function nodeLabel(node: NodeSummary): string {
   switch (node.__typename) {
-    case "Actor":
-    case "Place":
-    case "Agreement":
-      return node.name ?? node.id;
-    case "Event":
-      return node.title ?? node.id;
     case "Source":
       return shorten(node.title ?? node.id, 48);
     case "Statement":
       return `${node.speaker?.name ?? "Someone"}: ${lowerWords(node.stance ?? "statement")}`;
     case "Claim":
       return `${lowerWords(node.claimKind ?? "")} claim: ${shorten(node.text ?? node.id, 40)}`.trimStart();
+    default:
+      // Actors, places, agreements, events and any type added later: its name or title.
+      return node.name ?? node.title ?? node.id;
   }
 }
 
