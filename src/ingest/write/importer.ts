@@ -103,12 +103,13 @@ export async function runImport(db: Executor, draft: Draft, options: ImportOptio
 }
 
 /**
- * One import, phase by phase: resolve, compare, check, write, derive incidents. Every phase but the last may refuse
- * the import (InvalidImportError, listing every problem it found); a dry run stops after the checks, with the report.
+ * One import, phase by phase: resolve, compare, check, write, derive incidents. Resolving and the checks refuse the
+ * import when they find problems (InvalidImportError, listing them all); a dry run stops after the checks, with its
+ * report.
  */
 async function importInTransaction(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<ImportReport> {
   await lockImports(tx);
-  const resolved = await resolvePhase(tx, input, options);
+  const resolved = await resolve(tx, input, options);
   const comparison = await compare(tx, resolved);
   const identifiers = await checkIdentifiers(tx, comparison);
   await checkHierarchies(tx, comparison);
@@ -134,13 +135,13 @@ interface Resolved {
  * existing ones under another id take that id (by identifier, then by name, unless `resolve` is off); every reference
  * must then name a node of the draft or of the graph, with the expected label.
  */
-async function resolvePhase(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<Resolved> {
+async function resolve(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<Resolved> {
   const redirected = await followRedirects(tx, input);
   const given = redirected.draft;
   const problems: ImportProblem[] = [...(options.problems ?? []), ...redirected.problems];
   const elements = await existingInGraph(tx, given);
   const existing = new Set(elements.keys());
-  const resolution = options.resolve === false ? null : await resolve(tx, given, existing);
+  const resolution = options.resolve === false ? null : await entityResolution(tx, given, existing);
   problems.push(...(resolution?.problems ?? []));
   const draft = resolution ? applyResolution(given, resolution.rewrite) : given;
   problems.push(...unknownReferences(draft, existing));
@@ -200,7 +201,7 @@ async function compare(tx: WriteTransaction, { draft, elements }: Resolved): Pro
   const stored = new Set(elements.keys());
   for (const label of writeLabels) {
     const nodes = comparison.groups.get(label) ?? [];
-    if (nodes.length > 0) comparison.writes.set(label, await compareLabel(tx, label, nodes, stored, comparison, pacer));
+    if (nodes.length > 0) comparison.writes.set(label, await compareLabel(tx, label, nodes, { into: comparison, stored, pacer }));
   }
   return comparison;
 }
@@ -210,9 +211,7 @@ async function compareLabel(
   tx: WriteTransaction,
   label: WriteLabel,
   nodes: readonly DraftNode[][],
-  stored: ReadonlySet<string>,
-  comparison: Comparison,
-  pacer: Pacer,
+  { into: comparison, stored, pacer }: { into: Comparison; stored: ReadonlySet<string>; pacer: Pacer },
 ): Promise<Writes> {
   const storedHere = nodes.filter((definitions) => stored.has(definitions[0]!.id));
   const before =
@@ -244,7 +243,7 @@ async function compareLabel(
       }
     }
     if (isMergeable(label) && (storedNode === null || storedNode.hash !== target.hash)) {
-      addHierarchyLinks(comparison.hierarchies, label, target, storedNode, definitions);
+      addHierarchyLinks(comparison.hierarchies, label, { target, storedNode, definitions });
     }
     if (storedNode === null) writes.created.push(target);
     else if (storedNode.hash !== target.hash || evidenceChanged) writes.updated.push(target);
@@ -257,9 +256,7 @@ async function compareLabel(
 function addHierarchyLinks(
   hierarchies: Map<MergeableLabel, Hierarchy>,
   label: MergeableLabel,
-  target: TargetNode,
-  storedNode: StoredNode | null,
-  definitions: readonly DraftNode[],
+  { target, storedNode, definitions }: { target: TargetNode; storedNode: StoredNode | null; definitions: readonly DraftNode[] },
 ): void {
   const hierarchy = hierarchies.get(label) ?? { written: new Map<string, string[]>(), added: [] };
   hierarchies.set(label, hierarchy);
@@ -494,7 +491,8 @@ async function existingInGraph(tx: WriteTransaction, draft: Draft): Promise<Elem
   return existingIds(tx, new Map([...byLabel].map(([label, ids]) => [label, [...ids]])));
 }
 
-async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet<string>) {
+/** Which new actors and places are existing ones (resolve/resolution.ts), from the graph's candidates by name and identifier. */
+async function entityResolution(tx: WriteTransaction, draft: Draft, existing: ReadonlySet<string>) {
   const open = draft.nodes.filter((node) => node.entity && !existing.has(node.id) && node.entity.resolve && !node.entity.sameAs);
   const candidates = [];
   for (const label of ["Actor", "Place"] as const satisfies EntityLabel[]) {
