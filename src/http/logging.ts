@@ -33,18 +33,16 @@ const codeOf = (code: unknown): string => (typeof code === "string" ? code : INT
  */
 function logInternalErrors(
   logger: Logger,
-  requestId: string,
-  operationName: string | null,
-  sent: readonly GraphQLFormattedError[],
-  raw: readonly GraphQLError[],
+  request: { requestId: string; operationName: string | null },
+  errors: { sent: readonly GraphQLFormattedError[]; raw: readonly GraphQLError[] },
 ): void {
+  const { sent, raw } = errors;
   const internal = sent.flatMap((error, i) => (codeOf(error.extensions?.code) === INTERNAL ? [raw[i]] : []));
   const originals = internal.map((error) => error?.originalError ?? error).filter((error) => error !== undefined);
   const [first] = originals;
   logger.error(
     {
-      requestId,
-      operationName,
+      ...request,
       err: first,
       count: internal.length,
       paths: internal.slice(0, 10).map((error) => error?.path?.join(".") ?? null),
@@ -65,7 +63,13 @@ export function requestLoggingPlugin(logger: Logger, metrics: Metrics): ApolloSe
           const sent = response.body.kind === "single" ? response.body.singleResult.errors : response.body.initialResult.errors;
           const codes = [...new Set((sent ?? errors ?? []).map((error) => codeOf(error.extensions?.code)))];
           for (const code of codes) metrics.errorResponses.inc({ code });
-          if (codes.includes(INTERNAL)) logInternalErrors(logger, contextValue.requestId, operationName ?? null, sent ?? [], errors ?? []);
+          if (codes.includes(INTERNAL)) {
+            logInternalErrors(
+              logger,
+              { requestId: contextValue.requestId, operationName: operationName ?? null },
+              { sent: sent ?? [], raw: errors ?? [] },
+            );
+          }
           logger.info(
             {
               requestId: contextValue.requestId,

@@ -85,7 +85,7 @@ export function createLoaders(repositories: Repositories) {
     ): DataLoader<string, Page<EventRow>> {
       return loaderFor(
         `events:${JSON.stringify([anchor, filter, order, request])}`,
-        (keys) => repositories.events.pages(anchor, keys, filter, order, request),
+        (keys) => repositories.events.pages({ anchor, filter, order, request }, keys),
         () => emptyPage(),
       );
     },

@@ -16,8 +16,19 @@ export const labelByPrefix = {
 export type IdPrefix = keyof typeof labelByPrefix;
 export type NodeLabel = (typeof labelByPrefix)[IdPrefix];
 
-/** `<prefix>:<slug>`; slugs are ASCII letters, digits and `._~-` (ACLED's `SYR12345` keeps its case). */
-const idPattern = /^([a-z]+):([A-Za-z0-9][A-Za-z0-9._~-]{0,199})$/;
+/** The most characters of an id after its `<prefix>:`. */
+export const MAX_SLUG_LENGTH = 200;
+
+/**
+ * A slug of at most `maxLength` characters, as regular expression source: ASCII letters, digits and `._~-`, starting
+ * with a letter or digit (ACLED's `SYR12345` keeps its case).
+ */
+export function slugPattern(maxLength: number): string {
+  return `[A-Za-z0-9][A-Za-z0-9._~-]{0,${maxLength - 1}}`;
+}
+
+/** `<prefix>:<slug>`. */
+const idPattern = new RegExp(`^([a-z]+):(${slugPattern(MAX_SLUG_LENGTH)})$`);
 
 /** The same list for looking up text from a request: a Map, so `constructor:x` finds nothing (`in` and `[]` would find Object's). */
 const labels: ReadonlyMap<string, NodeLabel> = new Map(Object.entries(labelByPrefix));

@@ -4,7 +4,7 @@ import type { EventRole } from "../model/enums.js";
 import type { EventRow, Page } from "../model/rows.js";
 import type { PageRequest } from "../model/pagination.js";
 import { UnreachableCaseError } from "../errors.js";
-import { fieldRead, rel } from "../graph/catalogue.js";
+import { rel } from "../graph/catalogue.js";
 import {
   actorEvents,
   coveringAgreementPath,
@@ -199,18 +199,25 @@ CALL (filterPlace) {
   };
 }
 
+/** Which pages of events: the list they are pages of, and what of each event the request reads. */
+export interface EventPages {
+  anchor: EventAnchor;
+  filter: EventConditions;
+  order: EventOrderName;
+  request: PageRequest;
+  /** Fields below each event fetched in the same statement (lookAhead.ts); none when left out. */
+  ahead?: readonly LookAheadField[];
+  /** The properties the selection reads (records.ts selectedRowProperties); all when left out. */
+  selected?: readonly string[] | undefined;
+}
+
 /** Pages of events: for the whole graph (keys ignored, one page) or per parent key, in one round trip. */
 export class EventRepository {
   constructor(private readonly db: Executor) {}
 
   async pages(
-    anchor: EventAnchor,
+    { anchor, filter, order, request, ahead = [], selected }: EventPages,
     keys: readonly string[],
-    filter: EventConditions,
-    order: EventOrderName,
-    request: PageRequest,
-    ahead: readonly LookAheadField[] = [],
-    selected?: readonly string[],
   ): Promise<Map<string, Page<EventRow>>> {
     const ordering = eventOrdering(order);
     checkedCursor(request, ordering);
@@ -226,7 +233,7 @@ export class EventRepository {
     const needed = selected && order === "FATALITIES_DESC" ? [...selected, "fatalities"] : selected;
     const expanded =
       ahead.length > 0
-        ? lookAheadCypher("e", "Event", ahead, aheadParams, fieldRead, needed)
+        ? lookAheadCypher("e", "Event", ahead, aheadParams, { selected: needed })
         : { clauses: "", projection: selectedRowProperties("Event", "e", needed) };
     const { cypher, params } = pagedListCypher(
       {
@@ -241,6 +248,6 @@ export class EventRepository {
     );
     const rows = await this.db.read(cypher, { ...params, ...anchored.params, ...conditions.params, ...aheadParams, keys });
     const toRow = ahead.length > 0 ? (value: unknown) => rowWithAhead(value, eventRow, ahead) : eventRow;
-    return pagesByKey(rows, anchor.kind === "all" ? null : keys, request, ordering, toRow);
+    return pagesByKey(rows, anchor.kind === "all" ? null : keys, { request, ordering, toRow });
   }
 }

@@ -130,6 +130,6 @@ export class IncidentRepository {
       request,
     );
     const rows = await this.db.read(cypher, { ...params, ...conditions.params });
-    return pagesByKey(rows, null, request, incidentOrdering, incidentRow).get("")!;
+    return pagesByKey(rows, null, { request, ordering: incidentOrdering, toRow: incidentRow }).get("")!;
   }
 }

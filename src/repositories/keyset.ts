@@ -114,8 +114,15 @@ function firstVariable(variables: string): string {
   return variables.split(",")[0]?.trim() ?? "";
 }
 
+/** How a list's result rows become pages: the page asked for, the ordering its cursors follow, and how an item is read. */
+export interface Paging<T> {
+  request: PageRequest;
+  ordering: Ordering<T>;
+  toRow: (value: unknown) => T;
+}
+
 /** Turns one result row of `pagedListCypher` into a Relay page. */
-export function toPage<T>(row: Row | undefined, request: PageRequest, ordering: Ordering<T>, toRow: (value: unknown) => T): Page<T> {
+export function toPage<T>(row: Row | undefined, { request, ordering, toRow }: Paging<T>): Page<T> {
   const total = typeof row?.total === "number" ? row.total : 0;
   const fetched = Array.isArray(row?.items) ? row.items.map(toRow) : [];
   const more = fetched.length > request.size;
@@ -142,14 +149,8 @@ export function toPage<T>(row: Row | undefined, request: PageRequest, ordering: 
  * The pages of one `pagedListCypher` result: one page under the key "" for a list over the whole graph
  * (no anchor), else one page per anchor key, empty for keys that matched nothing.
  */
-export function pagesByKey<T>(
-  rows: Row[],
-  keys: readonly string[] | null,
-  request: PageRequest,
-  ordering: Ordering<T>,
-  toRow: (value: unknown) => T,
-): Map<string, Page<T>> {
-  if (keys === null) return new Map([["", toPage(rows[0], request, ordering, toRow)]]);
+export function pagesByKey<T>(rows: Row[], keys: readonly string[] | null, paging: Paging<T>): Map<string, Page<T>> {
+  if (keys === null) return new Map([["", toPage(rows[0], paging)]]);
   const byKey = new Map(rows.map((row) => [String(row.key), row]));
-  return new Map(keys.map((key) => [key, toPage(byKey.get(key), request, ordering, toRow)]));
+  return new Map(keys.map((key) => [key, toPage(byKey.get(key), paging)]));
 }

@@ -6,7 +6,7 @@ import { normalizeName } from "../model/text.js";
 import { UnreachableCaseError } from "../errors.js";
 import { rel } from "../graph/catalogue.js";
 import { placeWithinPath } from "../graph/rules.js";
-import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, toPage } from "./keyset.js";
+import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, type Paging, toPage } from "./keyset.js";
 import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
 import { actorRow, agreementRow, placeRow, rowProperties, statementRow } from "./records.js";
 
@@ -66,17 +66,11 @@ interface Built {
   params: Params;
 }
 
-async function onePage<T>(
-  db: Executor,
-  built: Built,
-  ordering: Ordering<T>,
-  request: PageRequest,
-  toRow: (value: unknown) => T,
-): Promise<Page<T>> {
-  checkedCursor(request, ordering);
-  const { cypher, params } = pagedListCypher(built.query, ordering, request);
+async function onePage<T>(db: Executor, built: Built, paging: Paging<T>): Promise<Page<T>> {
+  checkedCursor(paging.request, paging.ordering);
+  const { cypher, params } = pagedListCypher(built.query, paging.ordering, paging.request);
   const rows = await db.read(cypher, { ...params, ...built.params });
-  return toPage(rows[0], request, ordering, toRow);
+  return toPage(rows[0], paging);
 }
 
 /** `nameContains` matches the normalised names kept in `nameKeys` (name and aliases), so case and diacritics do not matter. */
@@ -103,7 +97,7 @@ export class ListRepository {
       where,
       projection: rowProperties("Actor", "a"),
     };
-    return onePage(this.db, { query, params }, byName<ActorRow>("a"), request, actorRow);
+    return onePage(this.db, { query, params }, { request, ordering: byName<ActorRow>("a"), toRow: actorRow });
   }
 
   places(filter: PlaceConditions, request: PageRequest): Promise<Page<PlaceRow>> {
@@ -121,7 +115,7 @@ export class ListRepository {
       where.push("p.id <> $withinId");
     }
     const query: ListQuery = { name: "placesPage", variable: "p", match, where, projection: rowProperties("Place", "p") };
-    return onePage(this.db, { query, params }, byName<PlaceRow>("p"), request, placeRow);
+    return onePage(this.db, { query, params }, { request, ordering: byName<PlaceRow>("p"), toRow: placeRow });
   }
 
   agreements(request: PageRequest): Promise<Page<AgreementRow>> {
@@ -132,7 +126,7 @@ export class ListRepository {
       where: [],
       projection: rowProperties("Agreement", "ag"),
     };
-    return onePage(this.db, { query, params: {} }, agreementOrdering, request, agreementRow);
+    return onePage(this.db, { query, params: {} }, { request, ordering: agreementOrdering, toRow: agreementRow });
   }
 
   /** Statement pages for the whole graph (keys ignored) or per speaker / target actor. */
@@ -151,7 +145,7 @@ export class ListRepository {
       request,
     );
     const rows = await this.db.read(cypher, { ...pageParams, ...params, keys });
-    return pagesByKey(rows, anchor.kind === "all" ? null : keys, request, statementOrdering, statementRow);
+    return pagesByKey(rows, anchor.kind === "all" ? null : keys, { request, ordering: statementOrdering, toRow: statementRow });
   }
 }
 

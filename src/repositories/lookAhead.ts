@@ -63,8 +63,15 @@ export function lookAheadCypher(
   label: NodeLabel,
   fields: readonly LookAheadField[],
   params: Params,
-  readOf: (field: ReadName) => FieldRead = fieldRead,
-  selected?: readonly string[],
+  {
+    readOf = fieldRead,
+    selected,
+  }: {
+    /** Where each field's read is found: the catalogue's (tests give their own). */
+    readOf?: (field: ReadName) => FieldRead;
+    /** The properties of the rows themselves that the request reads (records.ts selectedRowProperties); all when left out. */
+    selected?: readonly string[] | undefined;
+  } = {},
 ): LookAheadCypher {
   const uses = { next: 0, readOf };
   const { clauses, map } = aheadOf(variable, fields, params, uses);

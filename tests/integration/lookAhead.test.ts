@@ -50,7 +50,7 @@ describe("the look-ahead", () => {
   it("runs a pattern that reads properties spelled like its variables, nested in itself", async () => {
     const params: Record<string, unknown> = { id: "actor:us-department-of-state" };
     const field = { read: likeItsVariables.field, args: {}, children: [{ read: likeItsVariables.field, args: {}, children: [] }] };
-    const cypher = lookAheadCypher("a", "Actor", [field], params, readOf);
+    const cypher = lookAheadCypher("a", "Actor", [field], params, { readOf });
     const rows = await database.db.read(
       `// likeItsVariables\nMATCH (a:Actor {id: $id})\n${cypher.clauses}\nRETURN ${cypher.projection} AS item`,
       params,

@@ -55,7 +55,7 @@ describe("lookAheadCypher", () => {
     const nested: LookAheadField[] = [
       { read: likeItsVariables.field, args: {}, children: [{ read: likeItsVariables.field, args: {}, children: [] }] },
     ];
-    const { clauses } = lookAheadCypher("a", "Actor", nested, {}, readOf);
+    const { clauses } = lookAheadCypher("a", "Actor", nested, {}, { readOf });
     // Each use binds its own path and depth…
     expect(clauses).toContain("MATCH path_0 = (a)-[:PART_OF*1..2]->(m_0:Actor) WHERE m_0.depth IS NULL AND a.path IS NULL");
     expect(clauses).toContain("MATCH path_1 = (m_0)-[:PART_OF*1..2]->(m_1:Actor) WHERE m_1.depth IS NULL AND m_0.path IS NULL");

@@ -29,13 +29,15 @@ export const Query: QueryResolvers = {
     // The schema's default applies when orderBy is left out, not when a client sends null for it.
     const order = (orderBy as typeof orderBy | null) ?? "DATE_DESC";
     const pages = await context.repositories.events.pages(
-      { kind: "all" },
+      {
+        anchor: { kind: "all" },
+        filter: checkedEventFilter(filter),
+        order,
+        request: pageRequest(page, order, connectionParts(info)),
+        ahead: planForConnection(info, "Event"),
+        selected: selectedOnConnection(info),
+      },
       [],
-      checkedEventFilter(filter),
-      order,
-      pageRequest(page, order, connectionParts(info)),
-      planForConnection(info, "Event"),
-      selectedOnConnection(info),
     );
     return pages.get("")!;
   },

@@ -17,6 +17,7 @@
 import { createHash } from "node:crypto";
 import type { ActorKind, PlaceKind } from "../../model/enums.js";
 import { ACLED_ACTOR_SCHEME, ACLED_EVENT_SCHEME, identifierKey } from "../../model/identifiers.js";
+import { MAX_SLUG_LENGTH } from "../../model/ids.js";
 import { normalizeName } from "../../model/text.js";
 import type { Pacer } from "../../pacer.js";
 import type { Located } from "../draft.js";
@@ -255,8 +256,9 @@ export function slug(name: string): string {
   return ascii || `h${createHash("sha256").update(name).digest("hex").slice(0, 10)}`;
 }
 
-/** Ids may be at most 200 characters after the prefix; longer ones keep their start and a hash of the whole. */
+/** An id of `path` as its slug if it fits (MAX_SLUG_LENGTH); a longer one keeps its start and a hash of the whole. */
 export function limitedId(prefix: "actor" | "place", path: string): string {
-  if (path.length <= 200) return `${prefix}:${path}`;
-  return `${prefix}:${path.slice(0, 189)}-${createHash("sha256").update(path).digest("hex").slice(0, 10)}`;
+  if (path.length <= MAX_SLUG_LENGTH) return `${prefix}:${path}`;
+  const hash = createHash("sha256").update(path).digest("hex").slice(0, 10);
+  return `${prefix}:${path.slice(0, MAX_SLUG_LENGTH - hash.length - 1)}-${hash}`;
 }

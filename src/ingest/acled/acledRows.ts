@@ -1,17 +1,15 @@
 /**
- * ACLED export rows, streamed through `csv-parse` and checked one by one. Every problem is collected (up to a limit)
- * with its place: `header`, or `rows.<n>` and the column, n counting data rows from 1 (row 1 is the line after the
- * header, whatever line of the file it starts on), so a CSV syntax error is numbered like any other problem of its
- * row. Such an error ends the reading, since what follows it cannot be trusted.
+ * ACLED export rows, read as every data set's rows are (csvRows.ts: problems by `header` or `rows.<n>.<column>`, a
+ * CSV syntax error ending the reading) and checked one by one here.
  */
 import type { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
 import type { ImportProblem } from "../../errors.js";
 import type { Pacer } from "../../pacer.js";
 import type { ActorKind, DatePrecision, EventCategory, EventType, GeoPrecision } from "../../model/enums.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
-import { MAX_TOLL } from "../../graph/limits.js";
+import { MAX_SLUG_LENGTH, slugPattern } from "../../model/ids.js";
 import { hasControlCharacters } from "../../model/identifiers.js";
+import { type CsvFormat, type CsvRows, readCsvRows, rowPath, tollCell } from "../csvRows.js";
 import { eventTypes, geoPrecisions, interNumber, kindOfInter, timePrecisions } from "./acledCodes.js";
 import { acledDate } from "./acledDates.js";
 
@@ -57,85 +55,35 @@ export interface AcledRow {
   columns: [string, string][];
 }
 
-export interface AcledParse {
-  /** The rows without problems. */
-  rows: AcledRow[];
-  /** Data rows read, with or without problems. */
-  count: number;
-  problems: ImportProblem[];
-  /** The reading stopped at the header or at a CSV syntax error: the rows after it are unknown. */
-  unreadable: boolean;
-}
+export type AcledParse = CsvRows<AcledRow>;
 
-/** Slugs of ids are ASCII letters, digits and `._~-`; event_id_cnty (SYR12345) keeps its case. */
-const eventIdPattern = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,150}$/;
-const STOP_AFTER_PROBLEMS = 1_000;
+/**
+ * The longest event_id_cnty: the longest id a row makes from it, its claim's `claim:acled-<event_id_cnty>-fatalities`,
+ * keeps within an id's slug (model/ids.ts). Its case is kept (SYR12345).
+ */
+const MAX_EVENT_ID_LENGTH = MAX_SLUG_LENGTH - "acled-".length - "-fatalities".length;
+const eventIdPattern = new RegExp(`^${slugPattern(MAX_EVENT_ID_LENGTH)}$`);
+
+const acledFormat: CsvFormat<AcledRow> = {
+  header(names) {
+    const missing = requiredColumns.filter((column) => !names.includes(column));
+    if (missing.length > 0)
+      return { problem: `not an ACLED export: missing ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}` };
+    return { checkRow: (number, record, problems) => checkRow(number, record, names, problems) };
+  },
+  key: { column: "event_id_cnty", of: (row) => row.eventId, shown: (eventId) => `"${eventId}"` },
+  noRows: () => "the file has no data rows",
+};
 
 /** Reads and checks every row; `pacer` gives other requests turns of the event loop between rows. */
-export async function readAcled(input: Readable, pacer: Pacer, onProgress?: (bytes: number) => void): Promise<AcledParse> {
-  const rows: AcledRow[] = [];
-  const problems: ImportProblem[] = [];
-  const seen = new Map<string, number>();
-  let header: string[] = [];
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: false,
-    columns: (names: string[]) => {
-      header = names.map((name) => name.trim().toLowerCase());
-      return header;
-    },
-  });
-  input.on("error", (error) => parser.destroy(error));
-  input.pipe(parser);
-  let number = 0;
-  let unreadable = false;
-  try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      if (number === 0) {
-        const missing = requiredColumns.filter((column) => !header.includes(column));
-        if (missing.length > 0) {
-          problems.push({
-            path: "header",
-            message: `not an ACLED export: missing ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}`,
-          });
-          unreadable = true;
-          break;
-        }
-      }
-      number += 1;
-      const row = checkRow(number, record, header, problems);
-      if (row) {
-        const first = seen.get(row.eventId);
-        if (first !== undefined) problems.push({ path: `rows.${number}.event_id_cnty`, message: `"${row.eventId}" repeats row ${first}` });
-        else seen.set(row.eventId, number);
-        rows.push(row);
-      }
-      if (number % 500 === 0) onProgress?.(parser.info.bytes);
-      if (problems.length >= STOP_AFTER_PROBLEMS) break;
-      await pacer.pace();
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    // The parser reads ahead of this loop: its count of good records says which row broke.
-    problems.push({ path: `rows.${parser.info.records + 1}`, message: `not valid CSV: ${error.message}` });
-    unreadable = true;
-  } finally {
-    input.unpipe(parser);
-    parser.destroy();
-  }
-  if (number === 0 && problems.length === 0) {
-    problems.push({ path: "header", message: "the file has no data rows" });
-    unreadable = true;
-  }
-  onProgress?.(parser.info.bytes);
-  return { rows, count: number, problems, unreadable };
+export function readAcled(input: Readable, pacer: Pacer, onProgress?: (bytes: number) => void): Promise<AcledParse> {
+  return readCsvRows(input, acledFormat, { pacer, onProgress });
 }
 
 function checkRow(number: number, record: Record<string, string>, header: readonly string[], problems: ImportProblem[]): AcledRow | null {
   const before = problems.length;
   const value = (column: string) => (record[column] ?? "").trim();
-  const problem = (column: string, message: string) => problems.push({ path: `rows.${number}.${column}`, message });
+  const problem = (column: string, message: string) => problems.push({ path: rowPath(number, column), message });
 
   const eventId = value("event_id_cnty");
   if (!eventIdPattern.test(eventId)) problem("event_id_cnty", `"${eventId.slice(0, 40)}" is not an ACLED event id (letters, digits, ._~-)`);
@@ -190,17 +138,14 @@ function checkRow(number: number, record: Record<string, string>, header: readon
   const geoPrecision = geoPrecisions.get(value("geo_precision"));
   if (!geoPrecision) problem("geo_precision", "must be 1, 2 or 3");
 
-  const fatalities = Number(value("fatalities"));
-  if (!/^\d+$/.test(value("fatalities"))) problem("fatalities", "must be a whole number, 0 or more");
-  else if (!(fatalities <= MAX_TOLL)) {
-    problem("fatalities", `must be at most ${MAX_TOLL}, the largest toll one event may have; got ${value("fatalities").slice(0, 24)}`);
-  }
+  const toll = tollCell.safeParse(value("fatalities"));
+  if (!toll.success) problem("fatalities", toll.error.issues[0]!.message);
 
   const timestampText = value("timestamp");
   const timestamp = /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : null;
   if (timestampText !== "" && timestamp === null) problem("timestamp", "must be seconds since 1970");
 
-  if (problems.length > before || !date || !datePrecision || !eventType || !type || !geoPrecision) return null;
+  if (problems.length > before || !toll.success || !date || !datePrecision || !eventType || !type || !geoPrecision) return null;
   return {
     number,
     eventId,
@@ -217,7 +162,7 @@ function checkRow(number: number, record: Record<string, string>, header: readon
     geoPrecision,
     sources: value("source"),
     notes: value("notes"),
-    fatalities,
+    fatalities: toll.data,
     timestamp,
     columns: header.map((column) => [column, record[column] ?? ""]),
   };

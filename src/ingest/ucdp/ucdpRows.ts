@@ -1,18 +1,17 @@
 /**
- * UCDP GED rows, streamed through `csv-parse` and checked column by column with zod, in either layout
- * (ucdpLayouts.ts). As for ACLED (acledRows.ts), every problem is collected with its place, `header` or
- * `rows.<n>.<column>` with n counting data rows from 1, and a CSV syntax error ends the reading. A row whose figures
- * break low <= best <= high is not refused: it is read with a warning saying what was kept (`ImportReport.warnings`).
+ * UCDP GED rows, read as every data set's rows are (csvRows.ts: problems by `header` or `rows.<n>.<column>`, a CSV
+ * syntax error ending the reading) and checked column by column with zod, in either layout (ucdpLayouts.ts). A row
+ * whose figures break low <= best <= high is not refused: it is read with a warning saying what was kept
+ * (`ImportReport.warnings`).
  */
 import type { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
 import { z } from "zod";
 import type { ImportProblem, ImportWarning } from "../../errors.js";
 import type { Pacer } from "../../pacer.js";
-import { MAX_TOLL } from "../../graph/limits.js";
 import { isCalendarDate } from "../../model/dates.js";
 import { hasControlCharacters } from "../../model/identifiers.js";
 import { MAX_NAME_LENGTH } from "../../model/text.js";
+import { columnProblems, type CsvFormat, type CsvRows, readCsvRows, rowPath, tollCell } from "../csvRows.js";
 import { GED_19_COLUMNS, GED_20_ADDED, looksLikeUcdp, type UcdpLayout, ucdpLayout } from "./ucdpLayouts.js";
 
 /** UCDP's type_of_violence. */
@@ -53,18 +52,11 @@ export interface UcdpRow {
   columns: [string, string][];
 }
 
-export interface UcdpParse {
-  rows: UcdpRow[];
-  /** Data rows read, with or without problems. */
-  count: number;
-  problems: ImportProblem[];
+export interface UcdpParse extends CsvRows<UcdpRow> {
   warnings: ImportWarning[];
-  /** The reading stopped at the header or at a CSV syntax error: the rows after it are unknown. */
-  unreadable: boolean;
   layout: UcdpLayout | null;
 }
 
-const STOP_AFTER_PROBLEMS = 1_000;
 /** At most this many warnings are listed; the count of the others is given in one more. */
 export const MAX_WARNINGS = 1_000;
 
@@ -76,7 +68,6 @@ const wholeNumber = (max: number, what: string) =>
     .regex(/^\d{1,15}$/, `must be ${what}`)
     .transform(Number)
     .refine((value) => value <= max, `must be ${what}`);
-const toll = wholeNumber(MAX_TOLL, `a whole number of deaths from 0 to ${MAX_TOLL.toLocaleString("en-US")}`);
 const ucdpId = wholeNumber(Number.MAX_SAFE_INTEGER, "UCDP's id, a whole number").transform(String);
 const code = <T>(codes: ReadonlyMap<string, T>, message: string) =>
   cell
@@ -166,13 +157,13 @@ const columnChecks = {
   date_prec: code(range(1, 5), "must be 1 (the day) to 5 (longer than a month)"),
   date_start: date,
   date_end: date,
-  deaths_a: toll,
-  deaths_b: toll,
-  deaths_civilians: toll,
-  deaths_unknown: toll,
-  low: toll,
-  best: toll,
-  high: toll,
+  deaths_a: tollCell,
+  deaths_b: tollCell,
+  deaths_civilians: tollCell,
+  deaths_unknown: tollCell,
+  low: tollCell,
+  best: tollCell,
+  high: tollCell,
   gwnoa: gwno,
   gwnob: gwno,
 } satisfies Record<string, z.ZodType>;
@@ -194,82 +185,34 @@ type Checked = z.output<z.ZodObject<typeof columnChecks>>;
 
 /** Reads and checks every row; `pacer` gives other requests turns of the event loop between rows. */
 export async function readUcdp(input: Readable, pacer: Pacer, onProgress?: (bytes: number) => void): Promise<UcdpParse> {
-  const rows: UcdpRow[] = [];
-  const problems: ImportProblem[] = [];
   const warnings: ImportWarning[] = [];
-  const seen = new Map<string, number>();
-  let header: string[] = [];
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: false,
-    columns: (names: string[]) => {
-      header = names.map((column) => column.trim().toLowerCase());
-      return header;
-    },
-  });
-  input.on("error", (error) => parser.destroy(error));
-  input.pipe(parser);
-  let number = 0;
-  let unreadable = false;
   let layout: UcdpLayout | null = null;
-  try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      if (layout === null) {
-        const check = ucdpLayout(header);
-        if (check.problem !== undefined) {
-          problems.push({ path: "header", message: check.problem });
-          unreadable = true;
-          break;
-        }
-        layout = check.layout;
-      }
-      number += 1;
-      const row = checkRow(number, layout, record, problems, warnings);
-      if (row) {
-        const first = seen.get(row.id);
-        if (first !== undefined) problems.push({ path: `rows.${number}.id`, message: `${row.id} repeats row ${first}` });
-        else seen.set(row.id, number);
-        rows.push(row);
-      }
-      if (number % 500 === 0) onProgress?.(parser.info.bytes);
-      if (problems.length >= STOP_AFTER_PROBLEMS) break;
-      await pacer.pace();
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    problems.push({ path: `rows.${parser.info.records + 1}`, message: `not valid CSV: ${error.message}` });
-    unreadable = true;
-  } finally {
-    input.unpipe(parser);
-    parser.destroy();
-  }
-  if (number === 0 && problems.length === 0) {
-    problems.push({ path: "header", message: looksLikeUcdp(header) ? "the file has no data rows" : "not a UCDP GED file" });
-    unreadable = true;
-  }
-  onProgress?.(parser.info.bytes);
-  return { rows, count: number, problems, warnings: limitWarnings(warnings), unreadable, layout };
+  const format: CsvFormat<UcdpRow> = {
+    header(names) {
+      const check = ucdpLayout(names);
+      if (check.problem !== undefined) return { problem: check.problem };
+      const read = check.layout;
+      layout = read;
+      return { checkRow: (number, record, problems) => checkRow(number, read, record, { problems, warnings }) };
+    },
+    key: { column: "id", of: (row) => row.id, shown: (id) => id },
+    noRows: (names) => (looksLikeUcdp(names) ? "the file has no data rows" : "not a UCDP GED file"),
+  };
+  const read = await readCsvRows(input, format, { pacer, onProgress });
+  return { ...read, warnings: limitWarnings(warnings), layout };
 }
 
+/** Checks one row of a file in `layout`, adding its problems and the warnings of figures out of order. */
 function checkRow(
   number: number,
   layout: UcdpLayout,
   record: Record<string, string>,
-  problems: ImportProblem[],
-  warnings: ImportWarning[],
+  { problems, warnings }: { problems: ImportProblem[]; warnings: ImportWarning[] },
 ): UcdpRow | null {
-  const path = (column: string) => `rows.${number}.${column}`;
+  const path = (column: string) => rowPath(number, column);
   const parsed = rowSchemas[layout].safeParse(record);
   if (!parsed.success) {
-    // One problem per column: the first thing wrong with it.
-    const columns = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const column = String(issue.path[0] ?? "");
-      if (columns.has(column)) continue;
-      columns.add(column);
-      problems.push({ path: path(column), message: issue.message });
-    }
+    problems.push(...columnProblems(number, parsed.error));
     return null;
   }
   const row = parsed.data as Checked;

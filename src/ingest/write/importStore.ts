@@ -267,8 +267,7 @@ export async function createNodes(
   tx: WriteTransaction,
   label: WriteLabel,
   nodes: readonly TargetNode[],
-  writtenBy: string,
-  extra: ReadonlyMap<string, Record<string, unknown>> = new Map(),
+  { writtenBy, extra = new Map() }: { writtenBy: string; extra?: ReadonlyMap<string, Record<string, unknown>> },
 ): Promise<ElementIds> {
   const created: ElementIds = new Map();
   if (nodes.length === 0) return created;
@@ -307,8 +306,7 @@ export async function updateNodes(
   tx: WriteTransaction,
   label: WriteLabel,
   nodes: readonly TargetNode[],
-  writtenBy: string,
-  elements: ElementIds,
+  { writtenBy, elements }: { writtenBy: string; elements: ElementIds },
 ): Promise<void> {
   if (nodes.length === 0) return;
   const columns = propertyColumnsOf(

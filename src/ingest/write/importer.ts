@@ -1,14 +1,16 @@
 /**
  * Runs one import: a draft in, a report out, all in one write transaction, so the graph holds either the whole
- * import or none of it. Inside the transaction, in order: take the import lock; check every reference against the
- * draft and the graph (by id and label); resolve new actors and places to existing ones by identifier, then by name;
- * read what is stored of every node the draft names that exists; compute each node's target and compare; check that
- * no identifier of a node to write names another node (identifiers.ts) and that no PART_OF or WITHIN link closes a
- * cycle (hierarchyCycles.ts); then, unless any problem was found or this
- * is a dry run, write only what differs, and the identifiers' lookup nodes, then match new and updated events into
- * incidents (incidentMatching.ts). Unchanged nodes are not written at all, so they keep their
- * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
- * statements per label, whatever the size of the import.
+ * import or none of it. Under the import lock, in five phases, each a function below, in order:
+ * - resolve: ids merged away are followed (redirects.ts), new actors and places resolved to existing ones by
+ *   identifier, then by name (resolve/resolution.ts), and every reference checked against the draft and the graph;
+ * - compare: what is stored of every node the draft names that exists is read, and each node's target (merge.ts)
+ *   compared with it;
+ * - check: no identifier of a node to write names another node (identifiers.ts), and no PART_OF or WITHIN link
+ *   closes a cycle (hierarchyCycles.ts); a dry run ends here, with its report;
+ * - write: only what differs, and the identifiers' lookup nodes, redirects and event aggregates;
+ * - derive incidents: new and updated events are matched into incidents (incidentMatching.ts).
+ * Unchanged nodes are not written at all, so they keep their `updatedAt`. The writes find nodes by element id
+ * (importStore.ts, ElementIds) and cost a fixed handful of statements per label, whatever the size of the import.
  */
 import type { Executor, WriteTransaction } from "../../db/executor.js";
 import { type ImportProblem, type ImportWarning, InvalidImportError } from "../../errors.js";
@@ -43,7 +45,14 @@ import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/r
 import { hierarchyOf } from "../../graph/cycles.js";
 import { isMergeable, type MergeableLabel } from "../../graph/redirects.js";
 import { type AddedLink, cycleProblems } from "./hierarchyCycles.js";
-import { identifiedLabels, identifierHolders, identifierKeysOf, identifierProblems, writeIdentifiers } from "./identifiers.js";
+import {
+  identifiedLabels,
+  type IdentifierHolders,
+  identifierHolders,
+  identifierKeysOf,
+  identifierProblems,
+  writeIdentifiers,
+} from "./identifiers.js";
 
 /** What an import did (or, as a dry run, would do); the shape of the API's `ImportReport`. */
 export interface ImportReport {
@@ -94,151 +103,255 @@ export async function runImport(db: Executor, draft: Draft, options: ImportOptio
   }
 }
 
+/**
+ * One import, phase by phase: resolve, compare, check, write, derive incidents. Resolving and the checks refuse the
+ * import when they find problems (InvalidImportError, listing them all); a dry run stops after the checks, with its
+ * report.
+ */
 async function importInTransaction(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<ImportReport> {
   await lockImports(tx);
-  // Comparing a large import's nodes is seconds of work: other requests get turns of the event loop in between.
-  const pacer = new Pacer();
-  // Ids merged away stand for the nodes they were merged into (redirects.ts).
+  const resolved = await resolve(tx, input, options);
+  const comparison = await compare(tx, resolved);
+  const identifiers = await checkIdentifiers(tx, comparison);
+  await checkHierarchies(tx, comparison);
+  const report = reportOf(comparison, resolved.matches, options);
+  if (options.dryRun) throw new DryRunRollback(report);
+  const events = await write(tx, comparison, identifiers, options);
+  await deriveIncidents(tx, events, options);
+  if (report.touched.length > 0) await countImport(tx);
+  return report;
+}
+
+/** The draft as it will be compared: ids merged away followed, new entities resolved to existing ones, references checked. */
+interface Resolved {
+  draft: Draft;
+  /** Element ids of every node that exists among those the draft names or was resolved to; the write phases add theirs. */
+  elements: ElementIds;
+  /** What the report lists as `resolved`: definitions under ids merged away, then entities matched to existing ones. */
+  matches: EntityMatch[];
+}
+
+/**
+ * Resolve: ids merged away stand for the nodes they were merged into (redirects.ts); new actors and places that are
+ * existing ones under another id take that id (by identifier, then by name, unless `resolve` is off); every reference
+ * must then name a node of the draft or of the graph, with the expected label.
+ */
+async function resolve(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<Resolved> {
   const redirected = await followRedirects(tx, input);
   const given = redirected.draft;
   const problems: ImportProblem[] = [...(options.problems ?? []), ...redirected.problems];
-
-  // References and resolution: which ids exist, and which new entities are existing ones under another id.
   const elements = await existingInGraph(tx, given);
   const existing = new Set(elements.keys());
-  const resolution = options.resolve === false ? null : await resolve(tx, given, existing);
+  const resolution = options.resolve === false ? null : await entityResolution(tx, given, existing);
   problems.push(...(resolution?.problems ?? []));
   const draft = resolution ? applyResolution(given, resolution.rewrite) : given;
   problems.push(...unknownReferences(draft, existing));
   if (problems.length > 0) throw new InvalidImportError(limitProblems(problems));
   if (resolution) for (const [id, element] of await resolvedElements(tx, given, resolution.rewrite, elements)) elements.set(id, element);
+  return { draft, elements, matches: [...redirected.matches, ...(resolution?.matches ?? [])] };
+}
 
-  // Compare: every node's target against what is stored. Only ids known to exist are read: those the draft names
-  // that the graph holds, and the existing nodes that new ones were resolved to; any other id is certainly new.
+/** The nodes of one label to write: those the graph lacks, and stored ones whose content or evidence differs. */
+interface Writes {
+  created: TargetNode[];
+  updated: TargetNode[];
+}
+
+/** Evidence of a (node, source) pair that differs from what is stored (all of a new node's). */
+interface ChangedEvidence {
+  label: WriteLabel;
+  id: string;
+  source: string;
+  located: Located[];
+}
+
+/** The hierarchy links of the actors or places an import writes, and those it adds (hierarchyCycles.ts). */
+interface Hierarchy {
+  written: Map<string, string[]>;
+  added: AddedLink[];
+}
+
+/** What compare found: each node's target, and what of it differs from the graph. */
+interface Comparison {
+  elements: ElementIds;
+  /** Every definition of each node, by label and then id (groupByNode). */
+  groups: Map<WriteLabel, DraftNode[][]>;
+  targets: TargetNode[];
+  writes: Map<WriteLabel, Writes>;
+  changedEvidence: ChangedEvidence[];
+  hierarchies: Map<MergeableLabel, Hierarchy>;
+  unchanged: number;
+}
+
+/**
+ * Compare: every node's target (merge.ts) against what is stored. Only ids known to exist are read: those the draft
+ * names that the graph holds, and the existing nodes that new ones were resolved to; any other id is certainly new.
+ */
+async function compare(tx: WriteTransaction, { draft, elements }: Resolved): Promise<Comparison> {
+  // Comparing a large import's nodes is seconds of work: other requests get turns of the event loop in between.
+  const pacer = new Pacer();
+  const comparison: Comparison = {
+    elements,
+    groups: groupByNode(draft),
+    targets: [],
+    writes: new Map(),
+    changedEvidence: [],
+    hierarchies: new Map(),
+    unchanged: 0,
+  };
   const stored = new Set(elements.keys());
-  const groups = groupByNode(draft);
-  const targets: TargetNode[] = [];
-  const changedEvidence: { label: WriteLabel; id: string; source: string; located: Located[] }[] = [];
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  const toWrite = new Map<WriteLabel, { created: TargetNode[]; updated: TargetNode[] }>();
-  // The hierarchy links of every actor and place this import writes, and those it adds (hierarchyCycles.ts).
-  const hierarchies = new Map<MergeableLabel, { written: Map<string, string[]>; added: AddedLink[] }>();
   for (const label of writeLabels) {
-    const nodes = groups.get(label) ?? [];
-    if (nodes.length === 0) continue;
-    const storedHere = nodes.filter((definitions) => stored.has(definitions[0]!.id));
-    const before =
-      storedHere.length > 0
-        ? await storedNodes(
-            tx,
-            label,
-            storedHere.map((definitions) => definitions[0]!.id),
-            elements,
-          )
-        : new Map<string, StoredNode>();
-    const pairs = storedHere.flatMap((definitions) =>
-      definitions.flatMap((definition) => [...definition.evidence.keys()].map((source) => ({ id: definition.id, source }))),
-    );
-    const evidence = pairs.length > 0 ? await storedEvidence(tx, label, pairs) : new Map<string, Located[]>();
-    const writes = { created: [] as TargetNode[], updated: [] as TargetNode[] };
-    for (const definitions of nodes) {
-      await pacer.pace();
-      const id = definitions[0]!.id;
-      const storedNode = before.get(id) ?? null;
-      const target = targetNode(label, id, storedNode, definitions);
-      targets.push(target);
-      let evidenceChanged = false;
-      for (const [source, located] of target.evidence) {
-        const storedEvidenceHere = evidence.get(evidenceKey(id, source)) ?? [];
-        if (storedNode === null ? located.length > 0 : !sameEvidence(storedEvidenceHere, located)) {
-          evidenceChanged = true;
-          changedEvidence.push({ label, id, source, located });
-        }
-      }
-      if (isMergeable(label) && (storedNode === null || storedNode.hash !== target.hash)) {
-        const hierarchy = hierarchies.get(label) ?? { written: new Map<string, string[]>(), added: [] as AddedLink[] };
-        hierarchies.set(label, hierarchy);
-        const { type } = hierarchyOf[label];
-        const parents = target.links.filter((link) => link.type === type).map((link) => link.target);
-        hierarchy.written.set(id, parents);
-        for (const parent of parents) {
-          if (storedNode?.links.some((link) => link.type === type && link.target === parent)) continue;
-          const given = definitions.flatMap((definition) => definition.links).find((link) => link.type === type && link.target === parent);
-          hierarchy.added.push({ child: id, parent, path: given?.path ?? definitions[0]!.path });
-        }
-      }
-      if (storedNode === null) {
-        created++;
-        writes.created.push(target);
-      } else if (storedNode.hash !== target.hash || evidenceChanged) {
-        updated++;
-        writes.updated.push(target);
-      } else {
-        unchanged++;
+    const nodes = comparison.groups.get(label) ?? [];
+    if (nodes.length > 0) comparison.writes.set(label, await compareLabel(tx, label, nodes, { into: comparison, stored, pacer }));
+  }
+  return comparison;
+}
+
+/** Compares the nodes of one label (compare), adding their targets, changed evidence and hierarchy links to `comparison`. */
+async function compareLabel(
+  tx: WriteTransaction,
+  label: WriteLabel,
+  nodes: readonly DraftNode[][],
+  { into: comparison, stored, pacer }: { into: Comparison; stored: ReadonlySet<string>; pacer: Pacer },
+): Promise<Writes> {
+  const storedHere = nodes.filter((definitions) => stored.has(definitions[0]!.id));
+  const before =
+    storedHere.length > 0
+      ? await storedNodes(
+          tx,
+          label,
+          storedHere.map((definitions) => definitions[0]!.id),
+          comparison.elements,
+        )
+      : new Map<string, StoredNode>();
+  const pairs = storedHere.flatMap((definitions) =>
+    definitions.flatMap((definition) => [...definition.evidence.keys()].map((source) => ({ id: definition.id, source }))),
+  );
+  const evidence = pairs.length > 0 ? await storedEvidence(tx, label, pairs) : new Map<string, Located[]>();
+  const writes: Writes = { created: [], updated: [] };
+  for (const definitions of nodes) {
+    await pacer.pace();
+    const id = definitions[0]!.id;
+    const storedNode = before.get(id) ?? null;
+    const target = targetNode(label, id, storedNode, definitions);
+    comparison.targets.push(target);
+    let evidenceChanged = false;
+    for (const [source, located] of target.evidence) {
+      const storedEvidenceHere = evidence.get(evidenceKey(id, source)) ?? [];
+      if (storedNode === null ? located.length > 0 : !sameEvidence(storedEvidenceHere, located)) {
+        evidenceChanged = true;
+        comparison.changedEvidence.push({ label, id, source, located });
       }
     }
-    toWrite.set(label, writes);
+    if (isMergeable(label) && (storedNode === null || storedNode.hash !== target.hash)) {
+      addHierarchyLinks(comparison.hierarchies, label, { target, storedNode, definitions });
+    }
+    if (storedNode === null) writes.created.push(target);
+    else if (storedNode.hash !== target.hash || evidenceChanged) writes.updated.push(target);
+    else comparison.unchanged++;
   }
+  return writes;
+}
 
-  // An identifier names one node: a second claim on one refuses the import, as any other problem does.
-  const identified = [...toWrite]
+/** Records the hierarchy parents an actor or place will have, and which of them it does not have yet. */
+function addHierarchyLinks(
+  hierarchies: Map<MergeableLabel, Hierarchy>,
+  label: MergeableLabel,
+  { target, storedNode, definitions }: { target: TargetNode; storedNode: StoredNode | null; definitions: readonly DraftNode[] },
+): void {
+  const hierarchy = hierarchies.get(label) ?? { written: new Map<string, string[]>(), added: [] };
+  hierarchies.set(label, hierarchy);
+  const { type } = hierarchyOf[label];
+  const parents = target.links.filter((link) => link.type === type).map((link) => link.target);
+  hierarchy.written.set(target.id, parents);
+  for (const parent of parents) {
+    if (storedNode?.links.some((link) => link.type === type && link.target === parent)) continue;
+    const given = definitions.flatMap((definition) => definition.links).find((link) => link.type === type && link.target === parent);
+    hierarchy.added.push({ child: target.id, parent, path: given?.path ?? definitions[0]!.path });
+  }
+}
+
+/** Every node the import writes, created or updated, of every label. */
+function written(comparison: Comparison): TargetNode[] {
+  return [...comparison.writes.values()].flatMap((writes) => [...writes.created, ...writes.updated]);
+}
+
+/** The identifiers of the nodes to write, and which nodes hold them now. */
+interface Identifiers {
+  identified: TargetNode[];
+  holders: IdentifierHolders;
+}
+
+/** Check identifiers: an identifier names one node, so a second claim on one refuses the import (identifiers.ts). */
+async function checkIdentifiers(tx: WriteTransaction, comparison: Comparison): Promise<Identifiers> {
+  const identified = [...comparison.writes]
     .filter(([label]) => identifiedLabels.has(label))
     .flatMap(([, writes]) => [...writes.created, ...writes.updated]);
   const holders = await identifierHolders(
     tx,
     identified.flatMap((node) => identifierKeysOf(node)),
   );
-  const claims = identifierProblems(identified, definitionsById(groups), holders);
+  const claims = identifierProblems(identified, definitionsById(comparison.groups), holders);
   if (claims.length > 0) throw new InvalidImportError(limitProblems(claims));
-  // No link may close a cycle in a hierarchy, at any depth: checked on the graph as the import would leave it.
+  return { identified, holders };
+}
+
+/** Check hierarchies: no link may close a cycle, at any depth, on the graph as the import would leave it. */
+async function checkHierarchies(tx: WriteTransaction, { hierarchies }: Comparison): Promise<void> {
   const cycles: ImportProblem[] = [];
   for (const [label, { written, added }] of hierarchies) cycles.push(...(await cycleProblems(tx, label, written, added)));
   if (cycles.length > 0) throw new InvalidImportError(limitProblems(cycles));
+}
 
-  const touched = [
-    ...new Set([
-      ...[...toWrite.values()].flatMap((writes) => [...writes.created, ...writes.updated].map((node) => node.id)),
-      ...changedEvidence.map((pair) => pair.id),
-    ]),
-  ];
-  const report: ImportReport = {
+function reportOf(comparison: Comparison, resolved: EntityMatch[], options: ImportOptions): ImportReport {
+  const writes = [...comparison.writes.values()];
+  return {
     dryRun: options.dryRun,
-    created,
-    updated,
-    unchanged,
-    touched,
-    resolved: [...redirected.matches, ...(resolution?.matches ?? [])],
+    created: writes.reduce((sum, { created }) => sum + created.length, 0),
+    updated: writes.reduce((sum, { updated }) => sum + updated.length, 0),
+    unchanged: comparison.unchanged,
+    touched: touchedIds(comparison),
+    resolved,
     rows: options.rows ?? null,
     warnings: [...(options.warnings ?? [])],
   };
-  if (options.dryRun) throw new DryRunRollback(report);
+}
 
-  // Write: nodes first (relationships need both ends), then the stored nodes' old owned relationships go, then
-  // relationships with the new nodes' evidence and the stored nodes' changed evidence, then the aggregates of stored
-  // events (new events get theirs as they are created). The statements of a step go out without waiting for one
-  // another: the driver pipelines them and Neo4j runs them in order, so the next is encoded while Neo4j runs the
-  // last; they touch different nodes or different relationships (each type has one owner label).
-  const createdIds = new Set([...toWrite.values()].flatMap((writes) => writes.created.map((node) => node.id)));
+/** The ids of the nodes the import writes, or whose evidence it changes. */
+function touchedIds(comparison: Comparison): string[] {
+  return [...new Set([...written(comparison).map((node) => node.id), ...comparison.changedEvidence.map((pair) => pair.id)])];
+}
+
+/** The events whose reports or claims the write changed, as deriveIncidents needs them. */
+interface WrittenEvents {
+  created: string[];
+  updated: string[];
+  /** Events whose claims or statements changed, or that lost some: their aggregates were refreshed. */
+  claimsChanged: string[];
+}
+
+/**
+ * Write: nodes first (relationships need both ends), then the identifiers' lookup nodes, then the stored nodes' old
+ * owned relationships go, then relationships with the new nodes' evidence and the stored nodes' changed evidence,
+ * then the redirects of `mergedIds`, then the aggregates of stored events (new events get theirs as they are
+ * created). The statements of a step go out without waiting for one another: the driver pipelines them and Neo4j
+ * runs them in order, so the next is encoded while Neo4j runs the last; they touch different nodes or different
+ * relationships (each type has one owner label).
+ */
+async function write(
+  tx: WriteTransaction,
+  comparison: Comparison,
+  identifiers: Identifiers,
+  options: ImportOptions,
+): Promise<WrittenEvents> {
+  const { elements, targets, writes, changedEvidence } = comparison;
+  const createdIds = new Set([...writes.values()].flatMap(({ created }) => created.map((node) => node.id)));
   const newEvents = newEventAggregates(targets, createdIds);
-  const total = [...toWrite.values()].reduce((sum, writes) => sum + writes.created.length + writes.updated.length, 0);
-  let done = 0;
-  await Promise.all(
-    [...toWrite].map(async ([label, writes]) => {
-      const [createdElements] = await Promise.all([
-        createNodes(tx, label, writes.created, options.writtenBy, label === "Event" ? newEvents : undefined),
-        updateNodes(tx, label, writes.updated, options.writtenBy, elements),
-      ]);
-      for (const [id, element] of createdElements) elements.set(id, element);
-      done += writes.created.length + writes.updated.length;
-      options.onProgress?.(done, total);
-    }),
-  );
+  await writeNodes(tx, comparison, newEvents, options);
   await writeIdentifiers(
     tx,
-    identified.map((node) => ({ node, created: createdIds.has(node.id) })),
-    holders,
+    identifiers.identified.map((node) => ({ node, created: createdIds.has(node.id) })),
+    identifiers.holders,
     elements,
   );
   const evidenceOfNew = new Map<string, { source: string; located: Located[] }[]>();
@@ -248,29 +361,13 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
     if (pairs) pairs.push(pair);
     else evidenceOfNew.set(pair.id, [pair]);
   }
-  const formerEvents: string[] = [];
-  await Promise.all(
-    [...toWrite]
-      .filter(([, writes]) => writes.updated.length > 0)
-      .map(async ([label, writes]) => {
-        const former = await deleteOwnedLinks(
-          tx,
-          label,
-          writes.updated.map((node) => node.id),
-          elements,
-        );
-        for (const [id, element] of former) {
-          formerEvents.push(id);
-          elements.set(id, element);
-        }
-      }),
-  );
+  const formerEvents = await deleteUpdatedLinks(tx, comparison);
   await Promise.all([
     writeLinks(
       tx,
-      [...toWrite.values()].flatMap((writes) => [
-        ...writes.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
-        ...writes.updated.map((node) => ({ node, evidence: [] })),
+      [...writes.values()].flatMap((labelWrites) => [
+        ...labelWrites.created.map((node) => ({ node, evidence: evidenceOfNew.get(node.id) ?? [] })),
+        ...labelWrites.updated.map((node) => ({ node, evidence: [] })),
       ]),
       elements,
     ),
@@ -279,13 +376,8 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
       if (pairs.length > 0) await writeEvidence(tx, label, pairs, elements);
     }),
   ]);
-  await writeRedirects(
-    tx,
-    [...toWrite.values()].flatMap((writes) => [...writes.created, ...writes.updated]),
-    elements,
-    options.writtenBy,
-  );
-  const changed = new Set(touched);
+  await writeRedirects(tx, written(comparison), elements, options.writtenBy);
+  const changed = new Set(touchedIds(comparison));
   const events = [
     ...formerEvents,
     ...targets.filter((node) => node.label === "Event" && changed.has(node.id)).map((node) => node.id),
@@ -298,14 +390,63 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
-  await matchIncidents(tx, {
+  return {
     created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
-    updated: (toWrite.get("Event")?.updated ?? []).map((node) => node.id),
+    updated: (writes.get("Event")?.updated ?? []).map((node) => node.id),
     claimsChanged: events,
-    ...(options.incidents ? { restored: options.incidents } : {}),
-  });
-  if (touched.length > 0) await countImport(tx);
-  return report;
+  };
+}
+
+/** Creates and updates the nodes of every label, learning the new nodes' element ids; reports progress per label. */
+async function writeNodes(
+  tx: WriteTransaction,
+  { writes, elements }: Comparison,
+  newEvents: ReadonlyMap<string, Record<string, unknown>>,
+  options: ImportOptions,
+): Promise<void> {
+  const total = [...writes.values()].reduce((sum, { created, updated }) => sum + created.length + updated.length, 0);
+  let done = 0;
+  await Promise.all(
+    [...writes].map(async ([label, { created, updated }]) => {
+      const [createdElements] = await Promise.all([
+        createNodes(tx, label, created, { writtenBy: options.writtenBy, ...(label === "Event" ? { extra: newEvents } : {}) }),
+        updateNodes(tx, label, updated, { writtenBy: options.writtenBy, elements }),
+      ]);
+      for (const [id, element] of createdElements) elements.set(id, element);
+      done += created.length + updated.length;
+      options.onProgress?.(done, total);
+    }),
+  );
+}
+
+/** Removes the owned relationships of the stored nodes to write; returns the events their claims and statements were about. */
+async function deleteUpdatedLinks(tx: WriteTransaction, { writes, elements }: Comparison): Promise<string[]> {
+  const formerEvents: string[] = [];
+  await Promise.all(
+    [...writes]
+      .filter(([, { updated }]) => updated.length > 0)
+      .map(async ([label, { updated }]) => {
+        const former = await deleteOwnedLinks(
+          tx,
+          label,
+          updated.map((node) => node.id),
+          elements,
+        );
+        for (const [id, element] of former) {
+          formerEvents.push(id);
+          elements.set(id, element);
+        }
+      }),
+  );
+  return formerEvents;
+}
+
+/**
+ * Derive incidents: new and updated events are matched into incidents, and the incidents of events whose claims
+ * changed get their tolls again (incidents.ts); an export's incidents are restored as they were instead.
+ */
+async function deriveIncidents(tx: WriteTransaction, events: WrittenEvents, options: ImportOptions): Promise<void> {
+  await matchIncidents(tx, { ...events, ...(options.incidents ? { restored: options.incidents } : {}) });
 }
 
 /**
@@ -351,7 +492,8 @@ async function existingInGraph(tx: WriteTransaction, draft: Draft): Promise<Elem
   return existingIds(tx, new Map([...byLabel].map(([label, ids]) => [label, [...ids]])));
 }
 
-async function resolve(tx: WriteTransaction, draft: Draft, existing: ReadonlySet<string>) {
+/** Which new actors and places are existing ones (resolve/resolution.ts), from the graph's candidates by name and identifier. */
+async function entityResolution(tx: WriteTransaction, draft: Draft, existing: ReadonlySet<string>) {
   const open = draft.nodes.filter((node) => node.entity && !existing.has(node.id) && node.entity.resolve && !node.entity.sameAs);
   const candidates = [];
   for (const label of ["Actor", "Place"] as const satisfies EntityLabel[]) {

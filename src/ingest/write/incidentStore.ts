@@ -11,14 +11,15 @@ import { rel } from "../../graph/catalogue.js";
 import { incidentAccepts, mayShareIncident, publishersOf, type ReportParties } from "../../graph/incidentRules.js";
 import { setTollAggregates, TOLL_AGGREGATES, tollAggregates } from "../../model/eventAggregates.js";
 import type { DatePrecision } from "../../model/enums.js";
+import { MAX_SLUG_LENGTH } from "../../model/ids.js";
 import { optionalNumber, optionalText, parseRows } from "../storedRows.js";
 import { batches } from "./importStore.js";
 
 /** The id an event's own incident takes: its own slug (`event:acled-SYR1` gives `incident:acled-SYR1`). */
 export function incidentIdOf(eventId: string, attempt = 0): string {
   const slug = eventId.slice(eventId.indexOf(":") + 1);
-  // A report that leaves an incident named after it needs another id; ids stay within the id pattern's 200 characters.
-  return attempt === 0 ? `incident:${slug}` : `incident:${slug.slice(0, 190)}.${attempt + 1}`;
+  // A report that leaves an incident named after it needs another id; the slug keeps room for `.` and the attempt.
+  return attempt === 0 ? `incident:${slug}` : `incident:${slug.slice(0, MAX_SLUG_LENGTH - 10)}.${attempt + 1}`;
 }
 
 /** Fresh incident ids for these events, one each, none taken by a stored incident. */

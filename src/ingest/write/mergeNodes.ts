@@ -170,7 +170,7 @@ async function foldInto(tx: WriteTransaction, label: MergeableLabel, request: Me
     path: "from",
   };
   const target = targetNode(label, into, { ...intoStored, properties: intoProperties }, [fromDefinition]);
-  await updateNodes(tx, label, [target], request.writtenBy, new Map([[into, intoElement]]));
+  await updateNodes(tx, label, [target], { writtenBy: request.writtenBy, elements: new Map([[into, intoElement]]) });
   // Identifiers (scheme:value strings) are content once the identifiers module lists them in draft.ts; until then
   // the target leaves them out, and they are set here so that they move in any case.
   if (identifiers.length > 0) {

@@ -1,0 +1,93 @@
+/**
+ * What the import bench scripts (incidentScale.ts, concentratedTowns.ts, ucdpImport.ts) share: their command line
+ * and database, a timed import with the seconds its statements took, and the PROFILE of one report's matching.
+ */
+import type { Driver, ProfiledPlan } from "neo4j-driver";
+import { type InstanceName, localInstance } from "../neo4j-local/localNeo4j.js";
+import { loadEnvFile } from "../src/envFile.js";
+import { matchingReports } from "../src/graph/incidentRules.js";
+import type { ImportReport } from "../src/ingest/write/importer.js";
+import { openBench } from "./dataset.js";
+
+export const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Who the bench's imports are written by; never a dry run. */
+export const benchRequest = { dryRun: false, writtenBy: "bench" };
+
+/** The statements of ingest/write/incident*.ts whose time the scripts show apart as incident matching. */
+export const MATCHING_STATEMENTS: readonly string[] = [
+  "matchingReportsOfEvents",
+  "incidentReportFacts",
+  "ownIncidents",
+  "incidentFacts",
+  "setIncidentFacts",
+  "takenIncidentIds",
+];
+
+/** The options every import bench script takes besides its own: `--uri` and `--help`. */
+export const benchOptions = { uri: { type: "string" }, help: { type: "boolean", default: false } } as const;
+
+/**
+ * A bench script's database: the project's .env read (the environment wins), `--help` answered with `usage` (then
+ * the script exits), and the database at `--uri` (default: the local `instance`) opened with one long timeout.
+ */
+export function openImportBench(
+  values: { uri?: string | undefined; help?: boolean | undefined },
+  settings: { usage: string; instance: InstanceName; timeoutMs: number },
+) {
+  if (values.help) {
+    say(`usage: ${settings.usage}`);
+    process.exit(0);
+  }
+  loadEnvFile();
+  return openBench(values.uri ?? localInstance(settings.instance).uri, settings.timeoutMs);
+}
+
+type Bench = ReturnType<typeof openBench>;
+
+/** One import, timed, with the seconds each statement took in all (from the executor's metrics), by statement name. */
+export async function timedImport(
+  metrics: Bench["metrics"],
+  run: () => Promise<ImportReport>,
+): Promise<{ report: ImportReport; seconds: number; statements: Map<string, number> }> {
+  metrics.queryDuration.reset();
+  const start = performance.now();
+  const report = await run();
+  const seconds = (performance.now() - start) / 1000;
+  const { values: samples } = await metrics.queryDuration.get();
+  const statements = new Map<string, number>();
+  for (const sample of samples) {
+    if (!sample.metricName?.endsWith("_sum")) continue;
+    const name = String(sample.labels.query);
+    statements.set(name, (statements.get(name) ?? 0) + sample.value);
+  }
+  return { report, seconds, statements };
+}
+
+/** Seconds spent in the named statements, or in all of them. */
+export function secondsIn(statements: ReadonlyMap<string, number>, names?: readonly string[]): number {
+  return [...statements].filter(([name]) => names === undefined || names.includes(name)).reduce((sum, [, seconds]) => sum + seconds, 0);
+}
+
+/** PROFILE of the matching statement (graph/incidentRules.ts) for one event: its operators, in plan order, and the reports it found. */
+export async function profileMatching(driver: Driver, eventId: string): Promise<{ operators: ProfiledPlan[]; matches: string }> {
+  const session = driver.session();
+  try {
+    const result = await session.run(
+      `PROFILE MATCH (e:Event {id: $id})
+      ${matchingReports("e", "o")}
+      RETURN count(o) AS matches`,
+      { id: eventId },
+    );
+    const operators: ProfiledPlan[] = [];
+    const walk = (plan: ProfiledPlan) => {
+      operators.push(plan);
+      plan.children.forEach(walk);
+    };
+    const profile = result.summary.profile;
+    if (profile) walk(profile);
+    return { operators, matches: String(result.records[0]?.get("matches")) };
+  } finally {
+    await session.close();
+  }
+}
