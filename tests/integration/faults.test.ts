@@ -11,7 +11,9 @@ import { spawnService, type ServiceProcess } from "../helpers/process.js";
 import { waitFor } from "../helpers/waiting.js";
 
 const testPort = Number(new URL(inject("neo4jUri").replace("bolt://", "http://")).port);
-const instance = localInstance("test", testPort + 100);
+// The test port + 150: clear of the bench instances the other slow files start beside it (the bench port, say the
+// test port + 100 as in a .env, and the bench port + 1).
+const instance = localInstance("test", testPort + 150);
 
 async function status(url: string): Promise<number> {
   try {
