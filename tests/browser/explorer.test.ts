@@ -2,7 +2,7 @@ import type { Core } from "cytoscape";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foreignRequests, openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 
 const MARKET_STRIKE = "event:2019-07-22-maarat-al-numan-market-airstrike";
 
@@ -110,18 +110,16 @@ async function drawnIds(page: Page, selector = "node"): Promise<string[]> {
 }
 
 describe.each(VIEWPORTS)("the explorer at /explore, at $width x $height", { timeout: 90_000 }, (viewport) => {
-  let server: TestServer;
+  const server = useServer();
   let session: BrowserSession;
 
   beforeAll(async () => {
-    server = await startServer();
     session = await openBrowser(viewport);
     await session.page.goto(`${server.url}/explore`);
   });
 
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   it("draws the top hit when Enter is pressed in the search box, and moves focus to the drawing", async () => {

@@ -3,7 +3,7 @@ import { formatEstimate, type Estimate } from "../../web/client/explorer/model.j
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
 /**
@@ -17,7 +17,7 @@ describe.each(VIEWPORTS)("incidents in the explorer, at $width x $height", { tim
   const joined = `event:inc-view-${s}-joined`;
   const ambiguous = `event:inc-view-${s}-ambiguous`;
   const acledId = (n: number) => `event:acled-TST${s}${n}`;
-  let server: TestServer;
+  const server = useServer(keyEnvironment);
   let session: BrowserSession;
 
   /** The article: a source of its own publisher, a civil-defence actor it quotes, and one strike. */
@@ -71,7 +71,6 @@ describe.each(VIEWPORTS)("incidents in the explorer, at $width x $height", { tim
     (await read(`query ($id: ID!) { event(id: $id) { places { id } } }`, { id })).event.places[0].id as string;
 
   beforeAll(async () => {
-    server = await startServer(keyEnvironment);
     const rows = acledCsv([
       acledRecord(s, { event_id_cnty: `TST${s}1`, location: `Kafr Zeta ${s}`, fatalities: "6" }),
       acledRecord(s, { event_id_cnty: `TST${s}2`, location: `Maarzaf ${s}`, fatalities: "1" }),
@@ -85,7 +84,6 @@ describe.each(VIEWPORTS)("incidents in the explorer, at $width x $height", { tim
 
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   const details = () => session.page.getByRole("region", { name: "Details" });

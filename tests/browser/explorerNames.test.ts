@@ -2,7 +2,7 @@ import type { Core } from "cytoscape";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
 import { uniqueSuffix, writeTestBundle } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 
 interface PageGlobals {
   cy: Core;
@@ -23,7 +23,7 @@ describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout
   const s = uniqueSuffix();
   const idleb = `Idleb ${s}`;
   const override = `\u202E${s} brigade`;
-  let server: TestServer;
+  const server = useServer();
   let session: BrowserSession;
 
   beforeAll(async () => {
@@ -53,14 +53,12 @@ describe.each(VIEWPORTS)("names in the explorer, at $width x $height", { timeout
         },
       ],
     });
-    server = await startServer();
     session = await openBrowser(viewport);
     await session.page.goto(`${server.url}/explore`);
   });
 
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   const labels = {

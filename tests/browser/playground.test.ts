@@ -5,22 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { parseRecipes } from "../../web/build/recipes.js";
 import { foreignRequests, openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 
 const recipes = parseRecipes(readFileSync(join(projectRoot, "docs", "recipes.md"), "utf8"));
 
 describe.each(VIEWPORTS)("the playground at GET /graphql, at $width x $height", { timeout: 90_000 }, (viewport) => {
-  let server: TestServer;
+  const server = useServer();
   let session: BrowserSession;
 
   beforeAll(async () => {
-    server = await startServer();
     session = await openBrowser(viewport);
   });
 
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   it("opens GraphiQL with a tab per recipe, runs the first as it is, and asks nothing of any other host", async () => {

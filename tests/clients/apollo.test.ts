@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useServer } from "../helpers/server.js";
 import { cacheSettings, cacheSettingsSource, type CacheSettings } from "./apolloPolicies.js";
 
 const LIST = `
@@ -53,15 +53,11 @@ function documentedSettings(): string {
 }
 
 describe("Apollo Client", () => {
-  let server: TestServer;
+  const server = useServer();
   let settings: CacheSettings;
   beforeAll(async () => {
-    server = await startServer();
     const introspection = await server.graphql<IntrospectionQuery>(getIntrospectionQuery());
     settings = cacheSettings(buildClientSchema(introspection.data as IntrospectionQuery));
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   it("docs/clients.md shows the cache settings the served schema needs", () => {

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 
 const sources = join(dirname(fileURLToPath(import.meta.url)), "relay");
 const compiler = join(dirname(createRequire(import.meta.url).resolve("relay-compiler/package.json")), "cli.js");
@@ -33,13 +33,12 @@ function compiledQueries(artifacts: string): CompiledQuery[] {
 }
 
 describe("Relay", () => {
-  let server: TestServer;
+  const server = useServer();
   let folder: string;
   let queries: CompiledQuery[];
   let compilerOutput: string;
 
   beforeAll(async () => {
-    server = await startServer();
     folder = mkdtempSync(join(tmpdir(), "relay-"));
     const introspection = await server.graphql<IntrospectionQuery>(getIntrospectionQuery());
     expect(introspection.errors).toBeUndefined();
@@ -56,8 +55,7 @@ describe("Relay", () => {
     expect(run.status, compilerOutput).toBe(0);
     queries = compiledQueries(join(folder, "generated"));
   }, 120_000);
-  afterAll(async () => {
-    await server.close();
+  afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 

@@ -9,7 +9,15 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { projectRoot } from "../../src/paths.js";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+/** CHROMIUM_PATH when set, else the first Chromium or Chrome the system has, else where Debian's package puts it. */
+export const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ??
+  [DEBIAN_CHROMIUM, "/usr/bin/chromium-browser", "/snap/bin/chromium", "/usr/bin/google-chrome-stable", "/usr/bin/google-chrome"].find(
+    (path) => existsSync(path),
+  ) ??
+  DEBIAN_CHROMIUM;
 
 /** Screenshots land here (gitignored), to be looked at after a run. */
 export const SCREENSHOT_DIRECTORY = join(projectRoot, "test-results", "browser");
@@ -47,8 +55,6 @@ export interface BrowserSession {
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
-
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 /**
  * Installs Debian's Chromium once when it is missing, as root with apt-get; test files run in parallel workers, so

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { waitForValue } from "./waiting.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -9,6 +10,9 @@ export interface ServiceProcess {
   url: string;
   /** Everything it logged so far, one JSON object per line. */
   logs(): Record<string, unknown>[];
+  /** Everything it wrote so far to stdout and stderr, as written. */
+  output(): string;
+  /** Its exit code, once it has exited and its output has all been read. */
   exited: Promise<number | null>;
 }
 
@@ -22,26 +26,21 @@ export async function spawnService(environment: Record<string, string>): Promise
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const logs = () =>
     output
       .split("\n")
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const serving = logs().find((line) => line.msg === "conflict-graph is serving");
-    if (serving) return { child, url: String(serving.url).replace(/\/graphql$/, ""), logs, exited };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The service did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, stepMs = 200): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await condition()) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, stepMs));
-  }
+  const serving = await waitForValue(
+    () => {
+      if (child.exitCode !== null) throw new Error("it exited");
+      return logs().find((line) => line.msg === "conflict-graph is serving");
+    },
+    { timeoutMs: 60_000, what: 'the service\'s line "conflict-graph is serving"' },
+  ).catch((error: Error) => {
+    child.kill("SIGKILL");
+    throw new Error(`The service did not start (${error.message}):\n${output}`);
+  });
+  return { child, url: String(serving.url).replace(/\/graphql$/, ""), logs, output: () => output, exited };
 }

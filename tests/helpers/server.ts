@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { createLogger } from "../../src/logger.js";
+import { openTestDatabase, type TestDatabase } from "./database.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -80,4 +81,71 @@ export async function startServer(environment: Record<string, string | undefined
     },
   };
   return server;
+}
+
+/**
+ * The server of a test file, or of the `describe` block it is called in: started (by `startServer`, with the same
+ * arguments) before the block's tests and closed after them. Call it where the block declares its hooks; its hooks
+ * run in the order they are declared among the block's own. The handle is the server itself inside tests and hooks;
+ * used outside them, it throws.
+ */
+export function useServer(environment: Record<string, string | undefined> = {}, uri?: string): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startServer(environment, uri ?? inject("neo4jUri"));
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const started = (): TestServer => {
+    if (!current) throw new Error("useServer(): the server runs only inside its block's tests and hooks");
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get app() {
+      return started().app;
+    },
+    graphql: (query, variables, headers) => started().graphql(query, variables, headers),
+    read: (query, variables) => started().read(query, variables),
+    queriesSent: () => started().queriesSent(),
+    async close() {
+      await current?.close();
+      current = undefined;
+    },
+  };
+}
+
+/**
+ * The project's executor straight on the test Neo4j, for setting up data and checking what was stored: opened before
+ * the block's tests, closed after them, like `useServer`.
+ */
+export function useTestDatabase(): TestDatabase {
+  let current: TestDatabase | undefined;
+  beforeAll(() => {
+    current = openTestDatabase(inject("neo4jUri"));
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const opened = (): TestDatabase => {
+    if (!current) throw new Error("useTestDatabase(): the database is open only inside its block's tests and hooks");
+    return current;
+  };
+  return {
+    get driver() {
+      return opened().driver;
+    },
+    get db() {
+      return opened().db;
+    },
+    close: async () => {
+      await current?.close();
+      current = undefined;
+    },
+  };
 }

@@ -4,21 +4,13 @@
  * left as written, and the date forms people have. Each test's rows name its own fictional countries and units; the
  * forces of the article's states are shared by design, so tests only check what holds whoever imported them first.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acledCsv, acledRecord, type AcledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 async function imported(csv: string): Promise<Record<string, any>> {
   const response = await importAcled(server, csv);

@@ -8,13 +8,13 @@
 import { Writable } from "node:stream";
 import { getNamedType, isObjectType, isAbstractType, type GraphQLField } from "graphql";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import type { Release } from "../../src/http/admission.js";
 import { schema } from "../helpers/queryCosts.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { asEditor, asReader, documentBundle, keyEnvironment } from "../helpers/writing.js";
 
 interface Answer {
@@ -95,14 +95,7 @@ function rootQuery(coordinate: string, field: GraphQLField<unknown, unknown>): {
 }
 
 describe("admission of heavy operations", () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer({ ...keyEnvironment, NEO4J_MAX_POOL_SIZE: "8", ADMISSION_WAIT_MS: "300" });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer({ ...keyEnvironment, NEO4J_MAX_POOL_SIZE: "8", ADMISSION_WAIT_MS: "300" });
 
   /** Takes every heavy slot of the process for callers of the test's own. */
   async function fillSlots(): Promise<() => void> {

@@ -10,9 +10,9 @@
  * read's acquisition timeout (3 s) ran out, so the storm would not reach the exhaustion the probe found against the
  * default 50 on a larger graph.
  */
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
+import { paced, waitFor } from "../helpers/waiting.js";
 
 const READERS = Array.from({ length: 6 }, (_, i) => ({ label: `storm${i}`, key: `storm-reader-key-${i}-0123456789abcdef` }));
 
@@ -55,16 +55,9 @@ function percentile(values: number[], p: number): number {
 }
 
 describe("a storm of 120 concurrent aggregations", () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer({
-      READER_API_KEYS: READERS.map(({ label, key }) => `${label}:${key}`).join(","),
-      NEO4J_MAX_POOL_SIZE: "4",
-    });
-  });
-  afterAll(async () => {
-    await server.close();
+  const server = useServer({
+    READER_API_KEYS: READERS.map(({ label, key }) => `${label}:${key}`).join(","),
+    NEO4J_MAX_POOL_SIZE: "4",
   });
 
   it("leaves every cheap read answered, and refuses only with 429 or 503 and Retry-After", async () => {
@@ -72,12 +65,10 @@ describe("a storm of 120 concurrent aggregations", () => {
       const reader = READERS[i % READERS.length]!;
       return post(server.url, STORM_QUERIES[i % STORM_QUERIES.length]!, {}, { authorization: `Bearer ${reader.key}` });
     });
-    // The cheap reads start once the storm is on its way, one every 50 ms.
-    const cheap = Array.from({ length: CHEAP_READS }, async (_, i) => {
-      await sleep(20 + i * 50);
-      return post(server.url, CHEAP_READ, { id: EVENT_ID }, {});
-    });
-    const [stormAnswers, cheapAnswers] = await Promise.all([Promise.all(storm), Promise.all(cheap)]);
+    // The cheap reads start once the storm is on its way (heavy operations hold admission slots), one every 50 ms.
+    await waitFor(() => server.app.admission.load.running > 0, { timeoutMs: 30_000, stepMs: 5, what: "the storm holding slots" });
+    const cheap = paced(CHEAP_READS, 50, () => post(server.url, CHEAP_READ, { id: EVENT_ID }, {}));
+    const [stormAnswers, cheapAnswers] = await Promise.all([Promise.all(storm), cheap]);
 
     const times = cheapAnswers.map((answer) => answer.ms);
     const outcomes = new Map<string, number>();

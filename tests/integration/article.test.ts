@@ -3,10 +3,10 @@
  * (tolls, dates, who denies what) are asserted literally; counts that merely restate the bundle are
  * derived from it. List queries are scoped to Idlib Governorate where other test files could add data.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { normalizeName } from "../../src/model/text.js";
 import { article, articleIds, articleQuotes } from "../helpers/article.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 
 const MAARAT = "event:2019-07-22-maarat-al-numan-market-airstrike";
 const SARAQIB = "event:2019-07-22-saraqib-market-airstrike";
@@ -17,15 +17,7 @@ const DENIAL = "statement:russian-mod-denies-marketplace-strike";
 const SOURCE = "source:anadolu-2019-07-23-idlib-airstrikes";
 const IDLIB = "place:idlib-governorate";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 /** Runs a query that must succeed and returns its data. */
 async function query(text: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {

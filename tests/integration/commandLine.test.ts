@@ -6,10 +6,10 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { localInstance } from "../../neo4j-local/localNeo4j.js";
 import { projectRoot } from "../../src/paths.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 
 const run = promisify(execFile);
 
@@ -52,13 +52,7 @@ describe("npm run db:status", () => {
 });
 
 describe("npm run load", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer();
 
   it("targets the server on PORT when no --url is given", async () => {
     const port = new URL(server.url).port;

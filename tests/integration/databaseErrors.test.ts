@@ -3,19 +3,11 @@
  * DATABASE_OUT_OF_MEMORY, at once and without the driver's retries (trying again fails the same way). One case only:
  * filling the transaction memory pool of the test database is seconds of work for it.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../src/errors.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { useTestDatabase } from "../helpers/server.js";
 
-let database: TestDatabase;
-
-beforeAll(() => {
-  database = openTestDatabase(inject("neo4jUri"));
-});
-
-afterAll(async () => {
-  await database.close();
-});
+const database = useTestDatabase();
 
 /** Collects more numbers than the transaction memory pool of the launcher's 4 GB heap (2.8 GB) can hold. */
 const tooMuch = "// collectTooMuch\nUNWIND range(1, 1000000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n";

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { documentBundle, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
 const run = promisify(execFile);
@@ -88,13 +88,7 @@ describe("import files", () => {
 });
 
 describe("the import mutations", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(keyEnvironment);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer(keyEnvironment);
 
   it("refuse text with a lone surrogate, naming where, and write nothing", async () => {
     const acled = await importAcled(server, csv.replace("café", "caf\ud800"));

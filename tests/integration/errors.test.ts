@@ -2,8 +2,8 @@
  * What callers see when they get something wrong, and when the database is gone: coded errors that
  * name the argument to fix, and nothing of the server's insides (stack traces, Cypher, the driver).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { type TestServer, useServer } from "../helpers/server.js";
 
 interface RawResponse {
   status: number;
@@ -14,16 +14,8 @@ interface RawResponse {
   };
 }
 
-let server: TestServer;
-let offline: TestServer;
-
-beforeAll(async () => {
-  [server, offline] = await Promise.all([startServer(), startServer({}, "bolt://127.0.0.1:1")]);
-});
-
-afterAll(async () => {
-  await Promise.all([server?.close(), offline?.close()]);
-});
+const server = useServer();
+const offline = useServer({}, "bolt://127.0.0.1:1");
 
 /**
  * Posts a query and keeps the raw JSON. Every error response is checked here for leaks, so every

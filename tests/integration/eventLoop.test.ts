@@ -3,21 +3,14 @@
  * answered while other clients' requests keep being answered within a second. The bounds on quotes are coded
  * refusals.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { quoteLimits } from "../../src/ingest/bundle/validation.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
+import { probeUntil } from "../helpers/waiting.js";
 import { importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 /** A 9 MB source text of `a` and claims quoting 3,000 `a`, a `b` and 3,000 `a`: quadratic for a naive search. */
 function pathologicalBundle(s: string, quotes: number, text = "a".repeat(9_000_000)) {
@@ -49,17 +42,16 @@ function pathologicalBundle(s: string, quotes: number, text = "a".repeat(9_000_0
 }
 
 /** Latencies of requests sent one after another, every 50 ms, until `done` settles. */
-async function latenciesDuring(done: Promise<unknown>, send: () => Promise<unknown>): Promise<number[]> {
-  let finished = false;
-  void done.finally(() => (finished = true));
-  const latencies: number[] = [];
-  while (!finished) {
-    const started = performance.now();
-    await send();
-    latencies.push(performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return latencies;
+function latenciesDuring(done: Promise<unknown>, send: () => Promise<unknown>): Promise<number[]> {
+  return probeUntil(
+    done,
+    async () => {
+      const started = performance.now();
+      await send();
+      return performance.now() - started;
+    },
+    50,
+  );
 }
 
 describe("a pathological import", () => {

@@ -7,10 +7,13 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localInstance, startLocalNeo4j, stopLocalNeo4j } from "../../neo4j-local/localNeo4j.js";
 import { openTestDatabase } from "../helpers/database.js";
-import { spawnService, waitFor, type ServiceProcess } from "../helpers/process.js";
+import { spawnService, type ServiceProcess } from "../helpers/process.js";
+import { waitFor } from "../helpers/waiting.js";
 
 const testPort = Number(new URL(inject("neo4jUri").replace("bolt://", "http://")).port);
-const instance = localInstance("test", testPort + 100);
+// The test port + 150: clear of the bench instances the other slow files start beside it (the bench port, say the
+// test port + 100 as in a .env, and the bench port + 1).
+const instance = localInstance("test", testPort + 150);
 
 async function status(url: string): Promise<number> {
   try {
@@ -68,7 +71,10 @@ describe("the database goes away and comes back", () => {
 
   it("recovers by itself within 10 s of the database returning, and is ready only once the article is seeded", async () => {
     await startLocalNeo4j(instance);
-    const recoveredIn = await waitFor(async () => (await query(service.url)).body.errors === undefined, 10_000);
+    const recoveredIn = await waitFor(async () => (await query(service.url)).body.errors === undefined, {
+      timeoutMs: 10_000,
+      what: "a query answered without errors",
+    });
     expect(recoveredIn).toBeLessThan(10_000);
     // Every time /ready says 200, the seed is there: poll both until it does.
     let readyWithout: number | undefined;
@@ -78,8 +84,7 @@ describe("the database goes away and comes back", () => {
         readyWithout = (await query(service.url)).body.data?.events?.totalCount;
         return true;
       },
-      60_000,
-      50,
+      { timeoutMs: 60_000, stepMs: 50, what: "/ready answering 200" },
     );
     expect(readyWithout).toBe(4);
     const logged = service.logs().map((line) => line.msg);
@@ -104,7 +109,10 @@ describe("the database goes away and comes back", () => {
     expect(await status(`${service.url}/ready`)).toBe(503);
 
     await startLocalNeo4j(instance);
-    const recoveredIn = await waitFor(async () => (await query(service.url)).body.data?.events?.totalCount === 4, 10_000);
+    const recoveredIn = await waitFor(async () => (await query(service.url)).body.data?.events?.totalCount === 4, {
+      timeoutMs: 10_000,
+      what: "the article's four events counted again",
+    });
     expect(recoveredIn).toBeLessThan(10_000);
     // Nothing but clean, coded failures reached clients in between, and the server logged no crash.
     const logged = service.logs().flatMap((line) => (Array.isArray(line.errorCodes) ? (line.errorCodes as string[]) : []));
@@ -117,25 +125,32 @@ describe("SIGTERM", () => {
     const service = await spawnService({ NEO4J_URI: inject("neo4jUri"), SHUTDOWN_READINESS_DELAY_MS: "1500" });
     const body = JSON.stringify({ query: '{ event(id: "event:2019-07-22-saraqib-market-airstrike") { id } }' });
     // A request whose body is still arriving when the signal comes: it must still be answered.
+    const request = http.request(`${service.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+    });
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = http.request(`${service.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-      });
       request.on("response", (response) => {
         let text = "";
         response.on("data", (chunk: Buffer) => (text += chunk.toString()));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
       });
       request.on("error", reject);
-      request.write(body.slice(0, 10));
-      setTimeout(() => request.end(body.slice(10)), 1_000);
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Its headers and first bytes are on the wire; a request on a later connection being answered says the service
+    // has accepted this one's (connections are accepted in order).
+    await new Promise<void>((resolve, reject) => request.write(body.slice(0, 10), (error) => (error ? reject(error) : resolve())));
+    expect(await status(`${service.url}/health`)).toBe(200);
     const signalledAt = Date.now();
     service.child.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await status(`${service.url}/ready`)).toBe(503);
+    // /ready turns 503 within the readiness delay (1.5 s), while the service still listens.
+    await waitFor(async () => (await status(`${service.url}/ready`)) === 503, {
+      timeoutMs: 1_500,
+      stepMs: 50,
+      what: "/ready answering 503",
+    });
+    // The rest of the body arrives only now, after the signal.
+    request.end(body.slice(10));
     const answered = await inFlight;
     expect(answered.status).toBe(200);
     expect(JSON.parse(answered.text)).toEqual({ data: { event: { id: "event:2019-07-22-saraqib-market-airstrike" } } });

@@ -4,14 +4,14 @@
  * in every grouping; tolls keep whom they count (victim groups, best estimates); ACLED's demonstrators take part
  * rather than perpetrate. Every test builds its places in a fictional country named with its suffix.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { MAX_TOLL } from "../../src/graph/limits.js";
 import { graphToBundles } from "../../src/ingest/export/export.js";
 import { readGraph } from "../../src/ingest/export/exportStore.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { acledCsv, acledRecord, type AcledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
 const GRAPHQL_INT_MAX = 2_147_483_647;
@@ -20,15 +20,7 @@ const ESTIMATE = "low high best qualifier";
 const TOLLS = `tolls { victims estimate { ${ESTIMATE} } }`;
 const BUCKET = `key events reports fatalitiesLow fatalitiesHigh ${TOLLS}`;
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 async function acled(records: readonly AcledRecord[]): Promise<void> {
   const response = await importAcled(server, acledCsv(records));

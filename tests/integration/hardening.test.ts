@@ -1,19 +1,13 @@
 import { Writable } from "node:stream";
 import { serverAudits } from "graphql-http";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { startServer, useServer } from "../helpers/server.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 async function post(body: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}/graphql`, {

@@ -8,28 +8,17 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { exportGraph } from "../../src/ingest/export/export.js";
 import { reportStoredCycles, storedCycles } from "../../src/ingest/write/hierarchyCycles.js";
 import { projectRoot } from "../../src/paths.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer, useTestDatabase } from "../helpers/server.js";
 import { asEditor, importAcled, importBundle, keyEnvironment, REPORT } from "../helpers/writing.js";
 
-let server: TestServer;
-let database: TestDatabase;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-  database = openTestDatabase(inject("neo4jUri"));
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.close();
-});
+const server = useServer(keyEnvironment);
+const database = useTestDatabase();
 
 type Actor = { id: string; name: string; kind: string; partOf?: string[]; resolve?: boolean };
 type Place = { id: string; name: string; kind: string; parent?: string; resolve?: boolean };

@@ -5,7 +5,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { LEAK } from "../helpers/sweep.js";
 import { asEditor, keyEnvironment } from "../helpers/writing.js";
 
@@ -154,17 +154,15 @@ const cases: Case[] = [
 /** NODE_ENV as Express reads it (process.env, when the app is created) and as our configuration does. */
 for (const nodeEnv of [undefined, "development", "production"]) {
   describe(`before GraphQL, with NODE_ENV ${nodeEnv ?? "unset"}`, () => {
-    let server: TestServer;
     const previous = process.env.NODE_ENV;
-    beforeAll(async () => {
+    beforeAll(() => {
       if (nodeEnv === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;
-      server = await startServer({ ...keyEnvironment, NODE_ENV: nodeEnv, BODY_LIMIT_EDITOR: "200kb" });
     });
-    afterAll(async () => {
+    afterAll(() => {
       process.env.NODE_ENV = previous;
-      await server.close();
     });
+    const server = useServer({ ...keyEnvironment, NODE_ENV: nodeEnv, BODY_LIMIT_EDITOR: "200kb" });
 
     it.each(cases)("$name: $status $code", async ({ path, headers, body, status, code }) => {
       const response = await fetch(`${server.url}${path ?? "/graphql"}`, { method: "POST", headers, body });

@@ -5,27 +5,16 @@
  * export, and the migration that gives stored identifiers their lookup nodes. Every test owns its data (a unique
  * suffix in ids, names and identifier values).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dataMigrations, migrate } from "../../src/ingest/write/dataMigrations.js";
 import { exportGraph } from "../../src/ingest/export/export.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer, useTestDatabase } from "../helpers/server.js";
 import { documentBundle, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-let database: TestDatabase;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-  database = openTestDatabase(inject("neo4jUri"));
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.close();
-});
+const server = useServer(keyEnvironment);
+const database = useTestDatabase();
 
 async function imported(bundle: unknown): Promise<Record<string, any>> {
   const response = await importBundle(server, bundle);

@@ -12,19 +12,17 @@ import { inject } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { acledCsv, acledRecord, generatedAcled } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { documentBundle, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
+const server = useServer(keyEnvironment);
 let directory: string;
 
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
+beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), "conflict-graph-acled-"));
 });
 
-afterAll(async () => {
-  await server.close();
+afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { generatedAcled } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { importAcled, keyEnvironment } from "../helpers/writing.js";
 
 /** Rows that take seconds to import, many times the budget below. */
@@ -21,16 +21,14 @@ const BUDGET_MS = 300;
 /** generatedAcled's first row number. */
 const FIRST = 1;
 
-let server: TestServer;
+const server = useServer({ ...keyEnvironment, IMPORT_TIMEOUT_MS: String(BUDGET_MS) });
 let directory: string;
 
-beforeAll(async () => {
-  server = await startServer({ ...keyEnvironment, IMPORT_TIMEOUT_MS: String(BUDGET_MS) });
+beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), "conflict-graph-budget-"));
 });
 
-afterAll(async () => {
-  await server.close();
+afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 

@@ -3,22 +3,14 @@
  * visible as no-ops, entity resolution and its overrides, hostile strings, and concurrent overlapping imports.
  * Every test owns its data (a unique suffix in ids and names), so nothing here touches the article's graph.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createDriver } from "../../src/db/driver.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { documentBundle, documentIds, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 /** Runs a read that must succeed. */
 /** Imports and expects success; returns the report. */

@@ -12,20 +12,18 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { ged20Csv, importUcdp, ucdpCsv, ucdpRecords, ucdpTestRecords } from "../helpers/ucdp.js";
 import { keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
+const server = useServer(keyEnvironment);
 let directory: string;
 
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
+beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), "conflict-graph-ucdp-"));
 });
 
-afterAll(async () => {
-  await server.close();
+afterAll(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 

@@ -4,21 +4,13 @@
  * categories; graph/incidentRules.ts COMPATIBLE_CATEGORIES). A UCDP-like report is a bundle of a publisher of its own
  * stating a kind of violence and a span; each test builds its own places in a fictional country named with its suffix.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acledCsv, acledRecord, type AcledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 async function acled(records: readonly AcledRecord[]): Promise<void> {
   const response = await importAcled(server, acledCsv(records));

@@ -4,21 +4,13 @@
  * and a decision that undoes an earlier one (a keep-apart splitting a join, a join of reports kept apart) says so in
  * `Incident.undone`. Every test has its own fictional country (ACLED rows create its places) and ids.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { asEditor, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 const acledEvent = (s: string) => `event:acled-TST${s}1`;
 const articleEvent = (s: string) => `event:dec-${s}-a`;

@@ -3,22 +3,14 @@
  * with `linkIncident`, and statistics that count one incident once. Every test builds its own places in a fictional
  * country named with its suffix (ACLED rows create them), so no two tests, and not the article, share a place.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { article } from "../helpers/article.js";
 import { acledCsv, acledRecord, type AcledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { asEditor, asReader, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 async function acled(records: readonly AcledRecord[]): Promise<void> {
   const response = await importAcled(server, acledCsv(records));

@@ -5,10 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import {
   LEAK,
   documentOf,
@@ -25,13 +25,7 @@ import {
 } from "../helpers/sweep.js";
 import { asEditor, documentBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 const s = uniqueSuffix();
 

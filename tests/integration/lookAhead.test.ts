@@ -3,25 +3,20 @@
  * fetched ahead (with every read of the related label nested below) are the rows the loader's statement gives, in
  * the same order; and a pattern that reads properties spelled like its variables runs nested in itself.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fieldReads } from "../../src/graph/catalogue.js";
 import type { NodeLabel } from "../../src/model/ids.js";
 import type { Related } from "../../src/model/rows.js";
 import { GraphRepository } from "../../src/repositories/graphRepository.js";
 import { aheadKey, lookAheadCypher } from "../../src/repositories/lookAhead.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { likeItsVariables, readOf } from "../helpers/lookAhead.js";
+import { useTestDatabase } from "../helpers/server.js";
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let graph: GraphRepository;
 
 beforeAll(() => {
-  database = openTestDatabase(inject("neo4jUri"));
   graph = new GraphRepository(database.db);
-});
-
-afterAll(async () => {
-  await database.close();
 });
 
 /** Ids of the article's nodes of one label (written by the seed, which every run starts from). */

@@ -4,25 +4,14 @@
  * chains, every refusal with nothing changed, roles, and mergedIds in imports (what an export → import restores).
  * Each test imports a document of its own (unique ids and names).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer, useTestDatabase } from "../helpers/server.js";
 import { asEditor, asReader, importBundle, keyEnvironment, REPORT } from "../helpers/writing.js";
 import { exportGraph } from "../../src/ingest/export/export.js";
 
-let server: TestServer;
-let database: TestDatabase;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-  database = openTestDatabase(inject("neo4jUri"));
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.close();
-});
+const server = useServer(keyEnvironment);
+const database = useTestDatabase();
 
 const merge = (from: string, into: string, headers: Record<string, string> = asEditor) =>
   server.graphql(`mutation ($from: ID!, $into: ID!) { mergeNodes(from: $from, into: $into) { ${REPORT} } }`, { from, into }, headers);

@@ -2,24 +2,15 @@
  * Names and aliases have a documented maximum length (SECURITY.md), checked in validation before anything is
  * written; a value that still reaches a range index over Neo4j's entry size is BAD_USER_INPUT naming the field.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_NAME_LENGTH } from "../../src/model/text.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer, useTestDatabase } from "../helpers/server.js";
 import { documentBundle, documentIds, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
-let server: TestServer;
-let database: TestDatabase;
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-  database = openTestDatabase(inject("neo4jUri"));
-});
-afterAll(async () => {
-  await server.close();
-  await database.close();
-});
+const server = useServer(keyEnvironment);
+const database = useTestDatabase();
 
 const tooLong = "Ma'arrat ".repeat(1_200).trim();
 

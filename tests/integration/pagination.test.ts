@@ -4,13 +4,12 @@
  * ids unique to this run, so the article's data and the other test files see no difference.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Executor } from "../../src/db/executor.js";
 import { validateBundle } from "../../src/ingest/bundle/validation.js";
 import { ImportService } from "../../src/ingest/importService.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { article } from "../helpers/article.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer, useTestDatabase } from "../helpers/server.js";
 
 interface Connection {
   totalCount: number;
@@ -39,8 +38,7 @@ interface FixtureEvent {
 const run = randomUUID().slice(0, 8);
 const connectionFields = "totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
 
-let server: TestServer;
-let database: TestDatabase | undefined;
+const database = useTestDatabase();
 let db: Executor;
 
 /** A bundle of fixture events under a root place and a site inside it, all ids unique to this run. */
@@ -175,16 +173,10 @@ const staticRoot = `place:pagination-${run}-static`;
 const staticOrder = dateDescending(staticEvents.map((event) => ({ id: eventId("static", event.suffix), date: event.date })));
 
 beforeAll(async () => {
-  database = openTestDatabase(inject("neo4jUri"));
   db = database.db;
   await write(fixtureBundle("static", staticEvents, "", actorLetters));
-  server = await startServer();
 });
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const server = useServer();
 
 describe("events", () => {
   const fetchEvents =

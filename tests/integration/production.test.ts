@@ -1,9 +1,9 @@
 /** Production settings: no suggestions that reveal the schema, /metrics off or on a port of its own, timeouts on time. */
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { startServer, useServer } from "../helpers/server.js";
 
 /** Mistakes graphql-js answers with "Did you mean …?": fields, arguments, types, input fields, enum values. */
 const mistakes: [string, string, Record<string, unknown>?][] = [
@@ -17,16 +17,8 @@ const mistakes: [string, string, Record<string, unknown>?][] = [
 ];
 
 describe("suggestions", () => {
-  let production: TestServer;
-  let development: TestServer;
-  beforeAll(async () => {
-    production = await startServer({ NODE_ENV: "production" });
-    development = await startServer({ NODE_ENV: "development" });
-  });
-  afterAll(async () => {
-    await production.close();
-    await development.close();
-  });
+  const production = useServer({ NODE_ENV: "production" });
+  const development = useServer({ NODE_ENV: "development" });
 
   it.each(mistakes)("none for %s in production; development still helps", async (_, query, variables) => {
     const hidden = await production.graphql(query, variables);
@@ -131,14 +123,10 @@ function trickle(port: number, head: string): Promise<{ ms: number; answer: stri
 }
 
 describe("slow clients", () => {
-  let server: TestServer;
+  const server = useServer({ HTTP_HEADERS_TIMEOUT_MS: "1000", HTTP_REQUEST_TIMEOUT_MS: "2000" });
   let port: number;
-  beforeAll(async () => {
-    server = await startServer({ HTTP_HEADERS_TIMEOUT_MS: "1000", HTTP_REQUEST_TIMEOUT_MS: "2000" });
+  beforeAll(() => {
     port = Number(new URL(server.url).port);
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   it("are cut off when the header timeout says, not at Node's next 30 s check", async () => {

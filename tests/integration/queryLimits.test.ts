@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { startServer, useServer } from "../helpers/server.js";
 import { RESEARCH_PAGE } from "../helpers/pages.js";
 import { inPool } from "../helpers/sweep.js";
 import { asEditor, asReader, keyEnvironment, UNLABELLED_EDITOR_KEY } from "../helpers/writing.js";
@@ -43,14 +43,13 @@ const FRAGMENT_BOMB = [
 const NO_INTERNALS = /stack|node_modules|\.ts:|\.js:|Syntax Error|Cypher/i;
 
 describe("query limits", () => {
-  let server: TestServer;
+  const server = useServer(keyEnvironment);
   let app: App;
   let url: string;
   const logLines: string[] = [];
   let closeDriver: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startServer(keyEnvironment);
     // A second server whose log is kept, to check that refusals are not logged as internal errors.
     const uri = inject("neo4jUri");
     const config = loadConfig({ NODE_ENV: "test", NEO4J_URI: uri, RATE_LIMIT_ANONYMOUS: "0" });
@@ -67,7 +66,6 @@ describe("query limits", () => {
     url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   });
   afterAll(async () => {
-    await server.close();
     await app.stop();
     await closeDriver();
   });
@@ -170,13 +168,7 @@ describe("query limits", () => {
 });
 
 describe("the anonymous request budget", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ ...keyEnvironment, RATE_LIMIT_ANONYMOUS: "3", RATE_LIMIT_WINDOW_MS: "60000" });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer({ ...keyEnvironment, RATE_LIMIT_ANONYMOUS: "3", RATE_LIMIT_WINDOW_MS: "60000" });
 
   it("answers 429 with Retry-After and a coded JSON error past the budget, and lets credentials and probes through", async () => {
     for (let i = 0; i < 3; i++) expect((await post(server.url, "{ viewer { role } }")).status).toBe(200);
@@ -193,13 +185,7 @@ describe("the anonymous request budget", () => {
 });
 
 describe("the budgets of readers and editors", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ ...keyEnvironment, RATE_LIMIT_ANONYMOUS: "100", RATE_LIMIT_READER: "3", RATE_LIMIT_EDITOR: "5" });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer({ ...keyEnvironment, RATE_LIMIT_ANONYMOUS: "100", RATE_LIMIT_READER: "3", RATE_LIMIT_EDITOR: "5" });
 
   it("counts per key: a reader or an editor over its own budget gets 429, other keys and anonymous callers do not", async () => {
     for (let i = 0; i < 3; i++) expect((await post(server.url, "{ viewer { role } }", asReader)).status).toBe(200);
@@ -224,13 +210,7 @@ describe("the budgets of readers and editors", () => {
 });
 
 describe("failed authentication", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ ...keyEnvironment, RATE_LIMIT_AUTH_FAILURES: "5" });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer({ ...keyEnvironment, RATE_LIMIT_AUTH_FAILURES: "5" });
 
   it("is limited per address: past the budget, credentials get 429 unchecked, right or wrong; anonymous reads go on", async () => {
     const wrong = Array.from({ length: 60 }, (_, i) => ({ authorization: `Bearer wrong-key-${i}-0123456789abcdef` }));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
 
 /** Each `## ` section of docs/recipes.md: its title, first graphql block and first json block. */
 function recipes(): { title: string; query: string; expected: unknown }[] {
@@ -18,13 +18,7 @@ function recipes(): { title: string; query: string; expected: unknown }[] {
 }
 
 describe("docs/recipes.md", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer();
 
   it("holds at least ten recipes", () => {
     expect(recipes().length).toBeGreaterThanOrEqual(10);

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
 import { uniqueSuffix, writeTestBundle } from "../helpers/bundles.js";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 const MAARAT = "event:2019-07-22-maarat-al-numan-market-airstrike";
 

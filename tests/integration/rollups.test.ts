@@ -4,8 +4,8 @@
  * includeMembers) and coInvolved. Through HTTP on the real Neo4j, on a bundle of the test's own: a state, a force
  * part of it, a unit part of the force, a rival group and civilians.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
 import { uniqueSuffix, writeTestBundle } from "../helpers/bundles.js";
 
 type Role = "PERPETRATOR" | "TARGET" | "VICTIM";
@@ -187,13 +187,9 @@ const CONNECTION = `totalCount
   edges { cursor node { id fatalities { low } participants { actor { id } } } }
   pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
 
-let server: TestServer;
+const server = useServer();
 beforeAll(async () => {
-  server = await startServer();
   await writeTestBundle(bundle());
-});
-afterAll(async () => {
-  await server.close();
 });
 
 async function data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {

@@ -7,19 +7,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uniqueSuffix } from "../helpers/bundles.js";
 import { spawnService, type ServiceProcess } from "../helpers/process.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { asEditor, documentBundle, importBundle, keyEnvironment, REPORT } from "../helpers/writing.js";
 
 const routingUri = inject("neo4jUri").replace(/^bolt:\/\//, "neo4j://");
 
 describe("through the neo4j:// routing scheme", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer(keyEnvironment, routingUri);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useServer(keyEnvironment, routingUri);
 
   it("reads the article, as bolt:// does", async () => {
     const response = await server.graphql(

@@ -2,18 +2,10 @@
  * Full-text search as people type names: any transliteration, any case, with or without
  * diacritics, with a typo. Best match first.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 interface Hit {
   score: number;

@@ -3,24 +3,19 @@
  * their own at the same time, so only the article's part of the graph is counted: the nodes whose ids
  * the bundle defines and the relationships between them.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Executor } from "../../src/db/executor.js";
 import { ImportService } from "../../src/ingest/importService.js";
 import { seed } from "../../src/ingest/seed.js";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { useTestDatabase } from "../helpers/server.js";
 import { article, articleIds, articleQuotes } from "../helpers/article.js";
 
-let database: TestDatabase | undefined;
+const database = useTestDatabase();
 let db: Executor;
 const ids = articleIds();
 
 beforeAll(() => {
-  database = openTestDatabase(inject("neo4jUri"));
   db = database.db;
-});
-
-afterAll(async () => {
-  await database?.close();
 });
 
 interface Snapshot {

@@ -4,14 +4,13 @@
  * field selected alone below a page of events answers what it answers on the node fetched whole by id, on a
  * document of the test's own where every one of those fields has a value.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { NodeLabel } from "../../src/model/ids.js";
 import { selectedOnly } from "../../src/repositories/records.js";
 import { uniqueSuffix, writeTestBundle } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
 import { documentBundle } from "../helpers/writing.js";
 
-let server: TestServer;
 const s = uniqueSuffix();
 const province = `place:w-${s}-province`;
 
@@ -74,12 +73,8 @@ function everyPropertyBundle() {
 
 beforeAll(async () => {
   await writeTestBundle(everyPropertyBundle());
-  server = await startServer();
 });
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 /** Where the nodes of each label sit below a page of events: the path to them, and how to read them back. */
 const paths: Record<string, { wrap: (inner: string) => string; nodes: (event: Record<string, unknown>) => Record<string, unknown>[] }> = {

@@ -4,18 +4,10 @@
  * deeper than the look-ahead) costs one statement per field, batched by the per-request DataLoaders over every
  * parent at that level (`UNWIND $keys`).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer();
 
 // Scoped to Idlib Governorate so that events other test files write cannot change what is fetched.
 const nested = `query ($first: Int) {

@@ -6,23 +6,18 @@
  * UCDP's STATE_BASED_VIOLENCE compatible with the article's air strike), which the matching branch brings.
  * This file is the only one that imports these rows unchanged (their ids are UCDP's own).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useServer } from "../helpers/server.js";
 import { importUcdp, ucdpCsv, ucdpRecord } from "../helpers/ucdp.js";
 import { keyEnvironment } from "../helpers/writing.js";
 
 const ARTICLE_EVENT = "event:2019-07-22-maarat-al-numan-market-airstrike";
 
-let server: TestServer;
+const server = useServer(keyEnvironment);
 
 beforeAll(async () => {
-  server = await startServer(keyEnvironment);
   const response = await importUcdp(server, ucdpCsv([ucdpRecord("303399"), ucdpRecord("303600")]));
   expect(response.errors).toBeUndefined();
-});
-
-afterAll(async () => {
-  await server.close();
 });
 
 const reportsOf = async (eventId: string): Promise<string[]> => {

@@ -2,13 +2,11 @@
  * Credentials and roles, through HTTP: anonymous callers and readers cannot write (401 / 403, nothing written),
  * `viewer` says what the server sees, and keys never come back in responses or logs.
  */
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { generatedAcled } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { spawnService } from "../helpers/process.js";
+import { startServer, useServer } from "../helpers/server.js";
 import {
   asEditor,
   asReader,
@@ -21,15 +19,7 @@ import {
   UNLABELLED_EDITOR_KEY,
 } from "../helpers/writing.js";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer(keyEnvironment);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useServer(keyEnvironment);
 
 const viewer = (headers: Record<string, string> = {}) => server.graphql("{ viewer { role id } }", {}, headers);
 
@@ -128,45 +118,29 @@ describe("READ_REQUIRES_KEY", () => {
 
 describe("logs", () => {
   it("never contain a key, whether it was accepted, refused or sent with a failing import", async () => {
-    const root = fileURLToPath(new URL("../../", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...keyEnvironment,
-        NODE_ENV: "test",
-        PORT: "0",
-        LOG_LEVEL: "trace",
-        NEO4J_URI: inject("neo4jUri"),
-        SEED_ON_START: "false",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const service = await spawnService({
+      ...keyEnvironment,
+      LOG_LEVEL: "trace",
+      NEO4J_URI: inject("neo4jUri"),
+      SEED_ON_START: "false",
     });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error(`the service did not start:\n${output}`)), 60_000);
-        const poll = setInterval(() => {
-          const line = output.split("\n").find((entry) => entry.includes('"conflict-graph is serving"'));
-          if (!line) return;
-          clearInterval(poll);
-          clearTimeout(deadline);
-          resolve(String((JSON.parse(line) as { url: string }).url));
-        }, 100);
-      });
       const post = (headers: Record<string, string>, body: unknown) =>
-        fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+        fetch(`${service.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        });
       await post(asEditor, { query: "{ viewer { id } }" });
       await post(asReader, { query: 'mutation { importAcled(csv: "x") { created } }' });
       await post({ authorization: `Bearer ${EDITOR_KEY}-wrong` }, { query: "{ viewer { id } }" });
       await post(asEditor, { query: 'mutation { importAcled(csv: "not,acled\\n1,2") { created } }' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      // Once it has exited and its pipes are closed, everything it logged about the requests is in its output.
+      service.child.kill("SIGTERM");
+      await service.exited;
     }
+    const output = service.output();
     expect(output).toContain("graphql request");
     for (const key of [EDITOR_KEY, READER_KEY, UNLABELLED_EDITOR_KEY]) expect(output).not.toContain(key);
   }, 90_000);
