@@ -5,11 +5,14 @@ import { backfillIncidents, backfillMatchingKeys } from "../ingest/write/inciden
 import { separateAcledActorScheme } from "../ingest/write/identifierSchemes.js";
 import { refreshAllTolls } from "../ingest/write/tollsMigration.js";
 import { MATCHING_KEYS } from "../graph/incidentRules.js";
+import { eventPointIndexStatement } from "../graph/eventLocation.js";
+import { deriveAllEventPoints } from "../ingest/write/eventPoints.js";
 
 /**
  * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
  * constraint per label on `id` (which MERGE needs to be safe under concurrency), range indexes for the
- * orderings and filters, and one full-text index over every name people search by.
+ * orderings and filters, a point index for the spatial filters, and one full-text index over every name people
+ * search by.
  */
 export function schemaStatements(): string[] {
   const constraints = Object.values(labelByPrefix).map(
@@ -49,7 +52,7 @@ CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS U
   // An identifier names one node, and nodeByIdentifier is one index seek (ingest/write/identifiers.ts).
   const externalId = `// constraintExternalIdKey
 CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE`;
-  return [...constraints, importLock, redirect, migration, externalId, ...indexes, matching, fullText];
+  return [...constraints, importLock, redirect, migration, externalId, ...indexes, eventPointIndexStatement, matching, fullText];
 }
 
 /**
@@ -84,6 +87,8 @@ export const dataMigrations: readonly { id: string; run(db: Executor): Promise<u
   { id: "victim-tolls", run: (db) => refreshAllTolls(db) },
   // Incident matching seeks reports by keys on their place relationships; events stored before them get theirs.
   { id: "matching-keys", run: (db) => backfillMatchingKeys(db) },
+  // Events keep a located point (their own, else their place's) for the point index (graph/eventLocation.ts).
+  { id: "event-points", run: (db) => deriveAllEventPoints(db) },
 ];
 
 export async function migrate(db: Executor): Promise<void> {

@@ -16,7 +16,15 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 export const elementRow = z.object({ id: z.string(), element: z.string() });
 
 /** A stored property value as the driver's values become plain (integers as numbers, dates as ISO strings). */
-const storedValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+const storedValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.string()),
+  z.null(),
+  // An event's derived point (graph/eventLocation.ts), as db/values.ts makes it plain.
+  z.object({ latitude: z.number(), longitude: z.number() }),
+]);
 export const storedProperties = z.record(z.string(), storedValue);
 export type StoredProperties = z.infer<typeof storedProperties>;
 

@@ -92,6 +92,13 @@ const eventSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   geoPrecision: optionalText,
+  // Where the event is located, derived by the write path (graph/eventLocation.ts).
+  point: z
+    .object({ latitude: z.number(), longitude: z.number() })
+    .nullish()
+    .transform((value) => value ?? null),
+  pointPrecision: optionalText,
+  pointPlaceId: optionalText,
   identifiers: texts,
   ucdpConflictId: optionalText,
   ucdpDyadId: optionalText,
@@ -202,6 +209,9 @@ export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly str
     latitude: ["location"],
     longitude: ["location"],
     geoPrecision: ["geoPrecision"],
+    point: ["location"],
+    pointPrecision: ["locationPrecision"],
+    pointPlaceId: ["locationPlace"],
     identifiers: ["identifiers"],
     ucdpConflictId: ["ucdpConflictId"],
     ucdpDyadId: ["ucdpDyadId"],
@@ -280,8 +290,12 @@ export function eventRow(value: unknown): EventRow {
     injuries: estimate(row.injuriesLow, row.injuriesHigh, row.injuriesQualifier, row.injuriesBest),
     ...(withTolls(value as Record<string, unknown>) ? { tolls: storedTolls(row) } : {}),
     contested: row.contested ?? false,
-    location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
+    // The derived point; an event's own coordinates stand in for a point not yet derived.
+    location: row.point ?? (row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude }),
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
+    locationPrecision: (row.pointPrecision ??
+      (row.point === null && row.latitude !== null ? (row.geoPrecision ?? "TOWN") : null)) as EventRow["locationPrecision"],
+    locationPlaceId: row.pointPlaceId,
     identifiers: row.identifiers,
     ucdpConflictId: row.ucdpConflictId,
     ucdpDyadId: row.ucdpDyadId,

@@ -5,8 +5,9 @@
  * read what is stored of every node the draft names that exists; compute each node's target and compare; check that
  * no identifier of a node to write names another node (identifiers.ts) and that no PART_OF or WITHIN link closes a
  * cycle (hierarchyCycles.ts); then, unless any problem was found or this
- * is a dry run, write only what differs, and the identifiers' lookup nodes, then match new and updated events into
- * incidents (incidents.ts). Unchanged nodes are not written at all, so they keep their
+ * is a dry run, write only what differs, and the identifiers' lookup nodes, derive the located points of the events
+ * the written events and places may have moved (eventPoints.ts), then match new and updated events into incidents
+ * (incidents.ts). Unchanged nodes are not written at all, so they keep their
  * `updatedAt`. The writes find nodes by element id (importStore.ts, ElementIds) and cost a fixed handful of
  * statements per label, whatever the size of the import.
  */
@@ -36,6 +37,7 @@ import {
   writeLinks,
 } from "./importStore.js";
 import { followRedirects, writeRedirects } from "./redirects.js";
+import { deriveEventPoints } from "./eventPoints.js";
 import { type IncidentDecisions, matchIncidents } from "./incidents.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
@@ -297,6 +299,10 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
+  await deriveEventPoints(tx, {
+    events: targets.filter((node) => node.label === "Event" && changed.has(node.id)).map((node) => node.id),
+    places: targets.filter((node) => node.label === "Place" && changed.has(node.id)).map((node) => node.id),
+  });
   await matchIncidents(tx, {
     created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
     updated: (toWrite.get("Event")?.updated ?? []).map((node) => node.id),

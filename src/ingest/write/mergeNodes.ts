@@ -24,6 +24,7 @@ import { type StoredNode, targetNode } from "../resolve/merge.js";
 import { optionalText, parseRows, storedProperties, texts } from "../storedRows.js";
 import type { ImportReport } from "./importer.js";
 import { writeMatchingKeys } from "./incidents.js";
+import { deriveEventPoints } from "./eventPoints.js";
 import { countImport, type ElementIds, lockImports, refreshEventAggregates, updateNodes } from "./importStore.js";
 
 export interface MergeRequest {
@@ -100,6 +101,8 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   await refreshAggregatesOfDiscourse(tx, owners);
   // The reports moved onto a place are sought by its id (incident matching's keys).
   if (label === "Place") await writeMatchingKeys(tx, [into], "places");
+  // The events of both places, and of the places inside them, may be located through the kept place now.
+  if (label === "Place") await deriveEventPoints(tx, { events: [], places: [into] });
   await countImport(tx);
 
   return {
