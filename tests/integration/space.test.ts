@@ -341,7 +341,6 @@ describe("the plans", () => {
       for (const filter of [
         { near: { ...base, km: 10 }, from: "2021-01-01", to: "2021-12-31" },
         { within: { south: base.latitude - 0.1, north: base.latitude + 0.1, west: base.longitude - 0.1, east: base.longitude + 0.1 } },
-        { near: { ...base, km: 10, includeImprecise: true }, categories: ["EXPLOSIONS_REMOTE_VIOLENCE"] },
       ]) {
         const statements = await statementsFor(filter);
         expect(statements.map(({ cypher }) => cypher.split("\n")[0])).toEqual([
@@ -349,7 +348,6 @@ describe("the plans", () => {
           "// incidentsInAreaPage",
           "// eventStatsMONTH",
           "// eventStatsPERPETRATOR",
-          "// eventStatsPROVINCE",
         ]);
         for (const { cypher, params } of statements) {
           const session = database.driver.session({ defaultAccessMode: "READ" });
