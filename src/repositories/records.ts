@@ -211,7 +211,6 @@ export const selectedOnly: Partial<Record<NodeLabel, Record<string, readonly str
     geoPrecision: ["geoPrecision"],
     point: ["location"],
     pointPrecision: ["locationPrecision"],
-    pointPlaceId: ["locationPlace"],
     identifiers: ["identifiers"],
     ucdpConflictId: ["ucdpConflictId"],
     ucdpDyadId: ["ucdpDyadId"],
