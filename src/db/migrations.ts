@@ -2,6 +2,7 @@ import type { Executor } from "./executor.js";
 import { rel } from "../graph/catalogue.js";
 import { nodeTypeList } from "../graph/nodes.js";
 import { MATCHING_KEYS } from "../graph/incidentRules.js";
+import { eventPointIndexStatement } from "../graph/eventLocation.js";
 
 /** The full-text index over every name people search by (repositories/searchRepository.ts reads it). */
 export const SEARCH_INDEX = "nodeSearch";
@@ -9,7 +10,8 @@ export const SEARCH_INDEX = "nodeSearch";
 /**
  * The schema the code relies on, applied idempotently at start-up (`IF NOT EXISTS`): a uniqueness
  * constraint per label on `id` (which MERGE needs to be safe under concurrency), range indexes for the
- * orderings and filters, and one full-text index over every name people search by.
+ * orderings and filters, a point index for the spatial filters, and one full-text index over every name people
+ * search by.
  */
 export function schemaStatements(): string[] {
   // From the node catalogue (graph/nodes.ts): each type's unique and indexed properties, under their existing names.
@@ -57,7 +59,7 @@ CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS U
   // An identifier names one node, and nodeByIdentifier is one index seek (ingest/write/identifiers.ts).
   const externalId = `// constraintExternalIdKey
 CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE`;
-  return [...constraints, importLock, redirect, migration, externalId, ...indexes, matching, fullText];
+  return [...constraints, importLock, redirect, migration, externalId, ...indexes, eventPointIndexStatement, matching, fullText];
 }
 
 /**

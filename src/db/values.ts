@@ -2,7 +2,8 @@ import neo4j from "neo4j-driver";
 
 /**
  * Converts what the driver returns into plain JSON-ish values, in one place: integers become
- * numbers, temporal values become ISO strings (dates as `YYYY-MM-DD`), nodes become their properties.
+ * numbers, temporal values become ISO strings (dates as `YYYY-MM-DD`), points `{latitude, longitude}`, nodes become
+ * their properties.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -24,6 +25,8 @@ export function toPlain(value: unknown): unknown {
   ) {
     return value.toString();
   }
+  // Points are WGS-84 (graph/eventLocation.ts): x is the longitude, y the latitude.
+  if (neo4j.isPoint(value)) return { latitude: value.y, longitude: value.x };
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
   const plain: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);

@@ -25,7 +25,8 @@ import {
 import { COUNT_AGGREGATES, TOLL_AGGREGATES } from "../model/eventAggregates.js";
 import type { IdPrefix, NodeLabel } from "../model/ids.js";
 
-export type PropertyType = "string" | "strings" | "date" | "int" | "float" | "boolean";
+/** `point`: a WGS-84 point, read into a row as `{latitude, longitude}` (an event's derived location). */
+export type PropertyType = "string" | "strings" | "date" | "int" | "float" | "boolean" | "point";
 
 /**
  * Where a property comes from: `id`, the node's id; `given` by an import (a bundle, an ACLED or UCDP row, an export);
@@ -328,6 +329,18 @@ export const nodeTypes = {
         fields: ["geoPrecision"],
         selectedOnly: true,
       }),
+      // Where the event is located, derived by the write path (graph/eventLocation.ts, EVENT_POINT): its own point, else
+      // its nearest located place's; the point index (migrations.ts) serves `near` and `within` from it.
+      point: { type: "point", optional: true, origin: "computed", fields: ["location"], selectedOnly: true },
+      pointPrecision: {
+        type: "string",
+        optional: true,
+        origin: "computed",
+        values: GEO_PRECISIONS,
+        fields: ["locationPrecision"],
+        selectedOnly: true,
+      },
+      pointPlaceId: { type: "string", optional: true, origin: "computed", fields: ["locationPlace"], selectedOnly: true },
       identifiers: identifiers("as given"),
       // UCDP GED's conflict_new_id and dyad_new_id (ingest/ucdp): a researcher asks for one conflict's or dyad's events.
       ucdpConflictId: given("string", true, {

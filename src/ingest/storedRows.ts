@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Row } from "../db/executor.js";
+import { EVENT_POINT } from "../graph/eventLocation.js";
 
 /** The rows of one statement, each parsed by `schema`. */
 export function parseRows<T>(schema: z.ZodType<T>, rows: readonly Row[]): T[] {
@@ -17,6 +18,12 @@ export const elementRow = z.object({ id: z.string(), element: z.string() });
 
 /** A stored property value as the driver's values become plain (integers as numbers, dates as ISO strings). */
 const storedValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
+/**
+ * A node's stored properties as a map projection of `variable`, for the export and merges: all but an event's derived
+ * point (graph/eventLocation.ts), which no import writes, so that every value is one `storedValue` takes.
+ */
+export const storedPropertiesOf = (variable: string): string => `${variable} {.*, ${EVENT_POINT.point}: null}`;
 export const storedProperties = z.record(z.string(), storedValue);
 export type StoredProperties = z.infer<typeof storedProperties>;
 

@@ -88,9 +88,14 @@ export interface EventRow extends NodeRowBase {
   tolls?: VictimTollRow[];
   /** A responsibility claim is denied or disputed. */
   contested: boolean;
-  /** The event's own coordinates (ACLED's), when known. */
+  /** Where it is located: its own coordinates, else its nearest located place's (graph/eventLocation.ts). */
   location: { latitude: number; longitude: number } | null;
+  /** How precisely its own coordinates are known (the source's). */
   geoPrecision: GeoPrecision | null;
+  /** How precisely `location` is known. */
+  locationPrecision: GeoPrecision | null;
+  /** The place whose point `location` is, when not the event's own. */
+  locationPlaceId: string | null;
   /** Stored identifier keys, `scheme:value` (model/identifiers.ts). */
   identifiers: string[];
   /** UCDP's conflict and dyad ids, for a UCDP event. */

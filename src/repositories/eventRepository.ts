@@ -14,13 +14,15 @@ import {
   rolledUpPath,
   violationCondition,
 } from "../graph/rules.js";
+import { areaWhere, hasArea, pointIndexHint } from "../graph/eventLocation.js";
+import type { AreaConditions } from "../model/area.js";
 import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
 import { eventRow, selectedRowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
 
-/** Conditions on events; every field optional, all given ones must hold. Ids are already validated. */
-export interface EventConditions {
+/** Conditions on events; every field optional, all given ones must hold. Ids and areas are already validated. */
+export interface EventConditions extends AreaConditions {
   from?: string | null;
   to?: string | null;
   categories?: readonly string[] | null;
@@ -122,7 +124,9 @@ export function eventWhere(filter: EventConditions): { where: string[]; params: 
     where.push("e.ucdpDyadId = $ucdpDyadId");
     params.ucdpDyadId = filter.ucdpDyadId;
   }
-  return { where, params };
+  // near and within (graph/eventLocation.ts).
+  const area = areaWhere("e", filter);
+  return { where: [...where, ...area.where], params: { ...params, ...area.params } };
 }
 
 function anchoredQuery(
@@ -226,7 +230,14 @@ export class EventRepository {
     // graph grows (a province's page reads a few hundred events at 10,000 or at 100,000). Climbing from each event to
     // the place instead was planned from the place's side, expanding all its events for every event checked.
     const fromPlace = anchor.kind === "all" && filter.placeId != null;
-    const anchored = fromPlace ? placeFilteredQuery(filter.placeId!) : anchoredQuery(anchor);
+    // A spatial filter over the whole graph starts from the point index (graph/eventLocation.ts).
+    const anchored = fromPlace
+      ? placeFilteredQuery(filter.placeId!)
+      : anchor.kind === "all"
+        ? hasArea(filter)
+          ? { ...anchoredQuery(anchor), name: "eventsInAreaPage", match: `MATCH (e:Event) ${pointIndexHint("e", filter)}` }
+          : anchoredQuery(anchor)
+        : anchoredQuery(anchor);
     const conditions = eventWhere(fromPlace ? { ...filter, placeId: null } : filter);
     const aheadParams: Params = {};
     // The page's cursors are made of the rows' sort keys: the properties behind them are fetched whatever is selected.

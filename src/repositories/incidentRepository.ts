@@ -9,6 +9,7 @@ import { incidentAccepts, matchingReports, publishersOf } from "../graph/inciden
 import type { PageRequest } from "../model/pagination.js";
 import type { EventRow, IncidentRow, Page } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
+import { hasArea, pointIndexHint } from "../graph/eventLocation.js";
 import { type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
 import { isoDateKey } from "./orderings.js";
 import { checkedCursor } from "./orderings.js";
@@ -115,15 +116,24 @@ export class IncidentRepository {
   async page(filter: EventConditions, request: PageRequest): Promise<Page<IncidentRow>> {
     checkedCursor(request, incidentOrdering);
     const conditions = eventWhere(filter);
+    // A spatial filter starts from the reports the point index finds, then their incidents (each once: the list is
+    // DISTINCT); any other filter checks each incident, newest first, for a report that matches.
+    const list = hasArea(filter)
+      ? {
+          name: "incidentsInAreaPage",
+          match: `MATCH (e:Event)-[:${rel("REPORT_OF")}]->(i:Incident) ${pointIndexHint("e", filter)}`,
+          where: conditions.where,
+        }
+      : {
+          name: "incidentsPage",
+          match: "MATCH (i:Incident)",
+          where:
+            conditions.where.length > 0 ? [`EXISTS { MATCH (e:Event)-[:${rel("REPORT_OF")}]->(i) WHERE ${conditions.where.join(" AND ")} }`] : [],
+        };
     const { cypher, params } = pagedListCypher(
       {
-        name: "incidentsPage",
+        ...list,
         variable: "i",
-        match: "MATCH (i:Incident)",
-        where:
-          conditions.where.length > 0
-            ? [`EXISTS { MATCH (e:Event)-[:${rel("REPORT_OF")}]->(i) WHERE ${conditions.where.join(" AND ")} }`]
-            : [],
         projection: rowProperties("Incident", "i"),
       },
       incidentOrdering,

@@ -44,6 +44,11 @@ function rowValue(property: NodeProperty): z.ZodType {
       return property.optional ? optionalNumber : z.number();
     case "boolean":
       return z.boolean().nullish();
+    case "point":
+      return z
+        .object({ latitude: z.number(), longitude: z.number() })
+        .nullish()
+        .transform((value) => value ?? null);
     case "string":
     case "date":
       return property.optional ? optionalText : text;
@@ -143,6 +148,7 @@ const withTolls = (row: Record<string, unknown>) => Object.keys(row).some((key) 
 export function eventRow(value: unknown): EventRow {
   const row = parse("Event", value);
   const [latitude, longitude] = [count(row.latitude), count(row.longitude)];
+  const point = (row.point ?? null) as { latitude: number; longitude: number } | null;
   return {
     id: row.id as string,
     title: row.title as string,
@@ -156,8 +162,12 @@ export function eventRow(value: unknown): EventRow {
     injuries: toll(row, "injuries"),
     ...(withTolls(value as Record<string, unknown>) ? { tolls: storedTolls(row) } : {}),
     contested: row.contested === true,
-    location: latitude === null || longitude === null ? null : { latitude, longitude },
+    // The derived point; an event's own coordinates stand in for a point not yet derived.
+    location: point ?? (latitude === null || longitude === null ? null : { latitude, longitude }),
     geoPrecision: row.geoPrecision as EventRow["geoPrecision"],
+    locationPrecision: (textOf(row.pointPrecision) ??
+      (point === null && latitude !== null ? (textOf(row.geoPrecision) ?? "TOWN") : null)) as EventRow["locationPrecision"],
+    locationPlaceId: textOf(row.pointPlaceId),
     identifiers: row.identifiers as string[],
     ucdpConflictId: textOf(row.ucdpConflictId),
     ucdpDyadId: textOf(row.ucdpDyadId),

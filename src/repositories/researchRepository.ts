@@ -9,6 +9,7 @@ import { parseId, type NodeLabel } from "../model/ids.js";
 import { z } from "zod";
 import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow, VictimTollRow } from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
+import { pointIndexHint } from "../graph/eventLocation.js";
 import { rel, TRAVERSED_TYPES } from "../graph/catalogue.js";
 import { actorEvents, rolledUpPath } from "../graph/rules.js";
 import { incidentBucketKeys, type StatsDimension } from "../graph/statsRules.js";
@@ -138,7 +139,7 @@ export class ResearchRepository {
     const order = dimension === "MONTH" ? "key ASC" : "events DESC, key ASC";
     const rows = await this.db.read(
       `// eventStats${dimension}${includeMembers ? "RolledUp" : ""}
-      MATCH (e:Event)
+      MATCH (e:Event) ${pointIndexHint("e", filter)}
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
       MATCH (e)-[:${rel("REPORT_OF")}]->(incident:Incident)
       WITH incident, collect(DISTINCT e) AS reports

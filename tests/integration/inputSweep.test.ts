@@ -284,6 +284,54 @@ describe("ids whose prefix is an Object.prototype property", () => {
   }, 300_000);
 });
 
+/** Every position that takes a circle or a box (EventFilter's near and within), for every query. */
+function areaPositions(): { position: Position; baseline: Record<string, unknown> }[] {
+  return rootFields("query").flatMap((field) => {
+    const baseline = baselineOf(field.name);
+    return positionsOf("query", field, baseline)
+      .filter((position) => ["NearInput", "BoundingBox"].includes(getNamedType(position.type).name))
+      .map((position) => ({ position, baseline }));
+  });
+}
+
+describe("areas off the globe or crossing themselves", () => {
+  it("are refused as BAD_USER_INPUT on every field taking an EventFilter, with no Cypher sent", async () => {
+    const positions = areaPositions();
+    expect(positions.map(({ position }) => `${position.field.name}.${position.path.join(".")}`)).toEqual(
+      expect.arrayContaining(["events.filter.near", "incidents.filter.within", "eventStats.filter.near", "eventStats.filter.within"]),
+    );
+    const bad: Record<string, Record<string, number>[]> = {
+      NearInput: [
+        { latitude: 90.5, longitude: 0, km: 1 },
+        { latitude: 0, longitude: -180.5, km: 1 },
+        { latitude: 0, longitude: 0, km: -5 },
+        { latitude: 0, longitude: 0, km: 0 },
+        { latitude: 0, longitude: 0, km: 20_000 },
+      ],
+      BoundingBox: [
+        { south: 36, north: 35, west: 36, east: 37 },
+        { south: -95, north: 35, west: 36, east: 37 },
+        { south: 35, north: 36, west: 36, east: 181 },
+      ],
+    };
+    const wrong: string[] = [];
+    for (const { position, baseline } of positions) {
+      for (const value of bad[getNamedType(position.type).name] ?? []) {
+        const before = await server.queriesSent();
+        const response = await server.graphql(documentOf("query", position.field), withValueAt(baseline, position.path, value));
+        const codes = (response.errors ?? []).map((error) => error.extensions?.code);
+        const sent = (await server.queriesSent()) - before;
+        if (codes[0] !== "BAD_USER_INPUT" || sent !== 0) {
+          wrong.push(
+            `${position.field.name}.${position.path.join(".")} = ${JSON.stringify(value)} -> ${JSON.stringify(codes)}, ${sent} statements`,
+          );
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});
+
 /** The walk must reach inside input objects and lists, or the sweep would test only the top level. */
 describe("the sweep's reach", () => {
   it("covers enums, input objects, lists, non-null arguments and the fields of a bundle", () => {

@@ -277,6 +277,23 @@ export type AgreementInput = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * An area between two parallels and two meridians, in degrees. `south` must not be north of `north`. A box whose `west`
+ * is east of its `east` crosses the antimeridian (180°): `west: 170, east: -170` is the 20° around it.
+ */
+export type BoundingBox = {
+  /** The eastern edge, degrees east, from -180 to 180. */
+  east: Scalars['Float']['input'];
+  /** Also events located only to a region (see `NearInput.includeImprecise`). False by default. */
+  includeImprecise?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The northern edge, degrees north, from -90 to 90; at least `south`. */
+  north: Scalars['Float']['input'];
+  /** The southern edge, degrees north, from -90 to 90. */
+  south: Scalars['Float']['input'];
+  /** The western edge, degrees east, from -180 to 180. */
+  west: Scalars['Float']['input'];
+};
+
 /** One source document and everything it supports. References are ids, resolved against the bundle itself and the graph. */
 export type BundleInput = {
   /** Actors the bundle defines (or, by name, links to existing ones). */
@@ -465,7 +482,10 @@ export type Event = Node & {
    * have died uncounted). Not a count of civilians: see `tolls` for each victim group.
    */
   fatalities?: Maybe<Estimate>;
-  /** How precisely `location` is known (ACLED's geo_precision); null when not given. */
+  /**
+   * How precisely the event's own coordinates are known (ACLED's geo_precision, UCDP's where_prec); null when not given
+   * or when the event has none (`locationPrecision` says how precisely `location` is known, whatever it comes from).
+   */
   geoPrecision?: Maybe<GeoPrecision>;
   /** Stable id, `event:<slug>` (ACLED rows keep their `event_id_cnty`). */
   id: Scalars['ID']['output'];
@@ -498,8 +518,21 @@ export type Event = Node & {
   incidentCandidates: Array<Incident>;
   /** People injured, combined over all claims in the same way as `fatalities`. */
   injuries?: Maybe<Estimate>;
-  /** The event's own coordinates (ACLED's latitude and longitude); null when not known. Its places have their own. */
+  /**
+   * Where it happened, as precisely as the source says (else its place's point): the event's own coordinates when the
+   * source gives them (ACLED's and UCDP's rows do); otherwise the point of the nearest place that has one, from the
+   * event's place up through the places enclosing it (a market without coordinates is located at its town's). Null when
+   * neither the event nor any of its places has coordinates. `near` and `within` filter by this.
+   */
   location?: Maybe<GeoPoint>;
+  /** The place whose point `location` is, when the event has no coordinates of its own; null otherwise. */
+  locationPlace?: Maybe<Place>;
+  /**
+   * How precisely `location` is known: the source's `geoPrecision` for the event's own coordinates (TOWN when the source
+   * gives coordinates without one); for a place's point, TOWN for a city, town, village or site and REGION for a
+   * district, province, country or zone. REGION locations are left out of `near` and `within` unless asked for.
+   */
+  locationPrecision?: Maybe<GeoPrecision>;
   /** Who took part, optionally in one role. */
   participants: Array<Participant>;
   /** Actors credited as perpetrator by at least one claim. */
@@ -600,6 +633,11 @@ export type EventFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   /** Only events whose conservative (low) death toll, `fatalities.low`, is at least this. */
   minFatalities?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Events located within this distance of a point (an event without coordinates uses its place's): by
+   * `Event.location`, and only TOWN and NEAR_TOWN locations unless `includeImprecise`.
+   */
+  near?: InputMaybe<NearInput>;
   /** This place and every place inside it. */
   placeId?: InputMaybe<Scalars['ID']['input']>;
   /** With `actorId`: only in this role. Alone: only events that have a participant in this role. */
@@ -612,6 +650,11 @@ export type EventFilter = {
   ucdpConflictId?: InputMaybe<Scalars['String']['input']>;
   /** Only the events of this UCDP dyad (its dyad_new_id, e.g. `11973` for Government of Syria - Syrian insurgents). */
   ucdpDyadId?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Events located inside this box, edges included: by `Event.location`, and only TOWN and NEAR_TOWN locations unless
+   * `includeImprecise`.
+   */
+  within?: InputMaybe<BoundingBox>;
 };
 
 /** An event. */
@@ -1028,6 +1071,22 @@ export type MutationLinkIncidentArgs = {
 export type MutationMergeNodesArgs = {
   from: Scalars['ID']['input'];
   into: Scalars['ID']['input'];
+};
+
+/** A circle on the globe. Distances are great-circle distances on the WGS 84 sphere, in kilometres. */
+export type NearInput = {
+  /**
+   * Also events located only to a region (`locationPrecision` REGION: a district, province or country centroid, UCDP
+   * where_prec 3 to 6, ACLED geo_precision 3). False by default, so that a circle around a town does not catch what is
+   * only known to have happened somewhere in its province.
+   */
+  includeImprecise?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Radius in kilometres: more than 0, at most 2000. */
+  km: Scalars['Float']['input'];
+  /** Degrees north of the centre, from -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Degrees east of the centre, from -180 to 180. */
+  longitude: Scalars['Float']['input'];
 };
 
 /** Anything with a stable, human-readable, type-prefixed id (e.g. `place:maarat-al-numan`). */
@@ -1825,6 +1884,7 @@ export type ResolversTypes = {
   AgreementEdge: ResolverTypeWrapper<Edge<AgreementRow>>;
   AgreementInput: AgreementInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BoundingBox: BoundingBox;
   BundleInput: BundleInput;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimInput: ClaimInput;
@@ -1863,6 +1923,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MatchReason: MatchReason;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearInput: NearInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeType: NodeType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1907,6 +1968,7 @@ export type ResolversParentTypes = {
   AgreementEdge: Edge<AgreementRow>;
   AgreementInput: AgreementInput;
   Boolean: Scalars['Boolean']['output'];
+  BoundingBox: BoundingBox;
   BundleInput: BundleInput;
   Claim: ClaimRow;
   ClaimInput: ClaimInput;
@@ -1935,6 +1997,7 @@ export type ResolversParentTypes = {
   IncidentEdge: Edge<IncidentRow>;
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  NearInput: NearInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Participant: ParticipantRow;
@@ -2071,6 +2134,8 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   incidentCandidates?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
   injuries?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  locationPlace?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  locationPrecision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   perpetrators?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;

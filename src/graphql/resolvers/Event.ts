@@ -1,5 +1,5 @@
 import { lastPossibleDay } from "../../graph/incidentRules.js";
-import type { ActorRow, EventRow } from "../../model/rows.js";
+import type { ActorRow, EventRow, PlaceRow } from "../../model/rows.js";
 import type { EventResolvers, EventRole } from "../generated/resolvers.js";
 import { evidenceOf, relatedRows } from "./shared.js";
 
@@ -23,4 +23,6 @@ export const Event: EventResolvers = {
     return incident;
   },
   incidentCandidates: (event, _, context) => context.loaders.incidents.candidates.load(event.id),
+  locationPlace: async (event, _, context) =>
+    event.locationPlaceId === null ? null : ((await context.loaders.nodes.load(event.locationPlaceId)) as PlaceRow | null),
 };

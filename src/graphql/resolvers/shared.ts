@@ -10,6 +10,7 @@ import type { EventConditions } from "../../repositories/eventRepository.js";
 import type { Context } from "../context.js";
 import type { EventFilter, StatementFilter } from "../generated/resolvers.js";
 import type { StatementConditions } from "../../repositories/listRepositories.js";
+import { checkArea } from "../../model/area.js";
 
 /**
  * The related rows of `parent` through one field of the catalogue, given the field's GraphQL arguments: fetched ahead
@@ -66,7 +67,7 @@ function checkRange(from: string | null | undefined, to: string | null | undefin
     throw new InvalidInputError(`${argument}.from must not be after ${argument}.to.`, `${argument}.from`);
 }
 
-/** Checks an event filter's ids and ranges; dates were already checked by the Date scalar. */
+/** Checks an event filter's ids, ranges and area (model/area.ts); dates were already checked by the Date scalar. */
 export function checkedEventFilter(filter: EventFilter | null | undefined, argument = "filter"): EventConditions {
   if (!filter) return {};
   if (filter.placeId != null) expectId(filter.placeId, "place", `${argument}.placeId`);
@@ -75,6 +76,7 @@ export function checkedEventFilter(filter: EventFilter | null | undefined, argum
   if (filter.minFatalities != null && filter.minFatalities < 0) {
     throw new InvalidInputError(`${argument}.minFatalities must not be negative.`, `${argument}.minFatalities`);
   }
+  checkArea(filter, argument);
   return filter;
 }
 

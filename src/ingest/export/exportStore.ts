@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ReadTransaction } from "../../db/executor.js";
 import { rel, relationshipList } from "../../graph/catalogue.js";
 import { relationshipSpecs, writeLabels, type WriteLabel } from "../draft.js";
-import { locatedRow, optionalText, parseRows, storedProperties, type StoredProperties } from "../storedRows.js";
+import { locatedRow, optionalText, parseRows, storedProperties, storedPropertiesOf, type StoredProperties } from "../storedRows.js";
 
 /** The labels whose nodes carry evidence, from the catalogue. */
 const evidenced = relationshipList
@@ -36,7 +36,7 @@ export async function readGraph(tx: ReadTransaction): Promise<StoredGraph> {
   const evidence = new Map<string, { source: string; start: number; end: number; quote: string }[]>();
   for (const label of writeLabels) {
     // Labels come from the fixed list in draft.ts.
-    const rows = await tx.run(`// export${label}s\nMATCH (n:${label}) RETURN n {.*} AS properties ORDER BY n.id`);
+    const rows = await tx.run(`// export${label}s\nMATCH (n:${label}) RETURN ${storedPropertiesOf("n")} AS properties ORDER BY n.id`);
     nodes.set(
       label,
       parseRows(nodeRow, rows).map((row) => row.properties),

@@ -8,6 +8,7 @@ import { rel } from "../../graph/catalogue.js";
 import { backfillIncidents, backfillMatchingKeys } from "./incidentBackfills.js";
 import { separateAcledActorScheme } from "./identifierSchemes.js";
 import { refreshAllTolls } from "./tollsMigration.js";
+import { deriveAllEventPoints } from "./eventPoints.js";
 
 /**
  * The ExternalId lookup nodes of stored identifiers and wikidataIds that have none (a graph written before they
@@ -41,6 +42,8 @@ export const dataMigrations: readonly { id: string; run(db: Executor): Promise<u
   { id: "victim-tolls", run: (db) => refreshAllTolls(db) },
   // Incident matching seeks reports by keys on their place relationships; events stored before them get theirs.
   { id: "matching-keys", run: (db) => backfillMatchingKeys(db) },
+  // Events keep a located point (their own, else their place's) for the point index (graph/eventLocation.ts).
+  { id: "event-points", run: (db) => deriveAllEventPoints(db) },
 ];
 
 /** The schema, then every data migration not yet recorded; idempotent. */

@@ -7,7 +7,8 @@
  *   compared with it;
  * - check: no identifier of a node to write names another node (identifiers.ts), and no PART_OF or WITHIN link
  *   closes a cycle (hierarchyCycles.ts); a dry run ends here, with its report;
- * - write: only what differs, and the identifiers' lookup nodes, redirects and event aggregates;
+ * - write: only what differs, and the identifiers' lookup nodes, redirects, event aggregates and the located points
+ *   of the events the written events and places may have moved (eventPoints.ts);
  * - derive incidents: new and updated events are matched into incidents (incidentMatching.ts).
  * Unchanged nodes are not written at all, so they keep their `updatedAt`. The writes find nodes by element id
  * (importStore.ts, ElementIds) and cost a fixed handful of statements per label, whatever the size of the import.
@@ -40,6 +41,7 @@ import {
 import { followRedirects, writeRedirects } from "./redirects.js";
 import type { IncidentDecisions } from "./incidentDecisions.js";
 import { matchIncidents } from "./incidentMatching.js";
+import { deriveEventPoints } from "./eventPoints.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
 import { hierarchyOf } from "../../graph/cycles.js";
@@ -390,6 +392,11 @@ async function write(
     events.filter((id) => !newEvents.has(id)),
     elements,
   );
+  // The located points of the events the written events and places may have moved (eventPoints.ts).
+  await deriveEventPoints(tx, {
+    events: targets.filter((node) => node.label === "Event" && changed.has(node.id)).map((node) => node.id),
+    places: targets.filter((node) => node.label === "Place" && changed.has(node.id)).map((node) => node.id),
+  });
   return {
     created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
     updated: (writes.get("Event")?.updated ?? []).map((node) => node.id),

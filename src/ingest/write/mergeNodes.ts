@@ -22,9 +22,10 @@ import { labelOf, type NodeLabel } from "../../model/ids.js";
 import { withArticle } from "../../model/text.js";
 import { type DraftNode, type Link, propertyTypes, relationshipSpecs, type WriteLabel, writeLabels } from "../draft.js";
 import { type StoredNode, targetNode } from "../resolve/merge.js";
-import { optionalText, parseRows, storedProperties, texts } from "../storedRows.js";
+import { optionalText, parseRows, storedProperties, storedPropertiesOf, texts } from "../storedRows.js";
 import type { ImportReport } from "./importer.js";
 import { writeMatchingKeys } from "./incidentMatching.js";
+import { deriveEventPoints } from "./eventPoints.js";
 import { countImport, type ElementIds, lockImports, refreshEventAggregates, updateNodes } from "./importStore.js";
 
 export interface MergeRequest {
@@ -102,6 +103,8 @@ async function mergeInTransaction(tx: WriteTransaction, label: MergeableLabel, r
   await refreshAggregatesOfDiscourse(tx, owners);
   // The reports moved onto a place are sought by its id (incident matching's keys).
   if (label === "Place") await writeMatchingKeys(tx, [into], "places");
+  // The events of both places, and of the places inside them, may be located through the kept place now.
+  if (label === "Place") await deriveEventPoints(tx, { events: [], places: [into] });
   await countImport(tx);
 
   return {
@@ -346,7 +349,7 @@ async function storedContent(tx: WriteTransaction, label: WriteLabel, ids: reado
       `// mergeStored${label}s
       UNWIND $ids AS id
       MATCH (n:${label} {id: id})
-      RETURN n.id AS id, n.contentHash AS hash, n {.*} AS properties,
+      RETURN n.id AS id, n.contentHash AS hash, ${storedPropertiesOf("n")} AS properties,
         [(n)-[r]->(other) WHERE type(r) IN $out | {type: type(r), target: other.id, role: r.role}] +
         [(n)<-[r]-(other) WHERE type(r) IN $in | {type: type(r), target: other.id, role: r.role}] AS links`,
       { ids: ids.slice(offset, offset + BATCH), out: owned("out"), in: owned("in") },
