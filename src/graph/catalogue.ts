@@ -615,12 +615,13 @@ export function ownedBy(label: NodeLabel): readonly (Relationship & { name: Rela
 
 /**
  * Fields that answer a node whose id is stored as a property of the row rather than as a relationship:
- * `Claim.victimsOf`, the side whose fighters a COMBATANTS figure counts (a claim's content, written with its figure).
- * They are resolved through the node loader, so they follow merge redirects as `node(id)` does. `victimsOf` stays a
+ * `Claim.victimsOf`, the side whose fighters a COMBATANTS figure counts (a claim's content, written with its figure), and
+ * `Event.locationPlace`, the place whose point locates an event (derived with the point, graph/eventLocation.ts). They
+ * are resolved through the node loader, so they follow merge redirects as `node(id)` does. `victimsOf` stays a
  * property for now: as a relationship it would need a migration of every stored claim, and its owner-field machinery
  * (validation's references, the draft, bundleDraft, export) is being rebuilt from the node catalogue (issue 21.1).
  */
-export const STORED_ID_FIELDS: readonly string[] = ["Claim.victimsOf"];
+export const STORED_ID_FIELDS: readonly string[] = ["Claim.victimsOf", "Event.locationPlace"];
 
 /**
  * The labels at the ends of the relationships no bundle gives: node labels, and the lookup nodes of merge redirects

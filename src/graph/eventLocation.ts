@@ -10,7 +10,6 @@
  * - the filters: `near` as a distance and `within` as a box, both on `point`, which a POINT index serves.
  * Nothing here comes from a request: the values of a filter travel as parameters.
  */
-import type { Params } from "../db/executor.js";
 import type { AreaConditions } from "../model/area.js";
 import type { GeoPrecision, PlaceKind } from "../model/enums.js";
 import { MAX_PLACE_DEPTH } from "./limits.js";
@@ -63,6 +62,9 @@ export function eventPointCypher(event: string): string {
              WHEN located IS NOT NULL THEN CASE located.kind ${kinds} ELSE 'REGION' END END AS pointPrecision,
         CASE WHEN own THEN null ELSE located.id END AS pointPlaceId`;
 }
+
+/** Query parameters, as the executor takes them (graph/ builds Cypher; db/ runs it). */
+type Params = Record<string, unknown>;
 
 /** Metres in a kilometre: `point.distance` measures WGS-84 points in metres. */
 const METRES_PER_KM = 1_000;

@@ -28,7 +28,7 @@ const layers: readonly (readonly string[])[] = [
   // The database: driver, executor, schema.
   ["db"],
   // Reads; the draft every source becomes; what the write path reads back.
-  ["repositories", "ingest/draft", "ingest/storedRows"],
+  ["repositories", "ingest/draft", "ingest/storedRows", "ingest/csvRows"],
   ["loaders", "ingest/bundle", "ingest/acled", "ingest/resolve"],
   ["ingest/ucdp", "ingest/write"],
   ["ingest/export"],

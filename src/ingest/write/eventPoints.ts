@@ -5,6 +5,7 @@
  * written, after a merge of places, and once over the whole graph by a data migration (db/migrations.ts).
  */
 import type { Executor, WriteTransaction } from "../../db/executor.js";
+import { rel } from "../../graph/catalogue.js";
 import { int } from "../../db/values.js";
 import { EVENT_POINT, eventPointCypher } from "../../graph/eventLocation.js";
 import { MAX_PLACE_DEPTH } from "../../graph/limits.js";
@@ -35,10 +36,10 @@ async function eventsLocatedThrough(tx: WriteTransaction, places: readonly strin
     `// eventsLocatedThroughPlaces
     UNWIND $places AS id
     MATCH (changed:Place {id: id})
-    MATCH steps = (changed)<-[:WITHIN*0..${MAX_PLACE_DEPTH}]-(:Place)
+    MATCH steps = (changed)<-[:${rel("WITHIN")}*0..${MAX_PLACE_DEPTH}]-(:Place)
     WHERE all(inside IN nodes(steps)[1..] WHERE inside.latitude IS NULL OR inside.longitude IS NULL)
     WITH DISTINCT last(nodes(steps)) AS inside
-    MATCH (inside)<-[:OCCURRED_IN]-(e:Event)
+    MATCH (inside)<-[:${rel("OCCURRED_IN")}]-(e:Event)
     WHERE e.latitude IS NULL OR e.longitude IS NULL
     RETURN DISTINCT e.id AS id`,
     { places },
