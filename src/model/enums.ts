@@ -81,6 +81,10 @@ export type VictimGroup = (typeof VICTIM_GROUPS)[number];
 export const STANCES = ["CONDEMN", "ACCUSE", "DENY", "CALL_FOR", "REPORT", "AGREE", "OTHER"] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** The intervals of a time series (`timeSeries`); weeks are ISO weeks, Monday to Sunday. */
+export const TIME_INTERVALS = ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"] as const;
+export type TimeInterval = (typeof TIME_INTERVALS)[number];
+
 /** Each list by the name of its enum in the schema. */
 export const schemaEnums = {
   ActorKind: ACTOR_KINDS,
@@ -94,4 +98,5 @@ export const schemaEnums = {
   EstimateQualifier: ESTIMATE_QUALIFIERS,
   Stance: STANCES,
   VictimGroup: VICTIM_GROUPS,
+  TimeInterval: TIME_INTERVALS,
 } as const;
