@@ -185,7 +185,8 @@ export function estimateFieldCost({ type, field, args, childComplexity }: Comple
   if (coordinate === "Query.timeSeries") {
     const { intervals, groups } = estimatedSeries(args);
     if (intervals * groups > MAX_SERIES_POINTS) {
-      throw seriesTooLong(args.interval as TimeInterval, intervals, typeof args.by === "string" ? args.by : null, groups, true);
+      const by = typeof args.by === "string" ? args.by : null;
+      throw seriesTooLong(args.interval as TimeInterval, intervals, by, groups, by !== null && !isInterval(by));
     }
     return work + own * intervals * groups;
   }

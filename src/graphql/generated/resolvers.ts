@@ -1716,7 +1716,7 @@ export type StatsBucket = {
   tolls: Array<VictimToll>;
 };
 
-/** What `eventStats` groups by. */
+/** What `eventStats` groups by, and what `timeSeries` splits by. */
 export type StatsGroupBy =
   /**
    * The incident's day, `YYYY-MM-DD`: its defining report's date (the most precisely dated selected report, the
