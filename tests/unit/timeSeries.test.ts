@@ -3,6 +3,7 @@ import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { ErrorCode } from "../../src/errors.js";
+import { incidentBucketKeys, incidentIntervalStart } from "../../src/graph/statsRules.js";
 import { queryCost, SERIES_GROUPS } from "../../src/http/queryCost.js";
 import { TIME_INTERVALS } from "../../src/model/enums.js";
 import { denseSeries, intervalCount, intervalStart, intervalStarts, MAX_SERIES_POINTS } from "../../src/model/timeSeries.js";
@@ -54,6 +55,22 @@ describe("intervals", () => {
         expect(starts.at(-1)).toBe(intervalStart(to, interval));
       }
     }
+  });
+});
+
+describe("the Cypher of time groupings", () => {
+  it("puts an incident in the interval of its defining report's date, for series and eventStats alike", () => {
+    const start = incidentIntervalStart("WEEK", "reports");
+    expect(start).toContain("ORDER BY CASE report.datePrecision WHEN 'DAY' THEN 0");
+    expect(start).toContain("RETURN date.truncate('week', report.date) AS start");
+    expect(incidentIntervalStart("DAY", "reports")).toContain("RETURN report.date AS start");
+    expect(incidentBucketKeys("WEEK", "reports", false)).toContain("RETURN toString(date.truncate('week', report.date)) AS key");
+    expect(incidentBucketKeys("MONTH", "reports", false)).toContain(
+      "RETURN substring(toString(date.truncate('month', report.date)), 0, 7) AS key",
+    );
+    expect(incidentBucketKeys("YEAR", "reports", false)).toContain(
+      "RETURN substring(toString(date.truncate('year', report.date)), 0, 4) AS key",
+    );
   });
 });
 
