@@ -21,7 +21,10 @@ import type { Context } from "../graphql/context.js";
 import type { CostLimits } from "../config.js";
 import { ErrorCode } from "../errors.js";
 import { MAX_CO_INVOLVED, MAX_NEIGHBORHOOD_DEPTH, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from "../graphql/resolvers/researchQueries.js";
+import { seriesTooLong } from "../graphql/resolvers/timeSeries.js";
+import { EVENT_TYPES, TIME_INTERVALS, type TimeInterval } from "../model/enums.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../model/pagination.js";
+import { intervalCount, MAX_SERIES_POINTS } from "../model/timeSeries.js";
 
 /**
  * The assumed length of each list that is not a connection: the most a real page meets (an event's claims,
@@ -62,6 +65,8 @@ export const LIST_BOUNDS: ReadonlyMap<string, number> = new Map([
   ["Subgraph.edges", 1],
   // Buckets of eventStats: 14 provinces, 21 types, a month per month of data, a place or actor per bucket.
   ["Query.eventStats", 100],
+  // A series point's tolls: one per victim group at most.
+  ["SeriesPoint.tolls", 4],
   ["ImportReport.resolved", 100],
   ["Mutation.linkIncident", 20],
 ]);
@@ -71,10 +76,12 @@ export const DEFAULT_LIST_BOUND = 10;
  * Work a field does whatever it returns: eventStats reads every event its filter selects (2.8 s for 63k
  * events grouped by province), coInvolved walks all of an actor's events and their participants, neighborhood
  * expands hop by hop (counted per level of `depth`), shortestPath searches both ways (counted per hop of
- * `maxHops`), search queries the full-text index.
+ * `maxHops`), search queries the full-text index, timeSeries reads as eventStats does.
  */
 export const FIELD_WORK: ReadonlyMap<string, number> = new Map([
   ["Query.eventStats", 2_500],
+  // The same reading and grouping as eventStats, with the interval of each incident besides.
+  ["Query.timeSeries", 2_500],
   ["Query.coInvolved", 1_000],
   ["Query.neighborhood", 300],
   ["Query.shortestPath", 200],
@@ -121,6 +128,34 @@ function numericArgument(coordinate: string, args: Record<string, unknown>, name
   return Math.min(Math.max(value, 1), ARGUMENT_MAXIMA.get(`${coordinate}.${name}`) ?? MAX_PAGE_SIZE);
 }
 
+/**
+ * The groups a split time series is assumed to have, for its cost (`by` a time grouping counts its intervals over the
+ * range instead): as many perpetrators or places as eventStats' buckets (LIST_BOUNDS), Syria's 14 provinces, every
+ * sub-event type.
+ */
+export const SERIES_GROUPS: ReadonlyMap<string, number> = new Map([
+  ["PERPETRATOR", 100],
+  ["PLACE", 100],
+  ["PROVINCE", 14],
+  ["TYPE", EVENT_TYPES.length],
+]);
+
+const isInterval = (value: unknown): value is TimeInterval => TIME_INTERVALS.some((interval) => interval === value);
+
+/**
+ * A time series' intervals and its groups, as its arguments tell before any database work: the intervals from
+ * `filter.from` to `filter.to` and the groups of SERIES_GROUPS. Without both ends (or with them reversed) it counts
+ * one interval, so that the resolver answers BAD_USER_INPUT naming what is missing.
+ */
+export function estimatedSeries(args: Record<string, unknown>): { intervals: number; groups: number } {
+  const filter = (args.filter ?? {}) as { from?: unknown; to?: unknown };
+  const { interval, by } = args;
+  const { from, to } = filter;
+  if (!isInterval(interval) || typeof from !== "string" || typeof to !== "string" || from > to) return { intervals: 1, groups: 1 };
+  const groups = typeof by !== "string" ? 1 : isInterval(by) ? intervalCount(from, to, by) : (SERIES_GROUPS.get(by) ?? DEFAULT_LIST_BOUND);
+  return { intervals: intervalCount(from, to, interval), groups };
+}
+
 function returnsList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
@@ -146,6 +181,15 @@ export function estimateFieldCost({ type, field, args, childComplexity }: Comple
   const own = 1 + childComplexity;
   // A path of n hops holds n + 1 nodes and n relationships (Path.nodes and Path.relationships count 1 each).
   if (coordinate === "Query.shortestPath") return work + 1 + childComplexity * (times + 1);
+  // A time series has a point per interval and group; one past MAX_SERIES_POINTS is refused here with its own message.
+  if (coordinate === "Query.timeSeries") {
+    const { intervals, groups } = estimatedSeries(args);
+    if (intervals * groups > MAX_SERIES_POINTS) {
+      const by = typeof args.by === "string" ? args.by : null;
+      throw seriesTooLong(args.interval as TimeInterval, intervals, by, groups, by !== null && !isInterval(by));
+    }
+    return work + own * intervals * groups;
+  }
   const pageSize = PAGE_SIZE_ARGUMENTS.map((name) => numericArgument(coordinate, args, name)).find((value) => value !== undefined);
   if (pageSize !== undefined) return work + own * pageSize;
   if (named.name.endsWith("Connection")) return work + own * DEFAULT_PAGE_SIZE;

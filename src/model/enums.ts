@@ -91,6 +91,9 @@ export type Stance = (typeof STANCES)[number];
 /** Who is calling, as the credentials say (auth/viewer.ts); each role has its own cost and rate limits. */
 export const ROLES = ["ANONYMOUS", "READER", "EDITOR"] as const;
 export type Role = (typeof ROLES)[number];
+/** The intervals of a time series (`timeSeries`); weeks are ISO weeks, Monday to Sunday. */
+export const TIME_INTERVALS = ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"] as const;
+export type TimeInterval = (typeof TIME_INTERVALS)[number];
 
 /** Each list by the name of its enum in the schema. */
 export const schemaEnums = {
@@ -106,4 +109,5 @@ export const schemaEnums = {
   Stance: STANCES,
   VictimGroup: VICTIM_GROUPS,
   Role: ROLES,
+  TimeInterval: TIME_INTERVALS,
 } as const;

@@ -220,6 +220,13 @@ export interface StatsBucketRow {
   tolls: VictimTollRow[];
 }
 
+/** One interval of a time series, for one group when split (`key`, as StatsBucketRow's; null otherwise). */
+export interface SeriesBucketRow extends Pick<StatsBucketRow, "events" | "reports" | "tolls"> {
+  /** The interval's first day, YYYY-MM-DD. */
+  start: string;
+  key: string | null;
+}
+
 export interface CoInvolvementRow {
   actor: ActorRow;
   sharedEvents: number;

@@ -2,19 +2,28 @@
  * Traversals and statistics. Every variable-length pattern has a fixed upper bound checked before
  * it gets here, and every traversal starts from a node found through its id constraint's index.
  */
-import type { Executor } from "../db/executor.js";
+import type { Executor, Params } from "../db/executor.js";
 import { int } from "../db/values.js";
 import type { EventRole } from "../model/enums.js";
 import { parseId, type NodeLabel } from "../model/ids.js";
 import { z } from "zod";
-import type { CoInvolvementRow, EdgeRow, NodeRow, PathRow, StatsBucketRow, SubgraphRow, VictimTollRow } from "../model/rows.js";
+import type {
+  CoInvolvementRow,
+  EdgeRow,
+  NodeRow,
+  PathRow,
+  SeriesBucketRow,
+  StatsBucketRow,
+  SubgraphRow,
+  VictimTollRow,
+} from "../model/rows.js";
 import { type EventConditions, eventWhere } from "./eventRepository.js";
 import { pointIndexHint } from "../graph/eventLocation.js";
 import { rel, TRAVERSED_TYPES } from "../graph/catalogue.js";
 import { actorEvents, rolledUpPath } from "../graph/rules.js";
-import { incidentBucketKeys, type StatsDimension } from "../graph/statsRules.js";
+import { incidentBucketKeys, incidentIntervalStart, TIME_DIMENSIONS, type StatsDimension } from "../graph/statsRules.js";
 import { tollProperties } from "../model/eventAggregates.js";
-import { VICTIM_GROUPS, type VictimGroup } from "../model/enums.js";
+import { type TimeInterval, VICTIM_GROUPS, type VictimGroup } from "../model/enums.js";
 import { actorRow, anyRowProperties, nodeRow, rowProperties } from "./records.js";
 
 export type { StatsDimension };
@@ -77,6 +86,38 @@ function summedToll(sums: z.infer<typeof groupSumsRow>): VictimTollRow | null {
   };
 }
 
+/** Rows of `incident, reports` (its Event nodes the filter selects), one per incident with a selected report. */
+function selectedIncidents(filter: EventConditions): { cypher: string; params: Params } {
+  const { where, params } = eventWhere(filter);
+  return {
+    cypher: `MATCH (e:Event) ${pointIndexHint("e", filter)}
+      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
+      MATCH (e)-[:${rel("REPORT_OF")}]->(incident:Incident)
+      WITH incident, collect(DISTINCT e) AS reports`,
+    params,
+  };
+}
+
+/** The sums of a bucket's `incidents` (each once) and `reports`, as `bucketSums` reads them. */
+const BUCKET_SUMS = `size(incidents) AS events, reports,
+        ${sumOf("incidents", (i) => `${i}.fatalitiesLow`)} AS fatalitiesLow,
+        CASE WHEN any(i IN incidents WHERE i.fatalitiesHigh IS NULL) THEN null
+             ELSE ${sumOf("incidents", (i) => `${i}.fatalitiesHigh`)} END AS fatalitiesHigh,
+        [${VICTIM_GROUPS.map((group) => groupSums("incidents", group)).join(",\n        ")}] AS tolls`;
+
+function bucketSums(row: Record<string, unknown>): Omit<StatsBucketRow, "key"> {
+  return {
+    events: Number(row.events),
+    reports: Number(row.reports),
+    fatalitiesLow: Number(row.fatalitiesLow),
+    fatalitiesHigh: row.fatalitiesHigh === null ? null : Number(row.fatalitiesHigh),
+    tolls: z
+      .array(groupSumsRow)
+      .parse(row.tolls)
+      .flatMap((sums) => summedToll(sums) ?? []),
+  };
+}
+
 export class ResearchRepository {
   constructor(private readonly db: Executor) {}
 
@@ -135,35 +176,38 @@ export class ResearchRepository {
 
   /** `includeMembers` rolls PERPETRATOR buckets up (the resolver allows it with that dimension only). */
   async eventStats(dimension: StatsDimension, filter: EventConditions, includeMembers = false): Promise<StatsBucketRow[]> {
-    const { where, params } = eventWhere(filter);
-    const order = dimension === "MONTH" ? "key ASC" : "events DESC, key ASC";
+    const order = TIME_DIMENSIONS.has(dimension) ? "key ASC" : "events DESC, key ASC";
+    const selected = selectedIncidents(filter);
     const rows = await this.db.read(
       `// eventStats${dimension}${includeMembers ? "RolledUp" : ""}
-      MATCH (e:Event) ${pointIndexHint("e", filter)}
-      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      MATCH (e)-[:${rel("REPORT_OF")}]->(incident:Incident)
-      WITH incident, collect(DISTINCT e) AS reports
+      ${selected.cypher}
       ${incidentBucketKeys(dimension, "reports", includeMembers)}
       WITH key, collect(incident) AS incidents, sum(size(reports)) AS reports
-      RETURN key, size(incidents) AS events, reports,
-        ${sumOf("incidents", (i) => `${i}.fatalitiesLow`)} AS fatalitiesLow,
-        CASE WHEN any(i IN incidents WHERE i.fatalitiesHigh IS NULL) THEN null
-             ELSE ${sumOf("incidents", (i) => `${i}.fatalitiesHigh`)} END AS fatalitiesHigh,
-        [${VICTIM_GROUPS.map((group) => groupSums("incidents", group)).join(",\n        ")}] AS tolls
+      RETURN key, ${BUCKET_SUMS}
       ORDER BY ${order}`,
-      params,
+      selected.params,
     );
-    return rows.map((row) => ({
-      key: String(row.key),
-      events: Number(row.events),
-      reports: Number(row.reports),
-      fatalitiesLow: Number(row.fatalitiesLow),
-      fatalitiesHigh: row.fatalitiesHigh === null ? null : Number(row.fatalitiesHigh),
-      tolls: z
-        .array(groupSumsRow)
-        .parse(row.tolls)
-        .flatMap((sums) => summedToll(sums) ?? []),
-    }));
+    return rows.map((row) => ({ key: String(row.key), ...bucketSums(row) }));
+  }
+
+  /**
+   * The non-empty intervals of a time series, per group of `by` when given: each incident the filter selects counts
+   * once, in the interval of its defining report's date (statsRules.ts), and once per group as eventStats counts it.
+   * Ordered by start, then key; the intervals and groups without incidents are left to the caller to fill.
+   */
+  async timeSeries(interval: TimeInterval, by: StatsDimension | null, filter: EventConditions): Promise<SeriesBucketRow[]> {
+    const selected = selectedIncidents(filter);
+    const rows = await this.db.read(
+      `// timeSeries${interval}${by ? `By${by}` : ""}
+      ${selected.cypher}
+      ${by ? incidentBucketKeys(by, "reports", false) : "WITH incident, reports, null AS key"}
+      ${incidentIntervalStart(interval, "reports")}
+      WITH start, key, collect(incident) AS incidents, sum(size(reports)) AS reports
+      RETURN toString(start) AS start, key, ${BUCKET_SUMS}
+      ORDER BY start, key`,
+      selected.params,
+    );
+    return rows.map((row) => ({ start: String(row.start), key: typeof row.key === "string" ? row.key : null, ...bucketSums(row) }));
   }
 
   /** The other participants of an actor's events, as Actor.events with the same options counts them (rules.ts). */

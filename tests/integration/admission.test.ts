@@ -61,6 +61,7 @@ const ROOT_FIELDS: Record<string, { args?: string; variables?: Record<string, un
   "Query.shortestPath": { args: `(from: "actor:russia", to: "place:saraqib", maxHops: 1)`, heavy: true },
   "Query.neighborhood": { args: `(id: "actor:russia", depth: 1, limit: 1)`, heavy: true },
   "Query.eventStats": { args: `(groupBy: MONTH)`, heavy: true },
+  "Query.timeSeries": { args: `(interval: MONTH, filter: { from: "2019-01-01", to: "2019-12-31" })`, heavy: true },
   "Query.coInvolved": { args: `(actorId: "actor:russia", first: 1)`, heavy: true },
   "Mutation.importBundle": {
     args: `(bundle: $bundle, dryRun: true)`,

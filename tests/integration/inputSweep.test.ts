@@ -58,6 +58,8 @@ function baselineOf(field: string): Record<string, unknown> {
       return { query: "idlib" };
     case "eventStats":
       return { groupBy: "MONTH" };
+    case "timeSeries":
+      return { interval: "MONTH", filter: { from: "2019-01-01", to: "2019-12-31" } };
     default: {
       const id = ids[field];
       const first = rootFields("query").find((candidate) => candidate.name === field)?.args[0]?.name;

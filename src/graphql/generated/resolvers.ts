@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow, EdgeRow, PathRow, SubgraphRow, StatsBucketRow, CoInvolvementRow, IncidentRow } from '../../model/rows.js';
+import type { ActorRow, PlaceRow, EventRow, ClaimRow, AgreementRow, StatementRow, SourceRow, EvidenceRow, ParticipantRow, EstimateRow, Page, Edge, SearchHitRow, EdgeRow, PathRow, SubgraphRow, StatsBucketRow, SeriesBucketRow, CoInvolvementRow, IncidentRow } from '../../model/rows.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1320,9 +1320,10 @@ export type Query = {
    * Incident counts and fatality sums grouped by one dimension, over the event reports `filter` selects. One incident
    * reported by several sources (an article and an ACLED row) counts once in `events`, and its toll, combined over all
    * its reports (`Incident.fatalities`, `Incident.tolls`), is added once; `reports` counts its selected reports. An
-   * incident is read through its selected reports: MONTH and TYPE put it in exactly one bucket, that of its defining
-   * report (the most precisely dated selected report, the earliest of those, then the smallest id), so their buckets
-   * add up to the incidents selected; PERPETRATOR, PLACE and PROVINCE put it once in the bucket of every perpetrator,
+   * incident is read through its selected reports: DAY, WEEK, MONTH, YEAR and TYPE put it in exactly one bucket, that
+   * of its defining report (the most precisely dated selected report, the earliest of those, then the smallest id; for
+   * an event known only within several days, `endDate`, the interval of its first day), so their buckets add up to the
+   * incidents selected; PERPETRATOR, PLACE and PROVINCE put it once in the bucket of every perpetrator,
    * place or province any of its selected reports names (so those buckets may add up to more than the incidents).
    */
   eventStats: Array<StatsBucket>;
@@ -1366,6 +1367,29 @@ export type Query = {
   statement?: Maybe<Statement>;
   /** Statements, newest first. */
   statements: StatementConnection;
+  /**
+   * Counts per interval over the filter's from..to (every interval present, zeros included), split by a dimension
+   * when `by` is given.
+   *
+   * `filter.from` and `filter.to` are both required (BAD_USER_INPUT otherwise): a series has a fixed length, known before
+   * any database work. The first interval is the one holding `from` and the last the one holding `to`, so they may reach
+   * outside the range (a weekly series from Tuesday 1 January 2019 starts on Monday 31 December 2018), but only the
+   * events from `from` to `to` count. Weeks are ISO weeks, Monday to Sunday.
+   *
+   * Incidents are counted as `eventStats` counts them: one incident reported by several sources counts once in
+   * `events`, its selected reports in `reports`, its combined toll once in `tolls`. Each incident counts in exactly one
+   * interval, that of its defining report's `date` (the most precisely dated selected report, the earliest of those):
+   * an event known only within several days (`endDate`) counts once, in the interval of its first day, never spread
+   * over the days it may have happened on. So the series' sums equal `eventStats` over the same filter, and with `by`,
+   * each group's sums equal its `eventStats(groupBy: by)` bucket.
+   *
+   * With `by`, the groups are those with an incident in the range (`key` and `node` as in `eventStats`), and every group
+   * has every interval, zeros included, ordered by interval and then as `eventStats` orders its buckets (most incidents
+   * first). A series may hold at most 10,000 points (intervals × groups): one estimated beyond that (a PERPETRATOR or
+   * PLACE split is assumed to have 100 groups, PROVINCE 14, TYPE 21) is refused with QUERY_TOO_COMPLEX before any
+   * database work, and one whose groups turn out more than that, once they are counted.
+   */
+  timeSeries: Array<SeriesPoint>;
   /** Who the caller is, as the server sees the credentials sent. */
   viewer: Viewer;
 };
@@ -1533,6 +1557,14 @@ export type QueryStatementsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** Read access to the graph. Lists are Relay connections: `first` (default 20, at most 100) with `after`, or `last` with `before`. */
+export type QueryTimeSeriesArgs = {
+  by?: InputMaybe<StatsGroupBy>;
+  filter?: InputMaybe<EventFilter>;
+  interval: TimeInterval;
+};
+
 /** What a caller may do. */
 export type Role =
   /** No credentials sent; may read unless the server requires a key for reading. */
@@ -1549,6 +1581,26 @@ export type SearchHit = {
   node: Node;
   /** Relevance; higher is better. Comparable within one search only. */
   score: Scalars['Float']['output'];
+};
+
+/** One interval of a time series, optionally for one group. */
+export type SeriesPoint = {
+  __typename?: 'SeriesPoint';
+  /** Incidents, each counted once. */
+  events: Scalars['Int']['output'];
+  /** The group (a node id or an enum value) when the series is split; null otherwise. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The actor or place the key names, for PERPETRATOR, PLACE and PROVINCE. */
+  node?: Maybe<Node>;
+  /** Event reports of those incidents that the filter selects. */
+  reports: Scalars['Int']['output'];
+  /** The interval's first day (weeks start on Monday). */
+  start: Scalars['Date']['output'];
+  /**
+   * Deaths per victim group in the interval, each incident counted once, summed as `StatsBucket.tolls`; empty when
+   * the interval has no incident.
+   */
+  tolls: Array<VictimToll>;
 };
 
 /** A document that claims and statements rest on: a news report, an NGO report, a dataset row. */
@@ -1710,7 +1762,10 @@ export type StatsBucket = {
    * beyond GraphQL's Int answers 2147483647 (with figures capped at 10,000,000, after 214 incidents at the cap).
    */
   fatalitiesLow: Scalars['Int']['output'];
-  /** A stable key: a node id, a month as YYYY-MM, or an enum value; `none` for events with no perpetrator on record (PERPETRATOR) or outside any province (PROVINCE). */
+  /**
+   * A stable key: a node id, a day as YYYY-MM-DD, a week as its Monday's YYYY-MM-DD, a month as YYYY-MM, a year as YYYY,
+   * or an enum value; `none` for events with no perpetrator on record (PERPETRATOR) or outside any province (PROVINCE).
+   */
   key: Scalars['String']['output'];
   /** The actor or place the key names, for PERPETRATOR, PLACE and PROVINCE. */
   node?: Maybe<Node>;
@@ -1724,9 +1779,14 @@ export type StatsBucket = {
   tolls: Array<VictimToll>;
 };
 
-/** What `eventStats` groups by. */
+/** What `eventStats` groups by, and what `timeSeries` splits by. */
 export type StatsGroupBy =
-  /** The incident's month, `YYYY-MM`: its defining report's (the most precisely dated selected report, the earliest). */
+  /**
+   * The incident's day, `YYYY-MM-DD`: its defining report's date (the most precisely dated selected report, the
+   * earliest), for an event known only within several days (`endDate`) its first day.
+   */
+  | 'DAY'
+  /** The incident's month, `YYYY-MM`: its defining report's, as for DAY. */
   | 'MONTH'
   /**
    * Each actor credited as perpetrator (by a claim or as the perpetrating participant); with `includeMembers`, also
@@ -1738,7 +1798,14 @@ export type StatsGroupBy =
   /** The province (first-level division) enclosing each event's places. */
   | 'PROVINCE'
   /** The incident's sub-event type: its defining report's, as for MONTH. */
-  | 'TYPE';
+  | 'TYPE'
+  /**
+   * The incident's ISO week (Monday to Sunday), keyed by its Monday, `YYYY-MM-DD`: the week of its defining report's
+   * date, as for DAY.
+   */
+  | 'WEEK'
+  /** The incident's year, `YYYY`: its defining report's, as for DAY. */
+  | 'YEAR';
 
 /** A part of the graph, ready to draw. */
 export type Subgraph = {
@@ -1750,6 +1817,22 @@ export type Subgraph = {
   /** True when limit cut the neighbourhood short. */
   truncated: Scalars['Boolean']['output'];
 };
+
+/**
+ * The length of a time series' intervals. Each interval starts on its first day: the day, the Monday of an ISO week, the
+ * first of a month, of a quarter (January, April, July, October) or of a year.
+ */
+export type TimeInterval =
+  /** One day. */
+  | 'DAY'
+  /** A calendar month. */
+  | 'MONTH'
+  /** A calendar quarter. */
+  | 'QUARTER'
+  /** An ISO week, Monday to Sunday. */
+  | 'WEEK'
+  /** A calendar year. */
+  | 'YEAR';
 
 /** Whom a death toll counts. */
 export type VictimGroup =
@@ -1939,6 +2022,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SeriesPoint: ResolverTypeWrapper<SeriesBucketRow>;
   Source: ResolverTypeWrapper<SourceRow>;
   SourceInput: SourceInput;
   Stance: Stance;
@@ -1951,6 +2035,7 @@ export type ResolversTypes = {
   StatsGroupBy: StatsGroupBy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  TimeInterval: TimeInterval;
   VictimGroup: VictimGroup;
   VictimToll: ResolverTypeWrapper<Omit<VictimToll, 'estimate'> & { estimate: ResolversTypes['Estimate'] }>;
   Viewer: ResolverTypeWrapper<Viewer>;
@@ -2010,6 +2095,7 @@ export type ResolversParentTypes = {
   PlaceInput: PlaceInput;
   Query: Record<PropertyKey, never>;
   SearchHit: SearchHitRow;
+  SeriesPoint: SeriesBucketRow;
   Source: SourceRow;
   SourceInput: SourceInput;
   Statement: StatementRow;
@@ -2307,12 +2393,22 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
+  timeSeries?: Resolver<Array<ResolversTypes['SeriesPoint']>, ParentType, ContextType, RequireFields<QueryTimeSeriesArgs, 'interval'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SeriesPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = {
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  tolls?: Resolver<Array<ResolversTypes['VictimToll']>, ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -2413,6 +2509,7 @@ export type Resolvers<ContextType = Context> = {
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SeriesPoint?: SeriesPointResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;

@@ -18,12 +18,13 @@ import { relationshipFields } from "./relationshipFields.js";
 import { researchQueries } from "./researchQueries.js";
 import { Statement } from "./Statement.js";
 import { StatsBucket } from "./StatsBucket.js";
+import { SeriesPoint, timeSeriesQuery } from "./timeSeries.js";
 import { viewerQuery } from "./viewer.js";
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Node,
-  Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries, ...incidentQueries },
+  Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries, ...incidentQueries, ...timeSeriesQuery },
   Mutation,
   Actor: { ...relationshipFields("Actor"), ...Actor, identifiers: identifiersOf },
   Place: { ...relationshipFields("Place"), ...Place, identifiers: identifiersOf },
@@ -35,6 +36,7 @@ export const resolvers: Resolvers = {
   Evidence,
   Participant,
   StatsBucket,
+  SeriesPoint,
   Incident,
   Estimate,
 };
