@@ -7,7 +7,14 @@ import { loadTypeDefs } from "../../src/graphql/schema.js";
 import { queryCost } from "../../src/http/queryCost.js";
 import { checkRepeatedFields } from "../../src/http/repeatedFields.js";
 import { projectRoot } from "../../src/paths.js";
-import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "../../web/client/explorer/queries.js";
+import {
+  MAP_EVENTS_QUERY,
+  NEIGHBORHOOD_QUERY,
+  NODE_DETAILS_QUERY,
+  SEARCH_QUERY,
+  SHORTEST_PATH_QUERY,
+  TIMELINE_QUERY,
+} from "../../web/client/explorer/queries.js";
 import { commentLines, operationName, parseRecipes, playgroundTabs, recipeTab } from "../../web/build/recipes.js";
 
 const schema = buildSchema(loadTypeDefs());
@@ -175,12 +182,24 @@ describe("the explorer's queries", () => {
     ["neighborhood", NEIGHBORHOOD_QUERY],
     ["shortestPath", SHORTEST_PATH_QUERY],
     ["node details", NODE_DETAILS_QUERY],
+    ["map events", MAP_EVENTS_QUERY],
+    ["timeline", TIMELINE_QUERY],
   ])("%s is valid against the schema and within an anonymous caller's limits", (_name, query) => {
     expect(validate(schema, parse(query))).toEqual([]);
     // The explorer sends no key: what it asks must fit the anonymous budget at the variables' largest values.
     const limits = loadConfig({}).limits;
     expect(
-      queryCost(schema, parse(query), { id: "x", query: "x", depth: 3, limit: 150, from: "x", to: "x", maxHops: 6 }),
+      queryCost(schema, parse(query), {
+        id: "x",
+        query: "x",
+        depth: 3,
+        limit: 150,
+        from: "x",
+        to: "x",
+        maxHops: 6,
+        after: null,
+        filter: { from: "2019-01-01", to: "2019-12-31" },
+      }),
     ).toBeLessThanOrEqual(limits.cost.ANONYMOUS);
     expect(() => checkRepeatedFields(parse(query), limits.repeatedFields)).not.toThrow();
     expect(aliasesPerSpread(parse(query))).toBeLessThanOrEqual(limits.aliases);

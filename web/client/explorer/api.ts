@@ -1,6 +1,7 @@
 /** The explorer's calls to this server's GraphQL API. */
 import { NODE_TYPES, type Estimate, type GraphPath, type Membership, type NodeSummary, type Subgraph } from "./model.js";
-import { NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY } from "./queries.js";
+import type { MapEvent, WeekCount } from "./mapModel.js";
+import { MAP_EVENTS_QUERY, NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY, TIMELINE_QUERY } from "./queries.js";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -185,4 +186,40 @@ export type NodeDetails =
 export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   const node = (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
   return node && drawable(node) ? node : null;
+}
+
+/** The subset of `EventFilter` the map and the timeline send: the date inputs and the focused actor or place. */
+export interface MapFilter {
+  from?: string;
+  to?: string;
+  placeId?: string;
+  actorId?: string;
+}
+
+/** The map reads at most this many events (ten pages); it says so when the filter matches more. */
+export const MAP_EVENT_LIMIT = 1_000;
+
+/** The filter's events, oldest first, up to `MAP_EVENT_LIMIT`, with how many match in all. */
+export async function mapEvents(filter: MapFilter): Promise<{ events: MapEvent[]; totalCount: number }> {
+  const events: MapEvent[] = [];
+  let after: string | null = null;
+  let totalCount: number;
+  do {
+    const page: {
+      events: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MapEvent }[] };
+    } = await request(MAP_EVENTS_QUERY, { filter, after });
+    totalCount = page.events.totalCount;
+    events.push(...page.events.edges.map((edge) => edge.node));
+    after = page.events.pageInfo.hasNextPage ? page.events.pageInfo.endCursor : null;
+  } while (after !== null && events.length < MAP_EVENT_LIMIT);
+  return { events, totalCount };
+}
+
+/** Incidents per ISO week from `from` to `to`, split by perpetrator. */
+export async function weeklySeries(filter: MapFilter & { from: string; to: string }): Promise<WeekCount[]> {
+  const data = await request<{ timeSeries: { start: string; key: string | null; events: number; node: { name?: string } | null }[] }>(
+    TIMELINE_QUERY,
+    { filter },
+  );
+  return data.timeSeries.map((point) => ({ start: point.start, key: point.key, name: point.node?.name ?? null, events: point.events }));
 }

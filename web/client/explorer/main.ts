@@ -5,12 +5,15 @@
  */
 import "./explorer.css";
 import type { Core } from "cytoscape";
-import { ApiError, neighborhood, nodeDetails, shortestPath } from "./api.js";
+import { ApiError, MAP_EVENT_LIMIT, mapEvents, neighborhood, nodeDetails, shortestPath, weeklySeries, type MapFilter } from "./api.js";
 import { renderDetails, renderDetailsMessage } from "./details.js";
 import { byId } from "./dom.js";
 import { attachGraphKeyboard } from "./graphKeyboard.js";
 import { GraphView } from "./graphView.js";
-import { renderLegend } from "./legend.js";
+import { renderLegend, renderMapLegend } from "./legend.js";
+import { dateExtent, visibleEvents, type DateRange, type MapEvent } from "./mapModel.js";
+import { MapView } from "./mapView.js";
+import { TimelineView } from "./timelineView.js";
 import { renderNodeList } from "./nodeList.js";
 import { renderPathPanel, type PathState } from "./pathPanel.js";
 import { attachSearchBox } from "./searchBox.js";
@@ -34,6 +37,11 @@ const nodeList = byId<HTMLUListElement>("node-list");
 const depthSelect = byId<HTMLSelectElement>("depth");
 const dateFrom = byId<HTMLInputElement>("date-from");
 const dateTo = byId<HTMLInputElement>("date-to");
+const graphFrame = graphContainer.parentElement!;
+const mapArea = byId<HTMLDivElement>("map-area");
+const mapStatus = byId<HTMLParagraphElement>("map-status");
+const showGraphButton = byId<HTMLButtonElement>("show-graph");
+const showMapButton = byId<HTMLButtonElement>("show-map");
 
 const state: { focused: string | null; pathEnds: string[]; path: PathState; truncated: boolean; detailsRequest: number } = {
   focused: null,
@@ -45,6 +53,26 @@ const state: { focused: string | null; pathEnds: string[]; path: PathState; trun
 
 const view = new GraphView(graphContainer, { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id) });
 window.cy = view.cy;
+
+/**
+ * The map and the timeline, built the first time they are shown: the events of the current filter (the date inputs,
+ * and the focused actor or place), and the weeks brushed on the timeline, which the map and the graph then show.
+ */
+const mapState: {
+  view: MapView | null;
+  timeline: TimelineView | null;
+  events: MapEvent[];
+  total: number;
+  brush: DateRange | null;
+  request: number;
+} = {
+  view: null,
+  timeline: null,
+  events: [],
+  total: 0,
+  brush: null,
+  request: 0,
+};
 
 function report(text: string): void {
   message.textContent = text;
@@ -106,6 +134,7 @@ async function start(id: string, { focusDrawing }: { focusDrawing: boolean }): P
     report(`Showing ${isolate(view.label(id))} and its neighbours within ${depth} hop${depth === 1 ? "" : "s"}.`);
     history.replaceState(null, "", `?node=${encodeURIComponent(id)}`);
     void showDetails(id);
+    if (mapShown()) void loadMap();
   } catch (error) {
     failed("Drawing", error);
   }
@@ -116,6 +145,7 @@ async function openNode(id: string): Promise<void> {
   state.focused = id;
   refresh();
   void showDetails(id);
+  if (mapShown()) void loadMap();
   try {
     const subgraph = await neighborhood(id, 1);
     const added = view.merge(subgraph.nodes, subgraph.edges, id);
@@ -163,9 +193,89 @@ function clearPath(): void {
   refresh();
 }
 
+/** The graph shows the events within the date inputs and, when weeks are brushed on the timeline, within those. */
 function applyDates(): void {
-  view.filterEvents(dateFrom.value, dateTo.value);
+  const brush = mapState.brush;
+  const from = brush && brush.from > dateFrom.value ? brush.from : dateFrom.value;
+  const to = brush && (dateTo.value === "" || brush.to < dateTo.value) ? brush.to : dateTo.value;
+  view.filterEvents(from, to);
   refresh();
+}
+
+const mapShown = (): boolean => !mapArea.hidden;
+
+/** The map's filter: the date inputs, and the focused node when it is an actor or a place. */
+function mapFilter(): MapFilter {
+  const focused = state.focused ? view.drawnNodes().find((node) => node.id === state.focused) : undefined;
+  return {
+    ...(dateFrom.value ? { from: dateFrom.value } : {}),
+    ...(dateTo.value ? { to: dateTo.value } : {}),
+    ...(focused?.type === "Place" ? { placeId: focused.id } : {}),
+    ...(focused?.type === "Actor" ? { actorId: focused.id } : {}),
+  };
+}
+
+function drawMapPoints(): void {
+  if (!mapState.view) return;
+  const shown = visibleEvents(mapState.events, mapState.brush);
+  void mapState.view.show(shown);
+  const unlocated = mapState.events.filter((event) => event.location === null).length;
+  const counted = mapState.events.length;
+  mapStatus.textContent =
+    `${shown.length} event${shown.length === 1 ? "" : "s"} on the map` +
+    (mapState.brush ? ` in ${mapState.brush.from} – ${mapState.brush.to}` : "") +
+    (unlocated > 0 ? `; ${unlocated} without a location` : "") +
+    (counted < mapState.total ? `; the first ${counted} of ${mapState.total} read (at most ${MAP_EVENT_LIMIT})` : "");
+}
+
+/** Reads the filter's events and weekly series, and draws them. */
+async function loadMap(): Promise<void> {
+  const request = ++mapState.request;
+  const filter = mapFilter();
+  mapStatus.textContent = "Loading the map…";
+  try {
+    const { events, totalCount } = await mapEvents(filter);
+    if (request !== mapState.request) return;
+    mapState.events = events;
+    mapState.total = totalCount;
+    mapState.brush = null;
+    applyDates();
+    drawMapPoints();
+    const extent = dateExtent(events);
+    const from = filter.from ?? extent?.from;
+    const to = filter.to ?? extent?.to;
+    const stacks =
+      from && to && from <= to ? mapState.timeline!.show(await weeklySeries({ ...filter, from, to })) : mapState.timeline!.show([]);
+    if (request !== mapState.request) return;
+    renderMapLegend(byId<HTMLElement>("map-legend"), [...new Set(events.map((event) => event.category))].sort(), stacks);
+  } catch (error) {
+    if (request === mapState.request)
+      mapStatus.textContent = `The map could not be loaded: ${error instanceof ApiError ? error.message : String(error)}`;
+  }
+}
+
+function showView(which: "graph" | "map"): void {
+  const map = which === "map";
+  mapArea.hidden = !map;
+  graphFrame.hidden = map;
+  showGraphButton.setAttribute("aria-pressed", String(!map));
+  showMapButton.setAttribute("aria-pressed", String(map));
+  if (!map) {
+    view.cy.resize();
+    return;
+  }
+  mapState.view ??= new MapView(byId<HTMLDivElement>("map"), {
+    select: (id) => {
+      mapState.view?.setSelected(id);
+      void showDetails(id);
+    },
+  });
+  mapState.timeline ??= new TimelineView(byId<HTMLDivElement>("timeline"), (range) => {
+    mapState.brush = range;
+    drawMapPoints();
+    applyDates();
+  });
+  void loadMap();
 }
 
 attachSearchBox({
@@ -176,15 +286,22 @@ attachSearchBox({
   report,
 });
 attachGraphKeyboard(graphContainer, view);
-byId<HTMLButtonElement>("zoom-in").addEventListener("click", () => view.zoomBy(1.25));
-byId<HTMLButtonElement>("zoom-out").addEventListener("click", () => view.zoomBy(0.8));
-byId<HTMLButtonElement>("zoom-fit").addEventListener("click", () => view.fit());
-dateFrom.addEventListener("change", applyDates);
-dateTo.addEventListener("change", applyDates);
+// The zoom buttons serve whichever view is shown.
+byId<HTMLButtonElement>("zoom-in").addEventListener("click", () => (mapShown() ? mapState.view?.zoomBy(1.5) : view.zoomBy(1.25)));
+byId<HTMLButtonElement>("zoom-out").addEventListener("click", () => (mapShown() ? mapState.view?.zoomBy(1 / 1.5) : view.zoomBy(0.8)));
+byId<HTMLButtonElement>("zoom-fit").addEventListener("click", () => (mapShown() ? mapState.view?.fit() : view.fit()));
+showGraphButton.addEventListener("click", () => showView("graph"));
+showMapButton.addEventListener("click", () => showView("map"));
+const datesChanged = () => {
+  applyDates();
+  if (mapShown()) void loadMap();
+};
+dateFrom.addEventListener("change", datesChanged);
+dateTo.addEventListener("change", datesChanged);
 byId<HTMLButtonElement>("date-clear").addEventListener("click", () => {
   dateFrom.value = "";
   dateTo.value = "";
-  applyDates();
+  datesChanged();
 });
 // A node's entry in the list, when focused, shows the node's label in the drawing whatever the zoom.
 nodeList.addEventListener("focusin", (event) => {

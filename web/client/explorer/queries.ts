@@ -328,3 +328,52 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/** The map's events: a page of the current filter's events with their points, tolls and perpetrators. */
+export const MAP_EVENTS_QUERY = /* GraphQL */ `
+  query MapEvents($filter: EventFilter, $after: String) {
+    events(filter: $filter, orderBy: DATE_ASC, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          date
+          category
+          location {
+            latitude
+            longitude
+          }
+          fatalities {
+            low
+            high
+          }
+          perpetrators {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The timeline: incidents per ISO week over the filter's dates, split by perpetrator. */
+export const TIMELINE_QUERY = /* GraphQL */ `
+  query Timeline($filter: EventFilter) {
+    timeSeries(interval: WEEK, by: PERPETRATOR, filter: $filter) {
+      start
+      key
+      events
+      node {
+        ... on Actor {
+          name
+        }
+      }
+    }
+  }
+`;
