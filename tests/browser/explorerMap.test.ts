@@ -8,7 +8,8 @@ import type { Core } from "cytoscape";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, VIEWPORTS, type BrowserSession } from "../helpers/browser.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { useServer } from "../helpers/server.js";
+import { keyEnvironment } from "../helpers/writing.js";
 import { importUcdp, ucdpCsv, ucdpTestRecords } from "../helpers/ucdp.js";
 
 interface MapGlobals {
@@ -33,7 +34,7 @@ const pointTotal = async (page: Page) => {
 };
 
 describe.each(VIEWPORTS)("the explorer's map and timeline, at $width x $height", { timeout: 120_000 }, (viewport) => {
-  let server: TestServer;
+  const server = useServer(keyEnvironment);
   let session: BrowserSession;
   const s = randomBytes(3).toString("hex");
   const rows = ucdpTestRecords(s);
@@ -42,7 +43,6 @@ describe.each(VIEWPORTS)("the explorer's map and timeline, at $width x $height",
   let countryId: string;
 
   beforeAll(async () => {
-    server = await startServer();
     const imported = await importUcdp(server, ucdpCsv(rows));
     expect(imported.errors).toBeUndefined();
     const hits = await server.read(
@@ -54,6 +54,14 @@ describe.each(VIEWPORTS)("the explorer's map and timeline, at $width x $height",
     expect(hits.search[0].node.kind).toBe("COUNTRY");
     countryId = hits.search[0].node.id as string;
     session = await openBrowser(viewport);
+  });
+
+  afterAll(async () => {
+    expect(session?.errors ?? []).toEqual([]);
+    await session?.close();
+  });
+
+  it("shows a point for each located event of the focused place and dates, over the bundled borders", async () => {
     const { page } = session;
     await page.goto(`${server.url}/explore?node=${encodeURIComponent(countryId)}`);
     await expect
@@ -62,20 +70,10 @@ describe.each(VIEWPORTS)("the explorer's map and timeline, at $width x $height",
     await page.getByLabel("Events from").fill("2019-01-01");
     await page.getByLabel("to", { exact: true }).fill("2019-12-31");
     await page.getByRole("button", { name: "Map and timeline" }).click();
-  });
-
-  afterAll(async () => {
-    expect(session?.errors ?? []).toEqual([]);
-    await session?.close();
-    await server?.close();
-  });
-
-  it("shows a point for each located event of the focused place and dates, over the bundled borders", async () => {
-    const { page } = session;
     await expect.poll(() => page.locator("#map-status").textContent(), { timeout: 20_000 }).toBe(`${in2019.length} events on the map`);
-    expect(await pointTotal(page)).toBe(in2019.length);
+    await expect.poll(() => pointTotal(page)).toBe(in2019.length);
     // Country borders come from the bundle, not from the internet.
-    expect(await page.locator("#map .country").count()).toBeGreaterThan(100);
+    await expect.poll(() => page.locator("#map .country").count()).toBeGreaterThan(100);
     expect(session.requests.filter((url) => !url.startsWith(server.url) && !url.startsWith("data:"))).toEqual([]);
     await expect.poll(() => page.locator("#map-legend").textContent()).toContain("State-based violence");
     await session.screenshot("explorer-map");
@@ -105,7 +103,7 @@ describe.each(VIEWPORTS)("the explorer's map and timeline, at $width x $height",
     await expect
       .poll(() => page.locator("#map-status").textContent())
       .toBe(`${inWeekOf22July.length} events on the map in 2019-07-22 – 2019-07-28`);
-    expect(await pointTotal(page)).toBe(inWeekOf22July.length);
+    await expect.poll(() => pointTotal(page)).toBe(inWeekOf22July.length);
     const graphDates = await page.evaluate(() =>
       (globalThis as unknown as { cy: Core }).cy
         .nodes('[type = "Event"]')

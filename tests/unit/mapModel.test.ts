@@ -5,8 +5,11 @@ import {
   radiusOf,
   visibleEvents,
   weekBars,
-  weekEnd,
-  weeksRange,
+  barsRange,
+  intervalCount,
+  intervalEnd,
+  intervalStart,
+  timelineInterval,
   type MapEvent,
   type WeekCount,
 } from "../../web/client/explorer/mapModel.js";
@@ -70,10 +73,21 @@ describe("the timeline's weeks", () => {
   });
 
   it("cover whole ISO weeks, Monday to Sunday, across a year's end", () => {
-    expect(weekEnd("2019-12-30")).toBe("2020-01-05");
+    expect(intervalEnd("2019-12-30", "WEEK")).toBe("2020-01-05");
+    expect(intervalStart("2019-01-06", "WEEK")).toBe("2018-12-31");
+    expect(intervalStart("2019-01-07", "WEEK")).toBe("2019-01-07");
     const bars = weekBars([point("2018-12-31", null, 0), point("2019-01-07", null, 0), point("2019-01-14", null, 0)]).bars;
-    expect(weeksRange(bars, 2, 0)).toEqual({ from: "2018-12-31", to: "2019-01-20" });
-    expect(weeksRange(bars, 1, 1)).toEqual({ from: "2019-01-07", to: "2019-01-13" });
-    expect(weeksRange([], 0, 0)).toBeNull();
+    expect(barsRange(bars, 2, 0, "WEEK")).toEqual({ from: "2018-12-31", to: "2019-01-20" });
+    expect(barsRange(bars, 1, 1, "WEEK")).toEqual({ from: "2019-01-07", to: "2019-01-13" });
+    expect(barsRange([], 0, 0, "WEEK")).toBeNull();
+  });
+
+  it("count by the finest interval that keeps the timeline within 60 bars", () => {
+    expect(intervalCount("2019-01-01", "2019-12-31", "WEEK")).toBe(53);
+    expect(timelineInterval("2019-01-01", "2019-12-31")).toBe("WEEK");
+    expect(timelineInterval("2016-01-16", "2019-07-24")).toBe("MONTH");
+    expect(timelineInterval("1989-01-01", "2019-12-31")).toBe("YEAR");
+    expect(intervalEnd("2019-02-01", "MONTH")).toBe("2019-02-28");
+    expect(intervalEnd("2020-01-01", "YEAR")).toBe("2020-12-31");
   });
 });

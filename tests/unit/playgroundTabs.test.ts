@@ -198,6 +198,7 @@ describe("the explorer's queries", () => {
         to: "x",
         maxHops: 6,
         after: null,
+        interval: "WEEK",
         filter: { from: "2019-01-01", to: "2019-12-31" },
       }),
     ).toBeLessThanOrEqual(limits.cost.ANONYMOUS);

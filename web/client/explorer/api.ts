@@ -1,6 +1,6 @@
 /** The explorer's calls to this server's GraphQL API. */
 import { NODE_TYPES, type Estimate, type GraphPath, type Membership, type NodeSummary, type Subgraph } from "./model.js";
-import type { MapEvent, WeekCount } from "./mapModel.js";
+import type { Interval, MapEvent, WeekCount } from "./mapModel.js";
 import { MAP_EVENTS_QUERY, NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY, TIMELINE_QUERY } from "./queries.js";
 
 export class ApiError extends Error {
@@ -215,11 +215,8 @@ export async function mapEvents(filter: MapFilter): Promise<{ events: MapEvent[]
   return { events, totalCount };
 }
 
-/** Incidents per ISO week from `from` to `to`, split by perpetrator. */
-export async function weeklySeries(filter: MapFilter & { from: string; to: string }): Promise<WeekCount[]> {
-  const data = await request<{ timeSeries: { start: string; key: string | null; events: number; node: { name?: string } | null }[] }>(
-    TIMELINE_QUERY,
-    { filter },
-  );
-  return data.timeSeries.map((point) => ({ start: point.start, key: point.key, name: point.node?.name ?? null, events: point.events }));
+/** Incidents per interval from `from` to `to`, split by perpetrator (`name` left for the caller to fill). */
+export async function perpetratorSeries(interval: Interval, filter: MapFilter & { from: string; to: string }): Promise<WeekCount[]> {
+  const data = await request<{ timeSeries: { start: string; key: string | null; events: number }[] }>(TIMELINE_QUERY, { interval, filter });
+  return data.timeSeries.map((point) => ({ start: point.start, key: point.key, name: null, events: point.events }));
 }

@@ -5,13 +5,13 @@
  */
 import "./explorer.css";
 import type { Core } from "cytoscape";
-import { ApiError, MAP_EVENT_LIMIT, mapEvents, neighborhood, nodeDetails, shortestPath, weeklySeries, type MapFilter } from "./api.js";
+import { ApiError, MAP_EVENT_LIMIT, mapEvents, neighborhood, nodeDetails, shortestPath, perpetratorSeries, type MapFilter } from "./api.js";
 import { renderDetails, renderDetailsMessage } from "./details.js";
 import { byId } from "./dom.js";
 import { attachGraphKeyboard } from "./graphKeyboard.js";
 import { GraphView } from "./graphView.js";
 import { renderLegend, renderMapLegend } from "./legend.js";
-import { dateExtent, visibleEvents, type DateRange, type MapEvent } from "./mapModel.js";
+import { dateExtent, timelineInterval, visibleEvents, type DateRange, type MapEvent } from "./mapModel.js";
 import { MapView } from "./mapView.js";
 import { TimelineView } from "./timelineView.js";
 import { renderNodeList } from "./nodeList.js";
@@ -244,9 +244,11 @@ async function loadMap(): Promise<void> {
     const extent = dateExtent(events);
     const from = filter.from ?? extent?.from;
     const to = filter.to ?? extent?.to;
-    const stacks =
-      from && to && from <= to ? mapState.timeline!.show(await weeklySeries({ ...filter, from, to })) : mapState.timeline!.show([]);
+    const names = new Map(events.flatMap((event) => event.perpetrators.map((actor) => [actor.id, actor.name] as const)));
+    const interval = from && to && from <= to ? timelineInterval(from, to) : "WEEK";
+    const series = from && to && from <= to ? await perpetratorSeries(interval, { ...filter, from, to }) : [];
     if (request !== mapState.request) return;
+    const stacks = mapState.timeline!.show(series, interval, names);
     renderMapLegend(byId<HTMLElement>("map-legend"), [...new Set(events.map((event) => event.category))].sort(), stacks);
   } catch (error) {
     if (request === mapState.request)

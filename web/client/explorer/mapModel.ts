@@ -144,16 +144,56 @@ export function weekBars(points: readonly WeekCount[]): { stacks: Stack[]; bars:
   return { stacks, bars: [...bars.values()].sort((a, b) => a.start.localeCompare(b.start)) };
 }
 
-/** The Sunday that ends the week starting on `monday` (YYYY-MM-DD), in UTC. */
-export function weekEnd(monday: string): string {
-  const date = new Date(`${monday}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 6);
-  return date.toISOString().slice(0, 10);
+/** The intervals the timeline can count by: weeks (ISO, from Monday), months or years. */
+export type Interval = "WEEK" | "MONTH" | "YEAR";
+
+/** The timeline shows at most this many bars: a year of weeks, five years of months, then years. */
+export const MAX_BARS = 60;
+
+const day = (date: string): Date => new Date(`${date}T00:00:00Z`);
+const iso = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** The first day of the interval holding `date`. */
+export function intervalStart(date: string, interval: Interval): string {
+  const d = day(date);
+  if (interval === "YEAR") return `${date.slice(0, 4)}-01-01`;
+  if (interval === "MONTH") return `${date.slice(0, 7)}-01`;
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return iso(d);
+}
+
+/** The last day of the interval starting on `start`. */
+export function intervalEnd(start: string, interval: Interval): string {
+  const d = day(start);
+  if (interval === "WEEK") d.setUTCDate(d.getUTCDate() + 6);
+  else {
+    if (interval === "MONTH") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    d.setUTCDate(d.getUTCDate() - 1);
+  }
+  return iso(d);
+}
+
+/** How many intervals from `from` to `to` touch. */
+export function intervalCount(from: string, to: string, interval: Interval): number {
+  let count = 0;
+  for (let start = intervalStart(from, interval); start <= to && count <= MAX_BARS * 60; count++) {
+    start = iso(new Date(day(intervalEnd(start, interval)).getTime() + 86_400_000));
+  }
+  return count;
+}
+
+/**
+ * The finest interval that keeps the timeline within MAX_BARS bars, so that a long range stays legible and its series
+ * within an anonymous caller's cost (intervals × perpetrators).
+ */
+export function timelineInterval(from: string, to: string): Interval {
+  return (["WEEK", "MONTH"] as const).find((interval) => intervalCount(from, to, interval) <= MAX_BARS) ?? "YEAR";
 }
 
 /** The range covered by the bars from index `first` to `last`, inclusive. */
-export function weeksRange(bars: readonly WeekBar[], first: number, last: number): DateRange | null {
+export function barsRange(bars: readonly WeekBar[], first: number, last: number, interval: Interval): DateRange | null {
   const start = bars[Math.min(first, last)];
   const end = bars[Math.max(first, last)];
-  return start && end ? { from: start.start, to: weekEnd(end.start) } : null;
+  return start && end ? { from: start.start, to: intervalEnd(end.start, interval) } : null;
 }

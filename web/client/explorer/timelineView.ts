@@ -1,11 +1,11 @@
 /**
- * The timeline under the map: incidents per ISO week, stacked by perpetrator. Dragging across it (d3-brush)
+ * The timeline under the map: incidents per ISO week (per month or year over a long range), stacked by perpetrator. Dragging across it (d3-brush)
  * chooses a range of weeks, which the map and the graph then show; from the keyboard, the arrows move a
  * one-week choice, Shift with an arrow widens it, Escape clears it.
  */
 import { brushX, type BrushBehavior, type D3BrushEvent } from "d3-brush";
 import { select, type Selection } from "d3-selection";
-import { weekBars, weeksRange, type DateRange, type Stack, type WeekBar, type WeekCount } from "./mapModel.js";
+import { barsRange, weekBars, type DateRange, type Interval, type Stack, type WeekBar, type WeekCount } from "./mapModel.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const MARGIN = { top: 6, right: 8, bottom: 18, left: 30 };
@@ -18,6 +18,7 @@ export class TimelineView {
   private readonly brush: BrushBehavior<unknown>;
   private bars: WeekBar[] = [];
   private stacks: Stack[] = [];
+  private interval: Interval = "WEEK";
   /** The chosen weeks, as bar indices (first, last); null when nothing is chosen. */
   private chosen: [number, number] | null = null;
   private moving = false;
@@ -44,9 +45,17 @@ export class TimelineView {
     new ResizeObserver(() => this.draw()).observe(container);
   }
 
-  /** Draws the series and clears the choice. */
-  show(points: readonly WeekCount[]): Stack[] {
-    ({ stacks: this.stacks, bars: this.bars } = weekBars(points));
+  /** Draws the series, counted by `interval`, and clears the choice. */
+  show(points: readonly WeekCount[], interval: Interval, names: ReadonlyMap<string, string>): Stack[] {
+    ({ stacks: this.stacks, bars: this.bars } = weekBars(
+      points.map((point) => ({ ...point, name: point.name ?? names.get(point.key ?? "") ?? null })),
+    ));
+    this.interval = interval;
+    const unit = { WEEK: "week", MONTH: "month", YEAR: "year" }[interval];
+    this.svg.attr(
+      "aria-label",
+      `Incidents per ${unit}. Drag across it, or use the arrow keys (Shift widens, Escape clears), to show only those ${unit}s.`,
+    );
     this.chosen = null;
     this.draw();
     return this.stacks;
@@ -54,7 +63,7 @@ export class TimelineView {
 
   /** The chosen range, or null. */
   range(): DateRange | null {
-    return this.chosen ? weeksRange(this.bars, ...this.chosen) : null;
+    return this.chosen ? barsRange(this.bars, this.chosen[0], this.chosen[1], this.interval) : null;
   }
 
   private width(): number {
@@ -88,7 +97,7 @@ export class TimelineView {
         group.append(rect);
       });
       const title = document.createElementNS(SVG_NS, "title");
-      title.textContent = `Week of ${bar.start}: ${bar.total}`;
+      title.textContent = `${{ WEEK: "Week of", MONTH: "Month of", YEAR: "Year of" }[this.interval]} ${bar.start}: ${bar.total}`;
       group.append(title);
       this.barsLayer.append(group);
     });
