@@ -5,11 +5,14 @@
  * Maarat al-Numan, a bad filter, the same authentication, budgets and admission as GraphQL reads, and a client that
  * goes away stopping the database work. The pandas recipe of docs/recipes.md runs when pandas is importable.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Release } from "../../src/http/admission.js";
+import { EXPORT_PAGE_SIZE } from "../../src/http/exports/exportRoutes.js";
 import { generatedAcled } from "../helpers/acled.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 import { importUcdp, ucdpCsv, ucdpRecords, ucdpTestRecords } from "../helpers/ucdp.js";
@@ -29,7 +32,13 @@ function formulaBundle() {
     places: [
       { id: `place:${s}-country`, name: `Westland ${s}`, kind: "COUNTRY" },
       { id: `place:${s}-province`, name: `+Province ${s}`, kind: "PROVINCE", parent: `place:${s}-country` },
-      { id: `place:${s}-town`, name: `-Puerto ${s}`, kind: "TOWN", parent: `place:${s}-province`, location: { latitude: -33.45, longitude: -70.66 } },
+      {
+        id: `place:${s}-town`,
+        name: `-Puerto ${s}`,
+        kind: "TOWN",
+        parent: `place:${s}-province`,
+        location: { latitude: -33.45, longitude: -70.66 },
+      },
       { id: `place:${s}-square`, name: `Square of Puerto ${s}`, kind: "SITE", parent: `place:${s}-town` },
     ],
     events: [
@@ -82,6 +91,7 @@ function formulaBundle() {
 }
 
 let server: TestServer;
+const run = promisify(execFile);
 
 async function download(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}${path}`, { headers });
@@ -136,14 +146,19 @@ describe("events.csv", () => {
     expect(clash.title).toBe(`Clash, "quoted", near Puerto ${s}\nsecond line`);
 
     // Coordinates: the clash's own point (NEAR_TOWN); the shelling's square has none, so the town's, as numbers.
-    expect([clash.latitude, clash.longitude, clash.location_from, clash.location_precision]).toEqual(["-33.5", "-70.7", "EVENT", "NEAR_TOWN"]);
-    expect([shelling.latitude, shelling.longitude, shelling.location_from, shelling.location_precision, shelling.location_place_id]).toEqual([
-      "-33.45",
-      "-70.66",
-      "PLACE",
-      "TOWN",
-      `place:${s}-town`,
+    expect([clash.latitude, clash.longitude, clash.location_from, clash.location_precision]).toEqual([
+      "-33.5",
+      "-70.7",
+      "EVENT",
+      "NEAR_TOWN",
     ]);
+    expect([
+      shelling.latitude,
+      shelling.longitude,
+      shelling.location_from,
+      shelling.location_precision,
+      shelling.location_place_id,
+    ]).toEqual(["-33.45", "-70.66", "PLACE", "TOWN", `place:${s}-town`]);
     expect([shelling.place, shelling.country, shelling.date, shelling.date_precision, clash.date_precision]).toEqual([
       `Square of Puerto ${s}`,
       `Westland ${s}`,
@@ -162,9 +177,12 @@ describe("events.csv", () => {
   it("carries UCDP's identifiers, conflict and dyad, and filters as `events` does", async () => {
     const { text } = await download(`/export/events.csv?${filterQuery({ ucdpConflictId })}`);
     const rows = strictCsv(text);
-    const graph = await server.read(`query ($filter: EventFilter) { events(filter: $filter, first: 100) { totalCount edges { node { id } } } }`, {
-      filter: { ucdpConflictId },
-    });
+    const graph = await server.read(
+      `query ($filter: EventFilter) { events(filter: $filter, first: 100) { totalCount edges { node { id } } } }`,
+      {
+        filter: { ucdpConflictId },
+      },
+    );
     expect(rows.map((row) => row.id).sort()).toEqual(graph.events.edges.map((edge: { node: { id: string } }) => edge.node.id).sort());
     expect(rows).toHaveLength(ucdp.filter((record) => record.conflict_new_id === ucdpConflictId).length);
     for (const row of rows) {
@@ -193,7 +211,8 @@ print(json.dumps({
   "title": events.loc[events["id"] == sys.argv[2], "title"].iloc[0],
   "civilians": float(events.loc[events["id"] == sys.argv[2], "deaths_civilians_low"].iloc[0]),
 }))`;
-    const output = execFileSync("python3", ["-c", script, `${server.url}/export/events.csv?${ownEvents}`, `event:${s}-shelling`], {
+    // Asynchronously: the server answering Python runs in this process.
+    const { stdout: output } = await run("python3", ["-c", script, `${server.url}/export/events.csv?${ownEvents}`, `event:${s}-shelling`], {
       encoding: "utf8",
     });
     const result = JSON.parse(output) as { rows: number; dtypes: Record<string, string>; title: string; civilians: number };
@@ -205,6 +224,16 @@ print(json.dumps({
     expect(result.dtypes.responsibility_contested).toBe("bool");
     expect(result.title).toBe(`'=1+2 shelling of Puerto ${s}`);
     expect(result.civilians).toBe(2);
+
+    // The recipe itself, as docs/recipes.md gives it, against this server (the article's events in Idlib).
+    const recipes = readFileSync(new URL("../../docs/recipes.md", import.meta.url), "utf8");
+    const section = recipes.slice(recipes.indexOf("## Download the events as CSV or GeoJSON"));
+    const recipe = /```python\n([\s\S]*?)```/.exec(section)![1]!.replace('BASE = "http://localhost:4000"', `BASE = "${server.url}"`);
+    const { stdout: printed } = await run("python3", ["-c", recipe], { encoding: "utf8" });
+    expect(printed).toMatch(/^date\s+datetime64/m);
+    expect(printed).toMatch(/^latitude\s+float64/m);
+    expect(printed).toMatch(/^fatalities_low\s+(int64|float64)/m);
+    expect(printed).toContain("event:2019-07-22-maarat-al-numan-market-airstrike");
   });
 });
 
@@ -215,10 +244,17 @@ describe("events.geojson", () => {
     expect(response.headers.get("content-type")).toBe("application/geo+json; charset=utf-8");
     const collection = JSON.parse(text) as {
       type: string;
-      features: { type: string; id: string; geometry: { type: string; coordinates: [number, number] } | null; properties: Record<string, unknown> }[];
+      features: {
+        type: string;
+        id: string;
+        geometry: { type: string; coordinates: [number, number] } | null;
+        properties: Record<string, unknown>;
+      }[];
     };
     expect(collection.type).toBe("FeatureCollection");
-    const town = ucdp.filter((record) => record.conflict_new_id === ucdpConflictId && /Maarat al-Numaan town/.test(record.where_coordinates!));
+    const town = ucdp.filter(
+      (record) => record.conflict_new_id === ucdpConflictId && /Maarat al-Numaan town/.test(record.where_coordinates!),
+    );
     expect(town.length).toBeGreaterThan(0);
     for (const record of town) {
       const feature = collection.features.find((candidate) => candidate.id === `event:ucdp-${record.id}`)!;
@@ -376,8 +412,8 @@ describe("a client that goes away", () => {
   };
 
   it("stops the database work: the export ends, its slot is given back, no further page is read", async () => {
-    // 4,000 events of a country of their own: 8 pages of 500, several megabytes of CSV.
-    const rows = 4_000;
+    // 2,000 events of a country of their own: 10 pages (EXPORT_PAGE_SIZE), a few megabytes of CSV.
+    const rows = 2_000;
     expect((await importAcled(server, generatedAcled(rows, s.toUpperCase()))).errors).toBeUndefined();
     const before = await pagesRead();
     await new Promise<void>((resolve, reject) => {
@@ -395,7 +431,7 @@ describe("a client that goes away", () => {
     await expect.poll(inProgress, { timeout: 30_000, interval: 100 }).toBe(0);
     const read = (await pagesRead()) - before;
     expect(read).toBeGreaterThanOrEqual(1);
-    expect(read).toBeLessThan(Math.ceil(rows / 500));
+    expect(read).toBeLessThan(Math.ceil(rows / EXPORT_PAGE_SIZE));
     expect(server.app.admission.load).toEqual({ running: 0, queued: 0 });
     // Nothing more is read afterwards.
     const after = await pagesRead();

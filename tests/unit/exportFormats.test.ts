@@ -58,7 +58,9 @@ function event(overrides: Partial<EventRow>, places: PlaceRow[]): EventRow {
       [aheadKey("Event.evidence", {}), related([{ id: "source:b", title: "@B" }])],
       [
         aheadKey("Event.claims", {}),
-        related([{ id: "claim:1", ahead: new Map([[aheadKey("Claim.source", {}), related([{ id: "source:a", title: "A, quoted \"here\"" }])]]) }]),
+        related([
+          { id: "claim:1", ahead: new Map([[aheadKey("Claim.source", {}), related([{ id: "source:a", title: 'A, quoted "here"' }])]]) },
+        ]),
       ],
     ]),
     ...overrides,
@@ -79,7 +81,13 @@ describe("records", () => {
       precision: "TOWN",
       placeId: null,
     });
-    expect(eventLocation(event({}, [market]))).toMatchObject({ latitude: 35.64, longitude: 36.67, from: "PLACE", precision: "CITY", placeId: "place:maarat" });
+    expect(eventLocation(event({}, [market]))).toMatchObject({
+      latitude: 35.64,
+      longitude: 36.67,
+      from: "PLACE",
+      precision: "CITY",
+      placeId: "place:maarat",
+    });
     // A town among its places wins over a province among them.
     expect(eventLocation(event({}, [idlib, maarat]))?.placeId).toBe("place:maarat");
     expect(eventLocation(event({}, [place("place:nowhere", "ZONE", null)]))).toBeNull();
@@ -126,7 +134,12 @@ describe("CSV", () => {
         true,
       );
     expect(text.startsWith("id,title,n,lon,flag,empty\r\n")).toBe(true);
-    const rows = parse<Record<string, string>>(text, { columns: true, record_delimiter: "\r\n", relax_quotes: false, relax_column_count: false });
+    const rows = parse<Record<string, string>>(text, {
+      columns: true,
+      record_delimiter: "\r\n",
+      relax_quotes: false,
+      relax_column_count: false,
+    });
     expect(rows).toEqual([
       { id: "a", title: "'=1+2", n: "-3", lon: "-70.66", flag: "true", empty: "" },
       { id: "b", title: 'say "hi",\r\nthen', n: "0", lon: "1.5", flag: "false", empty: "" },
@@ -195,6 +208,8 @@ describe("the filter", () => {
   });
 
   it("costs what the GraphQL page it stands for costs, refused over the caller's limit", () => {
-    expect(() => checkedExport(schema, "events", null, "ANONYMOUS", { ANONYMOUS: 10, READER: 10, EDITOR: 10 })).toThrow(/Export too expensive/);
+    expect(() => checkedExport(schema, "events", null, "ANONYMOUS", { ANONYMOUS: 10, READER: 10, EDITOR: 10 })).toThrow(
+      /Export too expensive/,
+    );
   });
 });

@@ -79,9 +79,12 @@ const joined = (values: Iterable<string>): string | null => {
 export function eventLocation(row: EventRow): ExportLocation | null {
   if (row.location) return { ...row.location, from: "EVENT", precision: row.geoPrecision, placeId: null };
   const own = places(row);
-  const levels = [own, ...Array.from({ length: Math.max(0, ...own.map((place) => ancestors(place).length)) }, (_, depth) =>
-    own.flatMap((place) => ancestors(place)[depth] ?? []),
-  )];
+  const levels = [
+    own,
+    ...Array.from({ length: Math.max(0, ...own.map((place) => ancestors(place).length)) }, (_, depth) =>
+      own.flatMap((place) => ancestors(place)[depth] ?? []),
+    ),
+  ];
   for (const level of levels) {
     const located = level
       .filter((place) => place.latitude !== null && place.longitude !== null)
@@ -116,7 +119,9 @@ function identifierCell(keys: readonly string[], scheme: string): string | null 
 /** The sources an event rests on: those its evidence quotes and those its claims are reported in, by id. */
 function sources(row: EventRow): { id: string; title: string }[] {
   const quoted = related(row, "Event.evidence").map(({ node }) => node);
-  const reporting = related(row, "Event.claims").flatMap(({ node }) => (fetchedAhead(node, "Claim.source", {}) ?? []).map((source) => source.node));
+  const reporting = related(row, "Event.claims").flatMap(({ node }) =>
+    (fetchedAhead(node, "Claim.source", {}) ?? []).map((source) => source.node),
+  );
   const byId = new Map([...quoted, ...reporting].map((node) => [node.id, (node as { title?: string }).title ?? ""]));
   return [...byId].sort(([a], [b]) => a.localeCompare(b)).map(([id, title]) => ({ id, title }));
 }
@@ -179,7 +184,8 @@ export function incidentLocation(reports: readonly EventRow[]): ExportLocation |
 /** One incident as the export's record. */
 export function incidentRecord({ incident, reports }: IncidentWithReports, location = incidentLocation(reports)): ExportRecord {
   const records = reports.map((report) => eventRecord(report, null));
-  const column = (name: string) => joined(records.flatMap((record) => (typeof record[name] === "string" ? (record[name] as string).split(JOIN) : [])));
+  const column = (name: string) =>
+    joined(records.flatMap((record) => (typeof record[name] === "string" ? (record[name] as string).split(JOIN) : [])));
   return {
     id: incident.id,
     date: incident.date,

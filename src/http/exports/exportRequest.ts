@@ -8,7 +8,15 @@
  * - its weight in admission control (admission.ts) is that page's, held for the whole download.
  * Refusals are GraphQL errors with a code, formatted by the same `formatError` as GraphQL's.
  */
-import { GraphQLError, getOperationAST, getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  validate,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { ErrorCode } from "../../errors.js";
 import { checkedEventFilter } from "../../graphql/resolvers/shared.js";
 import type { EventConditions } from "../../repositories/eventRepository.js";

@@ -40,10 +40,11 @@ import { checkedExport, filterParameter, type ExportKind } from "./exportRequest
 import { csvWriter, geoJsonWriter, type ExportFormat, type LocatedRecord, type Writer } from "./formats.js";
 
 /**
- * Rows per statement. Larger pages pay fewer round trips; each page is held once as rows and once as text. 500 events
- * with their places, sources and claims are a few megabytes (docs/benchmarks.md, "Exports").
+ * Rows per statement. Larger pages pay fewer round trips; each page is held once as rows and once as text. 200 events
+ * with their places, sources and claims are about 40,000 database hits, a second or two on a busy machine: well within a
+ * statement's budget (NEO4J_QUERY_TIMEOUT_MS), where 500 came close to it (docs/benchmarks.md, "Exports").
  */
-export const EXPORT_PAGE_SIZE = 500;
+export const EXPORT_PAGE_SIZE = 200;
 
 export interface ExportDependencies {
   /** The served schema (Apollo's), whose EventFilter the filter is coerced against. */
@@ -64,7 +65,7 @@ const pageRequest = (cursor: PageRequest["cursor"]): PageRequest => ({
   direction: "forward",
   size: EXPORT_PAGE_SIZE,
   cursor,
-  parts: { total: false, items: true },
+  parts: { total: false, items: true, behind: false },
 });
 
 /** Events, oldest first (ties by id), by the `events` connection's own keyset. */
@@ -190,7 +191,13 @@ export function exportRoutes(dependencies: ExportDependencies): Router {
     let rows = 0;
     let bytes = 0;
     try {
-      const checked = checkedExport(dependencies.schema(), kind, filterParameter(request.query.filter), viewer.role, dependencies.costLimits);
+      const checked = checkedExport(
+        dependencies.schema(),
+        kind,
+        filterParameter(request.query.filter),
+        viewer.role,
+        dependencies.costLimits,
+      );
       release = await dependencies.admission.acquire(callerOf(viewer.id, request.ip), checked.weight);
       if (controller.signal.aborted) return;
       dependencies.metrics.exportsInProgress.inc({ export: kind });

@@ -37,7 +37,11 @@ export function csvWriter(columns: readonly string[]): Writer {
   return {
     contentType: "text/csv; charset=utf-8",
     head: () => stringify([], { ...options, header: true }),
-    page: (records) => stringify(records.map(({ record }) => record), options),
+    page: (records) =>
+      stringify(
+        records.map(({ record }) => record),
+        options,
+      ),
     tail: () => "",
   };
 }
