@@ -19,9 +19,10 @@ import { importUcdp, ucdpCsv, ucdpRecords, ucdpTestRecords } from "../helpers/uc
 import { asEditor, asReader, importAcled, importBundle, keyEnvironment } from "../helpers/writing.js";
 
 const s = `ex${Date.now().toString(36)}`;
-/** The fixture's rows at Maarat al-Numaan's town point (where_prec 1) and one located only at a province. */
+/** The fixture's rows, moved into a country of the test's own. */
 const ucdp = ucdpTestRecords(Date.now().toString(16).slice(-5), ucdpRecords());
-const ucdpConflictId = ucdp[0]!.conflict_new_id!;
+/** The conflict of the Maarat al-Numaan market strike (299, Syria: Government, offset into the test's own ids). */
+const ucdpConflictId = ucdp.find((record) => record.where_coordinates === "Maarat al-Numaan town")!.conflict_new_id!;
 
 /** A bundle whose names and titles begin like spreadsheet formulas, with a place west of Greenwich. */
 function formulaBundle() {
@@ -234,7 +235,7 @@ print(json.dumps({
     expect(printed).toMatch(/^latitude\s+float64/m);
     expect(printed).toMatch(/^fatalities_low\s+(int64|float64)/m);
     expect(printed).toContain("event:2019-07-22-maarat-al-numan-market-airstrike");
-  });
+  }, 180_000);
 });
 
 describe("events.geojson", () => {

@@ -108,7 +108,10 @@ function estimateCells(prefix: string, estimate: EstimateRow | null | undefined)
 /** Deaths per victim group: a column group for each, empty when no claim counts that group. */
 function tollCells(tolls: readonly VictimTollRow[]): ExportRecord {
   const byGroup = new Map(tolls.map((toll) => [toll.victims, toll.estimate]));
-  return Object.assign({}, ...VICTIM_GROUPS.map((group) => estimateCells(`deaths_${group.toLowerCase()}`, byGroup.get(group))));
+  return VICTIM_GROUPS.reduce<ExportRecord>(
+    (cells, group) => ({ ...cells, ...estimateCells(`deaths_${group.toLowerCase()}`, byGroup.get(group)) }),
+    {},
+  );
 }
 
 /** The values of one identifier scheme among stored keys (`acled:SYR1`), joined. */
@@ -185,7 +188,12 @@ export function incidentLocation(reports: readonly EventRow[]): ExportLocation |
 export function incidentRecord({ incident, reports }: IncidentWithReports, location = incidentLocation(reports)): ExportRecord {
   const records = reports.map((report) => eventRecord(report, null));
   const column = (name: string) =>
-    joined(records.flatMap((record) => (typeof record[name] === "string" ? (record[name] as string).split(JOIN) : [])));
+    joined(
+      records.flatMap((record) => {
+        const cell = record[name];
+        return typeof cell === "string" ? cell.split(JOIN) : [];
+      }),
+    );
   return {
     id: incident.id,
     date: incident.date,
