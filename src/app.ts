@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
-import { GraphQLError, type DocumentNode, type ValidationContext } from "graphql";
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { authenticateRequests, isEditorRequest, viewerOf } from "./auth/http.js";
@@ -28,6 +28,7 @@ import { requestShape } from "./http/requestShape.js";
 import { servedOperationTypes } from "./http/operationTypes.js";
 import { metricsServer, serveMetrics } from "./http/metricsEndpoint.js";
 import { mountWeb } from "./http/web.js";
+import { exportRoutes } from "./http/exports/exportRoutes.js";
 import { createLoaders } from "./loaders/loaders.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createRepositories } from "./repositories/index.js";
@@ -71,7 +72,7 @@ function refuseWith(code: ErrorCode) {
   };
 }
 
-/** Builds the HTTP server: GraphQL at /graphql, probes at /health and /ready, Prometheus at /metrics. */
+/** Builds the HTTP server: GraphQL at /graphql, downloads at /export, probes at /health and /ready, Prometheus at /metrics. */
 export async function createApp(config: Config, driver: Driver, logger: Logger): Promise<App> {
   const metrics = createMetrics();
   const executor = new Executor(driver, metrics, {
@@ -109,6 +110,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
+  // The schema Apollo serves, for the exports' filter (coerced against its EventFilter); set when Apollo starts.
+  let servedSchema: GraphQLSchema | undefined;
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -135,6 +138,12 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       // No cache hints are set, and the default cache-control plugin wraps every field's resolver to compute them:
       // on a page of 20 nested events that is a thousand wrappers per request for nothing.
       ApolloServerPluginCacheControlDisabled(),
+      {
+        serverWillStart: ({ schema }) => {
+          servedSchema = schema;
+          return Promise.resolve();
+        },
+      },
     ],
   });
   await apollo.start();
@@ -170,15 +179,34 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     config.metrics.enabled && config.metrics.port !== null ? metricsServer(metrics, logger, config.metrics.keys) : null;
   const authenticationFailures = authenticationFailureLimit(config.rateLimit);
 
-  // The playground for browsers at GET /graphql (and the explorer at /explore); API requests go on to Apollo.
-  mountWeb(app);
-
-  app.use(
-    "/graphql",
+  // Who may read, and how often: one set of handlers (one request budget per caller) for /graphql and /export.
+  const readAccess = [
     authenticationFailures.check,
     authenticateRequests(config.auth, authenticationFailures.failed),
     anonymousRateLimit(config.rateLimit),
     keyedRateLimit(config.rateLimit),
+  ];
+
+  // The playground for browsers at GET /graphql (and the explorer at /explore); API requests go on to Apollo.
+  mountWeb(app);
+
+  app.use(
+    "/export",
+    ...readAccess,
+    exportRoutes({
+      schema: () => servedSchema!,
+      executor,
+      admission,
+      costLimits: config.limits.cost,
+      suggestions: config.introspection,
+      metrics,
+      logger,
+    }),
+  );
+
+  app.use(
+    "/graphql",
+    ...readAccess,
     jsonBody({ anonymous: config.http.bodyLimitAnonymous, editor: config.http.bodyLimitEditor }, isEditorRequest),
     bodyErrors,
     requestShape(config.limits.documentBytes),

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** The Prometheus metrics of one running service; a registry per instance keeps tests independent. */
 export interface Metrics {
@@ -10,6 +10,8 @@ export interface Metrics {
    * GraphQL over HTTP wants, so an outage shows here (`code="SERVICE_UNAVAILABLE"`) rather than in status codes.
    */
   errorResponses: Counter<"code">;
+  /** Downloads at /export being streamed now (http/exports/): back to 0 once each has finished or its client has gone. */
+  exportsInProgress: Gauge<"export">;
 }
 
 export function createMetrics(): Metrics {
@@ -34,6 +36,12 @@ export function createMetrics(): Metrics {
       name: "graphql_error_responses_total",
       help: "GraphQL responses carrying at least one error with this extensions.code (SERVICE_UNAVAILABLE: the database was unreachable).",
       labelNames: ["code"],
+      registers: [registry],
+    }),
+    exportsInProgress: new Gauge({
+      name: "exports_in_progress",
+      help: "Exports (GET /export/…) being streamed now, by export (events or incidents).",
+      labelNames: ["export"],
       registers: [registry],
     }),
   };

@@ -27,6 +27,11 @@ export interface PageRequest {
 export interface PageParts {
   total: boolean;
   items: boolean;
+  /**
+   * Whether to find out if items lie on the other side of the cursor (Relay's flag of that side), which counts them:
+   * left out, true. A reader walking forwards through every page (the exports) needs no such flag.
+   */
+  behind?: boolean;
 }
 
 export const ALL_PARTS: PageParts = { total: true, items: true };

@@ -28,4 +28,15 @@ describe("pagedListCypher", () => {
     expect(count).not.toContain("ORDER BY");
     expect(count).toContain("[] AS items");
   });
+
+  it("bounds a page after a cursor by a range the index can walk in order, and counts behind it only when asked", () => {
+    const cursor = { order: "DATE_DESC", key: "2019-07-22", id: "event:a" };
+    const after = pagedListCypher(query, ordering, { ...request({ total: false, items: true }), cursor }).cypher;
+    expect(after).toContain("e.date <= date($cursorKey)");
+    expect(after).toContain("(e.date < date($cursorKey) OR e.id < $cursorId)");
+    expect(after).toContain("AS behindCursor");
+    const forwardOnly = pagedListCypher(query, ordering, { ...request({ total: false, items: true, behind: false }), cursor }).cypher;
+    expect(forwardOnly).not.toContain("count(");
+    expect(forwardOnly).toContain("false AS behindCursor");
+  });
 });
