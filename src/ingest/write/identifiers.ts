@@ -9,13 +9,14 @@ import type { WriteTransaction } from "../../db/executor.js";
 import type { ImportProblem } from "../../errors.js";
 import { rel } from "../../graph/catalogue.js";
 import { effectiveIdentifierKeys } from "../../model/identifiers.js";
-import type { DraftNode, WriteLabel } from "../draft.js";
+import { writeLabels, type DraftNode, type WriteLabel } from "../draft.js";
+import { nodeTypes } from "../../graph/nodes.js";
 import type { TargetNode } from "../resolve/merge.js";
 import { parseRows } from "../storedRows.js";
 import type { ElementIds } from "./importStore.js";
 
 /** The labels that carry identifiers. */
-export const identifiedLabels: ReadonlySet<WriteLabel> = new Set(["Actor", "Place", "Event"]);
+export const identifiedLabels: ReadonlySet<WriteLabel> = new Set(writeLabels.filter((label) => nodeTypes[label].identifiable));
 
 const BATCH = 5_000;
 
