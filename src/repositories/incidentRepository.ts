@@ -128,7 +128,9 @@ export class IncidentRepository {
           name: "incidentsPage",
           match: "MATCH (i:Incident)",
           where:
-            conditions.where.length > 0 ? [`EXISTS { MATCH (e:Event)-[:${rel("REPORT_OF")}]->(i) WHERE ${conditions.where.join(" AND ")} }`] : [],
+            conditions.where.length > 0
+              ? [`EXISTS { MATCH (e:Event)-[:${rel("REPORT_OF")}]->(i) WHERE ${conditions.where.join(" AND ")} }`]
+              : [],
         };
     const { cypher, params } = pagedListCypher(
       {

@@ -137,7 +137,6 @@ function sectionSchema(label: WriteLabel) {
   return z.strictObject(type.kind === "entity" ? { ...shape, ...resolution } : shape);
 }
 
-
 /** A label's definition in a bundle, as validated. */
 export type Definition = { id: string } & Record<string, unknown>;
 
