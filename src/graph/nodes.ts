@@ -340,7 +340,8 @@ export const nodeTypes = {
         fields: ["locationPrecision"],
         selectedOnly: true,
       },
-      pointPlaceId: { type: "string", optional: true, origin: "computed", fields: ["locationPlace"], selectedOnly: true },
+      // Read with every row: `locationPlace` resolves the id through the node loader, like a stored-id field.
+      pointPlaceId: { type: "string", optional: true, origin: "computed", fields: ["locationPlace"] },
       identifiers: identifiers("as given"),
       // UCDP GED's conflict_new_id and dyad_new_id (ingest/ucdp): a researcher asks for one conflict's or dyad's events.
       ucdpConflictId: given("string", true, {

@@ -124,10 +124,16 @@ export function columnProblems(number: number, error: z.ZodError): ImportProblem
   return problems;
 }
 
+/**
+ * Worded as a bundle's figure over the bound is (bundle/validation.ts), whatever is wrong with the cell: a whole
+ * number, at most MAX_TOLL.
+ */
+const TOLL_MESSAGE = `must be a whole number of deaths from 0 to ${MAX_TOLL.toLocaleString("en-US")}: at most ${MAX_TOLL}, the largest toll one event may have`;
+
 /** A cell of deaths (or injuries): a whole number from 0 to MAX_TOLL, the largest toll one event may have. */
 export const tollCell = z
   .string()
   .trim()
-  .regex(/^\d{1,15}$/, `must be a whole number of deaths from 0 to ${MAX_TOLL.toLocaleString("en-US")}`)
+  .regex(/^\d{1,15}$/, TOLL_MESSAGE)
   .transform(Number)
-  .refine((value) => value <= MAX_TOLL, `must be a whole number of deaths from 0 to ${MAX_TOLL.toLocaleString("en-US")}`);
+  .refine((value) => value <= MAX_TOLL, TOLL_MESSAGE);

@@ -25,7 +25,9 @@ import {
 } from "../helpers/sweep.js";
 import { asEditor, documentBundle, keyEnvironment } from "../helpers/writing.js";
 
-const server = useServer(keyEnvironment);
+// The sweep sends several probes at once, and heavy ones (eventStats, timeSeries, imports) queue for the caller's
+// admission slots: they wait as long as a probe may take on a busy machine, so that what is swept is the values.
+const server = useServer({ ...keyEnvironment, ADMISSION_WAIT_MS: "60000" });
 
 const s = uniqueSuffix();
 

@@ -3,6 +3,8 @@
  * written; a value that still reaches a range index over Neo4j's entry size is BAD_USER_INPUT naming the field.
  */
 import { describe, expect, it } from "vitest";
+import { DomainError } from "../../src/errors.js";
+import { graphQLErrorOf } from "../../src/http/errors.js";
 import { MAX_NAME_LENGTH } from "../../src/model/text.js";
 import { acledCsv, acledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
@@ -74,7 +76,10 @@ describe("Neo4j's range-index entry limit", () => {
     const write = database.db.write((tx) =>
       tx.run("// createLongNamedActor\nCREATE (:Actor {id: $id, name: $name})", { id, name: "x".repeat(9_000) }),
     );
-    await expect(write).rejects.toMatchObject({
+    const error: unknown = await write.catch((caught: unknown) => caught);
+    // A domain error below the edge; the edge codes it for the client (http/errors.ts).
+    expect(error).toBeInstanceOf(DomainError);
+    expect(graphQLErrorOf(error as DomainError)).toMatchObject({
       message: expect.stringContaining("Actor.name is too long"),
       extensions: { code: "BAD_USER_INPUT", argument: "Actor.name" },
     });
