@@ -26,8 +26,9 @@ import {
 import { asEditor, documentBundle, keyEnvironment } from "../helpers/writing.js";
 
 // The sweep sends several probes at once, and heavy ones (eventStats, timeSeries, imports) queue for the caller's
-// admission slots: they wait as long as a probe may take on a busy machine, so that what is swept is the values.
-const server = useServer({ ...keyEnvironment, ADMISSION_WAIT_MS: "60000" });
+// admission slots: they wait as long as a probe may take on a busy machine (and the request, wait included, stays
+// within the server's request timeout), so that what is swept is the values.
+const server = useServer({ ...keyEnvironment, ADMISSION_WAIT_MS: "45000", HTTP_REQUEST_TIMEOUT_MS: "120000" });
 
 const s = uniqueSuffix();
 
