@@ -6,10 +6,9 @@
  */
 import type { Executor, WriteTransaction } from "../../db/executor.js";
 import { rel } from "../../graph/catalogue.js";
-import { int } from "../../db/values.js";
 import { EVENT_POINT, eventPointCypher } from "../../graph/eventLocation.js";
 import { MAX_PLACE_DEPTH } from "../../graph/limits.js";
-import { batches } from "./importStore.js";
+import { batches, everyEventInBatches } from "./importStore.js";
 
 /** What changed: events written, and places written (their events and those of the places inside them may move). */
 export interface LocationChanges {
@@ -60,25 +59,5 @@ async function setEventPoints(tx: WriteTransaction, ids: readonly string[]): Pro
 
 /** Derives the point of every stored event, in batches of `batchSize` events by id, one transaction each (a data migration). */
 export async function deriveAllEventPoints(db: Executor, batchSize = 5_000): Promise<number> {
-  let total = 0;
-  let after = "";
-  for (;;) {
-    const ids = await db.write(async (tx) => {
-      const rows = await tx.run(
-        `// eventsByIdAfter
-        MATCH (e:Event)
-        WHERE e.id > $after
-        RETURN e.id AS id
-        ORDER BY id
-        LIMIT $limit`,
-        { after, limit: int(batchSize) },
-      );
-      const batch = rows.map((row) => String(row.id));
-      if (batch.length > 0) await setEventPoints(tx, batch);
-      return batch;
-    });
-    total += ids.length;
-    if (ids.length < batchSize) return total;
-    after = ids.at(-1)!;
-  }
+  return everyEventInBatches(db, batchSize, (tx, batch) => setEventPoints(tx, batch));
 }

@@ -4,7 +4,7 @@
  * written in batches of `UNWIND` rows.
  */
 import { z } from "zod";
-import type { WriteTransaction } from "../../db/executor.js";
+import type { Executor, WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { rel } from "../../graph/catalogue.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
@@ -523,5 +523,38 @@ UNWIND $batch.updates AS update
       SET ${setTollAggregates("e", "update")}, e.contested = update.contested`,
       inBatch({ updates }),
     );
+  }
+}
+
+/**
+ * Runs `work` on every stored event, in batches of `batchSize` event ids in id order, each batch in a write
+ * transaction of its own: the shape of the data migrations that visit every event (incidentBackfills.ts, eventPoints.ts).
+ * Returns how many events were visited.
+ */
+export async function everyEventInBatches(
+  db: Executor,
+  batchSize: number,
+  work: (tx: WriteTransaction, ids: string[]) => Promise<void>,
+): Promise<number> {
+  let total = 0;
+  let after = "";
+  for (;;) {
+    const ids = await db.write(async (tx) => {
+      const rows = await tx.run(
+        `// eventsByIdAfter
+        MATCH (e:Event)
+        WHERE e.id > $after
+        RETURN e.id AS id
+        ORDER BY id
+        LIMIT $limit`,
+        { after, limit: int(batchSize) },
+      );
+      const batch = rows.map((row) => String(row.id));
+      if (batch.length > 0) await work(tx, batch);
+      return batch;
+    });
+    total += ids.length;
+    if (ids.length < batchSize) return total;
+    after = ids.at(-1)!;
   }
 }

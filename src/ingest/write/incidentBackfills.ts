@@ -7,6 +7,7 @@ import type { Executor } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { rel } from "../../graph/catalogue.js";
 import { writeMatchingKeys } from "./incidentMatching.js";
+import { everyEventInBatches } from "./importStore.js";
 import { ownIncidents, refreshIncidents } from "./incidentStore.js";
 
 /**
@@ -14,27 +15,7 @@ import { ownIncidents, refreshIncidents } from "./incidentStore.js";
  * before the keys existed.
  */
 export async function backfillMatchingKeys(db: Executor, batchSize = 5_000): Promise<number> {
-  let total = 0;
-  let after = "";
-  for (;;) {
-    const ids = await db.write(async (tx) => {
-      const rows = await tx.run(
-        `// eventsByIdAfter
-        MATCH (e:Event)
-        WHERE e.id > $after
-        RETURN e.id AS id
-        ORDER BY id
-        LIMIT $limit`,
-        { after, limit: int(batchSize) },
-      );
-      const batch = rows.map((row) => String(row.id));
-      await writeMatchingKeys(tx, batch);
-      return batch;
-    });
-    total += ids.length;
-    if (ids.length < batchSize) return total;
-    after = ids.at(-1)!;
-  }
+  return everyEventInBatches(db, batchSize, (tx, batch) => writeMatchingKeys(tx, batch));
 }
 
 /**
