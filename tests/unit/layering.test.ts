@@ -25,8 +25,8 @@ const layers: readonly (readonly string[])[] = [
   // Credentials and the settings that name them.
   ["auth"],
   ["config"],
-  // The database: driver, executor, schema.
-  ["db"],
+  // The database: driver, executor, schema; the bus that tells live subscriptions what changed.
+  ["db", "live"],
   // Reads; the draft every source becomes; what the write path reads back.
   ["repositories", "ingest/draft", "ingest/storedRows", "ingest/csvRows"],
   ["loaders", "ingest/bundle", "ingest/acled", "ingest/resolve"],
