@@ -19,9 +19,9 @@ const unit = ["tests/unit/**/*.test.ts"];
 
 const readsArticle = [
   "tests/contract/**/*.test.ts",
-  "tests/browser/{explorer,playground}.test.ts",
+  "tests/browser/{crossOrigin,explorer,playground}.test.ts",
   "tests/clients/**/*.test.ts",
-  "tests/integration/{article,contract,errors,hardening,lookAhead,recipes,search,seed,statementsPerQuery}.test.ts",
+  "tests/integration/{article,contract,crossOrigin,errors,hardening,lookAhead,recipes,search,seed,statementsPerQuery}.test.ts",
 ];
 
 /** Named in their file (`*.slow.test.ts`), or listed here. */

@@ -20,6 +20,7 @@ import { documentSize, LruCache, persistedQuerySize } from "./http/boundedCache.
 import { domainErrorStatus, formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
+import { crossOrigin } from "./http/crossOrigin.js";
 import { queryCostPlugin } from "./http/queryCost.js";
 import { Admission, admissionLimits, admissionPlugin, callerOf } from "./http/admission.js";
 import { anonymousRateLimit, authenticationFailureLimit, keyedRateLimit } from "./http/rateLimit.js";
@@ -149,6 +150,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   await apollo.start();
 
   app.use(requestId);
+  // Browser apps on the origins CORS_ORIGINS lists; before the budgets and authentication, which a preflight skips.
+  app.use(["/graphql", "/export", "/health", "/ready"], crossOrigin(config.http.corsOrigins));
 
   app.get("/health", (_request, response) => {
     response.json({ status: "ok" });

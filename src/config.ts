@@ -143,6 +143,10 @@ export const settings = {
     0,
     "Proxies in front of the server whose `X-Forwarded-For` is believed, so that the budget counts per client and not per proxy",
   ),
+  CORS_ORIGINS: optional(
+    z.string(),
+    "Browser apps' origins allowed to call the API (CORS), comma-separated, each exactly `scheme://host[:port]` (`https://app.example.org`); unset: none",
+  ),
   BODY_LIMIT_ANONYMOUS: withDefault(z.string(), "100kb", "Request body limit of callers without an editor's credentials (413 beyond)"),
   BODY_LIMIT_EDITOR: withDefault(z.string(), "20mb", "Request body limit of editors, whose imports are large (413 beyond)"),
   HTTP_HEADERS_TIMEOUT_MS: withDefault(milliseconds(), 10_000, "Node's HTTP server: how long a request's headers may take"),
@@ -166,6 +170,34 @@ export const settings = {
 };
 
 type SettingName = keyof typeof settings;
+
+/**
+ * CORS_ORIGINS: comma-separated origins, each exactly as a browser sends it in `Origin` (`https://app.example.org`,
+ * `http://localhost:5173`), so that it is compared as a string. A path, a trailing slash, a wildcard, a default port
+ * or capitals would never match and are refused, naming the form to write.
+ */
+export function parseOrigins(value: string | undefined): { origins: string[]; problems: string[] } {
+  const origins: string[] = [];
+  const problems: string[] = [];
+  for (const entry of (value ?? "").split(",").map((part) => part.trim())) {
+    if (entry === "") continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    const form = "an origin is scheme://host[:port], e.g. https://app.example.org, without a path or a trailing slash";
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+      problems.push(`"${entry}" is not an http or https origin (${form}; wildcards are not accepted)`);
+    } else if (url.origin !== entry) {
+      problems.push(`"${entry}" is not an origin as browsers send it: write "${url.origin}" (${form})`);
+    } else if (!origins.includes(entry)) {
+      origins.push(entry);
+    }
+  }
+  return { origins, problems };
+}
 
 const environmentSchema = z.object(
   Object.fromEntries(Object.entries(settings).map(([name, setting]) => [name, setting.schema])) as {
@@ -191,6 +223,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     ...readerKeys.problems.map((problem) => `READER_API_KEYS: ${problem}`),
     ...metricsKeys.problems.map((problem) => `METRICS_KEY: ${problem}`),
   ];
+  const corsOrigins = parseOrigins(values.CORS_ORIGINS);
+  problems.push(...corsOrigins.problems.map((problem) => `CORS_ORIGINS: ${problem}`));
   if (values.JWT_JWKS_URL && (!values.JWT_ISSUER || !values.JWT_AUDIENCE)) {
     problems.push("JWT_JWKS_URL: needs JWT_ISSUER and JWT_AUDIENCE, or any token from that provider would be accepted");
   }
@@ -245,6 +279,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
       shutdownReadinessDelayMs: values.SHUTDOWN_READINESS_DELAY_MS,
       trustProxyHops: values.TRUST_PROXY_HOPS,
+      /** Origins whose browser apps may call the API (http/crossOrigin.ts), exactly as browsers send `Origin`. */
+      corsOrigins: corsOrigins.origins,
     },
     auth: {
       editorKeys: editorKeys.keys,

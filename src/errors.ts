@@ -23,6 +23,8 @@ export enum ErrorCode {
   DocumentTooLarge = "DOCUMENT_TOO_LARGE",
   UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE",
   NotFound = "NOT_FOUND",
+  /** A CORS preflight from an origin CORS_ORIGINS does not list (403). */
+  CorsOriginNotAllowed = "CORS_ORIGIN_NOT_ALLOWED",
 }
 
 /**

@@ -56,6 +56,29 @@ describe("the settings", () => {
     expect(() => loadConfig({ READ_REQUIRES_KEY: "yes" })).toThrow(/READ_REQUIRES_KEY/);
   });
 
+  it("take CORS_ORIGINS as exact origins, none by default, and refuse anything a browser's Origin would never equal", () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: " https://app.example.org , http://localhost:5173,https://app.example.org" }).http.corsOrigins,
+    ).toEqual(["https://app.example.org", "http://localhost:5173"]);
+    expect(loadConfig({ CORS_ORIGINS: "http://[::1]:8080" }).http.corsOrigins).toEqual(["http://[::1]:8080"]);
+    const refusals: [string, RegExp][] = [
+      ["https://app.example.org/", /write "https:\/\/app\.example\.org"/],
+      ["https://app.example.org/app", /write "https:\/\/app\.example\.org"/],
+      ["https://App.Example.org", /write "https:\/\/app\.example\.org"/],
+      ["https://app.example.org:443", /write "https:\/\/app\.example\.org"/],
+      ["https://user@app.example.org", /write "https:\/\/app\.example\.org"/],
+      ["*", /"\*" is not an http or https origin .*wildcards are not accepted/],
+      ["app.example.org", /"app\.example\.org" is not an http or https origin/],
+      ["ftp://app.example.org", /is not an http or https origin/],
+      ["null", /"null" is not an http or https origin/],
+    ];
+    for (const [value, message] of refusals) {
+      expect(() => loadConfig({ CORS_ORIGINS: `http://localhost:5173,${value}` }), value).toThrow(/CORS_ORIGINS: /);
+      expect(() => loadConfig({ CORS_ORIGINS: value }), value).toThrow(message);
+    }
+  });
+
   it("are all that docker-compose.yml sets for the API", () => {
     const compose = read("docker-compose.yml");
     const api = compose.slice(compose.indexOf("\n  api:"), compose.indexOf("\nvolumes:"));
