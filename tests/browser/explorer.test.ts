@@ -343,9 +343,18 @@ describe.each(VIEWPORTS)("the explorer at /explore, at $width x $height", { time
     await page.goto(`${server.url}/explore?node=actor%3Arussia`);
     const details = page.getByRole("region", { name: "Details" });
     await expect.poll(() => details.getByRole("heading", { name: "Blamed for" }).count(), { timeout: 15_000 }).toBe(1);
+    // Counted as eventStats counts: incidents once however many sources report them, and their reports.
+    const { eventStats } = await server.read(`{ eventStats(groupBy: PERPETRATOR, includeMembers: true) { key events reports } }`);
+    const bucket = (eventStats as { key: string; events: number; reports: number }[]).find((candidate) => candidate.key === "actor:russia");
+    expect(bucket?.events).toBeGreaterThan(0);
+    // The list below lists those reports.
+    expect(bucket?.reports).toBe(blamed.totalCount);
+    const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
     const count = (await details.locator(".blamed-count").textContent()) ?? "";
     expect(count.replace(/\s+/g, " ")).toMatch(
-      new RegExp(`^${blamed.totalCount} events?\\b.*carried out by Russia or an actor part of it, or blamed on them by a claim`),
+      new RegExp(
+        `^${plural(bucket!.events, "incident")} \\(${plural(bucket!.reports, "report")}\\).*carried out by Russia or an actor part of it, or blamed on them by a claim`,
+      ),
     );
     const listed = await details
       .locator(".blamed-events button")
