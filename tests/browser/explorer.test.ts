@@ -77,12 +77,21 @@ function overlappingLabels(labelled: readonly { id: string; label: Box }[]): str
   );
 }
 
-/** Draws a search's top hit the way people first try: type, then Enter. */
+/** The line under the drawing that says what was drawn, without the isolation marks around names. */
+const message = async (page: Page): Promise<string> =>
+  ((await page.locator("#message").textContent()) ?? "").replace(/[\u2068\u2069]/g, "");
+
+/**
+ * Draws a search's top hit the way people first try: type, then Enter. Another depth redraws what is shown first;
+ * that drawing is let finish, and the hit's is waited for, so that the one before is not mistaken for it.
+ */
 async function drawByEnter(page: Page, text: string, depth = "2"): Promise<void> {
   await page.getByLabel("Depth").selectOption(depth);
+  await expect.poll(() => message(page), { timeout: 15_000 }).not.toMatch(/^Drawing/);
   const box = page.getByRole("searchbox", { name: "Search" });
   await box.fill(text);
   await box.press("Enter");
+  await expect.poll(() => message(page), { timeout: 15_000 }).toMatch(new RegExp(`^Showing ${text}\\b`));
 }
 
 /** "11 nodes, 10 edges shown" -> { nodes: 11, edges: 10 }. */
