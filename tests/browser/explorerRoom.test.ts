@@ -242,9 +242,18 @@ describe.each(VIEWPORTS)("the explorer with room to read, at $width x $height", 
     await expect.poll(() => sideBySide.getAttribute("aria-pressed")).toBe("true");
     expect((await box(page, "#details")).width).toBeGreaterThanOrEqual(viewport.width - 2);
     await sideBySide.click();
-    await page.getByRole("button", { name: "Full height" }).click();
+    await expect.poll(() => sideBySide.getAttribute("aria-pressed")).toBe("false");
+    // The skip link to the node list, which full height folds away, unfolds it and moves focus there.
+    const skip = page.getByRole("link", { name: "Skip to the list of nodes" });
+    await skip.focus();
+    await skip.press("Enter");
     await expect.poll(() => page.getByRole("button", { name: "Full height" }).getAttribute("aria-pressed")).toBe("false");
     expect(await page.locator(".nodes-panel").isVisible()).toBe(true);
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id,
+      ),
+    ).toBe("node-list");
     expect(session.errors).toEqual([]);
   });
 
