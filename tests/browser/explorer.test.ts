@@ -77,12 +77,21 @@ function overlappingLabels(labelled: readonly { id: string; label: Box }[]): str
   );
 }
 
-/** Draws a search's top hit the way people first try: type, then Enter. */
+/** The line under the drawing that says what was drawn, without the isolation marks around names. */
+const message = async (page: Page): Promise<string> =>
+  ((await page.locator("#message").textContent()) ?? "").replace(/[\u2068\u2069]/g, "");
+
+/**
+ * Draws a search's top hit the way people first try: type, then Enter. Another depth redraws what is shown first;
+ * that drawing is let finish, and the hit's is waited for, so that the one before is not mistaken for it.
+ */
 async function drawByEnter(page: Page, text: string, depth = "2"): Promise<void> {
   await page.getByLabel("Depth").selectOption(depth);
+  await expect.poll(() => message(page), { timeout: 15_000 }).not.toMatch(/^Drawing/);
   const box = page.getByRole("searchbox", { name: "Search" });
   await box.fill(text);
   await box.press("Enter");
+  await expect.poll(() => message(page), { timeout: 15_000 }).toMatch(new RegExp(`^Showing ${text}\\b`));
 }
 
 /** "11 nodes, 10 edges shown" -> { nodes: 11, edges: 10 }. */
@@ -343,9 +352,18 @@ describe.each(VIEWPORTS)("the explorer at /explore, at $width x $height", { time
     await page.goto(`${server.url}/explore?node=actor%3Arussia`);
     const details = page.getByRole("region", { name: "Details" });
     await expect.poll(() => details.getByRole("heading", { name: "Blamed for" }).count(), { timeout: 15_000 }).toBe(1);
+    // Counted as eventStats counts: incidents once however many sources report them, and their reports.
+    const { eventStats } = await server.read(`{ eventStats(groupBy: PERPETRATOR, includeMembers: true) { key events reports } }`);
+    const bucket = (eventStats as { key: string; events: number; reports: number }[]).find((candidate) => candidate.key === "actor:russia");
+    expect(bucket?.events).toBeGreaterThan(0);
+    // The list below lists those reports.
+    expect(bucket?.reports).toBe(blamed.totalCount);
+    const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
     const count = (await details.locator(".blamed-count").textContent()) ?? "";
     expect(count.replace(/\s+/g, " ")).toMatch(
-      new RegExp(`^${blamed.totalCount} events?\\b.*carried out by Russia or an actor part of it, or blamed on them by a claim`),
+      new RegExp(
+        `^${plural(bucket!.events, "incident")} \\(${plural(bucket!.reports, "report")}\\).*carried out by Russia or an actor part of it, or blamed on them by a claim`,
+      ),
     );
     const listed = await details
       .locator(".blamed-events button")

@@ -1,7 +1,15 @@
 /** The explorer's calls to this server's GraphQL API. */
 import { NODE_TYPES, type Estimate, type GraphPath, type Membership, type NodeSummary, type Subgraph } from "./model.js";
 import type { Interval, MapEvent, WeekCount } from "./mapModel.js";
-import { MAP_EVENTS_QUERY, NEIGHBORHOOD_QUERY, NODE_DETAILS_QUERY, SEARCH_QUERY, SHORTEST_PATH_QUERY, TIMELINE_QUERY } from "./queries.js";
+import {
+  BLAMED_COUNTS_QUERY,
+  MAP_EVENTS_QUERY,
+  NEIGHBORHOOD_QUERY,
+  NODE_DETAILS_QUERY,
+  SEARCH_QUERY,
+  SHORTEST_PATH_QUERY,
+  TIMELINE_QUERY,
+} from "./queries.js";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -127,6 +135,8 @@ export type NodeDetails =
       partOf: Membership[];
       members: Ref[];
       blamedFor: { totalCount: number; edges: { node: { id: string; title: string; date: string } }[] };
+      /** The incidents and reports it is blamed for, from its `eventStats` bucket; null when that could not be read. */
+      blamedCounts?: BlamedCounts | null;
       identifiers: ExternalId[];
     }
   | {
@@ -145,6 +155,7 @@ export type NodeDetails =
       title: string;
       eventDate: string;
       datePrecision: string;
+      category: string;
       type: string;
       summary: string | null;
       places: PlaceRef[];
@@ -182,10 +193,27 @@ export type NodeDetails =
     }
   | { __typename: "Source"; id: string; title: string; publishedOn: string | null; url: string | null; publisher: Ref | null };
 
-/** A node's details; null when there is no such node, or it is of a type the explorer does not draw. */
+/** Incidents, each once however many sources report it, and their reports, as `eventStats` counts them. */
+export interface BlamedCounts {
+  incidents: number;
+  reports: number;
+}
+
+/**
+ * A node's details; null when there is no such node, or it is of a type the explorer does not draw. An actor blamed
+ * for anything also gets its counts from `eventStats`, so that the page counts incidents exactly as the API does.
+ */
 export async function nodeDetails(id: string): Promise<NodeDetails | null> {
   const node = (await request<{ node: NodeDetails | null }>(NODE_DETAILS_QUERY, { id })).node;
-  return node && drawable(node) ? node : null;
+  if (!node || !drawable(node)) return null;
+  if (node.__typename === "Actor" && node.blamedFor.totalCount > 0) node.blamedCounts = await blamedCounts(id);
+  return node;
+}
+
+async function blamedCounts(actorId: string): Promise<BlamedCounts | null> {
+  const { eventStats } = await request<{ eventStats: { key: string; events: number; reports: number }[] }>(BLAMED_COUNTS_QUERY, {});
+  const bucket = eventStats.find((candidate) => candidate.key === actorId);
+  return bucket ? { incidents: bucket.events, reports: bucket.reports } : null;
 }
 
 /** The subset of `EventFilter` the map and the timeline send: the date inputs and the focused actor or place. */

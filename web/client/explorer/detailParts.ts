@@ -23,24 +23,30 @@ export function nodeButton(ref: Listed, open: Open): HTMLButtonElement {
 export const placeRefs = (places: PlaceRef[]): Listed[] =>
   places.map((place) => ({ id: place.id, name: place.name, qualifier: placeQualifier({ placeKind: place.kind, parent: place.parent }) }));
 
+/**
+ * A list read as a line of text: "A, B, C". Each comma is inside the item it follows, held to it (list-parts.css),
+ * and the lines break only at the spaces between items, so that a wrapped list never starts a line with a comma.
+ */
+function inlineList(items: Node[], className?: string): HTMLUListElement {
+  const list = h("ul", { class: className ? `inline-list ${className}` : "inline-list" });
+  items.forEach((item, index) => {
+    if (index > 0) list.append(" ");
+    list.append(h("li", {}, item, index < items.length - 1 ? h("span", { class: "list-separator" }, ",") : null));
+  });
+  return list;
+}
+
 export function refs(list: Listed[], open: Open): Node {
   if (list.length === 0) return document.createTextNode("—");
-  const span = h("span", { class: "ref-list" });
-  list.forEach((ref, index) => {
-    if (index > 0) span.append(", ");
-    span.append(nodeButton(ref, open));
-  });
-  return span;
+  return inlineList(
+    list.map((ref) => nodeButton(ref, open)),
+    "ref-list",
+  );
 }
 
 /** Names as a comma-separated list, each isolated so that one name's direction cannot reorder the next. */
 export function names(list: string[]): Node {
-  const span = h("span");
-  list.forEach((name, index) => {
-    if (index > 0) span.append(", ");
-    span.append(h("bdi", {}, name));
-  });
-  return span;
+  return inlineList(list.map((name) => h("bdi", {}, name)));
 }
 
 /** A definition list from [term, value] pairs; pairs whose value is null are left out. */

@@ -1,9 +1,10 @@
 /** The side panel's account of one node: for events their tolls by source and the quoted evidence. */
-import type { ClaimDetails, ExternalId, NodeDetails } from "./api.js";
+import type { BlamedCounts, ClaimDetails, ExternalId, NodeDetails } from "./api.js";
 import { facts, names, nodeButton, placeRefs, quotes, refs, sourceLine, words, type Open } from "./detailParts.js";
 import { h } from "./dom.js";
 import { incidentSections } from "./incident.js";
 import { formatEstimate, membershipChains, placeQualifier, type Membership } from "./model.js";
+import { eventCategoryName, eventTypeName } from "../../../src/model/eventNames.js";
 
 /** A node's identifiers as `scheme: value`, or null when it has none. */
 function identifiers(list: ExternalId[]): Node | null {
@@ -50,13 +51,15 @@ function claimItem(claim: ClaimDetails, open: Open): HTMLLIElement {
   );
 }
 
-function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open: Open): Node[] {
+function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open: Open, wideButton: DetailsActions["wideButton"]): Node[] {
   const tolls = event.claims.filter((claim) => claim.claimKind === "FATALITIES" || claim.claimKind === "INJURIES");
   const others = event.claims.filter((claim) => !tolls.includes(claim));
   return [
     facts([
       ["Date", event.datePrecision === "DAY" ? event.eventDate : `${event.eventDate} (${words(event.datePrecision)})`],
-      ["Type", words(event.type)],
+      ["Category", eventCategoryName(event.category)],
+      // UCDP has no sub-event types: its events' type is OTHER, which says nothing their category does not.
+      ["Type", event.type === "OTHER" ? null : eventTypeName(event.type)],
       ["Places", refs(placeRefs(event.places), open)],
       ["Killed", formatEstimate(event.fatalities) ?? "not reported"],
       ["Injured", formatEstimate(event.injuries) ?? "not reported"],
@@ -68,7 +71,7 @@ function eventDetails(event: Extract<NodeDetails, { __typename: "Event" }>, open
     tolls.length > 0
       ? h("ul", { class: "claims" }, ...tolls.map((claim) => claimItem(claim, open)))
       : h("p", {}, "No source gives a figure."),
-    ...incidentSections(event, open),
+    ...incidentSections(event, open, wideButton),
     others.length > 0 ? h("h3", {}, "Other claims") : null,
     others.length > 0 ? h("ul", { class: "claims" }, ...others.map((claim) => claimItem(claim, open))) : null,
     event.evidence.length > 0 ? h("h3", {}, "Evidence") : null,
@@ -91,10 +94,10 @@ function statementDetails(statement: Extract<NodeDetails, { __typename: "Stateme
   ];
 }
 
-function body(details: NodeDetails, open: Open): Node[] {
+function body(details: NodeDetails, open: Open, wideButton: DetailsActions["wideButton"]): Node[] {
   switch (details.__typename) {
     case "Event":
-      return eventDetails(details, open);
+      return eventDetails(details, open, wideButton);
     case "Statement":
       return statementDetails(details, open);
     case "Claim":
@@ -165,10 +168,22 @@ function heading(details: NodeDetails): string {
   }
 }
 
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/**
+ * "2 incidents (3 reports)": incidents once however many sources report them, as `eventStats` counts. Without the
+ * counts (the statistics could not be read), only the reports, which the list below counts too.
+ */
+function blamedCountText(counts: BlamedCounts | null, reports: number): string {
+  return counts ? `${plural(counts.incidents, "incident")} (${plural(counts.reports, "report")})` : plural(reports, "report");
+}
+
 export interface DetailsActions {
   open: Open;
   isPathEnd: boolean;
   togglePathEnd: () => void;
+  /** A button that opens the details at full width (panelSize.ts), for the incident's reports. */
+  wideButton?: (label: string) => HTMLButtonElement;
 }
 
 /**
@@ -178,13 +193,13 @@ export interface DetailsActions {
 function blamedFor(actor: Extract<NodeDetails, { __typename: "Actor" }>, open: Open): Node[] {
   const { totalCount, edges } = actor.blamedFor;
   if (totalCount === 0) return [];
-  const shown = edges.length < totalCount ? `, the latest ${edges.length} listed` : "";
+  const shown = edges.length < totalCount ? `, the latest ${edges.length} reports listed` : "";
   return [
     h("h3", {}, "Blamed for"),
     h(
       "p",
       { class: "blamed-count" },
-      `${totalCount} event${totalCount === 1 ? "" : "s"}${shown}: carried out by `,
+      `${blamedCountText(actor.blamedCounts ?? null, totalCount)}${shown}: carried out by `,
       h("bdi", {}, actor.name),
       " or an actor part of it, or blamed on them by a claim (disputed ones included).",
     ),
@@ -205,7 +220,7 @@ export function renderDetails(container: HTMLElement, details: NodeDetails, acti
     // A place's kind and enclosing place under its name: the other place of that name may be one click away.
     ...(details.__typename === "Place" ? [h("p", { class: "details-qualifier" }, placeQualifier(details))] : []),
     h("div", { class: "details-actions" }, pathButton),
-    ...body(details, actions.open),
+    ...body(details, actions.open, actions.wideButton),
   );
 }
 

@@ -7,6 +7,7 @@ import cytoscape, {
   type LayoutOptions,
   type NodeSingular,
 } from "cytoscape";
+import { neighbourAngles, ringPositions, settleNewNodes } from "./expandLayout.js";
 import { EDGE_FONT_SIZE, graphStylesheet, LEGIBLE_FONT_PX, NODE_FONT_SIZE, type LabelSizes } from "./graphStyle.js";
 import { placeLabels, type Box, type LabelCandidate, type Obstacle } from "./labelPlacement.js";
 import {
@@ -98,6 +99,8 @@ export class GraphView {
       if (pointer && (pointer.shiftKey || pointer.ctrlKey || pointer.metaKey)) handlers.togglePathEnd(id);
       else handlers.open(id);
     });
+    // A node the reader dragged stays where they put it: later layouts hold it (expandLayout.ts, arrange()).
+    this.cy.on("dragfree", "node", (event) => void (event.target as NodeSingular).addClass("placed"));
     this.cy.on("mouseover", "node", (event) => this.setSpotlight("pointer", (event.target as NodeSingular).id()));
     this.cy.on("mouseout", "node", () => this.setSpotlight("pointer", null));
     container.addEventListener("mouseleave", () => this.setSpotlight("pointer", null));
@@ -123,13 +126,17 @@ export class GraphView {
   }
 
   /**
-   * Adds what is not drawn yet; new nodes start around `around` (the node being expanded) so the layout
-   * grows from there. Returns how many nodes were added.
+   * Adds what is not drawn yet. Nodes brought by opening `around` go on an arc around it and settle there, with
+   * everything drawn before left in place; others (a path's) are laid out with the rest. Returns how many nodes were added.
    */
   merge(nodes: NodeSummary[], edges: GraphEdge[], around?: string): number {
     const added = this.add(nodes, edges, around);
     this.applyDateFilter();
-    if (added.nodes > 0 || added.edges > 0) this.arrange(false);
+    if (added.nodes > 0 && around && this.has(around)) {
+      this.sizeLabels(1);
+      settleNewNodes(this.cy, added.fresh);
+      this.refit();
+    } else if (added.nodes > 0 || added.edges > 0) this.arrange(false);
     return added.nodes;
   }
 
@@ -137,23 +144,31 @@ export class GraphView {
   private arrange(randomize: boolean): void {
     // Laid out with labels at their own size; fitting then sizes them for the zoom it chooses.
     this.sizeLabels(1);
+    const placed = this.cy.nodes(".placed").filter((node) => !node.locked());
+    placed.lock();
     this.cy.layout(layout(randomize)).run();
+    placed.unlock();
     const box = this.cy.nodes().boundingBox();
     if (box.w > 0 && box.h > 0) {
       const wanted = this.cy.width() / Math.max(this.cy.height(), 1);
       const stretch = Math.min(MAX_STRETCH, Math.max(1 / MAX_STRETCH, Math.sqrt(wanted / (box.w / box.h))));
       const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
-      this.cy.nodes().positions((node) => {
-        const { x, y } = node.position();
-        return { x: centre.x + (x - centre.x) * stretch, y: centre.y + (y - centre.y) / stretch };
-      });
+      this.cy
+        .nodes(":unlocked")
+        .not(".placed")
+        .positions((node) => {
+          const { x, y } = node.position();
+          return { x: centre.x + (x - centre.x) * stretch, y: centre.y + (y - centre.y) / stretch };
+        });
     }
     this.refit();
   }
 
-  private add(nodes: NodeSummary[], edges: GraphEdge[], around: string | undefined): { nodes: number; edges: number } {
+  private add(nodes: NodeSummary[], edges: GraphEdge[], around: string | undefined): { nodes: number; edges: number; fresh: Collection } {
     const fresh = nodes.filter((node) => this.cy.getElementById(node.id).empty());
-    const centre = around && this.cy.getElementById(around).nonempty() ? this.cy.getElementById(around).position() : { x: 0, y: 0 };
+    const opened = around ? this.cy.getElementById(around) : this.cy.collection();
+    // Around the opened node, in the widest gap its drawn neighbours leave; a fresh drawing starts from a small circle.
+    const ring = opened.nonempty() ? ringPositions(opened.position(), neighbourAngles(opened, this.cy.nodes()), fresh.length) : null;
     const elements: ElementDefinition[] = fresh.map((node, index) => ({
       group: "nodes",
       data: {
@@ -162,13 +177,13 @@ export class GraphView {
         label: nodeLabel(node),
         date: node.date,
       },
-      position: {
-        x: centre.x + 80 * Math.cos((2 * Math.PI * index) / Math.max(fresh.length, 1)),
-        y: centre.y + 80 * Math.sin((2 * Math.PI * index) / Math.max(fresh.length, 1)),
+      position: ring?.[index] ?? {
+        x: 80 * Math.cos((2 * Math.PI * index) / Math.max(fresh.length, 1)),
+        y: 80 * Math.sin((2 * Math.PI * index) / Math.max(fresh.length, 1)),
       },
     }));
     for (const node of fresh) this.summaries.set(node.id, node);
-    this.cy.add(elements);
+    const added = this.cy.add(elements);
     const freshEdges = edges.filter(
       (edge) =>
         this.cy.getElementById(edgeId(edge)).empty() &&
@@ -182,7 +197,7 @@ export class GraphView {
       })),
     );
     if (fresh.length > 0) this.nameNodes();
-    return { nodes: fresh.length, edges: freshEdges.length };
+    return { nodes: fresh.length, edges: freshEdges.length, fresh: added };
   }
 
   /** Labels every node: a place with its kind and enclosing place, another node with its type when it shares its name. */

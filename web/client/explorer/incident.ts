@@ -57,7 +57,8 @@ function reportQuotes(report: Report): Node[] {
 
 /**
  * The reports as the columns of a table, one row per question (source, date, place, killed, injured, quotes),
- * so that what each source says can be read across. The table scrolls sideways when the panel is narrow.
+ * so that what each source says can be read across. The columns share the panel's width; a narrow panel stacks
+ * them, each answer under its report's number (reading.css).
  */
 function reportsTable(currentId: string, reports: Report[], open: Open): HTMLElement {
   const row = (label: string, cell: (report: Report) => Node | Node[] | string) =>
@@ -65,9 +66,10 @@ function reportsTable(currentId: string, reports: Report[], open: Open): HTMLEle
       "tr",
       {},
       h("th", { scope: "row" }, label),
-      ...reports.map((report) => {
+      ...reports.map((report, index) => {
         const content = cell(report);
-        return h("td", {}, ...(Array.isArray(content) ? content : [content]));
+        // The report's number, shown before each answer when a narrow panel stacks the columns (reading.css).
+        return h("td", { "data-column": index + 1 }, ...(Array.isArray(content) ? content : [content]));
       }),
     );
   const table = h(
@@ -81,10 +83,10 @@ function reportsTable(currentId: string, reports: Report[], open: Open): HTMLEle
         "tr",
         {},
         h("td", {}),
-        ...reports.map((report) =>
+        ...reports.map((report, index) =>
           h(
             "th",
-            { scope: "col", "data-id": report.id },
+            { scope: "col", "data-id": report.id, "data-column": index + 1 },
             report.id === currentId
               ? h("span", { class: "report-current" }, h("bdi", {}, report.title), " (this report)")
               : nodeButton({ id: report.id, name: report.title }, open),
@@ -123,7 +125,11 @@ function candidateItem(candidate: IncidentSummary & { reports: Pick<Report, "id"
 }
 
 /** The incident's sections of an event's account; none for a report that is its incident's only one and has no candidates. */
-export function incidentSections(event: Extract<NodeDetails, { __typename: "Event" }>, open: Open): HTMLElement[] {
+export function incidentSections(
+  event: Extract<NodeDetails, { __typename: "Event" }>,
+  open: Open,
+  wideButton?: (label: string) => HTMLButtonElement,
+): HTMLElement[] {
   const { incident, incidentCandidates } = event;
   const sections: HTMLElement[] = [];
   if (incident.reports.length > 1) {
@@ -135,6 +141,7 @@ export function incidentSections(event: Extract<NodeDetails, { __typename: "Even
         h("strong", {}, `Incident toll: ${tollText(incident)}`),
         ` — each source's figures combined, never added; ${incident.reports.length} reports, ${MATCH_WORDS[incident.match]}.`,
       ),
+      ...(wideButton ? [h("p", { class: "incident-actions" }, wideButton("Side by side, full width"))] : []),
       reportsTable(event.id, incident.reports, open),
     );
   }

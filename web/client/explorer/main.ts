@@ -4,6 +4,7 @@
  * this one holds the state and wires them together.
  */
 import "./explorer.css";
+import "./reading.css";
 import type { Core } from "cytoscape";
 import { ApiError, MAP_EVENT_LIMIT, mapEvents, neighborhood, nodeDetails, shortestPath, perpetratorSeries, type MapFilter } from "./api.js";
 import { renderDetails, renderDetailsMessage } from "./details.js";
@@ -18,6 +19,7 @@ import { renderNodeList } from "./nodeList.js";
 import { renderPathPanel, type PathState } from "./pathPanel.js";
 import { attachSearchBox } from "./searchBox.js";
 import { isolate } from "./model.js";
+import { attachPanelSize } from "./panelSize.js";
 import { attachSkipLinks } from "./skipLinks.js";
 import { statusText } from "./status.js";
 
@@ -43,16 +45,28 @@ const mapStatus = byId<HTMLParagraphElement>("map-status");
 const showGraphButton = byId<HTMLButtonElement>("show-graph");
 const showMapButton = byId<HTMLButtonElement>("show-map");
 
-const state: { focused: string | null; pathEnds: string[]; path: PathState; truncated: boolean; detailsRequest: number } = {
+const state: {
+  /** The node whose neighbourhood was drawn (the search hit, or the linked node): the Depth menu redraws from it. */
+  root: string | null;
+  focused: string | null;
+  pathEnds: string[];
+  path: PathState;
+  truncated: boolean;
+  detailsRequest: number;
+  drawRequest: number;
+} = {
+  root: null,
   focused: null,
   pathEnds: [],
   path: { kind: "none" },
   truncated: false,
   detailsRequest: 0,
+  drawRequest: 0,
 };
 
 const view = new GraphView(graphContainer, { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id) });
 window.cy = view.cy;
+const panelSize = attachPanelSize(byId<HTMLElement>("details").closest<HTMLElement>(".layout")!, detailsPanel, graphFrame.parentElement!);
 
 /**
  * The map and the timeline, built the first time they are shown: the events of the current filter (the date inputs,
@@ -109,6 +123,7 @@ async function showDetails(id: string): Promise<void> {
       open: (target) => void openNode(target),
       isPathEnd: state.pathEnds.includes(id),
       togglePathEnd: () => void togglePathEnd(id),
+      wideButton: (label) => panelSize.wideButton(label),
     });
   } catch (error) {
     if (request === state.detailsRequest) renderDetailsMessage(detailsPanel, `Could not load the details: ${(error as Error).message}`);
@@ -121,9 +136,13 @@ async function showDetails(id: string): Promise<void> {
  */
 async function start(id: string, { focusDrawing }: { focusDrawing: boolean }): Promise<void> {
   const depth = Number(depthSelect.value);
+  const request = ++state.drawRequest;
   report(`Drawing the neighbourhood of ${id}…`);
   try {
     const subgraph = await neighborhood(id, depth);
+    // A later search, or another depth, asked meanwhile: its drawing wins.
+    if (request !== state.drawRequest) return;
+    state.root = id;
     state.focused = id;
     state.pathEnds = [];
     state.path = { kind: "none" };
@@ -294,6 +313,10 @@ byId<HTMLButtonElement>("zoom-out").addEventListener("click", () => (mapShown() 
 byId<HTMLButtonElement>("zoom-fit").addEventListener("click", () => (mapShown() ? mapState.view?.fit() : view.fit()));
 showGraphButton.addEventListener("click", () => showView("graph"));
 showMapButton.addEventListener("click", () => showView("map"));
+// Another depth redraws the drawn neighbourhood from its root, as a new search would.
+depthSelect.addEventListener("change", () => {
+  if (state.root) void start(state.root, { focusDrawing: false });
+});
 const datesChanged = () => {
   applyDates();
   if (mapShown()) void loadMap();

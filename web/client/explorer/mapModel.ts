@@ -2,6 +2,7 @@
  * What the map and the timeline show, as plain data: the events of the current filter with their points, the
  * weekly counts stacked by perpetrator, and the brushed range. Pure: no DOM, so unit tests read it directly.
  */
+import { eventCategoryName } from "../../../src/model/eventNames.js";
 
 /** An event as the map draws it (`MAP_EVENTS_QUERY`). */
 export interface MapEvent {
@@ -43,20 +44,8 @@ const CATEGORY_COLORS: Record<string, string> = {
 
 export const categoryColor = (category: string): string => CATEGORY_COLORS[category] ?? "#4b5563";
 
-/** Categories as ACLED and UCDP write them. */
-const CATEGORY_NAMES: Record<string, string> = {
-  BATTLES: "Battles",
-  EXPLOSIONS_REMOTE_VIOLENCE: "Explosions/Remote violence",
-  VIOLENCE_AGAINST_CIVILIANS: "Violence against civilians",
-  PROTESTS: "Protests",
-  RIOTS: "Riots",
-  STRATEGIC_DEVELOPMENTS: "Strategic developments",
-  STATE_BASED_VIOLENCE: "State-based violence",
-  NON_STATE_VIOLENCE: "Non-state violence",
-  ONE_SIDED_VIOLENCE: "One-sided violence",
-};
-
-export const categoryName = (category: string): string => CATEGORY_NAMES[category] ?? category;
+/** Categories as ACLED and UCDP write them (src/model/eventNames.ts). */
+export const categoryName = eventCategoryName;
 
 /** The perpetrators' colours in the timeline's stacks, in order of their share; "other" and "none" after them. */
 export const STACK_COLORS = ["#1d4ed8", "#b91c1c", "#15803d", "#b45309", "#7e22ce", "#0f766e"] as const;

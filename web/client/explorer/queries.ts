@@ -148,6 +148,7 @@ export const NODE_DETAILS_QUERY = /* GraphQL */ `
         title
         eventDate: date
         datePrecision
+        category
         type
         summary
         places {
@@ -372,6 +373,21 @@ export const TIMELINE_QUERY = /* GraphQL */ `
       start
       key
       events
+    }
+  }
+`;
+
+/**
+ * What an actor is blamed for, counted as `eventStats` counts: incidents once however many sources report them, and
+ * their reports. Its bucket is the one keyed by the actor's id; `events(role: PERPETRATOR, includeMembers: true,
+ * credited: true)` lists the same reports.
+ */
+export const BLAMED_COUNTS_QUERY = /* GraphQL */ `
+  query ExplorerBlamedCounts {
+    eventStats(groupBy: PERPETRATOR, includeMembers: true) {
+      key
+      events
+      reports
     }
   }
 `;
