@@ -1,12 +1,13 @@
 /**
- * Request budgets for /graphql (express-rate-limit, in memory, per process): anonymous callers per IP address,
+ * Request budgets for /graphql (express-rate-limit; counted in memory per process, or in Redis across the replicas when
+ * REDIS_URL is set: rateLimitStore.ts): anonymous callers per IP address,
  * readers and editors per key (their key's label or their token's subject), with budgets of their own that are higher
  * than the anonymous one and never unlimited. Failed authentication has a budget of its own per address, checked
  * before the credentials are, so that keys cannot be guessed at the speed of the network. Over a budget: 429 with
  * Retry-After, and RATE_LIMITED in the GraphQL-over-HTTP shape.
  */
 import type { Request, RequestHandler, Response } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit, type Store } from "express-rate-limit";
 import { viewerOf } from "../auth/http.js";
 import { ErrorCode } from "../errors.js";
 
@@ -25,9 +26,11 @@ function refuse(response: Response, status: number, message: string): void {
   response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.RateLimited } }] });
 }
 
-export function anonymousRateLimit(settings: RateLimitSettings): RequestHandler {
+/** `store`: where the counts are kept (default: this process's memory). */
+export function anonymousRateLimit(settings: RateLimitSettings, store?: Store): RequestHandler {
   if (settings.anonymous === 0) return (_request, _response, next) => next();
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: settings.windowMs,
     limit: settings.anonymous,
     standardHeaders: "draft-8",
@@ -45,9 +48,10 @@ export function anonymousRateLimit(settings: RateLimitSettings): RequestHandler 
 }
 
 /** Readers' and editors' budget, counted per key whatever address the requests come from. */
-export function keyedRateLimit(settings: RateLimitSettings): RequestHandler {
+export function keyedRateLimit(settings: RateLimitSettings, store?: Store): RequestHandler {
   const limitOf = (response: Response) => (viewerOf(response).role === "EDITOR" ? settings.editor : settings.reader);
   return rateLimit({
+    ...(store ? { store } : {}),
     windowMs: settings.windowMs,
     limit: (_request, response) => limitOf(response),
     standardHeaders: "draft-8",
