@@ -40,7 +40,7 @@ export function sharedRateLimitStores(
     logger.warn(
       {
         budget,
-        err: { message: error instanceof Error ? error.message : String(error) },
+        reason: error instanceof Error ? error.message : String(error),
         ...(since > 0 ? { failuresSinceLastWarning: since } : {}),
       },
       "Redis could not count a request: counted in this process's memory instead (a budget per replica until Redis answers again)",
@@ -48,11 +48,17 @@ export function sharedRateLimitStores(
     lastWarning = now;
     since = 0;
   };
-  return (budget) =>
-    new SharedCountStore(
+  const stores: SharedCountStore[] = [];
+  // Redis forgets its scripts when it restarts, and a store made before the first connection could not load them.
+  client.on("ready", () => stores.forEach((store) => store.loadScripts()));
+  return (budget) => {
+    const store = new SharedCountStore(
       new RedisStore({ prefix: `${RATE_LIMIT_KEY_PREFIX}${budget}:`, sendCommand: (...args: string[]) => client.sendCommand(args) }),
       (error) => failed(budget, error),
     );
+    stores.push(store);
+    return store;
+  };
 }
 
 /** Redis's counts, with this process's memory standing in for any count Redis could not take. */
@@ -70,7 +76,7 @@ class SharedCountStore implements Store {
 
   init(options: Options): void {
     this.local.init(options);
-    // Loads its scripts; when Redis is away now, the first count that fails loads them again (reloadScripts).
+    // Loads its scripts; when Redis is away now, they are loaded again once it connects (or after a failed count).
     this.shared.init(options).catch(() => undefined);
   }
 
@@ -114,12 +120,17 @@ class SharedCountStore implements Store {
     this.local.shutdown();
   }
 
-  private fellBack(error: unknown): void {
-    this.failed(error);
-    // rate-limit-redis keeps the promise of its script's hash; one that failed to load would fail every later count.
+  /** rate-limit-redis keeps the promise of its scripts' hashes; one that failed to load would fail every later count. */
+  loadScripts(): void {
+    if (this.shared.windowMs === undefined) return; // not initialised yet: init loads them
     this.shared.incrementScriptSha = this.shared.loadIncrementScript();
     this.shared.getScriptSha = this.shared.loadGetScript();
     this.shared.incrementScriptSha.catch(() => undefined);
     this.shared.getScriptSha.catch(() => undefined);
+  }
+
+  private fellBack(error: unknown): void {
+    this.failed(error);
+    this.loadScripts();
   }
 }

@@ -125,7 +125,7 @@ export function redisChangeBus({ url, logger, metrics }: RedisChangeBusOptions):
         (error: unknown) => {
           count("lost");
           log.warn(
-            { err: { message: error instanceof Error ? error.message : String(error) }, kind: notice.kind, ids: notice.eventIds.length },
+            { reason: error instanceof Error ? error.message : String(error), kind: notice.kind, ids: notice.eventIds.length },
             "a change notice did not reach Redis: subscribers on other processes miss it",
           );
         },

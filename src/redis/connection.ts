@@ -66,7 +66,7 @@ export function openRedis(url: string, options: RedisConnectionOptions): RedisCl
       return;
     }
     log.warn(
-      { err: { message: error.message }, ...(errorsSince > 0 ? { errorsSinceLastWarning: errorsSince } : {}) },
+      { reason: error.message, ...(errorsSince > 0 ? { errorsSinceLastWarning: errorsSince } : {}) },
       "Redis is unreachable; retrying",
     );
     down = true;

@@ -88,14 +88,19 @@ describe("API replicas sharing one Redis", () => {
 
     /** Waits until each API process has received every valid notice sent so far (bus 0's and the raw ones). */
     async function settled(): Promise<void> {
-      const sent = (await counted(metrics[0]!, "published")) + rawValid;
+      // Read again each time: warm-up notices still on their way count as published once Redis has them.
+      let counts = "";
       await waitFor(
         async () => {
+          const sent = (await counted(metrics[0]!, "published")) + rawValid;
           const received = await Promise.all(replicas.map((replica) => replica.metric('live_change_notices_total{outcome="received"}')));
+          counts = `${sent} sent, ${received.join(" and ")} received`;
           return received.every((count) => count === sent);
         },
-        { timeoutMs: 5_000, what: `${sent} notices received by each API process` },
-      );
+        { timeoutMs: 5_000, what: "every notice sent so far received by each API process" },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message} (${counts})`);
+      });
     }
 
     it("carry a notice from one process to the others within a second, once to each, never back to the sender", async () => {
