@@ -187,7 +187,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   }
   const ownMetricsServer =
     config.metrics.enabled && config.metrics.port !== null ? metricsServer(metrics, logger, config.metrics.keys) : null;
-  const authenticationFailures = authenticationFailureLimit(config.rateLimit);
+  const authenticationFailures = authenticationFailureLimit(config.rateLimit, rateLimitStore?.("authFailures"));
 
   // Who may read, and how often: one set of handlers (one request budget per caller) for /graphql and /export.
   const readAccess = [

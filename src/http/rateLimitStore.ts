@@ -15,7 +15,7 @@ import type { Metrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connection.js";
 
 /** The budgets whose counts the replicas share. */
-export type SharedBudget = "anonymous" | "keyed";
+export type SharedBudget = "anonymous" | "keyed" | "authFailures";
 
 /** Prefix of the counters' keys in Redis; a budget's name follows, then the caller's key. */
 export const RATE_LIMIT_KEY_PREFIX = "conflict-graph:rate:";

@@ -15,6 +15,7 @@ import { waitFor } from "../helpers/waiting.js";
 
 const BUDGET = 8;
 const READER_BUDGET = 6;
+const AUTH_FAILURES = 4;
 const READER_KEY = `replicas-reader-${Date.now()}-0123456789abcdef`;
 const quiet = pino({ level: "silent" });
 
@@ -27,6 +28,7 @@ describe("API replicas sharing one Redis", () => {
       RATE_LIMIT_ANONYMOUS: String(BUDGET),
       RATE_LIMIT_READER: String(READER_BUDGET),
       READER_API_KEYS: `replicas:${READER_KEY}`,
+      RATE_LIMIT_AUTH_FAILURES: String(AUTH_FAILURES),
     };
     replicas = await Promise.all([spawnApi({ redisUrl: redis.url, environment }), spawnApi({ redisUrl: redis.url, environment })]);
   });
@@ -54,6 +56,18 @@ describe("API replicas sharing one Redis", () => {
     const statuses: number[] = [];
     for (let i = 0; i < READER_BUDGET + 1; i++) statuses.push((await replicas[i % 2]!.graphql("{ __typename }", headers)).status);
     expect(statuses).toEqual([...Array<number>(READER_BUDGET).fill(200), 429]);
+  });
+
+  it("keep one budget of refused credentials per address: past it, credentials get 429 unchecked on every process", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < AUTH_FAILURES + 3; i++) {
+      const headers = { authorization: `Bearer wrong-key-${i}-0123456789abcdef` };
+      statuses.push((await replicas[i % 2]!.graphql("{ viewer { role } }", headers)).status);
+    }
+    expect(statuses).toEqual([...Array<number>(AUTH_FAILURES).fill(401), 429, 429, 429]);
+    const locked = await replicas[0]!.graphql("{ viewer { role } }", { authorization: `Bearer ${READER_KEY}` });
+    expect(locked.status).toBe(429);
+    expect(locked.body.errors[0].extensions.code).toBe("RATE_LIMITED");
   });
 
   describe("their change buses", () => {
