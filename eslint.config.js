@@ -2,7 +2,7 @@ import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "neo4j-local/lib/", "src/graphql/generated/", ".neo4j/", "test-results/"] },
+  { ignores: ["dist/", "node_modules/", "neo4j-local/lib/", "src/graphql/generated/", ".neo4j/", ".redis/", "test-results/"] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

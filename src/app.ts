@@ -24,6 +24,10 @@ import { crossOrigin } from "./http/crossOrigin.js";
 import { queryCostPlugin } from "./http/queryCost.js";
 import { Admission, admissionLimits, admissionPlugin, callerOf } from "./http/admission.js";
 import { anonymousRateLimit, authenticationFailureLimit, keyedRateLimit } from "./http/rateLimit.js";
+import { sharedRateLimitStores } from "./http/rateLimitStore.js";
+import type { ChangeBus } from "./live/changeBus.js";
+import { changeBusFor } from "./live/redisChangeBus.js";
+import { closeRedis, openRedis } from "./redis/connection.js";
 import { repeatedFieldLimit } from "./http/repeatedFields.js";
 import { requestShape } from "./http/requestShape.js";
 import { servedOperationTypes } from "./http/operationTypes.js";
@@ -50,6 +54,8 @@ export interface App {
   metrics: Metrics;
   /** The slots of heavy operations (http/admission.ts). */
   admission: Admission;
+  /** What changed in the graph, for live updates: across the replicas through Redis when REDIS_URL is set. Closed by stop(). */
+  changes: ChangeBus;
   /**
    * Says the database is prepared (schema applied and, when seeding on start, the seed written): until then /ready
    * answers 503, so a load balancer sends no traffic to a replica that would answer from an empty graph.
@@ -83,6 +89,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     onPoolExhausted: poolExhaustedWarning(logger),
   });
   const admission = new Admission(admissionLimits(config.neo4j.maxPoolSize, config.admission.waitMs));
+  const changes = changeBusFor(config, logger, metrics);
+  // The rate limits' counts, shared by the replicas (http/rateLimitStore.ts).
+  const rateLimitRedis = config.redis.url === null ? null : openRedis(config.redis.url, { role: "rate-limits", logger });
+  const rateLimitStore = rateLimitRedis === null ? undefined : sharedRateLimitStores(rateLimitRedis, logger, metrics);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxyHops);
@@ -180,14 +190,14 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   }
   const ownMetricsServer =
     config.metrics.enabled && config.metrics.port !== null ? metricsServer(metrics, logger, config.metrics.keys) : null;
-  const authenticationFailures = authenticationFailureLimit(config.rateLimit);
+  const authenticationFailures = authenticationFailureLimit(config.rateLimit, rateLimitStore?.("authFailures"));
 
   // Who may read, and how often: one set of handlers (one request budget per caller) for /graphql and /export.
   const readAccess = [
     authenticationFailures.check,
     authenticateRequests(config.auth, authenticationFailures.failed),
-    anonymousRateLimit(config.rateLimit),
-    keyedRateLimit(config.rateLimit),
+    anonymousRateLimit(config.rateLimit, rateLimitStore?.("anonymous")),
+    keyedRateLimit(config.rateLimit, rateLimitStore?.("keyed")),
   ];
 
   // The playground for browsers at GET /graphql (and the explorer at /explore); API requests go on to Apollo.
@@ -243,6 +253,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     executor,
     metrics,
     admission,
+    changes,
     databasePrepared: () => {
       prepared = true;
     },
@@ -254,6 +265,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       ownMetricsServer?.closeAllConnections();
       ownMetricsServer?.close();
       await apollo.stop();
+      await changes.close();
+      if (rateLimitRedis !== null) await closeRedis(rateLimitRedis);
     },
   };
 }

@@ -72,6 +72,10 @@ export const settings = {
     2_000,
     "How long a heavy operation waits for a slot before it is refused (429 or 503 with `Retry-After`)",
   ),
+  REDIS_URL: optional(
+    z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL"),
+    "A Redis the replicas share (`rediss://` for TLS, `redis://:password@host:6379`): live updates reach every replica, and rate limits count across them; unset: per process",
+  ),
   SEED_ON_START: flag(true, "Seed the article's graph when the database holds no sources"),
   EDITOR_API_KEYS: optional(z.string(), "Editors' keys, comma-separated `key` or `label:key` (16+ characters); unset: no key can write"),
   READER_API_KEYS: optional(z.string(), "Readers' keys, same form (for `READ_REQUIRES_KEY`)"),
@@ -244,6 +248,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       connectTimeoutMs: values.NEO4J_CONNECT_TIMEOUT_MS,
       maxPoolSize: values.NEO4J_MAX_POOL_SIZE,
     },
+    /** The Redis the replicas share (live updates, rate-limit counts), or null: each process on its own. */
+    redis: { url: values.REDIS_URL ?? null },
     seedOnStart: values.SEED_ON_START,
     introspection: values.INTROSPECTION === undefined ? values.NODE_ENV !== "production" : values.INTROSPECTION === "true",
     limits: {

@@ -10,6 +10,10 @@ export interface Metrics {
    * GraphQL over HTTP wants, so an outage shows here (`code="SERVICE_UNAVAILABLE"`) rather than in status codes.
    */
   errorResponses: Counter<"code">;
+  /** Change notices through the shared bus (REDIS_URL): sent, received from other processes, lost or dropped. */
+  changeNotices: Counter<"outcome">;
+  /** Rate-limit counts Redis could not take (unreachable, slow): counted in this process's memory instead. */
+  rateLimitStoreFailures: Counter<"budget">;
   /** Downloads at /export being streamed now (http/exports/): back to 0 once each has finished or its client has gone. */
   exportsInProgress: Gauge<"export">;
 }
@@ -36,6 +40,18 @@ export function createMetrics(): Metrics {
       name: "graphql_error_responses_total",
       help: "GraphQL responses carrying at least one error with this extensions.code (SERVICE_UNAVAILABLE: the database was unreachable).",
       labelNames: ["code"],
+      registers: [registry],
+    }),
+    changeNotices: new Counter({
+      name: "live_change_notices_total",
+      help: "Change notices through Redis by outcome: published, received (from another process), lost (Redis unreachable: not sent), invalid or oversized (dropped on receipt or before sending).",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    rateLimitStoreFailures: new Counter({
+      name: "rate_limit_store_failures_total",
+      help: "Rate-limit counts that Redis could not take, by budget; each was counted in this process's memory instead (a budget per replica while Redis is away).",
+      labelNames: ["budget"],
       registers: [registry],
     }),
     exportsInProgress: new Gauge({

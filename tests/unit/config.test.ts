@@ -87,8 +87,8 @@ describe("the settings", () => {
     expect(environment.filter((name) => !declared.has(name))).toEqual([]);
   });
 
-  it("are, with the local Neo4j's own (which neo4j-local/ reads), all that .env.example sets", () => {
-    const local = read("neo4j-local/localNeo4j.ts");
+  it("are, with the local Neo4j's and Redis's own (which neo4j-local/ and redis-local/ read), all that .env.example sets", () => {
+    const local = read("neo4j-local/localNeo4j.ts") + read("redis-local/localRedis.ts");
     const names = [...read(".env.example").matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]!);
     expect(names.length).toBeGreaterThan(5);
     expect(names.filter((name) => !declared.has(name) && !local.includes(name))).toEqual([]);

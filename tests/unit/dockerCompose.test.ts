@@ -36,3 +36,17 @@ describe("docker-compose's Neo4j", () => {
     expect(setting(compose, /NEO4J_db_transaction_monitor_check_interval: (\S+)/)).toBe("100ms");
   });
 });
+
+describe("docker-compose's Redis", () => {
+  const compose = read("docker-compose.yml");
+  const local = read("redis-local/localRedis.ts");
+
+  it("runs as redis-local runs it: no persistence, the same memory bound and eviction policy, a password", () => {
+    expect(setting(compose, /--maxmemory\n\s+- (\S+)/)).toBe(setting(local, /MAX_MEMORY = "(\w+)"/));
+    expect(setting(compose, /--maxmemory-policy\n\s+- (\S+)/)).toBe(setting(local, /EVICTION_POLICY = "([\w-]+)"/));
+    expect(setting(compose, /--save\n\s+- (\S+)/)).toBe('""');
+    expect(setting(compose, /--appendonly\n\s+- (\S+)/)).toBe('"no"');
+    expect(setting(compose, /--requirepass\n\s+- (\S+)/)).toMatch(/REDIS_PASSWORD/);
+    expect(setting(compose, /REDIS_URL: (\S+)/)).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD[^}]*\}@redis:6379$/);
+  });
+});

@@ -25,6 +25,8 @@ const layers: readonly (readonly string[])[] = [
   // Credentials and the settings that name them.
   ["auth"],
   ["config"],
+  // Connections to the Redis the replicas share (REDIS_URL), for the bus below and the rate limits.
+  ["redis"],
   // The database: driver, executor, schema; the bus that tells live subscriptions what changed.
   ["db", "live"],
   // Reads; the draft every source becomes; what the write path reads back.
