@@ -286,12 +286,15 @@ export class GraphView {
 
   /** The nodes drawn, those outside the date filter included (marked hidden); not those the reader hid. */
   drawnNodes(): DrawnNode[] {
-    return this.cy.nodes(`:not(.${HIDDEN_CLASS})`).map((node) => ({
-      id: node.id(),
-      type: node.data("type") as NodeType,
-      ...this.name(node.id()),
-      hidden: node.hasClass("filtered-out"),
-    }));
+    return this.cy
+      .nodes()
+      .filter((node) => !node.hasClass(HIDDEN_CLASS))
+      .map((node) => ({
+        id: node.id(),
+        type: node.data("type") as NodeType,
+        ...this.name(node.id()),
+        hidden: node.hasClass("filtered-out"),
+      }));
   }
 
   /** Fits the highlighted path (with its labels) when there is one, else the whole drawing. */
