@@ -198,8 +198,12 @@ export class SceneControls {
   }
 
   private focus(id: string): void {
+    // A node off the canvas is brought to its middle; one in view stays where the reader saw it.
     const node = this.view.cy.getElementById(id);
-    if (node.nonempty()) this.view.cy.center(node);
+    if (node.nonempty()) {
+      const { x, y } = node.renderedPosition();
+      if (x < 0 || y < 0 || x > this.view.cy.width() || y > this.view.cy.height()) this.view.cy.center(node);
+    }
     this.handlers.focus(id);
   }
 
