@@ -2,6 +2,7 @@
 import type { StylesheetJson } from "cytoscape";
 import { relationshipList, type RelationshipFamily } from "../../../src/graph/catalogue.js";
 import type { NodeType } from "./model.js";
+import { BY_TOLL_CLASS, HIDDEN_CLASS } from "./scene.js";
 
 interface TypeStyle {
   color: string;
@@ -121,5 +122,8 @@ export function graphStylesheet(sizes: LabelSizes = { node: NODE_FONT_SIZE, edge
       style: { width: 5, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, color: "#111827", "z-index": 10 },
     },
     { selector: ".filtered-out", style: { display: "none" } },
+    // Sized by toll (scene.ts): after the focus and path-end sizes, which their borders still show.
+    { selector: `node.${BY_TOLL_CLASS}`, style: { width: "data(tollSize)", height: "data(tollSize)" } },
+    { selector: `.${HIDDEN_CLASS}`, style: { display: "none" } },
   ];
 }

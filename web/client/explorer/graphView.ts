@@ -10,6 +10,7 @@ import cytoscape, {
 import { neighbourAngles, ringPositions, settleNewNodes } from "./expandLayout.js";
 import { EDGE_FONT_SIZE, graphStylesheet, LEGIBLE_FONT_PX, NODE_FONT_SIZE, type LabelSizes } from "./graphStyle.js";
 import { placeLabels, type Box, type LabelCandidate, type Obstacle } from "./labelPlacement.js";
+import { eventToll, HIDDEN_CLASS } from "./scene.js";
 import {
   distinctNames,
   edgeId,
@@ -61,6 +62,10 @@ const MAX_FIT_ZOOM = 1.3;
 const MAX_STRETCH = 1.6;
 /** Labels of these nodes are always drawn. */
 const EMPHASISED = ".focused, .path-end, .on-path, .spotlit";
+
+/** A node on the canvas: neither outside the date filter nor hidden by the reader. */
+export const isShown = (node: NodeSingular): boolean => !node.hasClass("filtered-out") && !node.hasClass(HIDDEN_CLASS);
+const edgeShown = (edge: EdgeSingular): boolean => isShown(edge.source()) && isShown(edge.target());
 
 /** Text widths as the canvas draws them, for deciding whether an edge's label fits along it. */
 const measuring = document.createElement("canvas").getContext("2d");
@@ -176,6 +181,7 @@ export class GraphView {
         type: node.__typename,
         label: nodeLabel(node),
         date: node.date,
+        toll: eventToll(node.fatalities),
       },
       position: ring?.[index] ?? {
         x: 80 * Math.cos((2 * Math.PI * index) / Math.max(fresh.length, 1)),
@@ -193,7 +199,7 @@ export class GraphView {
     this.cy.add(
       freshEdges.map((edge) => ({
         group: "edges" as const,
-        data: { id: edgeId(edge), source: edge.from, target: edge.to, label: edgeLabel(edge), type: edge.type },
+        data: { id: edgeId(edge), source: edge.from, target: edge.to, label: edgeLabel(edge), type: edge.type, role: edge.role },
       })),
     );
     if (fresh.length > 0) this.nameNodes();
@@ -287,22 +293,23 @@ export class GraphView {
     this.scheduleLabels();
   }
 
-  /** What is visible now: hidden events and the edges to them do not count. */
+  /** What is visible now: hidden events and nodes and the edges to them do not count. */
   counts(): { nodes: number; edges: number; hiddenEvents: number } {
     const hidden = this.cy.nodes(".filtered-out");
-    const visibleEdges = this.cy
-      .edges()
-      .filter((edge) => !edge.source().hasClass("filtered-out") && !edge.target().hasClass("filtered-out"));
-    return { nodes: this.cy.nodes().length - hidden.length, edges: visibleEdges.length, hiddenEvents: hidden.length };
+    return { nodes: this.cy.nodes().filter(isShown).length, edges: this.cy.edges().filter(edgeShown).length, hiddenEvents: hidden.length };
   }
 
+  /** The nodes drawn, those outside the date filter included (marked hidden); not those the reader hid. */
   drawnNodes(): DrawnNode[] {
-    return this.cy.nodes().map((node) => ({
-      id: node.id(),
-      type: node.data("type") as NodeType,
-      ...this.name(node.id()),
-      hidden: node.hasClass("filtered-out"),
-    }));
+    return this.cy
+      .nodes()
+      .filter((node) => !node.hasClass(HIDDEN_CLASS))
+      .map((node) => ({
+        id: node.id(),
+        type: node.data("type") as NodeType,
+        ...this.name(node.id()),
+        hidden: node.hasClass("filtered-out"),
+      }));
   }
 
   /** Fits the highlighted path (with its labels) when there is one, else the whole drawing. */
@@ -379,8 +386,8 @@ export class GraphView {
   private placeLabels(): void {
     this.sizeLabels();
     const zoom = this.cy.zoom();
-    const nodes = this.cy.nodes().filter((node) => !node.hasClass("filtered-out"));
-    const edges = this.cy.edges().filter((edge) => !edge.source().hasClass("filtered-out") && !edge.target().hasClass("filtered-out"));
+    const nodes = this.cy.nodes().filter(isShown);
+    const edges = this.cy.edges().filter(edgeShown);
     const labelBox = (element: NodeSingular | EdgeSingular): Box =>
       element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
     const bodies: Obstacle[] = nodes.map((node) => ({

@@ -21,6 +21,7 @@ import { attachSearchBox } from "./searchBox.js";
 import { isolate } from "./model.js";
 import { attachPanelSize } from "./panelSize.js";
 import { attachSkipLinks } from "./skipLinks.js";
+import { SceneControls } from "./sceneControls.js";
 import { statusText } from "./status.js";
 
 declare global {
@@ -67,6 +68,11 @@ const state: {
 const view = new GraphView(graphContainer, { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id) });
 window.cy = view.cy;
 const panelSize = attachPanelSize(byId<HTMLElement>("details").closest<HTMLElement>(".layout")!, detailsPanel, graphFrame.parentElement!);
+const scene = new SceneControls(
+  view,
+  { tools: byId("scene-tools"), table: byId("scene-table"), frame: graphFrame, graph: graphContainer, nodeList },
+  { focus: (id) => focusNode(id), focused: () => state.focused, changed: () => refresh() },
+);
 
 /**
  * The map and the timeline, built the first time they are shown: the events of the current filter (the date inputs,
@@ -102,9 +108,10 @@ function refresh(): void {
   renderNodeList(
     nodeList,
     { nodes: view.drawnNodes(), focused: state.focused, pathEnds: state.pathEnds },
-    { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id) },
+    { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id), hide: (id) => scene.hide(id) },
   );
   renderPathPanel(pathPanel, state.path, (id) => view.name(id), clearPath);
+  scene.update();
   view.setFocused(state.focused);
   view.setPathEnds(state.pathEnds);
 }
@@ -178,6 +185,13 @@ async function openNode(id: string): Promise<void> {
   } catch (error) {
     failed("Expanding", error);
   }
+}
+
+/** A node chosen in the table: focused, its details read, the drawing left as it is. */
+function focusNode(id: string): void {
+  state.focused = id;
+  refresh();
+  void showDetails(id);
 }
 
 async function togglePathEnd(id: string): Promise<void> {

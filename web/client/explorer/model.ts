@@ -14,6 +14,8 @@ export interface NodeSummary {
   title?: string;
   /** Events only: used by the date filter. */
   date?: string;
+  /** Events only: people killed, for sizing nodes by toll. */
+  fatalities?: { best: number | null; low: number | null } | null;
   stance?: string;
   text?: string;
   claimKind?: string;

@@ -17,6 +17,8 @@ export interface NodeListState {
 export interface NodeListHandlers {
   open: (id: string) => void;
   togglePathEnd: (id: string) => void;
+  /** Hide the node from the drawing (sceneControls.ts; H or Delete on its entry does the same). */
+  hide: (id: string) => void;
 }
 
 export function renderNodeList(list: HTMLUListElement, { nodes, focused, pathEnds }: NodeListState, handlers: NodeListHandlers): void {
@@ -44,11 +46,14 @@ export function renderNodeList(list: HTMLUListElement, { nodes, focused, pathEnd
         checked: pathEnds.includes(node.id),
       });
       checkbox.addEventListener("change", () => handlers.togglePathEnd(node.id));
+      const hide = h("button", { type: "button", class: "node-hide", "data-id": node.id, "aria-label": `Hide ${nameText(node)}` }, "Hide");
+      hide.addEventListener("click", () => handlers.hide(node.id));
       return h(
         "li",
         { class: node.hidden ? "node-row is-hidden" : "node-row" },
         open,
         h("label", { class: "path-end-label", title: "Use as an end of the shortest path" }, checkbox),
+        hide,
       );
     }),
   );

@@ -24,6 +24,10 @@ const NODE_SUMMARY = /* GraphQL */ `
     ... on Event {
       title
       date
+      fatalities {
+        best
+        low
+      }
     }
     ... on Source {
       title

@@ -10,16 +10,24 @@ import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { recipeTabs } from "virtual:recipes";
 import { createFetcher } from "./fetcher.js";
+import { TabMenu } from "./tabMenu.js";
 import { showQuestionsAsTabTitles } from "./tabTitles.js";
 
 const container = document.getElementById("graphiql");
 if (!container) throw new Error("the page has no #graphiql element");
 
+const questions = new Map(recipeTabs.map((tab) => [tab.operationName, tab.title]));
+
 const logo = createElement(
   GraphiQL.Logo,
   null,
-  createElement("span", { className: "playground-title" }, "conflict-graph"),
-  createElement("a", { href: "/explore", className: "playground-explore-link" }, "Explorer"),
+  createElement(TabMenu, { questions }),
+  createElement(
+    "span",
+    { className: "playground-brand" },
+    createElement("span", { className: "playground-title" }, "conflict-graph"),
+    createElement("a", { href: "/explore", className: "playground-explore-link" }, "Explorer"),
+  ),
 );
 
 createRoot(container).render(
@@ -40,4 +48,4 @@ createRoot(container).render(
   ),
 );
 
-showQuestionsAsTabTitles(container, new Map(recipeTabs.map((tab) => [tab.operationName, tab.title])));
+showQuestionsAsTabTitles(container, questions);
