@@ -143,7 +143,8 @@ export async function matchIncidents(
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
     return;
   }
-  // New reports' own incidents are complete as made (ownIncidents): only those that matching changes are refreshed.
+  // New reports got their own incidents, complete as made, with the statement that created them (createNodes); those
+  // whose incident's name an incident held get theirs here. Only the incidents that matching changes are refreshed.
   await ownIncidents(
     tx,
     changes.created.filter((id) => !changes.ownIncidents?.has(id)),
