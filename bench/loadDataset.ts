@@ -1,9 +1,11 @@
 /**
  * `npx tsx bench/loadDataset.ts --events 10000 [--seed 1] [--documents-per-import 20] [--uri bolt://127.0.0.1:7689]
- * [--no-reset] [--again]`: generates the synthetic dataset, empties the database (unless --no-reset) and imports the
+ * [--no-reset] [--again] [--profile]`: generates the synthetic dataset, empties the database (unless --no-reset) and imports the
  * dataset through the import path, then checks that the graph holds exactly the dataset's nodes and relationships
  * and prints the import speed and where the time went (per Cypher statement, from the executor's metrics).
- * --again imports everything a second time, which must create and update nothing.
+ * --again imports everything a second time, which must create and update nothing. --profile runs every statement under
+ * PROFILE and adds each statement's db hits and rows to the table (which PROFILE slows: times of such a run are not the
+ * import's).
  * The default database is the local bench instance (`npx tsx neo4j-local/cli.ts start --instance bench`).
  */
 import { readFileSync } from "node:fs";
@@ -12,7 +14,10 @@ import { parseArgs } from "node:util";
 import { loadEnvFile } from "../src/envFile.js";
 import { localInstance } from "../neo4j-local/localNeo4j.js";
 import { migrate } from "../src/ingest/write/dataMigrations.js";
+import { Executor } from "../src/db/executor.js";
+import { ImportService } from "../src/ingest/importService.js";
 import { type Dataset, generateDataset, loadDataset, openBench, resetDatabase } from "./dataset.js";
+import { profilingDriver, statementTable } from "./importBench.js";
 
 // Settings from the project's .env, as every command reads them (the environment wins).
 loadEnvFile();
@@ -26,12 +31,16 @@ const { values } = parseArgs({
     "no-reset": { type: "boolean", default: false },
     again: { type: "boolean", default: false },
     statements: { type: "string", default: "15" },
+    profile: { type: "boolean", default: false },
   },
 });
 
 const TIMEOUT_MS = 600_000;
 const uri = values.uri ?? localInstance("bench").uri;
-const { metrics, driver, db, imports } = openBench(uri, TIMEOUT_MS);
+const { metrics, driver, ...bench } = openBench(uri, TIMEOUT_MS);
+const profiling = values.profile ? profilingDriver(driver) : null;
+const db = profiling ? new Executor(profiling.driver, metrics, { database: undefined, queryTimeoutMs: TIMEOUT_MS }) : bench.db;
+const imports = profiling ? new ImportService(db, { timeoutMs: TIMEOUT_MS }) : bench.imports;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 try {
@@ -40,6 +49,9 @@ try {
   say(`generated ${dataset.facts.events} events in ${dataset.bundles.length} bundles (${Math.round(performance.now() - generatedAt)} ms)`);
   if (values["no-reset"]) await migrate(db);
   else await resetDatabase(db);
+  // The statements of the load alone: not the wipe's or the migrations'.
+  metrics.queryDuration.reset();
+  profiling?.work.clear();
 
   const documentsPerImport = values["documents-per-import"] ? Number(values["documents-per-import"]) : undefined;
   let lastReport = 0;
@@ -57,11 +69,12 @@ try {
       `(${result.imports} imports of ${result.documentsPerImport} reports, ${result.created} nodes created)`,
   );
   printCpu(cpuBefore, result.events);
-  await printStatementTimes(result.seconds);
+  await printStatementTimes(result.seconds, result.imports);
   await checkGraph(dataset);
 
   if (values.again) {
     metrics.queryDuration.reset();
+    profiling?.work.clear();
     const cpuAgain = cpuSeconds();
     const again = await loadDataset(imports, dataset, documentsPerImport ? { documentsPerImport } : {});
     say(
@@ -69,30 +82,33 @@ try {
         `${again.created} created, ${again.updated} updated, ${again.unchanged} unchanged`,
     );
     printCpu(cpuAgain, again.events);
-    await printStatementTimes(again.seconds);
+    await printStatementTimes(again.seconds, again.imports);
   }
 } finally {
   await driver.close();
 }
 
-/** The statements that took the most time, summed over the load. */
-async function printStatementTimes(total: number): Promise<void> {
+/**
+ * The statements that took the most time, summed over the load, with how many ran per import and, under --profile,
+ * their db hits and rows.
+ */
+async function printStatementTimes(total: number, importsRun: number): Promise<void> {
   const { values: samples } = await metrics.queryDuration.get();
-  const seconds = new Map<string, { sum: number; count: number }>();
+  const statements = new Map<string, { seconds: number; count: number }>();
   for (const sample of samples) {
     const query = String(sample.labels.query);
-    const entry = seconds.get(query) ?? { sum: 0, count: 0 };
-    if (sample.metricName?.endsWith("_sum")) entry.sum = sample.value;
-    else if (sample.metricName?.endsWith("_count")) entry.count = sample.value;
+    const entry = statements.get(query) ?? { seconds: 0, count: 0 };
+    if (sample.metricName?.endsWith("_sum")) entry.seconds += sample.value;
+    else if (sample.metricName?.endsWith("_count")) entry.count += sample.value;
     else continue;
-    seconds.set(query, entry);
+    statements.set(query, entry);
   }
-  const rows = [...seconds.entries()].sort(([, a], [, b]) => b.sum - a.sum);
-  const inCypher = rows.reduce((sum, [, entry]) => sum + entry.sum, 0);
+  const inCypher = [...statements.values()].reduce((sum, entry) => sum + entry.seconds, 0);
+  const runs = [...statements.values()].reduce((sum, entry) => sum + entry.count, 0);
   say(`  in Cypher ${inCypher.toFixed(2)} s of ${total.toFixed(2)} s; the rest is JavaScript (validation, drafts, comparison)`);
-  for (const [query, entry] of rows.slice(0, Number(values.statements))) {
-    say(`  ${query.padEnd(36)} ${entry.sum.toFixed(2).padStart(8)} s  ${String(entry.count).padStart(6)} statements`);
-  }
+  say(`  ${runs} statements, ${(runs / importsRun).toFixed(1)} per import`);
+  const table = statementTable(statements, profiling?.work ?? null, importsRun);
+  for (const line of table.slice(0, Number(values.statements) + 1)) say(line);
 }
 
 /** The graph holds what the dataset says it should, label by label and type by type. */

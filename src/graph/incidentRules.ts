@@ -107,8 +107,8 @@ export function lastPossibleDay(event: { date: string; datePrecision: DatePrecis
 }
 
 /** True when a report takes part in automatic matching: a precise enough date, an interval of a month at most. */
-function matchable(event: string): string {
-  return `(${event}.datePrecision IN ${list(MATCHING_PRECISIONS)} AND ${latestDay(event)} <= ${earliestDay(event)} + duration({days: ${MAX_MATCHING_SPAN_DAYS}}))`;
+function matchable(event: string, earliest = earliestDay(event), latest = latestDay(event)): string {
+  return `(${event}.datePrecision IN ${list(MATCHING_PRECISIONS)} AND ${latest} <= ${earliest} + duration({days: ${MAX_MATCHING_SPAN_DAYS}}))`;
 }
 
 /**
@@ -120,11 +120,17 @@ function matchable(event: string): string {
  */
 export const MATCHING_KEYS = { place: "matchPlace", category: "matchCategory", from: "matchFrom", to: "matchTo" } as const;
 
-/** A `SET` that writes the matching keys of `occurredIn`, from `event` to `place` (or removes them). */
+/**
+ * A `WITH … SET` that writes the matching keys of `occurredIn`, from `event` to `place` (or removes them). The event's
+ * interval is worked out once per row (`matchEarliest`, `matchLatest`), not once for each key: each property read is
+ * a db hit.
+ */
 export function setMatchingKeys(event: string, occurredIn: string, place: string): string {
-  const when = (value: string) => `CASE WHEN ${matchable(event)} THEN ${value} END`;
-  return `SET ${occurredIn}.${MATCHING_KEYS.place} = ${when(`${place}.id`)}, ${occurredIn}.${MATCHING_KEYS.category} = ${when(`${event}.category`)},
-    ${occurredIn}.${MATCHING_KEYS.from} = ${when(earliestDay(event))}, ${occurredIn}.${MATCHING_KEYS.to} = ${when(latestDay(event))}`;
+  const when = (value: string) => `CASE WHEN matchable THEN ${value} END`;
+  return `WITH ${event}, ${occurredIn}, ${place}, ${earliestDay(event)} AS matchEarliest, ${latestDay(event)} AS matchLatest
+    WITH ${event}, ${occurredIn}, ${place}, matchEarliest, matchLatest, ${matchable(event, "matchEarliest", "matchLatest")} AS matchable
+    SET ${occurredIn}.${MATCHING_KEYS.place} = ${when(`${place}.id`)}, ${occurredIn}.${MATCHING_KEYS.category} = ${when(`${event}.category`)},
+    ${occurredIn}.${MATCHING_KEYS.from} = ${when("matchEarliest")}, ${occurredIn}.${MATCHING_KEYS.to} = ${when("matchLatest")}`;
 }
 
 /** What the rule between two reports reads of each: who published it, and the reports an editor kept it apart from. */

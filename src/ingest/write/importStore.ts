@@ -8,7 +8,7 @@ import type { Executor, WriteTransaction } from "../../db/executor.js";
 import { int } from "../../db/values.js";
 import { rel } from "../../graph/catalogue.js";
 import { MAX_STORED_CHAIN } from "../../graph/limits.js";
-import { type ClaimFacts, COUNT_AGGREGATES, eventAggregates, setTollAggregates } from "../../model/eventAggregates.js";
+import { type ClaimFacts, COUNT_AGGREGATES, eventAggregates, setTollAggregates, TOLL_AGGREGATES } from "../../model/eventAggregates.js";
 import type { Located } from "../draft.js";
 import {
   type EntityLabel,
@@ -31,14 +31,14 @@ const BATCH = 1_000;
  * there are; without this, Neo4j plans it again whenever the graph has grown enough since the last plan, which a
  * large import does often (docs/benchmarks.md, Import).
  */
-const REUSE_PLAN = "CYPHER replan=skip";
+export const REUSE_PLAN = "CYPHER replan=skip";
 
 /**
  * Statement parameters as one map, `$batch`. Neo4j 5 keys its plan cache on the size class of each list (and string)
  * parameter (under 10, under 100, under 1,000 items…) and plans a statement again for every new combination; the
  * size of a list inside a map is not looked at, so each statement is planned once.
  */
-function inBatch(parameters: Record<string, unknown>): { batch: Record<string, unknown> } {
+export function inBatch(parameters: Record<string, unknown>): { batch: Record<string, unknown> } {
   return { batch: parameters };
 }
 
@@ -258,18 +258,33 @@ function propertyColumnsOf(label: WriteLabel, propertyMaps: readonly Record<stri
 /** Types of the event aggregates that are not strings (see eventAggregates). */
 const aggregateTypes = Object.fromEntries(COUNT_AGGREGATES.map((name) => [name, "int"]));
 
+/** What createNodes made: the new nodes' element ids, and the own incidents of new events (event id -> incident id). */
+export interface CreatedNodes {
+  elements: ElementIds;
+  incidents: Map<string, string>;
+}
+
 /**
  * Creates nodes the graph does not hold (the importer checked, under the import lock), stamped with who and when;
  * `extra` adds properties outside the content (event aggregates). Returns their element ids. CREATE, not MERGE:
  * MERGE would look each id up first only to find nothing. A row is `[id, value…]` (see propertyColumnsOf).
+ *
+ * With `ownIncidents` (which gives the id each event's incident takes, incidentStore.ts incidentIdOf), each new event
+ * gets its own incident in the same statement, complete as made (as incidentStore.ts ownIncidents makes one); an event
+ * whose incident id an incident already holds gets none here, and is left out of `incidents` for the caller to give it
+ * one.
  */
 export async function createNodes(
   tx: WriteTransaction,
   label: WriteLabel,
   nodes: readonly TargetNode[],
-  { writtenBy, extra = new Map() }: { writtenBy: string; extra?: ReadonlyMap<string, Record<string, unknown>> },
-): Promise<ElementIds> {
-  const created: ElementIds = new Map();
+  {
+    writtenBy,
+    extra = new Map(),
+    ownIncidents,
+  }: { writtenBy: string; extra?: ReadonlyMap<string, Record<string, unknown>>; ownIncidents?: (eventId: string) => string },
+): Promise<CreatedNodes> {
+  const created: CreatedNodes = { elements: new Map(), incidents: new Map() };
   if (nodes.length === 0) return created;
   const columns = propertyColumnsOf(label, [...nodes.map((node) => node.properties), ...extra.values()]);
   // Properties in the CREATE pattern: one operation per node, and null values are simply not set.
@@ -278,25 +293,51 @@ export async function createNodes(
     ...columns.map(({ column, value }) => `${column}: ${value}`),
     "createdAt: datetime.transaction(), createdBy: $batch.writtenBy, updatedAt: datetime.transaction(), updatedBy: $batch.writtenBy",
   ].join(", ");
-  for (const batch of batches(nodes)) {
-    const rows = await tx.run(
-      `// create${label}s
+  const incident = `row[${columns.length + 1}]`;
+  // The incident's date and tolls are the event's, taken from the row as the event's are: reading them back from the
+  // event would cost a db hit each.
+  const valueOf = new Map(columns.map(({ column, value }) => [column, value]));
+  const incidentProperties = [
+    `id: ${incident}`,
+    `date: ${valueOf.get("date") ?? "null"}`,
+    "match: 'SINGLE'",
+    ...TOLL_AGGREGATES.map((name) => `${name}: ${valueOf.get(name) ?? "null"}`),
+  ].join(", ");
+  const statement = ownIncidents
+    ? `// create${label}sWithIncidents
       ${REUSE_PLAN}
       UNWIND $batch.rows AS row
       CREATE (n:${label} {${properties}})
-      RETURN row[0] AS id, elementId(n) AS element`,
+      WITH row, n, NOT EXISTS { MATCH (:Incident {id: ${incident}}) } AS free
+      FOREACH (_ IN CASE WHEN free THEN [1] ELSE [] END |
+        CREATE (n)-[:${rel("REPORT_OF")}]->(:Incident {${incidentProperties}}))
+      RETURN row[0] AS id, elementId(n) AS element, CASE WHEN free THEN ${incident} END AS incident`
+    : `// create${label}s
+      ${REUSE_PLAN}
+      UNWIND $batch.rows AS row
+      CREATE (n:${label} {${properties}})
+      RETURN row[0] AS id, elementId(n) AS element`;
+  for (const batch of batches(nodes)) {
+    const rows = await tx.run(
+      statement,
       inBatch({
         rows: batch.map((node) => {
           const more = extra.get(node.id);
-          return [node.id, ...columns.map(({ column }) => node.properties[column] ?? more?.[column] ?? null)];
+          const values = [node.id, ...columns.map(({ column }) => node.properties[column] ?? more?.[column] ?? null)];
+          return ownIncidents ? [...values, ownIncidents(node.id)] : values;
         }),
         writtenBy,
       }),
     );
-    for (const row of parseRows(elementRow, rows)) created.set(row.id, row.element);
+    for (const row of parseRows(createdRow, rows)) {
+      created.elements.set(row.id, row.element);
+      if (row.incident) created.incidents.set(row.id, row.incident);
+    }
   }
   return created;
 }
+
+const createdRow = elementRow.extend({ incident: optionalText.optional() });
 
 /**
  * Sets every property of stored nodes to their target's (null removes), stamped with who and when. A row is
@@ -341,7 +382,7 @@ function propertyColumns(propertyMaps: readonly Record<string, unknown>[]): stri
 }
 
 /** A node's element id; the importer learns one for every node it writes or links to before it writes. */
-function elementOf(elements: ElementIds, id: string): string {
+export function elementOf(elements: ReadonlyMap<string, string>, id: string): string {
   const element = elements.get(id);
   if (element === undefined) throw new Error(`No element id for ${id}`);
   return element;

@@ -41,6 +41,7 @@ import {
 import { followRedirects, writeRedirects } from "./redirects.js";
 import type { IncidentDecisions } from "./incidentDecisions.js";
 import { matchIncidents } from "./incidentMatching.js";
+import { incidentIdOf } from "./incidentStore.js";
 import { deriveEventPoints } from "./eventPoints.js";
 import { sameEvidence, type StoredNode, type TargetNode, targetNode } from "../resolve/merge.js";
 import { applyResolution, type EntityMatch, resolveEntities } from "../resolve/resolution.js";
@@ -119,7 +120,7 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
   const report = reportOf(comparison, resolved.matches, options);
   if (options.dryRun) throw new DryRunRollback(report);
   const events = await write(tx, comparison, identifiers, options);
-  await deriveIncidents(tx, events, options);
+  await deriveIncidents(tx, events, comparison.elements, options);
   if (report.touched.length > 0) await countImport(tx);
   return report;
 }
@@ -330,6 +331,8 @@ interface WrittenEvents {
   updated: string[];
   /** Events whose claims or statements changed, or that lost some: their aggregates were refreshed. */
   claimsChanged: string[];
+  /** The new events given their own incident as they were created (event id -> incident id). */
+  ownIncidents: Map<string, string>;
 }
 
 /**
@@ -349,7 +352,7 @@ async function write(
   const { elements, targets, writes, changedEvidence } = comparison;
   const createdIds = new Set([...writes.values()].flatMap(({ created }) => created.map((node) => node.id)));
   const newEvents = newEventAggregates(targets, createdIds);
-  await writeNodes(tx, comparison, newEvents, options);
+  const ownIncidents = await writeNodes(tx, comparison, newEvents, options);
   await writeIdentifiers(
     tx,
     identifiers.identified.map((node) => ({ node, created: createdIds.has(node.id) })),
@@ -401,29 +404,38 @@ async function write(
     created: targets.filter((node) => node.label === "Event" && createdIds.has(node.id)).map((node) => node.id),
     updated: (writes.get("Event")?.updated ?? []).map((node) => node.id),
     claimsChanged: events,
+    ownIncidents,
   };
 }
 
-/** Creates and updates the nodes of every label, learning the new nodes' element ids; reports progress per label. */
+/**
+ * Creates and updates the nodes of every label, learning the new nodes' element ids; reports progress per label.
+ * New events get their own incidents as they are created, unless an export's incidents are restored instead; returns
+ * those incidents (event id -> incident id).
+ */
 async function writeNodes(
   tx: WriteTransaction,
   { writes, elements }: Comparison,
   newEvents: ReadonlyMap<string, Record<string, unknown>>,
   options: ImportOptions,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const total = [...writes.values()].reduce((sum, { created, updated }) => sum + created.length + updated.length, 0);
   let done = 0;
+  const incidents = new Map<string, string>();
   await Promise.all(
     [...writes].map(async ([label, { created, updated }]) => {
-      const [createdElements] = await Promise.all([
-        createNodes(tx, label, created, { writtenBy: options.writtenBy, ...(label === "Event" ? { extra: newEvents } : {}) }),
+      const events = label === "Event" ? { extra: newEvents, ...(options.incidents ? {} : { ownIncidents: incidentIdOf }) } : {};
+      const [createdNodes] = await Promise.all([
+        createNodes(tx, label, created, { writtenBy: options.writtenBy, ...events }),
         updateNodes(tx, label, updated, { writtenBy: options.writtenBy, elements }),
       ]);
-      for (const [id, element] of createdElements) elements.set(id, element);
+      for (const [id, element] of createdNodes.elements) elements.set(id, element);
+      for (const [id, incident] of createdNodes.incidents) incidents.set(id, incident);
       done += created.length + updated.length;
       options.onProgress?.(done, total);
     }),
   );
+  return incidents;
 }
 
 /** Removes the owned relationships of the stored nodes to write; returns the events their claims and statements were about. */
@@ -450,10 +462,11 @@ async function deleteUpdatedLinks(tx: WriteTransaction, { writes, elements }: Co
 
 /**
  * Derive incidents: new and updated events are matched into incidents, and the incidents of events whose claims
- * changed get their tolls again (incidents.ts); an export's incidents are restored as they were instead.
+ * changed get their tolls again (incidents.ts); an export's incidents are restored as they were instead. New events
+ * have their own incidents already (writeNodes), and events are found by element id, as the write phase finds them.
  */
-async function deriveIncidents(tx: WriteTransaction, events: WrittenEvents, options: ImportOptions): Promise<void> {
-  await matchIncidents(tx, { ...events, ...(options.incidents ? { restored: options.incidents } : {}) });
+async function deriveIncidents(tx: WriteTransaction, events: WrittenEvents, elements: ElementIds, options: ImportOptions): Promise<void> {
+  await matchIncidents(tx, { ...events, ...(options.incidents ? { restored: options.incidents } : {}) }, elements);
 }
 
 /**

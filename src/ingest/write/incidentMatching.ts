@@ -7,13 +7,14 @@
 import type { WriteTransaction } from "../../db/executor.js";
 import { rel } from "../../graph/catalogue.js";
 import { matchingReports, samePublisher, setMatchingKeys } from "../../graph/incidentRules.js";
-import { batches } from "./importStore.js";
+import { batches, type ElementIds, elementOf, inBatch, REUSE_PLAN } from "./importStore.js";
 import { type IncidentDecisions, restoreIncidents } from "./incidentDecisions.js";
 import { incidentsOf, moveReports, ownIncidents, refreshIncidents, reportFacts, Reports } from "./incidentStore.js";
 
 /**
- * The reports matching each of `$ids` on date, place and kind (graph/incidentRules.ts): the statement the import runs,
- * exported so that tests and bench/concentratedTowns.ts can PROFILE what it reads.
+ * The reports matching each of `$ids` on date, place and kind (graph/incidentRules.ts): the matching the import runs
+ * (which finds its events by element id instead), exported so that tests and bench/concentratedTowns.ts can PROFILE
+ * what it reads.
  */
 export const matchingReportsStatement = `// matchingReportsOfEvents
       UNWIND $ids AS id
@@ -24,14 +25,44 @@ export const matchingReportsStatement = `// matchingReportsOfEvents
       }
       RETURN id, matches`;
 
-/** The reports matching each event on date, place and kind (graph/incidentRules.ts). */
-async function matchesOf(tx: WriteTransaction, eventIds: readonly string[]): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>();
+/**
+ * What the import runs: matchingReportsStatement with the events found by element id, and each match's element id and
+ * each event's date returned with it (the import matches its reports in order of date).
+ */
+const matchingReportsByElementStatement = `// matchingReportsOfEvents
+      ${REUSE_PLAN}
+      UNWIND $batch.keys AS key
+      MATCH (e:Event) WHERE elementId(e) = key
+      CALL (e) {
+        ${matchingReports("e", "o")}
+        RETURN collect([o.id, elementId(o)]) AS matches
+      }
+      RETURN e.id AS id, toString(e.date) AS date, matches`;
+
+/**
+ * The reports matching each event on date, place and kind (graph/incidentRules.ts), and each event's date; the events
+ * found by element id, and the matches' learned into `elements`.
+ */
+async function matchesOf(
+  tx: WriteTransaction,
+  eventIds: readonly string[],
+  elements: ElementIds,
+): Promise<{ matches: Map<string, string[]>; dates: Map<string, string> }> {
+  const matches = new Map<string, string[]>();
+  const dates = new Map<string, string>();
   for (const batch of batches(eventIds)) {
-    const rows = await tx.run(matchingReportsStatement, { ids: batch });
-    for (const row of rows) found.set(String(row.id), row.matches as string[]);
+    const rows = await tx.run(matchingReportsByElementStatement, inBatch({ keys: batch.map((id) => elementOf(elements, id)) }));
+    for (const row of rows) {
+      const found = row.matches as [string, string][];
+      for (const [id, element] of found) elements.set(id, element);
+      matches.set(
+        String(row.id),
+        found.map(([id]) => id),
+      );
+      dates.set(String(row.id), String(row.date));
+    }
   }
-  return found;
+  return { matches, dates };
 }
 
 /**
@@ -41,15 +72,19 @@ async function matchesOf(tx: WriteTransaction, eventIds: readonly string[]): Pro
 async function matchReports(
   tx: WriteTransaction,
   eventIds: readonly string[],
+  elements: ElementIds,
 ): Promise<{ moves: [string, string][]; touched: Set<string> }> {
-  const reports = new Reports(tx);
-  const matches = await matchesOf(tx, eventIds);
+  const reports = new Reports(tx, elements);
+  const { matches, dates } = await matchesOf(tx, eventIds, elements);
   await reports.know([...eventIds, ...[...matches.values()].flat()]);
-  const order = [...eventIds];
+  // In order of date, then id.
+  const order = [...eventIds]
+    .filter((id) => dates.has(id))
+    .sort((a, b) => dates.get(a)!.localeCompare(dates.get(b)!) || (a < b ? -1 : a > b ? 1 : 0));
   // The reports a report could join, whose own matches decide whether another report of its publisher fits as well.
   const relevant = new Map(order.map((id) => [id, (matches.get(id) ?? []).filter((other) => reports.compatible(id, other))]));
   const rivalsWanted = [...new Set([...relevant.values()].flat())].filter((id) => !matches.has(id));
-  for (const [id, found] of await matchesOf(tx, rivalsWanted)) matches.set(id, found);
+  for (const [id, found] of (await matchesOf(tx, rivalsWanted, elements)).matches) matches.set(id, found);
   await reports.know([...matches.values()].flat());
 
   const moves: [string, string][] = [];
@@ -89,26 +124,45 @@ async function matchReports(
  */
 export async function matchIncidents(
   tx: WriteTransaction,
-  changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[]; restored?: IncidentDecisions },
+  changes: {
+    created: readonly string[];
+    updated: readonly string[];
+    claimsChanged: readonly string[];
+    restored?: IncidentDecisions;
+    /** New reports already given their own incident, as they were created (importStore.ts createNodes). */
+    ownIncidents?: ReadonlyMap<string, string>;
+  },
+  /** The import's element ids of every event named above (importStore.ts ElementIds): statements find them by these. */
+  importElements: ElementIds,
 ): Promise<void> {
+  // Learns the element ids of the reports and incidents matching comes across, without touching the importer's.
+  const elements = new Map(importElements);
   // An updated event's places were written again (its owned relationships), and its date or category may have changed.
-  await writeMatchingKeys(tx, [...changes.created, ...changes.updated]);
+  await writeMatchingKeys(tx, [...changes.created, ...changes.updated], "events", elements);
   if (changes.restored) {
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
     return;
   }
-  // New reports' own incidents are complete as made (ownIncidents): only those that matching changes are refreshed.
-  await ownIncidents(tx, changes.created);
+  // New reports got their own incidents, complete as made, with the statement that created them (createNodes); those
+  // whose incident's name an incident held get theirs here. Only the incidents that matching changes are refreshed.
+  await ownIncidents(
+    tx,
+    changes.created.filter((id) => !changes.ownIncidents?.has(id)),
+    false,
+    elements,
+  );
   const created = new Set(changes.created);
   const touched = new Set<string>();
   const before = await incidentsOf(
     tx,
     [...new Set([...changes.updated, ...changes.claimsChanged])].filter((id) => !created.has(id)),
+    elements,
   );
   for (const incident of before.values()) touched.add(incident);
   const updated = await reportFacts(
     tx,
     changes.updated.filter((id) => before.has(id)),
+    elements,
   );
   const rematched = changes.updated.filter((id) => {
     const fact = updated.facts.get(id);
@@ -116,43 +170,38 @@ export async function matchIncidents(
   });
   // A report matched again starts from an incident of its own; one alone in its incident keeps it.
   const detached = rematched.filter((id) => (updated.members.get(updated.facts.get(id)!.incident)?.length ?? 0) > 1);
-  await ownIncidents(tx, detached);
-  const sorted = await inMatchingOrder(tx, [...changes.created, ...rematched]);
-  const { moves, touched: moved } = await matchReports(tx, sorted);
-  await moveReports(tx, moves);
-  await refreshIncidents(tx, [...touched, ...moved]);
+  await ownIncidents(tx, detached, false, elements);
+  const { moves, touched: moved } = await matchReports(tx, [...new Set([...changes.created, ...rematched])], elements);
+  await moveReports(tx, moves, elements);
+  await refreshIncidents(tx, [...touched, ...moved], elements);
 }
 
 /**
  * Writes the matching keys (graph/incidentRules.ts `MATCHING_KEYS`) onto every place relationship of these events, or
- * of the events at these places (`at`: after a merge of places moved relationships onto them).
+ * of the events at these places (`at`: after a merge of places moved relationships onto them); with `elements`, the
+ * events are found by element id.
  */
-export async function writeMatchingKeys(tx: WriteTransaction, ids: readonly string[], at: "events" | "places" = "events"): Promise<void> {
+export async function writeMatchingKeys(
+  tx: WriteTransaction,
+  ids: readonly string[],
+  at: "events" | "places" = "events",
+  elements?: ElementIds,
+): Promise<void> {
   const occurredIn = rel("OCCURRED_IN");
-  const pattern = at === "events" ? `(e:Event {id: id})-[r:${occurredIn}]->(p:Place)` : `(e:Event)-[r:${occurredIn}]->(p:Place {id: id})`;
+  const byElement = at === "events" && elements !== undefined;
+  const pattern = byElement
+    ? `(e:Event)-[r:${occurredIn}]->(p:Place) WHERE elementId(e) = key`
+    : at === "events"
+      ? `(e:Event {id: key})-[r:${occurredIn}]->(p:Place)`
+      : `(e:Event)-[r:${occurredIn}]->(p:Place {id: key})`;
   for (const batch of batches([...new Set(ids)])) {
     await tx.run(
       `// writeMatchingKeys
-      UNWIND $ids AS id
+      ${REUSE_PLAN}
+      UNWIND $batch.keys AS key
       MATCH ${pattern}
       ${setMatchingKeys("e", "r", "p")}`,
-      { ids: batch },
+      inBatch({ keys: byElement ? batch.map((id) => elementOf(elements, id)) : batch }),
     );
   }
-}
-
-/** Reports in order of date, then id: the order in which one import's reports are matched. */
-async function inMatchingOrder(tx: WriteTransaction, eventIds: readonly string[]): Promise<string[]> {
-  const dated: { id: string; date: string }[] = [];
-  for (const batch of batches([...new Set(eventIds)])) {
-    const rows = await tx.run(
-      `// reportDates
-      UNWIND $ids AS id
-      MATCH (e:Event {id: id})
-      RETURN id, toString(e.date) AS date`,
-      { ids: batch },
-    );
-    for (const row of rows) dated.push({ id: String(row.id), date: String(row.date) });
-  }
-  return dated.sort((a, b) => a.date.localeCompare(b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
 }
