@@ -12,12 +12,14 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-export type ContenderName = "ours" | "peer" | "tuned" | "raw";
+/** `tunedAuto`: the tuned peer with its reads auto-committed (bench/peer/server.ts `--auto-commit`, not documented). */
+export type ContenderName = "ours" | "peer" | "tuned" | "tunedAuto" | "raw";
 
 export const contenderTitles: Record<ContenderName, string> = {
   ours: "ours",
   peer: "library, out of the box",
   tuned: "library, tuned",
+  tunedAuto: "library, tuned, auto-commit",
   raw: "raw Cypher",
 };
 
@@ -45,6 +47,7 @@ const programs: Record<ContenderName, (port: number, neo4jUri: string) => string
   ours: () => ["dist/server.mjs"],
   peer: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri],
   tuned: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri, "--tuned"],
+  tunedAuto: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri, "--tuned", "--auto-commit"],
   raw: (port, uri) => ["dist/bench/raw.mjs", "--port", String(port), "--neo4j", uri],
 };
 
