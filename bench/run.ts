@@ -312,10 +312,19 @@ async function interleaved(
       const requests = requestsFor(server.name, queries, paramSets);
       if (requests.length === 0) continue;
       const result = await runLoad(server.url, requests, { connections: connectionCount, amount: amount(server.name), pid: server.pid });
+      stillRunning(servers);
       runs.set(server.name, [...(runs.get(server.name) ?? []), result]);
     }
   }
   return runs;
+}
+
+/** Stops the run when a contender's process ended under it: its rounds would measure connection errors. */
+function stillRunning(servers: readonly RunningServer[]): void {
+  for (const server of servers) {
+    const ended = server.ended();
+    if (ended) throw new Error(`${server.name} (pid ${server.pid}) ${ended} during the run; its figures would be of errors`);
+  }
 }
 
 /**
@@ -408,6 +417,7 @@ async function warm(server: RunningServer, paramSets: readonly Params[]): Promis
   let sent = 0;
   for (;;) {
     const { latencies } = await runLoad(server.url, requests, { connections: 1, amount: requests.length, pid: server.pid });
+    stillRunning([server]);
     sent += latencies.length;
     figures.push(asked.reduce((sum, _query, q) => sum + median(latencies.filter((_latency, i) => i % asked.length === q)), 0));
     const verdict = warmUpSettled(figures, quick ? { ...WARM_UP_RULE, maxWindows: 12 } : WARM_UP_RULE);

@@ -28,6 +28,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   coldStartMs: number;
+  /** Why the process ended, when it ended before `stop` (a signal from outside, a crash); null while it runs. */
+  ended(): string | null;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,13 @@ export async function startServer(name: ContenderName, neo4jUri: string, logDire
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(name, child, url, () => stderr);
   const coldStartMs = performance.now() - startedAt;
-  return { name, url, pid: child.pid!, coldStartMs, stop: () => stopChild(child) };
+  let stopping = false;
+  let ended: string | null = null;
+  child.once("exit", (code, signal) => {
+    if (!stopping) ended = signal ? `ended by ${signal}` : `exited with ${code}`;
+  });
+  const stop = () => ((stopping = true), stopChild(child));
+  return { name, url, pid: child.pid!, coldStartMs, ended: () => ended, stop };
 }
 
 async function waitUntilReady(name: ContenderName, child: ChildProcess, url: string, stderr: () => string): Promise<void> {
