@@ -9,15 +9,23 @@
  *                       (`neo4j-admin database import full`, org.neo4j.cli.AdminTool from the jars Maven brought into
  *                       neo4j-local/lib) into a store of its own: the engine's absolute floor, without transactions.
  *
- * The graph is derived from the bundles as our importer writes them (datasetGraph): the same labels, relationship
- * types and directions, the node properties of the bundle with the derived names keys and search text (so the
- * full-text and name indexes have the same work), evidence offsets on EVIDENCED_BY.
+ *   likeForLikeFloor    the graph our import actually stored (readStoredGraph, read back after the import: incidents
+ *                       and REPORT_OF, created/updated stamps, content hashes, event aggregates and points, matching
+ *                       keys on OCCURRED_IN, merged ids; everything but the import lock and the migration marks),
+ *                       written the fastest way into the migrated empty store: per label, `UNWIND` batches of
+ *                       `CREATE` with the properties in the pattern (as our importer creates nodes), returning the
+ *                       new element ids; then per relationship type, both ends found by element id.
+ *
+ * The graph of the first two is derived from the bundles as our importer writes them (datasetGraph): the same labels,
+ * relationship types and directions, the node properties of the bundle with the derived names keys and search text (so
+ * the full-text and name indexes have the same work), evidence offsets on EVIDENCED_BY. It lacks what the import
+ * derives beyond that (incidents, stamps, hashes, aggregates, matching keys): hence the like-for-like floor.
  */
 import { execFile } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Driver } from "neo4j-driver";
+import neo4j, { type Driver } from "neo4j-driver";
 import type { Bundle } from "../src/ingest/bundle/validation.js";
 import { parseId } from "../src/model/ids.js";
 import { matchKeysOf, nameKeysOf } from "../src/model/nameMatching.js";
@@ -202,6 +210,125 @@ export async function transactionalFloor(driver: Driver, dataset: Dataset): Prom
   }
   const seconds = (performance.now() - startedAt) / 1000;
   return result(dataset, nodes.length, relationships.length, seconds);
+}
+
+/** What our import stored, read back: nodes by label, relationships by type, each end as an index into `nodes`. */
+export interface StoredGraph {
+  nodes: { label: string; properties: Record<string, unknown> }[];
+  relationships: Map<string, [number, number, Record<string, unknown>][]>;
+}
+
+/** Bookkeeping, not graph: the import lock's node and the data migrations' marks (a migrated store has its own). */
+const NOT_COPIED = ["ImportLock", "Migration"];
+
+/**
+ * Reads every node (with its one label) and relationship of the store, with their properties as the driver gives
+ * them (dates, date-times and points stay typed, so that they are written back as they were).
+ */
+export async function readStoredGraph(driver: Driver): Promise<StoredGraph> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const nodes: StoredGraph["nodes"] = [];
+    const index = new Map<string, number>();
+    const nodeRows = await session.run(
+      `// floorReadNodes
+      MATCH (n) WHERE NOT any(label IN labels(n) WHERE label IN $skip)
+      RETURN elementId(n) AS element, labels(n) AS labels, properties(n) AS properties`,
+      { skip: NOT_COPIED },
+    );
+    for (const record of nodeRows.records) {
+      const labels = record.get("labels") as string[];
+      if (labels.length !== 1) throw new Error(`the like-for-like floor copies nodes of one label, not ${labels.join(":")}`);
+      index.set(record.get("element") as string, nodes.length);
+      nodes.push({ label: labels[0]!, properties: record.get("properties") as Record<string, unknown> });
+    }
+    const relationships: StoredGraph["relationships"] = new Map();
+    const relationshipRows = await session.run(
+      `// floorReadRelationships
+      MATCH (a)-[r]->(b)
+      RETURN elementId(a) AS from, elementId(b) AS to, type(r) AS type, properties(r) AS properties`,
+    );
+    for (const record of relationshipRows.records) {
+      const [from, to] = [index.get(record.get("from") as string), index.get(record.get("to") as string)];
+      if (from === undefined || to === undefined) continue;
+      const type = record.get("type") as string;
+      const list = relationships.get(type) ?? relationships.set(type, []).get(type)!;
+      list.push([from, to, record.get("properties") as Record<string, unknown>]);
+    }
+    return { nodes, relationships };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Every property key of some items, in a fixed order. */
+const keysOf = (items: Iterable<Record<string, unknown>>): string[] => {
+  const keys = new Set<string>();
+  for (const item of items) for (const key of Object.keys(item)) keys.add(key);
+  return [...keys].sort();
+};
+
+/** `{a: row[1], b: row[2]}` for keys a, b, the values from `from` on: properties in the CREATE pattern. */
+const inPattern = (keys: readonly string[], from: number) => `{${keys.map((key, i) => `\`${key}\`: row[${from + i}]`).join(", ")}}`;
+
+/**
+ * The stored graph written into the (migrated, empty) store the driver points at, the fastest way we know: one
+ * `UNWIND … CREATE` statement per batch of 5,000 nodes of a label, properties in the pattern (nulls are not set),
+ * returning element ids; then one per batch of 5,000 relationships of a type, both ends found by element id.
+ * Each statement is its own transaction, as in the transactional floor.
+ */
+export async function likeForLikeFloor(driver: Driver, graph: StoredGraph, events: number): Promise<FloorResult> {
+  const elements: string[] = new Array<string>(graph.nodes.length);
+  const byLabel = new Map<string, number[]>();
+  graph.nodes.forEach((node, i) => (byLabel.get(node.label) ?? byLabel.set(node.label, []).get(node.label)!).push(i));
+  let relationshipCount = 0;
+  const startedAt = performance.now();
+  for (const [label, members] of byLabel) {
+    const keys = keysOf(members.map((i) => graph.nodes[i]!.properties));
+    const cypher = `// likeFloorCreate${label}
+      CYPHER replan=skip
+      UNWIND $batch.rows AS row
+      CREATE (n:\`${label}\` ${inPattern(keys, 1)})
+      RETURN row[0] AS i, elementId(n) AS element`;
+    for (const batch of batches(members)) {
+      const rows = batch.map((i) => [i, ...keys.map((key) => graph.nodes[i]!.properties[key] ?? null)]);
+      const { records } = await driver.executeQuery(cypher, { batch: { rows } });
+      for (const record of records) elements[record.get("i") as number] = record.get("element") as string;
+    }
+  }
+  for (const [type, list] of graph.relationships) {
+    const keys = keysOf(list.map(([, , properties]) => properties));
+    const cypher = `// likeFloorCreate${type}
+      CYPHER replan=skip
+      UNWIND $batch.rows AS row
+      MATCH (a) WHERE elementId(a) = row[0]
+      MATCH (b) WHERE elementId(b) = row[1]
+      CREATE (a)-[:\`${type}\` ${inPattern(keys, 2)}]->(b)`;
+    for (const batch of batches(list)) {
+      const rows = batch.map(([from, to, properties]) => [elements[from], elements[to], ...keys.map((key) => properties[key] ?? null)]);
+      await driver.executeQuery(cypher, { batch: { rows } });
+    }
+    relationshipCount += list.length;
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  return { events, nodes: graph.nodes.length, relationships: relationshipCount, seconds, eventsPerSecond: events / seconds };
+}
+
+/**
+ * Empties the store for the next sample of a floor, keeping its schema (constraints, indexes) and migration marks:
+ * batches of 10,000 nodes detached and deleted, each its own transaction.
+ */
+export async function emptyStore(driver: Driver): Promise<void> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run(
+      `// floorEmptyStore
+      MATCH (n) WHERE NOT n:Migration
+      CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+    );
+  } finally {
+    await session.close();
+  }
 }
 
 function result(dataset: Dataset, nodes: number, relationships: number, seconds: number): FloorResult {

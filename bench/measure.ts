@@ -2,10 +2,14 @@
  * One timed round: autocannon on loopback with a fixed number of connections sending a fixed number of requests;
  * the round ends when the last response is in (no request is cut off in flight). Every response's latency is kept
  * (so percentiles over interleaved rounds are exact, not averages of percentiles), each response is checked for
- * errors, and the server's resident memory is sampled from /proc while it runs.
+ * errors, and the server's resident memory is sampled from /proc while it runs. The CPU time the server process and
+ * the load generator (this process: autocannon runs in it) spent during the round is read from /proc/<pid>/stat
+ * before its first request and after its last response.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { cpuMsPerRequest, cpuTicksOfStat } from "./figures.js";
 import type { HttpRequest } from "./workload.js";
 
 export interface LoadResult {
@@ -14,6 +18,28 @@ export interface LoadResult {
   errors: number;
   latencies: number[];
   rssMaxMb: number;
+  /** CPU-seconds (user + system) the server process spent during the round. */
+  serverCpuS: number;
+  /** CPU-seconds the load generator (the bench's own process) spent during the round. */
+  generatorCpuS: number;
+}
+
+/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux almost everywhere). */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU-seconds (user + system) a process has spent so far, or NaN when it cannot be read. */
+export function cpuSeconds(pid: number): number {
+  try {
+    return cpuTicksOfStat(readFileSync(`/proc/${pid}/stat`, "utf8")) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
 }
 
 /** The resident set of a process in MB, or 0 when it cannot be read. */
@@ -35,6 +61,8 @@ export async function runLoad(
   let errors = 0;
   let rssMax = rssMb(options.pid);
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(options.pid))), 250);
+  const serverCpuBefore = cpuSeconds(options.pid);
+  const generatorCpuBefore = cpuSeconds(process.pid);
   const startedAt = performance.now();
   // The callback form returns the instance, whose "response" events carry each request's latency.
   let finish: (result: autocannon.Result) => void = () => undefined;
@@ -66,6 +94,8 @@ export async function runLoad(
     lastResponseAt = performance.now();
   });
   const result = await done;
+  const serverCpuS = cpuSeconds(options.pid) - serverCpuBefore;
+  const generatorCpuS = cpuSeconds(process.pid) - generatorCpuBefore;
   clearInterval(sampler);
   return {
     requests: latencies.length,
@@ -73,6 +103,8 @@ export async function runLoad(
     errors: errors + result.errors + result.timeouts,
     latencies,
     rssMaxMb: Math.max(rssMax, rssMb(options.pid)),
+    serverCpuS,
+    generatorCpuS,
   };
 }
 
@@ -94,6 +126,10 @@ export interface Summary {
   littleRatio: number;
   errors: number;
   rssMaxMb: number;
+  /** Server CPU milliseconds per request over all rounds (/proc/<pid>/stat deltas ÷ responses). */
+  cpuMsPerReq: number;
+  /** The load generator's CPU milliseconds per request over the same rounds. */
+  generatorCpuMsPerReq: number;
 }
 
 /** Little's law holds within this band (below it the load generator or the rounds' ends left connections idle). */
@@ -122,6 +158,8 @@ export function summarise(rounds: readonly LoadResult[], connections: number): S
     littleRatio: (rps * mean) / 1000 / connections,
     errors: rounds.reduce((sum, round) => sum + round.errors, 0),
     rssMaxMb: Math.max(...rounds.map((round) => round.rssMaxMb)),
+    cpuMsPerReq: cpuMsPerRequest(rounds.map((round) => ({ cpuSeconds: round.serverCpuS, requests: round.requests }))),
+    generatorCpuMsPerReq: cpuMsPerRequest(rounds.map((round) => ({ cpuSeconds: round.generatorCpuS, requests: round.requests }))),
   };
 }
 

@@ -2,17 +2,7 @@
  * Our server's side of the workload: the GraphQL a frontend would send to conflict-graph, and how its responses
  * become the canonical answers of workload.ts.
  */
-import {
-  type Answers,
-  canonicalQ1,
-  canonicalQ2,
-  type Contender,
-  graphqlData,
-  graphqlRequest,
-  type Q1Event,
-  type Q2Event,
-  SEARCH_PAGE,
-} from "./workload.js";
+import { type Answers, type Contender, graphqlData, graphqlRequest, type Q1Event, type Q2Event, SEARCH_PAGE } from "./workload.js";
 
 const Q1 = `query Q1 {
   events(first: 20) {
@@ -70,20 +60,18 @@ export const ours: Contender = {
     request: () => graphqlRequest(Q1),
     answer(body) {
       const events = graphqlData(body).events as { edges: { node: Q1Node }[] };
-      return canonicalQ1(
-        events.edges.map(({ node }): Q1Event => ({
-          id: node.id,
-          title: node.title,
-          date: node.date,
-          places: node.places.map((place) => ({ id: place.id, name: place.name, ancestors: place.ancestors.map((a) => a.id) })),
-          participants: node.participants.map((participant) => ({
-            role: participant.role,
-            actorId: participant.actor.id,
-            actorName: participant.actor.name,
-            partOf: participant.actor.partOf.map((a) => a.id),
-          })),
+      return events.edges.map(({ node }): Q1Event => ({
+        id: node.id,
+        title: node.title,
+        date: node.date,
+        places: node.places.map((place) => ({ id: place.id, name: place.name, ancestors: place.ancestors.map((a) => a.id) })),
+        participants: node.participants.map((participant) => ({
+          role: participant.role,
+          actorId: participant.actor.id,
+          actorName: participant.actor.name,
+          partOf: participant.actor.partOf.map((a) => a.id),
         })),
-      );
+      }));
     },
   },
   Q2: {
@@ -91,7 +79,7 @@ export const ours: Contender = {
     answer(body) {
       const event = graphqlData(body).event as Q2Node | null;
       if (event === null) return null;
-      return canonicalQ2({
+      return {
         id: event.id,
         title: event.title,
         statements: event.statements.map((s) => ({ id: s.id, stance: s.stance, text: s.text, speakerId: s.speaker.id })),
@@ -103,7 +91,7 @@ export const ours: Contender = {
           assertedById: claim.assertedBy?.id ?? null,
           evidence: claim.evidence.map((e) => ({ sourceId: e.source.id, quote: e.quote, start: e.start, end: e.end })),
         })),
-      });
+      };
     },
   },
   Q3: {

@@ -12,9 +12,12 @@
  *     each round a number of requests sized from a calibration round so that it lasts at least 10× the cell's
  *     slowest p99 and `--min-round` seconds;
  * both in `--rounds` interleaved rounds (the order rotates), every round waiting for its last response; and last
- * the import floors on the same dataset (bench/importFloor.ts). Prints a table per scale (samples, spread between
- * rounds, Little's-law and round-length flags per cell) and, as its last line, one JSON object with the headline
- * figures of the last scale run. A run of the three default scales also writes bench/latest-full-run.json.
+ * the import floors on the same dataset (bench/importFloor.ts), three samples each. Every contender is warmed up until
+ * its p50 is stable (bench/figures.ts warmUpSettled), each round records the server's and the load generator's CPU
+ * time from /proc, and every headline ratio is also given round by round (rounds are interleaved, so round i of two
+ * contenders ran moments apart) with its min–max. Prints a table per scale (samples, spread between rounds,
+ * Little's-law and round-length flags per cell, CPU per request) and, as its last line, one JSON object with the
+ * headline figures of the last scale run. A run of the three default scales also writes bench/latest-full-run.json.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -27,7 +30,8 @@ import { openDatabase } from "../src/cli/database.js";
 import { ImportService } from "../src/ingest/importService.js";
 import { buildBenchServers } from "./build.js";
 import { type DatasetFacts, generateDataset, loadDataset } from "./dataset.js";
-import { bulkImportFloor, type FloorResult, transactionalFloor } from "./importFloor.js";
+import { median, pairedRatios, type RatioSpread, WARM_UP_RULE, warmUpSettled } from "./figures.js";
+import { bulkImportFloor, emptyStore, type FloorResult, likeForLikeFloor, readStoredGraph, transactionalFloor } from "./importFloor.js";
 import { cellFlags, runLoad, type LoadResult, summarise, type Summary } from "./measure.js";
 import { ours } from "./ours.js";
 import { peer } from "./peer/queries.js";
@@ -87,8 +91,11 @@ const perQueryThroughput = !(values["no-per-query"] || quick);
 const bulkImport = !values["no-bulk-import"];
 const seed = Number(values.seed);
 
-const contenders: Record<ContenderName, Contender> = { ours, peer, tuned: tunedPeer, raw };
-const order: ContenderName[] = ["ours", "tuned", "peer", "raw"];
+/** The tuned peer is asked alike in both its forms: only how the library runs its statement differs. */
+const contenders: Record<ContenderName, Contender> = { ours, peer, tuned: tunedPeer, tunedAuto: tunedPeer, raw };
+const order: ContenderName[] = ["ours", "tuned", "tunedAuto", "peer", "raw"];
+/** Samples of each import floor. */
+const FLOOR_SAMPLES = 3;
 
 type Cell = Partial<Record<ContenderName, Summary>>;
 
@@ -98,8 +105,15 @@ interface ScaleResult {
   load: number[];
   importEventsPerS: number;
   importSeconds: number;
+  /** The median sample of the transactional floor (by events/s), and every sample. */
   floor: FloorResult;
+  floorSamples: FloorResult[];
+  /** The median sample of the like-for-like floor (our import's stored graph, written the fastest way), and every sample. */
+  likeFloor: FloorResult;
+  likeFloorSamples: FloorResult[];
   bulk: FloorResult | { error: string };
+  /** Warm-up requests each contender needed until its p50 was stable, and whether it settled or hit the cap. */
+  warmUp: Partial<Record<ContenderName, { requests: number; windows: number; settled: boolean }>>;
   coldStartMs: Record<ContenderName, number>;
   comparisons: number;
   /** 1 connection, per query. */
@@ -109,6 +123,8 @@ interface ScaleResult {
   /** `connections` connections: the mix, and each query alone when measured. */
   mix: Cell;
   perQuery: Partial<Record<QueryName, Cell>>;
+  /** Every headline ratio round by round, with its min–max. */
+  ratioSpreads: Record<string, RatioSpread>;
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -178,25 +194,26 @@ async function runScale(scale: { name: string; events: number }, logDirectory: s
     const paramSets = workloadParams(dataset.facts);
     const comparisons = await checkAnswers(servers, paramSets);
 
-    // Warm-up: every query of every contender twice over, untimed, until the plans are cached and the JIT has run.
+    // Warm-up: every query of every contender, until its p50 is stable (plans cached, the JIT done).
+    const warmUp: ScaleResult["warmUp"] = {};
     for (const server of servers) {
-      const requests = requestsFor(server.name, queryNames, paramSets);
-      await runLoad(server.url, requests, { connections, amount: requests.length * 2, pid: server.pid });
+      warmUp[server.name] = await warm(server, paramSets);
+      const { requests, windows, settled } = warmUp[server.name]!;
+      log(`${scale.name}: ${server.name} warmed up with ${requests} requests (${windows} windows, ${settled ? "settled" : "cap reached"})`);
     }
 
     // Latency: each query alone at 1 connection.
     const latency = {} as ScaleResult["latency"];
-    const mixLatencies = new Map<ContenderName, number[][]>();
+    /** Per contender, per mix query, its rounds at 1 connection. */
+    const mixRuns = new Map<ContenderName, LoadResult[][]>();
     for (const query of queryNames) {
       const runs = await measuredCell(servers, [query], paramSets, 1, { minSeconds: 0, minRequests: latencySamples });
       latency[query] = summariseCell(runs, 1);
-      if (mixQueries.includes(query))
-        for (const [name, list] of runs)
-          mixLatencies.set(name, [...(mixLatencies.get(name) ?? []), list.flatMap((round) => round.latencies)]);
+      if (mixQueries.includes(query)) for (const [name, list] of runs) mixRuns.set(name, [...(mixRuns.get(name) ?? []), list]);
       log(`${scale.name}: ${query} at 1 connection, p50 ${describe(latency[query], (s) => `${s.p50.toFixed(1)} ms`)}`);
     }
     const latencyMix: Cell = {};
-    for (const [name, lists] of mixLatencies) latencyMix[name] = pooled(lists);
+    for (const [name, lists] of mixRuns) latencyMix[name] = pooled(lists);
 
     // Throughput: the mix, then each query alone, at `connections` connections.
     const throughput = async (queries: readonly QueryName[]) =>
@@ -204,7 +221,8 @@ async function runScale(scale: { name: string; events: number }, logDirectory: s
         await measuredCell(servers, queries, paramSets, connections, { minSeconds: minRoundS, minRequests: connections }),
         connections,
       );
-    const mix = await throughput(mixQueries);
+    const mixCell = await measuredCell(servers, mixQueries, paramSets, connections, { minSeconds: minRoundS, minRequests: connections });
+    const mix = summariseCell(mixCell, connections);
     log(`${scale.name}: mix at ${connections} connections, req/s ${describe(mix, (s) => s.rps.toFixed(1))}`);
     const perQuery: ScaleResult["perQuery"] = {};
     if (perQueryThroughput) {
@@ -214,16 +232,34 @@ async function runScale(scale: { name: string; events: number }, logDirectory: s
       }
     }
     for (const server of servers.splice(0)) await server.stop();
+    const ratioSpreads = headlineSpreads(mixRuns, mixCell);
 
-    // The import floors, on the same dataset, each into an empty store.
-    log(`${scale.name}: import floor: batched UNWIND … CREATE into an empty store…`);
+    // What our import stored, read back for the like-for-like floor before the store is wiped.
+    const stored = await readStoredGraph(driver);
+    log(`${scale.name}: read back the stored graph (${stored.nodes.length} nodes) for the like-for-like floor`);
+
+    // The import floors, on the same dataset: the first sample into a fresh store, the others into the same store
+    // emptied (schema and indexes kept), alternating the two floors.
+    log(`${scale.name}: import floors: batched UNWIND … CREATE into an empty store, ${FLOOR_SAMPLES} samples each…`);
     await driver.close();
     await stopLocalNeo4j(instance);
     rmSync(`${instance.dataDir}/data`, { recursive: true, force: true });
     await startLocalNeo4j(instance, { plugins: true });
     ({ driver, db } = await openDatabase(config));
-    const floor = await transactionalFloor(driver, dataset);
-    log(`${scale.name}: transactional floor ${Math.round(floor.eventsPerSecond)} events/s (${floor.seconds.toFixed(1)} s)`);
+    const floorSamples: FloorResult[] = [];
+    const likeFloorSamples: FloorResult[] = [];
+    for (let sample = 0; sample < FLOOR_SAMPLES; sample++) {
+      if (sample > 0) await emptyStore(driver);
+      floorSamples.push(await transactionalFloor(driver, dataset));
+      await emptyStore(driver);
+      likeFloorSamples.push(await likeForLikeFloor(driver, stored, loaded.events));
+      log(
+        `${scale.name}: floor sample ${sample + 1}: transactional ${Math.round(floorSamples.at(-1)!.eventsPerSecond)} events/s, ` +
+          `like-for-like ${Math.round(likeFloorSamples.at(-1)!.eventsPerSecond)} events/s`,
+      );
+    }
+    const floor = medianSample(floorSamples);
+    const likeFloor = medianSample(likeFloorSamples);
     let bulk: ScaleResult["bulk"] = { error: "skipped (--no-bulk-import)" };
     if (bulkImport) {
       try {
@@ -241,13 +277,18 @@ async function runScale(scale: { name: string; events: number }, logDirectory: s
       importEventsPerS: loaded.eventsPerSecond,
       importSeconds: loaded.seconds,
       floor,
+      floorSamples,
+      likeFloor,
+      likeFloorSamples,
       bulk,
+      warmUp,
       coldStartMs,
       comparisons,
       latency,
       latencyMix,
       mix,
       perQuery,
+      ratioSpreads,
     };
   } finally {
     clearInterval(sampler);
@@ -271,10 +312,19 @@ async function interleaved(
       const requests = requestsFor(server.name, queries, paramSets);
       if (requests.length === 0) continue;
       const result = await runLoad(server.url, requests, { connections: connectionCount, amount: amount(server.name), pid: server.pid });
+      stillRunning(servers);
       runs.set(server.name, [...(runs.get(server.name) ?? []), result]);
     }
   }
   return runs;
+}
+
+/** Stops the run when a contender's process ended under it: its rounds would measure connection errors. */
+function stillRunning(servers: readonly RunningServer[]): void {
+  for (const server of servers) {
+    const ended = server.ended();
+    if (ended) throw new Error(`${server.name} (pid ${server.pid}) ${ended} during the run; its figures would be of errors`);
+  }
 }
 
 /**
@@ -307,15 +357,72 @@ async function measuredCell(
   return interleaved(servers, queries, paramSets, connectionCount, amount);
 }
 
-/**
- * Latencies of several queries as one figure with equal weight per query: each list is thinned evenly to the
- * shortest one's length. Only the percentiles mean something here (no rounds, no rate).
- */
-function pooled(lists: readonly number[][]): Summary {
+/** Latencies of several queries as one list with equal weight per query: each list thinned evenly to the shortest's length. */
+function pooledLatencies(lists: readonly number[][]): number[] {
   const n = Math.min(...lists.map((list) => list.length));
-  const latencies = lists.flatMap((list) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!));
+  return lists.flatMap((list) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!));
+}
+
+/**
+ * Several queries' rounds (per query, per round) as one figure with equal weight per query. Only the percentiles and
+ * the CPU per request mean something here (no rate).
+ */
+function pooled(queries: readonly LoadResult[][]): Summary {
+  const latencies = pooledLatencies(queries.map((rounds) => rounds.flatMap((round) => round.latencies)));
   const seconds = latencies.reduce((sum, latency) => sum + latency, 0) / 1000;
-  return summarise([{ requests: latencies.length, seconds, errors: 0, latencies, rssMaxMb: 0 }], 1);
+  const all = queries.flat();
+  // CPU per request of the three queries together: the time each round cost over the requests each round answered.
+  const share = latencies.length / all.reduce((sum, round) => sum + round.requests, 0);
+  const serverCpuS = share * all.reduce((sum, round) => sum + round.serverCpuS, 0);
+  const generatorCpuS = share * all.reduce((sum, round) => sum + round.generatorCpuS, 0);
+  return summarise([{ requests: latencies.length, seconds, errors: 0, latencies, rssMaxMb: 0, serverCpuS, generatorCpuS }], 1);
+}
+
+/** The pooled p50 of each round: round i of every mix query, thinned to equal weight. */
+function pooledP50PerRound(queries: readonly LoadResult[][]): number[] {
+  const rounds = Math.min(...queries.map((list) => list.length));
+  return Array.from({ length: rounds }, (_, i) => median(pooledLatencies(queries.map((list) => list[i]!.latencies))));
+}
+
+/** The headline ratios round by round (ours ÷ each other contender), with their min–max. */
+function headlineSpreads(
+  mixRuns: Map<ContenderName, LoadResult[][]>,
+  mixCell: Map<ContenderName, LoadResult[]>,
+): Record<string, RatioSpread> {
+  const spreads: Record<string, RatioSpread> = {};
+  const p50 = (name: ContenderName) => (mixRuns.has(name) ? pooledP50PerRound(mixRuns.get(name)!) : []);
+  const rps = (name: ContenderName) => (mixCell.get(name) ?? []).map((round) => round.requests / round.seconds);
+  const cpu = (name: ContenderName) => (mixCell.get(name) ?? []).map((round) => (1000 * round.serverCpuS) / round.requests);
+  for (const other of ["raw", "tuned", "tunedAuto"] as const) spreads[`p50_1c_ours_${other}`] = pairedRatios(p50("ours"), p50(other));
+  for (const other of ["tuned", "tunedAuto", "peer", "raw"] as const) spreads[`rps_ours_${other}`] = pairedRatios(rps("ours"), rps(other));
+  for (const other of ["raw", "tuned", "tunedAuto"] as const) spreads[`cpu_ours_${other}`] = pairedRatios(cpu("ours"), cpu(other));
+  return spreads;
+}
+
+/** The sample with the median rate. */
+function medianSample(samples: readonly FloorResult[]): FloorResult {
+  const sorted = [...samples].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Warms a contender up: windows of every query with every parameter set at 1 connection, until the sum of the
+ * queries' median latencies is stable from window to window (WARM_UP_RULE: within 5% twice in a row), or the cap.
+ * At 1 connection the responses come in the order of the requests, so each latency is known to be of its query.
+ */
+async function warm(server: RunningServer, paramSets: readonly Params[]): Promise<{ requests: number; windows: number; settled: boolean }> {
+  const asked = queryNames.filter((query) => contenders[server.name][query]);
+  const requests = paramSets.flatMap((params) => asked.map((query) => contenders[server.name][query]!.request(params)));
+  const figures: number[] = [];
+  let sent = 0;
+  for (;;) {
+    const { latencies } = await runLoad(server.url, requests, { connections: 1, amount: requests.length, pid: server.pid });
+    stillRunning([server]);
+    sent += latencies.length;
+    figures.push(asked.reduce((sum, _query, q) => sum + median(latencies.filter((_latency, i) => i % asked.length === q)), 0));
+    const verdict = warmUpSettled(figures, quick ? { ...WARM_UP_RULE, maxWindows: 12 } : WARM_UP_RULE);
+    if (verdict !== "go on") return { requests: sent, windows: figures.length, settled: verdict === "settled" };
+  }
 }
 
 function summariseCell(runs: Map<ContenderName, LoadResult[]>, connectionCount: number): Cell {
@@ -423,23 +530,35 @@ function printTables(result: ScaleResult): void {
   const lines: string[] = [];
   const load = result.load.length > 0 ? `${Math.min(...result.load).toFixed(1)}–${Math.max(...result.load).toFixed(1)}` : "-";
   const bulk = "error" in result.bulk ? `did not run (${result.bulk.error})` : `${Math.round(result.bulk.eventsPerSecond)} events/s`;
+  const samples = (list: readonly FloorResult[]) => list.map((sample) => Math.round(sample.eventsPerSecond)).join(", ");
+  const share = (floor: FloorResult) => `${((100 * result.importEventsPerS) / floor.eventsPerSecond).toFixed(0)}%`;
   lines.push(
     ``,
     `## ${result.scale} (${result.events.toLocaleString("en")} events; load average ${load})`,
     ``,
     `import: ours ${Math.round(result.importEventsPerS)} events/s (${result.importSeconds.toFixed(1)} s); ` +
-      `transactional floor (batched UNWIND … CREATE) ${Math.round(result.floor.eventsPerSecond)} events/s ` +
-      `(${result.floor.seconds.toFixed(1)} s): ours at ${((100 * result.importEventsPerS) / result.floor.eventsPerSecond).toFixed(0)}% of it; ` +
-      `offline bulk importer ${bulk}`,
+      `transactional floor (the bundles' graph, batched UNWIND … CREATE) ${Math.round(result.floor.eventsPerSecond)} events/s ` +
+      `(median of ${samples(result.floorSamples)}): ours at ${share(result.floor)} of it; ` +
+      `like-for-like floor (our stored graph, ${result.likeFloor.nodes.toLocaleString("en")} nodes and ` +
+      `${result.likeFloor.relationships.toLocaleString("en")} relationships, by element id) ${Math.round(result.likeFloor.eventsPerSecond)} events/s ` +
+      `(median of ${samples(result.likeFloorSamples)}): ours at ${share(result.likeFloor)} of it; offline bulk importer ${bulk}`,
     `cold start to ready: ${order.map((name) => `${name} ${Math.round(result.coldStartMs[name])} ms`).join(", ")}`,
-    `answers: identical (${result.comparisons} comparisons between contenders)`,
+    `warm-up until the p50 is stable (within ${100 * WARM_UP_RULE.tolerance}% ${WARM_UP_RULE.agreeing} windows in a row): ` +
+      order
+        .filter((name) => result.warmUp[name])
+        .map((name) => {
+          const warmed = result.warmUp[name]!;
+          return `${name} ${warmed.requests} requests${warmed.settled ? "" : " (cap, not settled)"}`;
+        })
+        .join(", "),
+    `answers: identical, nested lists in order (${result.comparisons} comparisons between contenders)`,
   );
   lines.push(
     ``,
     `### Latency at 1 connection (${rounds} interleaved rounds, each ≥ 10× the query's slowest p99 and ≥ ${latencySamples} requests)`,
     ``,
-    `| query | contender | samples | p50 ms | p99 ms | req/s min–max of rounds | check | p50 ours/raw | p50 ours/tuned |`,
-    `|---|---|---:|---:|---:|---:|---|---:|---:|`,
+    `| query | contender | samples | p50 ms | p99 ms | req/s min–max of rounds | server CPU ms/req | load generator CPU ms/req | check | p50 ours/raw | p50 ours/tuned |`,
+    `|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|`,
   );
   const latencyRows: [string, Cell][] = [
     ["Q1–Q3 pooled", result.latencyMix],
@@ -449,13 +568,14 @@ function printTables(result: ScaleResult): void {
     for (const name of order) {
       const summary = cell[name];
       if (!summary) {
-        lines.push(`| ${title} | ${contenderTitles[name]} | no equivalent | | | | | | |`);
+        lines.push(`| ${title} | ${contenderTitles[name]} | no equivalent | | | | | | | | |`);
         continue;
       }
       const ratios = name === "ours" ? [ratio(summary.p50, cell.raw?.p50), ratio(summary.p50, cell.tuned?.p50)] : ["", ""];
       lines.push(
         `| ${title} | ${contenderTitles[name]} | ${summary.requests} | ${fixed(summary.p50, 1)} | ${fixed(summary.p99, 1)} | ` +
-          `${fixed(summary.rpsMin, 1)}–${fixed(summary.rpsMax, 1)} | ${flagsOf(cell, summary)} | ${ratios.join(" | ")} |`,
+          `${fixed(summary.rpsMin, 1)}–${fixed(summary.rpsMax, 1)} | ${fixed(summary.cpuMsPerReq, 2)} | ${fixed(summary.generatorCpuMsPerReq, 2)} | ` +
+          `${flagsOf(cell, summary)} | ${ratios.join(" | ")} |`,
       );
     }
   }
@@ -463,8 +583,8 @@ function printTables(result: ScaleResult): void {
     ``,
     `### Throughput at ${connections} connections (${rounds} interleaved rounds, each ≥ 10× the cell's slowest p99 and ≥ ${minRoundS} s)`,
     ``,
-    `| query | contender | samples | req/s | req/s min–max of rounds (spread) | p50 ms | p99 ms | errors | RSS MB | check | rps ours/tuned | rps ours/peer | rps ours/raw |`,
-    `|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|`,
+    `| query | contender | samples | req/s | req/s min–max of rounds (spread) | p50 ms | p99 ms | errors | RSS MB | server CPU ms/req | load generator CPU ms/req | check | rps ours/tuned | rps ours/tuned auto-commit | rps ours/peer | rps ours/raw |`,
+    `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|`,
   );
   const throughputRows: [string, Cell][] = [
     ["Q1–Q3 mix", result.mix],
@@ -476,20 +596,37 @@ function printTables(result: ScaleResult): void {
     for (const name of order) {
       const summary = cell[name];
       if (!summary) {
-        lines.push(`| ${title} | ${contenderTitles[name]} | no equivalent | | | | | | | | | | |`);
+        lines.push(`| ${title} | ${contenderTitles[name]} | no equivalent | | | | | | | | | | | | | |`);
         continue;
       }
       const ratios =
         name === "ours"
-          ? [ratio(summary.rps, cell.tuned?.rps), ratio(summary.rps, cell.peer?.rps), ratio(summary.rps, cell.raw?.rps)]
-          : ["", "", ""];
+          ? [
+              ratio(summary.rps, cell.tuned?.rps),
+              ratio(summary.rps, cell.tunedAuto?.rps),
+              ratio(summary.rps, cell.peer?.rps),
+              ratio(summary.rps, cell.raw?.rps),
+            ]
+          : ["", "", "", ""];
       lines.push(
         `| ${title} | ${contenderTitles[name]} | ${summary.requests} | ${fixed(summary.rps, 1)} | ` +
           `${fixed(summary.rpsMin, 1)}–${fixed(summary.rpsMax, 1)} (${fixed(100 * summary.rpsSpread)}%) | ${fixed(summary.p50)} | ${fixed(summary.p99)} | ` +
-          `${summary.errors} | ${fixed(summary.rssMaxMb)} | ${flagsOf(cell, summary)} | ${ratios.join(" | ")} |`,
+          `${summary.errors} | ${fixed(summary.rssMaxMb)} | ${fixed(summary.cpuMsPerReq, 2)} | ${fixed(summary.generatorCpuMsPerReq, 2)} | ` +
+          `${flagsOf(cell, summary)} | ${ratios.join(" | ")} |`,
       );
     }
   }
+  lines.push(
+    ``,
+    `### Headline ratios round by round (ours ÷ the other; latency: Q1–Q3 pooled p50 at 1 connection; rps and CPU: the mix at ${connections} connections)`,
+    ``,
+    `| ratio | per round | min–max |`,
+    `|---|---|---:|`,
+  );
+  for (const [key, spread] of Object.entries(result.ratioSpreads))
+    lines.push(
+      `| ${key} | ${spread.perRound.map((value) => value.toFixed(2)).join(", ")} | ${fixed(spread.min, 2)}–${fixed(spread.max, 2)} |`,
+    );
   console.log(lines.join("\n"));
 }
 
@@ -506,6 +643,7 @@ function printFlatness(results: readonly ScaleResult[]): void {
 
 function headline(result: ScaleResult) {
   const round1 = (value: number | undefined) => (value === undefined ? null : Math.round(value * 10) / 10);
+  const round2 = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? null : Math.round(value * 100) / 100);
   return {
     scale: result.scale,
     ours_rps: Math.round(result.mix.ours!.rps),
@@ -527,7 +665,35 @@ function headline(result: ScaleResult) {
     import_floor_events_per_s: Math.round(result.floor.eventsPerSecond),
     import_bulk_events_per_s: "error" in result.bulk ? null : Math.round(result.bulk.eventsPerSecond),
     rounds,
+    tuned_peer_auto_rps: Math.round(result.mix.tunedAuto!.rps),
+    tuned_peer_auto_p50_1c_ms: round1(result.latencyMix.tunedAuto?.p50),
+    // Server CPU per request over the mix's rounds at `connections` connections (/proc/<pid>/stat).
+    ours_cpu_ms_per_req: round2(result.mix.ours?.cpuMsPerReq),
+    raw_cpu_ms_per_req: round2(result.mix.raw?.cpuMsPerReq),
+    tuned_peer_cpu_ms_per_req: round2(result.mix.tuned?.cpuMsPerReq),
+    tuned_peer_auto_cpu_ms_per_req: round2(result.mix.tunedAuto?.cpuMsPerReq),
+    peer_cpu_ms_per_req: round2(result.mix.peer?.cpuMsPerReq),
+    // The load generator's own CPU per request it sent, over the same rounds of every contender.
+    load_generator_cpu_ms_per_req: round2(
+      cpuOver(
+        order.flatMap((name) => (result.mix[name] ? [result.mix[name]] : [])),
+        (summary) => summary.generatorCpuMsPerReq,
+      ),
+    ),
+    import_like_floor_events_per_s: Math.round(result.likeFloor.eventsPerSecond),
+    import_floor_samples_events_per_s: result.floorSamples.map((sample) => Math.round(sample.eventsPerSecond)),
+    import_like_floor_samples_events_per_s: result.likeFloorSamples.map((sample) => Math.round(sample.eventsPerSecond)),
+    warm_up_requests: Object.fromEntries(order.flatMap((name) => (result.warmUp[name] ? [[name, result.warmUp[name].requests]] : []))),
+    ratio_spread: Object.fromEntries(
+      Object.entries(result.ratioSpreads).map(([key, spread]) => [key, [round2(spread.min), round2(spread.max)]]),
+    ),
   };
+}
+
+/** A per-request figure over several cells, each weighed by its requests. */
+function cpuOver(summaries: readonly Summary[], figure: (summary: Summary) => number): number {
+  const requests = summaries.reduce((sum, summary) => sum + summary.requests, 0);
+  return summaries.reduce((sum, summary) => sum + figure(summary) * summary.requests, 0) / requests;
 }
 
 function machine() {

@@ -12,12 +12,14 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-export type ContenderName = "ours" | "peer" | "tuned" | "raw";
+/** `tunedAuto`: the tuned peer with its reads auto-committed (bench/peer/server.ts `--auto-commit`, not documented). */
+export type ContenderName = "ours" | "peer" | "tuned" | "tunedAuto" | "raw";
 
 export const contenderTitles: Record<ContenderName, string> = {
   ours: "ours",
   peer: "library, out of the box",
   tuned: "library, tuned",
+  tunedAuto: "library, tuned, auto-commit",
   raw: "raw Cypher",
 };
 
@@ -26,6 +28,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   coldStartMs: number;
+  /** Why the process ended, when it ended before `stop` (a signal from outside, a crash); null while it runs. */
+  ended(): string | null;
   stop(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ const programs: Record<ContenderName, (port: number, neo4jUri: string) => string
   ours: () => ["dist/server.mjs"],
   peer: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri],
   tuned: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri, "--tuned"],
+  tunedAuto: (port, uri) => ["dist/bench/peer.mjs", "--port", String(port), "--neo4j", uri, "--tuned", "--auto-commit"],
   raw: (port, uri) => ["dist/bench/raw.mjs", "--port", String(port), "--neo4j", uri],
 };
 
@@ -74,7 +79,13 @@ export async function startServer(name: ContenderName, neo4jUri: string, logDire
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(name, child, url, () => stderr);
   const coldStartMs = performance.now() - startedAt;
-  return { name, url, pid: child.pid!, coldStartMs, stop: () => stopChild(child) };
+  let stopping = false;
+  let ended: string | null = null;
+  child.once("exit", (code, signal) => {
+    if (!stopping) ended = signal ? `ended by ${signal}` : `exited with ${code}`;
+  });
+  const stop = () => ((stopping = true), stopChild(child));
+  return { name, url, pid: child.pid!, coldStartMs, ended: () => ended, stop };
 }
 
 async function waitUntilReady(name: ContenderName, child: ChildProcess, url: string, stderr: () => string): Promise<void> {

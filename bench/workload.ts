@@ -9,8 +9,11 @@
  *   Q5  incidents per month for a year (eventStats: reports of one incident count once, with its toll)
  *   Q6  the total count of Q3's filter
  *
- * Lists whose order the question does not fix are sorted by id here, so that order is not mistaken for a
- * difference.
+ * Every contender does the same work, ordering: a client that shows a list needs it in a stable order, so every
+ * contender orders nested lists as ours does (src/graph/catalogue.ts) and answers are compared in that order:
+ *   Q1  places by name, then id; each place's ancestors nearest first; participants by role, then the actor's name,
+ *       then id; each actor's part-of chain nearest first, then by name
+ *   Q2  statements by date (sortDate), then id; claims by kind, then id; each claim's evidence by source id, then start
  */
 
 export const queryNames = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"] as const;
@@ -90,36 +93,6 @@ export interface ContenderQuery<Q extends QueryName> {
 }
 
 export type Contender = { [Q in QueryName]?: ContenderQuery<Q> };
-
-const byId = <T extends { id: string }>(items: T[]): T[] => [...items].sort((a, b) => compare(a.id, b.id));
-export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-export const sortedUnique = (ids: Iterable<string>): string[] => [...new Set(ids)].sort(compare);
-
-/** Puts a Q1 answer's unordered lists in a fixed order. */
-export function canonicalQ1(events: Q1Event[]): Q1Event[] {
-  return events.map((event) => ({
-    ...event,
-    places: byId(event.places.map((place) => ({ ...place, ancestors: sortedUnique(place.ancestors) }))),
-    participants: event.participants
-      .map((participant) => ({ ...participant, partOf: sortedUnique(participant.partOf) }))
-      .sort((a, b) => compare(a.actorId, b.actorId) || compare(a.role, b.role)),
-  }));
-}
-
-/** Puts a Q2 answer's unordered lists in a fixed order. */
-export function canonicalQ2(event: Q2Event | null): Q2Event | null {
-  if (event === null) return null;
-  return {
-    ...event,
-    statements: byId(event.statements),
-    claims: byId(
-      event.claims.map((claim) => ({
-        ...claim,
-        evidence: [...claim.evidence].sort((a, b) => compare(a.sourceId, b.sourceId) || a.start - b.start || a.end - b.end),
-      })),
-    ),
-  };
-}
 
 /** A GraphQL POST, the way every GraphQL contender is asked. */
 export function graphqlRequest(query: string, variables: Record<string, unknown> = {}): HttpRequest {

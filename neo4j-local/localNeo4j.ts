@@ -45,7 +45,8 @@ const LIB_MARKER = path.join(LIB_DIR, ".neo4j-version");
 const APOC_DIR = path.join(LIB_DIR, "apoc");
 const APOC_MARKER = path.join(APOC_DIR, ".apoc-version");
 
-const START_TIMEOUT_MS = 120_000;
+/** How long a start may take before it is given up; NEO4J_LOCAL_START_TIMEOUT_MS raises it on a loaded machine. */
+const START_TIMEOUT_MS = Number(process.env.NEO4J_LOCAL_START_TIMEOUT_MS) || 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 const POLL_MS = 250;
 /** A first start may include a Maven fetch (about a minute) before the start itself. */

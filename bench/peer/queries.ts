@@ -9,8 +9,6 @@
  * Q5 is missing: the generated schema cannot group by month (the tuned peer does it with @cypher).
  */
 import {
-  canonicalQ1,
-  canonicalQ2,
   chainIds,
   type Contender,
   graphqlData,
@@ -25,11 +23,15 @@ import { luceneQuery, searchWords } from "../../src/model/search.js";
 // Our tie-break (id) after the date, so that pages agree event by event.
 const newestFirst = "[{ date: DESC }, { id: DESC }]";
 
+// Nested lists in ours' order (workload.ts). Chains nested one level per generation are nearest first already.
+export const placesByName = "[{ name: ASC }, { id: ASC }]";
+export const participantsByRole = "[{ edge: { role: ASC } }, { node: { name: ASC } }, { node: { id: ASC } }]";
+
 const Q1 = `query Q1 {
   events(sort: ${newestFirst}, limit: 20) {
     id title date
-    places { id name within { id within { id within { id } } } }
-    participantsConnection {
+    places(sort: ${placesByName}) { id name within { id within { id within { id } } } }
+    participantsConnection(sort: ${participantsByRole}) {
       edges { properties { role } node { id name partOf { id partOf { id partOf { id partOf { id } } } } } }
     }
   }
@@ -38,11 +40,11 @@ const Q1 = `query Q1 {
 const Q2 = `query Q2($id: ID!) {
   events(where: { id: { eq: $id } }) {
     id title
-    statements { id stance text spokenBy { id } }
-    claims {
+    statements(sort: [{ sortDate: ASC }, { id: ASC }]) { id stance text spokenBy { id } }
+    claims(sort: [{ kind: ASC }, { id: ASC }]) {
       id kind text low high qualifier
       assertedBy { id }
-      evidenceConnection { edges { properties { start end quote } node { id } } }
+      evidenceConnection(sort: [{ node: { id: ASC } }, { edge: { start: ASC } }]) { edges { properties { start end quote } node { id } } }
     }
   }
 }`;
@@ -113,20 +115,18 @@ export const peer: Contender = {
     request: () => graphqlRequest(Q1),
     answer(body) {
       const events = graphqlData(body).events as Q1Node[];
-      return canonicalQ1(
-        events.map((event): Q1Event => ({
-          id: event.id,
-          title: event.title,
-          date: event.date,
-          places: event.places.map((place) => ({ id: place.id, name: place.name, ancestors: chainIds(place, "within") })),
-          participants: event.participantsConnection.edges.map(({ properties, node }) => ({
-            role: properties.role,
-            actorId: node.id,
-            actorName: node.name,
-            partOf: chainIds(node, "partOf"),
-          })),
+      return events.map((event): Q1Event => ({
+        id: event.id,
+        title: event.title,
+        date: event.date,
+        places: event.places.map((place) => ({ id: place.id, name: place.name, ancestors: chainIds(place, "within") })),
+        participants: event.participantsConnection.edges.map(({ properties, node }) => ({
+          role: properties.role,
+          actorId: node.id,
+          actorName: node.name,
+          partOf: chainIds(node, "partOf"),
         })),
-      );
+      }));
     },
   },
   Q2: {
@@ -134,7 +134,7 @@ export const peer: Contender = {
     answer(body) {
       const event = (graphqlData(body).events as Q2Node[])[0];
       if (event === undefined) return null;
-      return canonicalQ2({
+      return {
         id: event.id,
         title: event.title,
         statements: event.statements.map((statement) => ({
@@ -157,7 +157,7 @@ export const peer: Contender = {
             end: properties.end,
           })),
         })),
-      });
+      };
     },
   },
   Q3: {

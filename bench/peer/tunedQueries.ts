@@ -12,7 +12,6 @@
  *   Q6  eventCountInPlace: @cypher count
  */
 import {
-  canonicalQ1,
   type Contender,
   graphqlData,
   graphqlRequest,
@@ -22,13 +21,13 @@ import {
   SEARCH_CANDIDATES,
   SEARCH_PAGE,
 } from "../workload.js";
-import { peer } from "./queries.js";
+import { participantsByRole, peer, placesByName } from "./queries.js";
 
 const Q1 = `query Q1 {
   latestEvents(first: 20) {
     id title date
-    places { id name ancestors { id } }
-    participantsConnection { edges { properties { role } node { id name partOfChain { id } } } }
+    places(sort: ${placesByName}) { id name ancestors { id } }
+    participantsConnection(sort: ${participantsByRole}) { edges { properties { role } node { id name partOfChain { id } } } }
   }
 }`;
 
@@ -67,20 +66,18 @@ export const tunedPeer: Contender = {
     request: () => graphqlRequest(Q1),
     answer(body) {
       const events = graphqlData(body).latestEvents as Q1Node[];
-      return canonicalQ1(
-        events.map((event): Q1Event => ({
-          id: event.id,
-          title: event.title,
-          date: event.date,
-          places: event.places.map((place) => ({ id: place.id, name: place.name, ancestors: place.ancestors.map((a) => a.id) })),
-          participants: event.participantsConnection.edges.map(({ properties, node }) => ({
-            role: properties.role,
-            actorId: node.id,
-            actorName: node.name,
-            partOf: node.partOfChain.map((a) => a.id),
-          })),
+      return events.map((event): Q1Event => ({
+        id: event.id,
+        title: event.title,
+        date: event.date,
+        places: event.places.map((place) => ({ id: place.id, name: place.name, ancestors: place.ancestors.map((a) => a.id) })),
+        participants: event.participantsConnection.edges.map(({ properties, node }) => ({
+          role: properties.role,
+          actorId: node.id,
+          actorName: node.name,
+          partOf: node.partOfChain.map((a) => a.id),
         })),
-      );
+      }));
     },
   },
   Q2: peer.Q2,
