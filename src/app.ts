@@ -16,7 +16,7 @@ import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
-import { documentSize, LruCache, persistedQuerySize } from "./http/boundedCache.js";
+import { documentSize, estimateSize, LruCache, persistedQuerySize } from "./http/boundedCache.js";
 import { domainErrorStatus, formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
@@ -40,6 +40,8 @@ import { createRepositories } from "./repositories/index.js";
  */
 export const DOCUMENT_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 10_000 };
 export const PERSISTED_QUERY_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 5_000 };
+/** Cost estimates and admission weights, per query, operation and variables (a key of ~100 bytes to a few kB each). */
+export const ESTIMATE_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 20_000 };
 
 export interface App {
   server: http.Server;
@@ -49,6 +51,8 @@ export interface App {
   metrics: Metrics;
   /** The slots of heavy operations (http/admission.ts). */
   admission: Admission;
+  /** Cost estimates and admission weights already counted (http/queryCost.ts, admission.ts). */
+  estimates: LruCache<number>;
   /**
    * Says the database is prepared (schema applied and, when seeding on start, the seed written): until then /ready
    * answers 503, so a load balancer sends no traffic to a replica that would answer from an empty graph.
@@ -82,6 +86,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     onPoolExhausted: poolExhaustedWarning(logger),
   });
   const admission = new Admission(admissionLimits(config.neo4j.maxPoolSize, config.admission.waitMs));
+  const estimates = new LruCache<number>(ESTIMATE_CACHE, estimateSize);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxyHops);
@@ -129,8 +134,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      queryCostPlugin(config.limits.cost),
-      admissionPlugin(admission),
+      queryCostPlugin(config.limits.cost, estimates),
+      admissionPlugin(admission, estimates),
       requestLoggingPlugin(logger, metrics),
       domainErrorStatus,
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
@@ -240,6 +245,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     executor,
     metrics,
     admission,
+    estimates,
     databasePrepared: () => {
       prepared = true;
     },
