@@ -98,6 +98,10 @@ export const settings = {
     "Transaction budget of one import (API and command line, each its own); an import over it is refused with a message naming it",
   ),
   INTROSPECTION: optional(z.enum(["true", "false"]), "`true`/`false` overrides the default", "on unless production"),
+  COMPILED_READS: flag(
+    true,
+    "Answer the root fields the compiler serves with one statement shaped as the response (src/graphql/compile/); `false`: resolvers and loaders only",
+  ),
   MAX_QUERY_DEPTH: withDefault(
     count(),
     10,
@@ -211,6 +215,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       maxPoolSize: values.NEO4J_MAX_POOL_SIZE,
     },
     seedOnStart: values.SEED_ON_START,
+    compiledReads: values.COMPILED_READS,
     introspection: values.INTROSPECTION === undefined ? values.NODE_ENV !== "production" : values.INTROSPECTION === "true",
     limits: {
       depth: values.MAX_QUERY_DEPTH,

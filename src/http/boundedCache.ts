@@ -6,6 +6,7 @@
  * and `maxEntries`, dropping the least recently used first.
  */
 import type { DocumentNode } from "graphql";
+import type { RootPlan } from "../graphql/compile/compiler.js";
 
 /** The part of Apollo's KeyValueCache that its document store and persisted-query store use. */
 export interface BoundedCache<V> {
@@ -113,4 +114,9 @@ export async function cachedOr<V>(cache: BoundedCache<V> | undefined, key: strin
   const value = compute();
   await cache?.set(key, value);
   return value;
+}
+
+/** A compiled plan's size: its key and what the plan holds (a root field the compiler does not serve holds nothing). */
+export function planSize(key: string, plan: RootPlan | null): number {
+  return ENTRY_OVERHEAD + 2 * key.length + (plan?.bytes ?? 0);
 }
