@@ -16,7 +16,9 @@ import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
-import { documentSize, LruCache, persistedQuerySize } from "./http/boundedCache.js";
+import { documentSize, estimateSize, LruCache, persistedQuerySize, planSize } from "./http/boundedCache.js";
+import type { RootPlan } from "./graphql/compile/compiler.js";
+import { compiledFieldResolver } from "./graphql/compile/run.js";
 import { domainErrorStatus, formatError, httpErrorHandler, notFound } from "./http/errors.js";
 import { ImportService } from "./ingest/importService.js";
 import { requestId, requestLoggingPlugin } from "./http/logging.js";
@@ -45,6 +47,10 @@ import { createRepositories } from "./repositories/index.js";
  */
 export const DOCUMENT_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 10_000 };
 export const PERSISTED_QUERY_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 5_000 };
+/** Cost estimates and admission weights, per query, operation and variables (a key of ~100 bytes to a few kB each). */
+export const ESTIMATE_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 20_000 };
+/** Compiled plans of root fields (graphql/compile/), per document, operation and response key. */
+export const PLAN_CACHE = { maxBytes: 16 * 1024 * 1024, maxEntries: 10_000 };
 
 export interface App {
   server: http.Server;
@@ -56,6 +62,10 @@ export interface App {
   admission: Admission;
   /** What changed in the graph, for live updates: across the replicas through Redis when REDIS_URL is set. Closed by stop(). */
   changes: ChangeBus;
+  /** Cost estimates and admission weights already counted (http/queryCost.ts, admission.ts). */
+  estimates: LruCache<number>;
+  /** Compiled plans (graphql/compile/); null when COMPILED_READS is false. */
+  plans: LruCache<RootPlan | null> | null;
   /**
    * Says the database is prepared (schema applied and, when seeding on start, the seed written): until then /ready
    * answers 503, so a load balancer sends no traffic to a replica that would answer from an empty graph.
@@ -93,6 +103,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   // The rate limits' counts, shared by the replicas (http/rateLimitStore.ts).
   const rateLimitRedis = config.redis.url === null ? null : openRedis(config.redis.url, { role: "rate-limits", logger });
   const rateLimitStore = rateLimitRedis === null ? undefined : sharedRateLimitStores(rateLimitRedis, logger, metrics);
+  const estimates = new LruCache<number>(ESTIMATE_CACHE, estimateSize);
+  const plans = config.compiledReads ? new LruCache<RootPlan | null>(PLAN_CACHE, planSize) : null;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.http.trustProxyHops);
@@ -127,6 +139,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
+    // Fields without a resolver of their own read a compiled object's keys as they are (graphql/compile/run.ts).
+    fieldResolver: compiledFieldResolver,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     // main.ts handles SIGTERM: readiness first, then this server's drain, then the driver.
@@ -140,8 +154,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      queryCostPlugin(config.limits.cost),
-      admissionPlugin(admission),
+      queryCostPlugin(config.limits.cost, estimates),
+      admissionPlugin(admission, estimates),
       requestLoggingPlugin(logger, metrics),
       domainErrorStatus,
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.http.shutdownGraceMs }),
@@ -238,6 +252,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
           viewer,
           caller: callerOf(viewer.id, req.ip),
           imports: new ImportService(db, config.imports),
+          ...(plans ? { plans } : {}),
         });
       },
     }),
@@ -254,6 +269,8 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     metrics,
     admission,
     changes,
+    estimates,
+    plans,
     databasePrepared: () => {
       prepared = true;
     },

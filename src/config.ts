@@ -102,6 +102,10 @@ export const settings = {
     "Transaction budget of one import (API and command line, each its own); an import over it is refused with a message naming it",
   ),
   INTROSPECTION: optional(z.enum(["true", "false"]), "`true`/`false` overrides the default", "on unless production"),
+  COMPILED_READS: flag(
+    true,
+    "Answer the root fields the compiler serves with one statement shaped as the response (src/graphql/compile/); `false`: resolvers and loaders only",
+  ),
   MAX_QUERY_DEPTH: withDefault(
     count(),
     10,
@@ -251,6 +255,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     /** The Redis the replicas share (live updates, rate-limit counts), or null: each process on its own. */
     redis: { url: values.REDIS_URL ?? null },
     seedOnStart: values.SEED_ON_START,
+    compiledReads: values.COMPILED_READS,
     introspection: values.INTROSPECTION === undefined ? values.NODE_ENV !== "production" : values.INTROSPECTION === "true",
     limits: {
       depth: values.MAX_QUERY_DEPTH,

@@ -3,6 +3,7 @@ import type { QueryStats } from "../db/executor.js";
 import type { ImportService } from "../ingest/importService.js";
 import type { Loaders } from "../loaders/loaders.js";
 import type { Repositories } from "../repositories/index.js";
+import type { PlanCache } from "./compile/run.js";
 
 /** What every resolver sees: this request's repositories and loaders, and what it has cost so far. */
 export interface Context {
@@ -17,4 +18,8 @@ export interface Context {
   caller: string;
   /** The write path; mutations check `viewer` before using it. */
   imports: ImportService;
+  /** Compiled plans (graphql/compile/); absent (COMPILED_READS=false, subscriptions), every field goes through the resolvers. */
+  plans?: PlanCache;
+  /** The root fields of this request answered by a compiled statement: their objects are read as they are. */
+  compiledRoots?: Set<string>;
 }

@@ -17,7 +17,7 @@ import { argsOf, fieldReads, type ReadName } from "../graph/catalogue.js";
 import { aheadKey, type LookAheadField } from "../repositories/lookAhead.js";
 
 /** Levels of relationship fields fetched ahead below a list or a node; deeper ones go through the loaders. */
-const LOOK_AHEAD_DEPTH = 4;
+export const LOOK_AHEAD_DEPTH = 4;
 
 /** The plan for the node selected by the resolved field itself (`event(id) { … }`). */
 export function planForField(info: GraphQLResolveInfo, typeName: string): LookAheadField[] {

@@ -26,6 +26,7 @@ import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-compl
 import { ErrorCode } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import { estimateFieldCost, MAX_QUERY_NODES } from "./queryCost.js";
+import { type BoundedCache, cachedOr, estimateKey } from "./boundedCache.js";
 
 /** A root field whose own work (what it does whatever it returns) reaches this is heavy: the least `shortestPath` is charged. */
 export const HEAVY_WORK = 100;
@@ -226,13 +227,13 @@ export function callerOf(viewerId: string | null, address: string | undefined): 
  * Admits each operation before it executes (after the query limits passed), and gives its slots back when the
  * response is ready. Mutations of callers who may not write take no slot: their resolvers refuse them unread.
  */
-export function admissionPlugin(admission: Admission): ApolloServerPlugin<Context> {
+export function admissionPlugin(admission: Admission, estimates?: BoundedCache<number>): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () => {
       let release: Release | undefined;
       let finished = false;
       return Promise.resolve({
-        didResolveOperation: async ({ request, document, schema, operation, contextValue }) => {
+        didResolveOperation: async ({ request, document, schema, operation, contextValue, queryHash }) => {
           if (!operation) return;
           if (operation.operation === OperationTypeNode.MUTATION && contextValue.viewer.role !== "EDITOR") return;
           // Variables that do not fit their types are refused by Apollo before any resolver runs; a query the cost
@@ -240,7 +241,10 @@ export function admissionPlugin(admission: Admission): ApolloServerPlugin<Contex
           if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           let weight: number;
           try {
-            weight = operationWeight(schema, document, operation, request.variables ?? {}, request.operationName ?? undefined);
+            // Counted once per query, operation and variables (kept in `estimates`, bounded).
+            weight = await cachedOr(estimates, estimateKey("weight", queryHash, request.operationName, request.variables), () =>
+              operationWeight(schema, document, operation, request.variables ?? {}, request.operationName ?? undefined),
+            );
           } catch {
             return;
           }

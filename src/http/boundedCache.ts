@@ -6,6 +6,7 @@
  * and `maxEntries`, dropping the least recently used first.
  */
 import type { DocumentNode } from "graphql";
+import type { RootPlan } from "../graphql/compile/compiler.js";
 
 /** The part of Apollo's KeyValueCache that its document store and persisted-query store use. */
 export interface BoundedCache<V> {
@@ -91,4 +92,31 @@ export function documentSize(key: string, document: DocumentNode): number {
 /** A persisted query's size: its text. */
 export function persistedQuerySize(key: string, query: string): number {
   return ENTRY_OVERHEAD + 2 * key.length + 2 * query.length;
+}
+
+/** A cached estimate's size: its key (the operation's hash, name and variables) and a number. */
+export function estimateSize(key: string): number {
+  return ENTRY_OVERHEAD + 2 * key.length;
+}
+
+/**
+ * The key of an operation's estimate: the query's hash, the operation's name and the variables, which page sizes and
+ * switches are read from. `kind` tells apart what is estimated (the cost, the admission weight).
+ */
+export function estimateKey(kind: string, queryHash: string, operationName: string | null | undefined, variables: unknown): string {
+  return `${kind}\u0000${queryHash}\u0000${operationName ?? ""}\u0000${JSON.stringify(variables ?? {})}`;
+}
+
+/** The value cached under `key`, else `compute()`'s, which is kept (a throw is not: it is thrown again the next time). */
+export async function cachedOr<V>(cache: BoundedCache<V> | undefined, key: string, compute: () => V): Promise<V> {
+  const found = await cache?.get(key);
+  if (found !== undefined) return found;
+  const value = compute();
+  await cache?.set(key, value);
+  return value;
+}
+
+/** A compiled plan's size: its key and what the plan holds (a root field the compiler does not serve holds nothing). */
+export function planSize(key: string, plan: RootPlan | null): number {
+  return ENTRY_OVERHEAD + 2 * key.length + (plan?.bytes ?? 0);
 }

@@ -25,6 +25,7 @@ import { seriesTooLong } from "../graphql/resolvers/timeSeries.js";
 import { EVENT_TYPES, TIME_INTERVALS, type TimeInterval } from "../model/enums.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../model/pagination.js";
 import { intervalCount, MAX_SERIES_POINTS } from "../model/timeSeries.js";
+import { type BoundedCache, cachedOr, estimateKey } from "./boundedCache.js";
 
 /**
  * The assumed length of each list that is not a connection: the most a real page meets (an event's claims,
@@ -236,19 +237,23 @@ export function queryCost(
   }
 }
 
-export function queryCostPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
+/**
+ * Refuses an operation whose estimated cost exceeds the viewer's limit. The estimate is computed once per query,
+ * operation and variables and kept in `estimates` (bounded): counting walks the whole document, every request.
+ */
+export function queryCostPlugin(limits: CostLimits, estimates?: BoundedCache<number>): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ request, document, schema, operation, contextValue }) => {
+        didResolveOperation: async ({ request, document, schema, operation, contextValue, queryHash }) => {
           // No operation by that name: Apollo answers 400 OPERATION_RESOLUTION_FAILURE; there is nothing to count.
-          if (!operation) return Promise.resolve();
+          if (!operation) return;
           // Variables that do not fit their types are left to Apollo, which answers 400 BAD_USER_INPUT before
           // any resolver runs; the estimator would throw on them, and the client would get a 500.
-          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) {
-            return Promise.resolve();
-          }
-          const cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          const cost = await cachedOr(estimates, estimateKey("cost", queryHash, request.operationName, request.variables), () =>
+            queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined),
+          );
           const maximum = limits[contextValue.viewer.role];
           if (cost > maximum) {
             throw queryTooComplex(
@@ -256,7 +261,6 @@ export function queryCostPlugin(limits: CostLimits): ApolloServerPlugin<Context>
               { cost, maximumCost: maximum },
             );
           }
-          return Promise.resolve();
         },
       }),
   };

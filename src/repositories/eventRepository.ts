@@ -16,7 +16,16 @@ import {
 } from "../graph/rules.js";
 import { areaWhere, hasArea, pointIndexHint } from "../graph/eventLocation.js";
 import type { AreaConditions } from "../model/area.js";
-import { type ListQuery, type Ordering, pagedListCypher, pagesByKey } from "./keyset.js";
+import {
+  compiledListCypher,
+  type CompiledPage,
+  compiledPage,
+  type ListQuery,
+  type Ordering,
+  pagedListCypher,
+  pagesByKey,
+} from "./keyset.js";
+import { CURSOR_ID, CURSOR_KEY, type Projection, quoted, withKeys } from "./compiled.js";
 import { eventRow, selectedRowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
@@ -203,6 +212,64 @@ CALL (filterPlace) {
   };
 }
 
+/**
+ * The list a page is cut from. A place filter over the whole graph collects the places inside it once, then walks the
+ * events in date order and keeps those that happened at one of them, stopping after a page: the work per page stays
+ * the same as the graph grows (a province's page reads a few hundred events at 10,000 or at 100,000). Climbing from
+ * each event to the place instead was planned from the place's side, expanding all its events for every event
+ * checked. A spatial filter over the whole graph starts from the point index (graph/eventLocation.ts).
+ */
+function listOf(
+  anchor: EventAnchor,
+  filter: EventConditions,
+): { anchored: ReturnType<typeof anchoredQuery>; conditions: { where: string[]; params: Params } } {
+  const fromPlace = anchor.kind === "all" && filter.placeId != null;
+  const anchored = fromPlace
+    ? placeFilteredQuery(filter.placeId!)
+    : anchor.kind === "all"
+      ? hasArea(filter)
+        ? { ...anchoredQuery(anchor), name: "eventsInAreaPage", match: `MATCH (e:Event) ${pointIndexHint("e", filter)}` }
+        : anchoredQuery(anchor)
+      : anchoredQuery(anchor);
+  return { anchored, conditions: eventWhere(fromPlace ? { ...filter, placeId: null } : filter) };
+}
+
+/** A compiled page of events over the whole graph: what each item holds, already compiled (repositories/compiled.ts). */
+export interface CompiledEventPage {
+  filter: EventConditions;
+  order: EventOrderName;
+  request: PageRequest;
+  /** Each item's compiled selection over `e`. */
+  projection: Projection;
+  /** The parameters `body` reads. */
+  params: Params;
+  /** Whether the response shows cursors: each item then carries its sort key and id besides. */
+  cursors: boolean;
+}
+
+/** The statement of a compiled page of events, with its parameters (also what the compiled-Cypher tests read). */
+export function compiledEventPageCypher({ filter, order, request, projection, params, cursors }: CompiledEventPage): {
+  cypher: string;
+  params: Params;
+} {
+  const ordering = eventOrdering(order);
+  checkedCursor(request, ordering);
+  const { anchored, conditions } = listOf({ kind: "all" }, filter);
+  const keys = cursors ? [`${quoted(CURSOR_KEY)}: ${ordering.key}`, `${quoted(CURSOR_ID)}: e.id`] : [];
+  const statement = compiledListCypher(
+    {
+      ...anchored,
+      variable: "e",
+      where: [...anchored.where, ...conditions.where],
+      projection: withKeys("e", keys, projection.body),
+      expand: projection.clauses,
+    },
+    ordering,
+    request,
+  );
+  return { cypher: statement.cypher, params: { ...statement.params, ...anchored.params, ...conditions.params, ...params } };
+}
+
 /** Which pages of events: the list they are pages of, and what of each event the request reads. */
 export interface EventPages {
   anchor: EventAnchor;
@@ -225,20 +292,7 @@ export class EventRepository {
   ): Promise<Map<string, Page<EventRow>>> {
     const ordering = eventOrdering(order);
     checkedCursor(request, ordering);
-    // A place filter over the whole graph collects the places inside it once, then walks the events in date order
-    // and keeps those that happened at one of them, stopping after a page: the work per page stays the same as the
-    // graph grows (a province's page reads a few hundred events at 10,000 or at 100,000). Climbing from each event to
-    // the place instead was planned from the place's side, expanding all its events for every event checked.
-    const fromPlace = anchor.kind === "all" && filter.placeId != null;
-    // A spatial filter over the whole graph starts from the point index (graph/eventLocation.ts).
-    const anchored = fromPlace
-      ? placeFilteredQuery(filter.placeId!)
-      : anchor.kind === "all"
-        ? hasArea(filter)
-          ? { ...anchoredQuery(anchor), name: "eventsInAreaPage", match: `MATCH (e:Event) ${pointIndexHint("e", filter)}` }
-          : anchoredQuery(anchor)
-        : anchoredQuery(anchor);
-    const conditions = eventWhere(fromPlace ? { ...filter, placeId: null } : filter);
+    const { anchored, conditions } = listOf(anchor, filter);
     const aheadParams: Params = {};
     // The page's cursors are made of the rows' sort keys: the properties behind them are fetched whatever is selected.
     const needed = selected && order === "FATALITIES_DESC" ? [...selected, "fatalities"] : selected;
@@ -260,5 +314,11 @@ export class EventRepository {
     const rows = await this.db.read(cypher, { ...params, ...anchored.params, ...conditions.params, ...aheadParams, keys });
     const toRow = ahead.length > 0 ? (value: unknown) => rowWithAhead(value, eventRow, ahead) : eventRow;
     return pagesByKey(rows, anchor.kind === "all" ? null : keys, { request, ordering, toRow });
+  }
+
+  /** One compiled page of events over the whole graph, in one statement. */
+  async compiledPage(page: CompiledEventPage): Promise<CompiledPage> {
+    const { cypher, params } = compiledEventPageCypher(page);
+    return compiledPage((await this.db.read(cypher, params))[0]);
   }
 }

@@ -9,6 +9,29 @@ import type { NodeLabel } from "../model/ids.js";
 import type { EvidenceRow, NodeRow, Related } from "../model/rows.js";
 import { evidenceRow, nodeRow, rowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, patternVariables, rowWithAhead } from "./lookAhead.js";
+import type { Params } from "../db/executor.js";
+import type { Projection } from "./compiled.js";
+
+/**
+ * The statement of one compiled node by id (repositories/compiled.ts): `body` holds the keys of its map projection over
+ * `n`. Named as the resolvers' statements are, `nodeAhead` with relationship fields and `nodesById` without. An id
+ * merged away answers the node it was merged into (graph/redirects.ts).
+ */
+export function compiledNodeCypher(
+  label: NodeLabel,
+  id: string,
+  { clauses, body }: Projection,
+  params: Params,
+  reads: boolean,
+): { cypher: string; params: Params } {
+  return {
+    cypher: `// ${reads ? "nodeAhead" : "nodesById"}
+      ${matchByIdOrRedirect(label, "$id", "n")}
+      ${clauses}
+      RETURN n {${body}} AS item`,
+    params: { ...params, id },
+  };
+}
 
 export class GraphRepository {
   constructor(private readonly db: Executor) {}
@@ -42,6 +65,19 @@ export class GraphRepository {
       params,
     );
     return rows[0] ? rowWithAhead(rows[0].item, (node) => nodeRow(label, node), ahead) : null;
+  }
+
+  /** One compiled node by id, shaped as the response shows it; null when there is none. */
+  async compiledNode(
+    label: NodeLabel,
+    id: string,
+    projection: Projection,
+    params: Params,
+    reads: boolean,
+  ): Promise<Record<string, unknown> | null> {
+    const statement = compiledNodeCypher(label, id, projection, params, reads);
+    const rows = await this.db.read(statement.cypher, statement.params);
+    return (rows[0]?.item as Record<string, unknown> | undefined) ?? null;
   }
 
   /** The related nodes of each key through one field's read (src/graph/catalogue.ts), in the read's order. */

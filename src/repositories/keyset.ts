@@ -48,7 +48,12 @@ export interface ListQuery {
 }
 
 /** Builds one statement that returns, per anchor, the total, one page of items, and whether items lie before it. */
-export function pagedListCypher<T>(query: ListQuery, ordering: Ordering<T>, request: PageRequest): { cypher: string; params: Params } {
+export function pagedListCypher<T>(
+  query: ListQuery,
+  ordering: Ordering<T>,
+  request: PageRequest,
+  compiled = false,
+): { cypher: string; params: Params } {
   const v = query.variable;
   const scope = `(${query.anchorVariables ?? ""})`;
   // Walking backwards (`last`/`before`) reverses the order; the page is turned round again in toPage.
@@ -78,7 +83,18 @@ export function pagedListCypher<T>(query: ListQuery, ordering: Ordering<T>, requ
   RETURN count(${v}) > 0 AS behindCursor
 }`
       : "";
-  const returned = query.anchorVariables ? `${firstVariable(query.anchorVariables)} AS key, ` : "";
+  const returned = query.anchorVariables && !compiled ? `${firstVariable(query.anchorVariables)} AS key, ` : "";
+  // A compiled list projects the page alone (compiledListCypher); the item past it only says that more follow.
+  const collected = compiled
+    ? `WITH collect(${v}) AS found
+  CALL (found) {
+    UNWIND found[0..$pageSize] AS ${v}
+    ${query.expand ?? ""}
+    RETURN collect(${query.projection}) AS items
+  }
+  RETURN items, size(found) > $pageSize AS more`
+    : `${query.expand ?? ""}
+  RETURN collect(${query.projection}) AS items`;
   // Only the parts the client selected: counting every match is the costly part of a first page.
   const { total, items } = request.parts;
   const cypher = `// ${query.name}
@@ -100,13 +116,12 @@ ${
   WITH DISTINCT ${v}
   ORDER BY ${ordering.key} ${direction}, ${v}.id ${direction}
   LIMIT $pageLimit
-  ${query.expand ?? ""}
-  RETURN collect(${query.projection}) AS items
+  ${collected}
 }
 ${behindCursor}`
     : ""
 }
-RETURN ${returned}${total ? "total" : "null AS total"}, ${items ? "items" : "[] AS items"}, ${
+RETURN ${returned}${total ? "total" : "null AS total"}, ${items ? "items" : "[] AS items"}, ${compiled ? (items ? "more, " : "false AS more, ") : ""}${
     behindCursor ? "behindCursor" : "false AS behindCursor"
   }`;
   const params: Params = { pageLimit: int(request.size + 1) };
@@ -160,4 +175,34 @@ export function pagesByKey<T>(rows: Row[], keys: readonly string[] | null, pagin
   if (keys === null) return new Map([["", toPage(rows[0], paging)]]);
   const byKey = new Map(rows.map((row) => [String(row.key), row]));
   return new Map(keys.map((key) => [key, toPage(byKey.get(key), paging)]));
+}
+
+/** One page of a compiled list: its items as the response shows them, and the flags and total around them. */
+export interface CompiledPage {
+  items: Record<string, unknown>[];
+  total: number;
+  /** Whether items lie beyond the page (in the direction walked). */
+  more: boolean;
+  /** Whether items lie on the other side of the cursor. */
+  behindCursor: boolean;
+}
+
+/**
+ * `pagedListCypher` for a compiled list over the whole graph (no anchor keys): the page is cut, one item past it
+ * kept only to tell whether more follow, and only the page's own items are projected (`query.projection`), so that
+ * the nested reads of the item past the page never run. Nothing of the anchor is returned.
+ */
+export function compiledListCypher<T>(query: ListQuery, ordering: Ordering<T>, request: PageRequest): { cypher: string; params: Params } {
+  const { cypher, params } = pagedListCypher(query, ordering, request, true);
+  return { cypher, params: { ...params, pageSize: int(request.size) } };
+}
+
+/** Reads the one row of `compiledListCypher`. */
+export function compiledPage(row: Row | undefined): CompiledPage {
+  return {
+    items: Array.isArray(row?.items) ? (row.items as Record<string, unknown>[]) : [],
+    total: typeof row?.total === "number" ? row.total : 0,
+    more: row?.more === true,
+    behindCursor: row?.behindCursor === true,
+  };
 }

@@ -145,6 +145,9 @@ const toll = (row: Stored, figure: "fatalities" | "injuries") =>
 /** Whether a row was read with its victim groups' tolls (selectedOnly leaves them out when `tolls` is not asked for). */
 const withTolls = (row: Record<string, unknown>) => Object.keys(row).some((key) => key.startsWith("deaths"));
 
+/** Values a row reads in place of an absent property: UCDP's events have no ACLED type, served as OTHER. */
+export const propertyDefaults: Partial<Record<NodeLabel, Readonly<Record<string, string>>>> = { Event: { type: "OTHER" } };
+
 export function eventRow(value: unknown): EventRow {
   const row = parse("Event", value);
   const [latitude, longitude] = [count(row.latitude), count(row.longitude)];
@@ -153,7 +156,7 @@ export function eventRow(value: unknown): EventRow {
     id: row.id as string,
     title: row.title as string,
     category: row.category as EventRow["category"],
-    type: (row.type ?? "OTHER") as EventRow["type"],
+    type: (row.type ?? propertyDefaults.Event!.type) as EventRow["type"],
     date: row.date as string,
     endDate: textOf(row.endDate),
     datePrecision: row.datePrecision as EventRow["datePrecision"],

@@ -6,16 +6,33 @@ import { connectionParts } from "../selection.js";
 import { luceneQuery, MAX_SEARCH_LENGTH, searchWords } from "../../model/search.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 import { anyNodeById, checkedEventFilter, nodeById, checkedStatementFilter } from "./shared.js";
+import { compiledEvents, compiledNode, planOf } from "../compile/run.js";
+import type { Context } from "../context.js";
+import type { GraphQLResolveInfo } from "graphql";
+import type { NodeRow } from "../../model/rows.js";
+
+/** A node by id: through its compiled plan when the compiler serves the selection, else the resolvers' way. */
+async function byId<T extends NodeRow>(
+  context: Context,
+  id: string,
+  prefix: Parameters<typeof nodeById>[2],
+  info: GraphQLResolveInfo,
+): Promise<T | null> {
+  const plan = await planOf(context, info);
+  // The resolvers' row types and a compiled object differ; below a compiled one, resolvers read its keys (run.ts).
+  if (plan?.kind === "node") return (await compiledNode(context, info, plan, id, prefix)) as T | null;
+  return nodeById<T>(context, id, prefix, info);
+}
 
 export const Query: QueryResolvers = {
   node: (_, { id }, context) => anyNodeById(context, id),
-  actor: (_, { id }, context, info) => nodeById(context, id, "actor", info),
-  place: (_, { id }, context, info) => nodeById(context, id, "place", info),
-  event: (_, { id }, context, info) => nodeById(context, id, "event", info),
-  agreement: (_, { id }, context, info) => nodeById(context, id, "agreement", info),
-  statement: (_, { id }, context, info) => nodeById(context, id, "statement", info),
-  source: (_, { id }, context, info) => nodeById(context, id, "source", info),
-  claim: (_, { id }, context, info) => nodeById(context, id, "claim", info),
+  actor: (_, { id }, context, info) => byId(context, id, "actor", info),
+  place: (_, { id }, context, info) => byId(context, id, "place", info),
+  event: (_, { id }, context, info) => byId(context, id, "event", info),
+  agreement: (_, { id }, context, info) => byId(context, id, "agreement", info),
+  statement: (_, { id }, context, info) => byId(context, id, "statement", info),
+  source: (_, { id }, context, info) => byId(context, id, "source", info),
+  claim: (_, { id }, context, info) => byId(context, id, "claim", info),
 
   actors: (_, { filter, ...page }, context, info) =>
     context.repositories.lists.actors(filter ?? {}, pageRequest(page, "NAME_ASC", connectionParts(info))),
@@ -28,12 +45,16 @@ export const Query: QueryResolvers = {
   events: async (_, { filter, orderBy, ...page }, context, info) => {
     // The schema's default applies when orderBy is left out, not when a client sends null for it.
     const order = (orderBy as typeof orderBy | null) ?? "DATE_DESC";
+    const conditions = checkedEventFilter(filter);
+    const request = pageRequest(page, order, connectionParts(info));
+    const plan = await planOf(context, info);
+    if (plan?.kind === "events") return compiledEvents(context, info, plan, { filter: conditions, order, request }) as never;
     const pages = await context.repositories.events.pages(
       {
         anchor: { kind: "all" },
-        filter: checkedEventFilter(filter),
+        filter: conditions,
         order,
-        request: pageRequest(page, order, connectionParts(info)),
+        request,
         ahead: planForConnection(info, "Event"),
         selected: selectedOnConnection(info),
       },

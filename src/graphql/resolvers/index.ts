@@ -1,4 +1,8 @@
+import type { GraphQLFieldResolver } from "graphql";
 import type { Resolvers } from "../generated/resolvers.js";
+import { registerOwnResolvers } from "../compile/compiler.js";
+import { readCompiled } from "../compile/run.js";
+import type { Context } from "../context.js";
 import { DateScalar } from "../scalars.js";
 import { Actor } from "./Actor.js";
 import { Agreement } from "./Agreement.js";
@@ -21,7 +25,7 @@ import { StatsBucket } from "./StatsBucket.js";
 import { SeriesPoint, timeSeriesQuery } from "./timeSeries.js";
 import { viewerQuery } from "./viewer.js";
 
-export const resolvers: Resolvers = {
+const ownResolvers: Resolvers = {
   Date: DateScalar,
   Node,
   Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries, ...incidentQueries, ...timeSeriesQuery },
@@ -39,4 +43,36 @@ export const resolvers: Resolvers = {
   SeriesPoint,
   Incident,
   Estimate,
+};
+
+/** The types a compiled statement can produce (graphql/compile/): every node type and the objects below them. */
+const compiledTypes = [
+  "Actor",
+  "Place",
+  "Event",
+  "Claim",
+  "Agreement",
+  "Statement",
+  "Source",
+  "Evidence",
+  "Participant",
+  "Estimate",
+] as const;
+
+registerOwnResolvers(new Set(compiledTypes.flatMap((type) => Object.keys(ownResolvers[type] ?? {}).map((field) => `${type}.${field}`))));
+
+/** The resolvers, those of the types a compiled statement produces reading a compiled object's keys as they are. */
+export const resolvers: Resolvers = {
+  ...ownResolvers,
+  ...Object.fromEntries(
+    compiledTypes.map((type) => [
+      type,
+      Object.fromEntries(
+        Object.entries(ownResolvers[type] ?? {}).map(([field, resolve]) => [
+          field,
+          typeof resolve === "function" ? readCompiled(resolve as GraphQLFieldResolver<unknown, Context>) : resolve,
+        ]),
+      ),
+    ]),
+  ),
 };
