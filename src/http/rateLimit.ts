@@ -76,9 +76,18 @@ const MAX_TRACKED_ADDRESSES = 100_000;
  * that carries credentials from an address that has used up its failures; `failed` counts one refusal. A window starts
  * at an address's first failure.
  */
-export function authenticationFailureLimit(settings: RateLimitSettings): { check: RequestHandler; failed: (request: Request) => void } {
+export interface AuthenticationFailures {
+  check: RequestHandler;
+  failed: (request: Request) => void;
+  /** The same by address, for requests outside Express (live updates' WebSocket): whether it may still try, and one refusal. */
+  allows: (address: string | undefined) => boolean;
+  failedFrom: (address: string | undefined) => void;
+}
+
+export function authenticationFailureLimit(settings: RateLimitSettings): AuthenticationFailures {
   const failures = new Map<string, { count: number; resetAt: number }>();
-  const keyOf = (request: Request) => ipKeyGenerator(request.ip ?? "unknown");
+  const keyOf = (request: Request) => keyOfAddress(request.ip);
+  const keyOfAddress = (address: string | undefined) => ipKeyGenerator(address ?? "unknown");
   const current = (key: string, now: number) => {
     const entry = failures.get(key);
     if (entry && entry.resetAt <= now) {
@@ -101,16 +110,22 @@ export function authenticationFailureLimit(settings: RateLimitSettings): { check
           "Wait for the time in Retry-After before sending credentials again.",
       );
     },
-    failed: (request) => {
-      const key = keyOf(request);
-      const now = Date.now();
-      const entry = current(key, now);
-      if (entry) {
-        entry.count += 1;
-        return;
-      }
-      if (failures.size >= MAX_TRACKED_ADDRESSES) failures.delete(failures.keys().next().value!);
-      failures.set(key, { count: 1, resetAt: now + settings.windowMs });
+    failed: (request) => failedAt(keyOf(request)),
+    allows: (address) => {
+      const entry = current(keyOfAddress(address), Date.now());
+      return entry === undefined || entry.count < settings.authFailures;
     },
+    failedFrom: (address) => failedAt(keyOfAddress(address)),
   };
+
+  function failedAt(key: string): void {
+    const now = Date.now();
+    const entry = current(key, now);
+    if (entry) {
+      entry.count += 1;
+      return;
+    }
+    if (failures.size >= MAX_TRACKED_ADDRESSES) failures.delete(failures.keys().next().value!);
+    failures.set(key, { count: 1, resetAt: now + settings.windowMs });
+  }
 }

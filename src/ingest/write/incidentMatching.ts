@@ -85,17 +85,17 @@ async function matchReports(
 /**
  * The import's hook, after its nodes, links and event aggregates are written: new reports get an incident and are
  * matched; updated reports are matched again unless an editor decided their incident; and the incidents of every
- * report whose claims changed get their tolls again.
+ * report whose claims changed get their tolls again. Returns the reports that left or joined an incident (live updates).
  */
 export async function matchIncidents(
   tx: WriteTransaction,
   changes: { created: readonly string[]; updated: readonly string[]; claimsChanged: readonly string[]; restored?: IncidentDecisions },
-): Promise<void> {
+): Promise<string[]> {
   // An updated event's places were written again (its owned relationships), and its date or category may have changed.
   await writeMatchingKeys(tx, [...changes.created, ...changes.updated]);
   if (changes.restored) {
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
-    return;
+    return [];
   }
   // New reports' own incidents are complete as made (ownIncidents): only those that matching changes are refreshed.
   await ownIncidents(tx, changes.created);
@@ -121,6 +121,7 @@ export async function matchIncidents(
   const { moves, touched: moved } = await matchReports(tx, sorted);
   await moveReports(tx, moves);
   await refreshIncidents(tx, [...touched, ...moved]);
+  return [...detached, ...moves.map(([report]) => report)];
 }
 
 /**
