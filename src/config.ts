@@ -159,12 +159,12 @@ export const settings = {
     1_000,
     "Live-update WebSocket connections the process holds at once, all callers together (closed with 1013 beyond)",
   ),
-  LIVE_MAX_CONNECTIONS_PER_CALLER: withDefault(
+  LIVE_CONNECTIONS_PER_CALLER: withDefault(
     z.coerce.number().int().min(1).max(1_000),
     8,
     "Live-update connections per caller (key, token subject, or anonymous address; closed with 1013 beyond)",
   ),
-  LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: withDefault(
+  LIVE_MAX_SUBSCRIPTIONS: withDefault(
     z.coerce.number().int().min(1).max(100),
     10,
     "Subscriptions one connection may hold at once (`RATE_LIMITED` beyond)",
@@ -308,8 +308,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     /** Live updates over WebSocket (http/liveUpdates.ts): connections, subscriptions and what each may have waiting. */
     live: {
       maxConnections: values.LIVE_MAX_CONNECTIONS,
-      maxConnectionsPerCaller: values.LIVE_MAX_CONNECTIONS_PER_CALLER,
-      maxSubscriptionsPerConnection: values.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerCaller: values.LIVE_CONNECTIONS_PER_CALLER,
+      maxSubscriptionsPerConnection: values.LIVE_MAX_SUBSCRIPTIONS,
       queueNotices: values.LIVE_QUEUE_NOTICES,
       maxBufferedBytes: values.LIVE_MAX_BUFFERED_BYTES,
     },

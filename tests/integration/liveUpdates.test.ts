@@ -211,8 +211,8 @@ describe("eventsChanged credentials", () => {
 describe("eventsChanged limits", () => {
   const server = useServer({
     ...keyEnvironment,
-    LIVE_MAX_CONNECTIONS_PER_CALLER: "2",
-    LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: "3",
+    LIVE_CONNECTIONS_PER_CALLER: "2",
+    LIVE_MAX_SUBSCRIPTIONS: "3",
     LIVE_QUEUE_NOTICES: "5",
     LIVE_MAX_BUFFERED_BYTES: "65536",
   });
