@@ -20,6 +20,7 @@ import { attachSearchBox } from "./searchBox.js";
 import { isolate } from "./model.js";
 import { attachSkipLinks } from "./skipLinks.js";
 import { statusText } from "./status.js";
+import { watchLiveChanges } from "./liveChanges.js";
 
 declare global {
   interface Window {
@@ -53,6 +54,7 @@ const state: { focused: string | null; pathEnds: string[]; path: PathState; trun
 
 const view = new GraphView(graphContainer, { open: (id) => void openNode(id), togglePathEnd: (id) => void togglePathEnd(id) });
 window.cy = view.cy;
+watchLiveChanges(view.cy, statusLine);
 
 /**
  * The map and the timeline, built the first time they are shown: the events of the current filter (the date inputs,
