@@ -3,6 +3,7 @@
  * each kind of change from a real write path through HTTP, the filter, credentials in connectionParams, the limits
  * per client, and slow consumers dropped with their code while the server's memory stays bounded.
  */
+import { Kind, OperationTypeNode } from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import { uniqueSuffix } from "../helpers/bundles.js";
 import { EVENTS_CHANGED, liveClient, type LiveClient, type LiveSubscription } from "../helpers/live.js";
@@ -153,6 +154,56 @@ describe("eventsChanged", () => {
     expect(deep.errors[0]?.extensions?.code).toBe("QUERY_TOO_DEEP");
     expect(query.errors[0]).toMatchObject({ extensions: { code: "BAD_REQUEST" } });
     expect(query.errors[0]!.message).toContain("over HTTP");
+  });
+});
+
+describe("eventsChanged with Apollo Client", () => {
+  const server = useServer(keyEnvironment);
+
+  it("works with the split link docs/clients.md shows: queries over HTTP, the subscription over graphql-ws", async () => {
+    const { ApolloClient, HttpLink, InMemoryCache, gql, split } = await import("@apollo/client");
+    const { GraphQLWsLink } = await import("@apollo/client/link/subscriptions");
+    const { getMainDefinition } = await import("@apollo/client/utilities");
+    const { createClient } = await import("graphql-ws");
+    const WebSocket = (await import("ws")).default;
+    const s = uniqueSuffix();
+    const wsClient = createClient({
+      url: `${server.url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${READER_KEY}` },
+    });
+    const link = split(
+      ({ query }) => {
+        const definition = getMainDefinition(query);
+        return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
+      },
+      new GraphQLWsLink(wsClient),
+      new HttpLink({ uri: `${server.url}/graphql`, headers: { authorization: `Bearer ${READER_KEY}` } }),
+    );
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    try {
+      const viewer = await client.query<{ viewer: { role: string } }>({ query: gql("{ viewer { role } }") });
+      expect(viewer.data?.viewer.role).toBe("READER");
+      const received: { kind: string; event: { id: string; title: string } }[] = [];
+      const before = server.app.live.listeners();
+      const subscription = client
+        .subscribe<{ eventsChanged: { kind: string; event: { id: string; title: string } } }>({
+          query: gql("subscription ($filter: EventFilter) { eventsChanged(filter: $filter) { kind event { id title } } }"),
+          variables: { filter: { actorId: `actor:w-${s}-ministry` } },
+        })
+        .subscribe({ next: ({ data }) => data && received.push(data.eventsChanged) });
+      await waitFor(() => server.app.live.listeners() > before, { timeoutMs: 10_000, what: "the server to listen" });
+      expect((await importBundle(server, documentBundle(s))).errors).toBeUndefined();
+      await waitFor(() => received.length > 0, { timeoutMs: 5_000, what: "the change through Apollo Client" });
+      expect(received[0]).toMatchObject({
+        kind: "CREATED",
+        event: { id: `event:w-${s}-strike`, title: `Drone strike on the Kafr Zeta ${s} market` },
+      });
+      subscription.unsubscribe();
+    } finally {
+      client.stop();
+      await wsClient.dispose();
+    }
   });
 });
 
