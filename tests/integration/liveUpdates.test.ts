@@ -44,7 +44,7 @@ async function subscribed(server: TestServer, live: LiveClient, variables?: Reco
 const kindsOf = (subscription: LiveSubscription, id: string) =>
   subscription.received.filter((change) => change.event.id === id).map((change) => change.kind);
 
-describe("eventsChanged", () => {
+describe("eventsChanged", { timeout: 60_000 }, () => {
   const server = useServer(keyEnvironment);
 
   it("sends an event imported through HTTP to a subscriber within a second, with its nested fields read as in queries", async () => {
@@ -157,7 +157,7 @@ describe("eventsChanged", () => {
   });
 });
 
-describe("eventsChanged with Apollo Client", () => {
+describe("eventsChanged with Apollo Client", { timeout: 60_000 }, () => {
   const server = useServer(keyEnvironment);
 
   it("works with the split link docs/clients.md shows: queries over HTTP, the subscription over graphql-ws", async () => {
