@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -9,6 +10,7 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationCon
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "pino";
 import { authenticateRequests, isEditorRequest, viewerOf } from "./auth/http.js";
+import type { Viewer } from "./auth/viewer.js";
 import type { Config } from "./config.js";
 import { Executor, type QueryStats } from "./db/executor.js";
 import { ErrorCode } from "./errors.js";
@@ -33,6 +35,7 @@ import { closeRedis, openRedis } from "./redis/connection.js";
 import { repeatedFieldLimit } from "./http/repeatedFields.js";
 import { requestShape } from "./http/requestShape.js";
 import { servedOperationTypes } from "./http/operationTypes.js";
+import { serveLiveUpdates, type LiveUpdates } from "./http/liveUpdates.js";
 import { metricsServer, serveMetrics } from "./http/metricsEndpoint.js";
 import { mountWeb } from "./http/web.js";
 import { exportRoutes } from "./http/exports/exportRoutes.js";
@@ -66,6 +69,8 @@ export interface App {
   estimates: LruCache<number>;
   /** Compiled plans (graphql/compile/); null when COMPILED_READS is false. */
   plans: LruCache<RootPlan | null> | null;
+  /** The WebSocket side of /graphql (http/liveUpdates.ts). */
+  live: LiveUpdates;
   /**
    * Says the database is prepared (schema applied and, when seeding on start, the seed written): until then /ready
    * answers 503, so a load balancer sends no traffic to a replica that would answer from an empty graph.
@@ -89,8 +94,17 @@ function refuseWith(code: ErrorCode) {
   };
 }
 
-/** Builds the HTTP server: GraphQL at /graphql, downloads at /export, probes at /health and /ready, Prometheus at /metrics. */
-export async function createApp(config: Config, driver: Driver, logger: Logger): Promise<App> {
+/** What createApp may be given instead of building it itself. */
+export interface AppParts {
+  /** The change bus (a shared one across processes); in-process when left out. The app closes it when it stops. */
+  changes?: ChangeBus;
+}
+
+/**
+ * Builds the HTTP server: GraphQL at /graphql (subscriptions over WebSocket on the same path), downloads at /export,
+ * probes at /health and /ready, Prometheus at /metrics.
+ */
+export async function createApp(config: Config, driver: Driver, logger: Logger, parts: AppParts = {}): Promise<App> {
   const metrics = createMetrics();
   const executor = new Executor(driver, metrics, {
     database: config.neo4j.database,
@@ -99,7 +113,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     onPoolExhausted: poolExhaustedWarning(logger),
   });
   const admission = new Admission(admissionLimits(config.neo4j.maxPoolSize, config.admission.waitMs));
-  const changes = changeBusFor(config, logger, metrics);
+  const changes = parts.changes ?? changeBusFor(config, logger, metrics);
   // The rate limits' counts, shared by the replicas (http/rateLimitStore.ts).
   const rateLimitRedis = config.redis.url === null ? null : openRedis(config.redis.url, { role: "rate-limits", logger });
   const rateLimitStore = rateLimitRedis === null ? undefined : sharedRateLimitStores(rateLimitRedis, logger, metrics);
@@ -135,6 +149,22 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   const protection = armor.protect();
   // The schema Apollo serves, for the exports' filter (coerced against its EventFilter); set when Apollo starts.
   let servedSchema: GraphQLSchema | undefined;
+
+  /** What each request's resolvers see (and each live message's): its own repositories and loaders over the executor. */
+  const contextFor = (viewer: Viewer, caller: string, id: string): Context => {
+    const stats: QueryStats = { roundTrips: 0 };
+    const db = executor.withStats(stats);
+    const repositories = createRepositories(db);
+    return {
+      requestId: id,
+      repositories,
+      loaders: createLoaders(repositories),
+      stats,
+      viewer,
+      caller,
+      imports: new ImportService(db, config.imports, changes),
+    };
+  };
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -240,18 +270,10 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     repeatedFieldLimit(config.limits.repeatedFields, config.limits.tokens),
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
-        const stats: QueryStats = { roundTrips: 0 };
-        const db = executor.withStats(stats);
-        const repositories = createRepositories(db);
         const viewer = viewerOf(res);
+        // Subscriptions get no plans: their payloads resolve through the resolvers.
         return Promise.resolve({
-          requestId: String(res.locals.requestId),
-          repositories,
-          loaders: createLoaders(repositories),
-          stats,
-          viewer,
-          caller: callerOf(viewer.id, req.ip),
-          imports: new ImportService(db, config.imports),
+          ...contextFor(viewer, callerOf(viewer.id, req.ip), String(res.locals.requestId)),
           ...(plans ? { plans } : {}),
         });
       },
@@ -262,6 +284,26 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
   app.use(notFound);
   app.use(httpErrorHandler(logger));
 
+  const live = serveLiveUpdates({
+    server,
+    schema: () => servedSchema!,
+    validationRules: protection.validationRules,
+    limits: {
+      tokens: config.limits.tokens,
+      documentBytes: config.limits.documentBytes,
+      repeatedFields: config.limits.repeatedFields,
+      cost: config.limits.cost,
+    },
+    settings: config.live,
+    auth: config.auth,
+    failures: authenticationFailures,
+    addressOf: (request) => addressOf(app, request),
+    contextFor: (viewer, caller) => contextFor(viewer, caller, `live:${randomUUID()}`),
+    changes,
+    formatError: formatError({ suggestions: config.introspection }),
+    logger,
+  });
+
   return {
     server,
     metricsServer: ownMetricsServer,
@@ -271,6 +313,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
     changes,
     estimates,
     plans,
+    live,
     databasePrepared: () => {
       prepared = true;
     },
@@ -281,11 +324,23 @@ export async function createApp(config: Config, driver: Driver, logger: Logger):
       stopping = true;
       ownMetricsServer?.closeAllConnections();
       ownMetricsServer?.close();
+      // Upgraded sockets are not the HTTP server's to drain: live connections are closed first.
+      await live.stop();
       await apollo.stop();
       await changes.close();
       if (rateLimitRedis !== null) await closeRedis(rateLimitRedis);
     },
   };
+}
+
+/** The client's address of a request Express did not route (a WebSocket upgrade), read as Express's `req.ip` reads it. */
+function addressOf(app: express.Express, request: http.IncomingMessage): string | undefined {
+  const view = Object.create(app.request as object, {
+    headers: { value: request.headers },
+    socket: { value: request.socket },
+    connection: { value: request.socket },
+  }) as express.Request;
+  return view.ip;
 }
 
 /** How often, at most, the pool's exhaustion is logged: a burst is one warning, with the count of the others. */

@@ -166,6 +166,35 @@ export const settings = {
     "On SIGTERM: how long `/ready` answers 503 (while still serving) before connections are drained",
   ),
   SHUTDOWN_GRACE_MS: withDefault(milliseconds(), 10_000, "On SIGTERM: how long in-flight requests then get to finish"),
+  LIVE_MAX_CONNECTIONS: withDefault(
+    z.coerce.number().int().min(1).max(100_000),
+    1_000,
+    "Live-update WebSocket connections the process holds at once, all callers together (closed with 1013 beyond)",
+  ),
+  LIVE_CONNECTIONS_PER_CALLER: withDefault(
+    z.coerce.number().int().min(1).max(1_000),
+    8,
+    "Live-update connections per caller (key, token subject, or anonymous address; closed with 1013 beyond)",
+  ),
+  LIVE_MAX_SUBSCRIPTIONS: withDefault(
+    z.coerce.number().int().min(1).max(100),
+    10,
+    "Subscriptions one connection may hold at once (`RATE_LIMITED` beyond)",
+  ),
+  LIVE_QUEUE_NOTICES: withDefault(
+    z.coerce.number().int().min(1).max(10_000),
+    256,
+    "Change notices (of up to 1,000 events each) a subscription may have waiting; a consumer further behind is closed with 4008",
+  ),
+  LIVE_MAX_BUFFERED_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(64 * 1024 * 1024),
+    1_048_576,
+    "Bytes a live connection's socket may hold unsent; a client reading slower than that is closed with 4008",
+  ),
   METRICS_ENABLED: flag(true, "`/metrics` on or off"),
   METRICS_PORT: optional(
     port(),
@@ -323,6 +352,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
       keys: metricsKeys.keys,
     },
     imports: { timeoutMs: values.IMPORT_TIMEOUT_MS },
+    /** Live updates over WebSocket (http/liveUpdates.ts): connections, subscriptions and what each may have waiting. */
+    live: {
+      maxConnections: values.LIVE_MAX_CONNECTIONS,
+      maxConnectionsPerCaller: values.LIVE_CONNECTIONS_PER_CALLER,
+      maxSubscriptionsPerConnection: values.LIVE_MAX_SUBSCRIPTIONS,
+      queueNotices: values.LIVE_QUEUE_NOTICES,
+      maxBufferedBytes: values.LIVE_MAX_BUFFERED_BYTES,
+    },
     /** Heavy operations' admission; the slots themselves follow `neo4j.maxPoolSize` (http/admission.ts). */
     admission: { waitMs: values.ADMISSION_WAIT_MS },
   };

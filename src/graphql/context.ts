@@ -1,6 +1,7 @@
 import type { Viewer } from "../auth/viewer.js";
 import type { QueryStats } from "../db/executor.js";
 import type { ImportService } from "../ingest/importService.js";
+import type { ChangeBus } from "../live/changeBus.js";
 import type { Loaders } from "../loaders/loaders.js";
 import type { Repositories } from "../repositories/index.js";
 import type { PlanCache } from "./compile/run.js";
@@ -22,4 +23,14 @@ export interface Context {
   plans?: PlanCache;
   /** The root fields of this request answered by a compiled statement: their objects are read as they are. */
   compiledRoots?: Set<string>;
+  /** Set for subscriptions only (http/liveUpdates.ts): where changes are heard, and the bound of what may wait. */
+  live?: LiveContext;
+}
+
+export interface LiveContext {
+  changes: ChangeBus;
+  /** The most change notices one subscription may have waiting. */
+  maxWaiting: number;
+  /** Drops the connection of a subscription that fell that far behind. */
+  overflowed: () => void;
 }

@@ -80,13 +80,19 @@ const MAX_TRACKED_ADDRESSES = 100_000;
  * that carries credentials from an address that has used up its failures; `failed` counts one refusal. A window starts
  * at an address's first failure. `store`: counts shared by the replicas (rateLimitStore.ts); else this process's own.
  */
-export function authenticationFailureLimit(
-  settings: RateLimitSettings,
-  store?: Store,
-): { check: RequestHandler; failed: (request: Request) => void } {
+export interface AuthenticationFailures {
+  check: RequestHandler;
+  failed: (request: Request) => void;
+  /** The same by address, for requests outside Express (live updates' WebSocket): whether it may still try, and one refusal. */
+  allows: (address: string | undefined) => boolean | Promise<boolean>;
+  failedFrom: (address: string | undefined) => void;
+}
+
+export function authenticationFailureLimit(settings: RateLimitSettings, store?: Store): AuthenticationFailures {
   if (store) return sharedAuthenticationFailureLimit(settings, store);
   const failures = new Map<string, { count: number; resetAt: number }>();
-  const keyOf = (request: Request) => ipKeyGenerator(request.ip ?? "unknown");
+  const keyOf = (request: Request) => keyOfAddress(request.ip);
+  const keyOfAddress = (address: string | undefined) => ipKeyGenerator(address ?? "unknown");
   const current = (key: string, now: number) => {
     const entry = failures.get(key);
     if (entry && entry.resetAt <= now) {
@@ -103,18 +109,24 @@ export function authenticationFailureLimit(
       if (entry === undefined || entry.count < settings.authFailures) return next();
       refuseAuthenticationFailures(response, settings, entry.resetAt - now);
     },
-    failed: (request) => {
-      const key = keyOf(request);
-      const now = Date.now();
-      const entry = current(key, now);
-      if (entry) {
-        entry.count += 1;
-        return;
-      }
-      if (failures.size >= MAX_TRACKED_ADDRESSES) failures.delete(failures.keys().next().value!);
-      failures.set(key, { count: 1, resetAt: now + settings.windowMs });
+    failed: (request) => failedAt(keyOf(request)),
+    allows: (address) => {
+      const entry = current(keyOfAddress(address), Date.now());
+      return entry === undefined || entry.count < settings.authFailures;
     },
+    failedFrom: (address) => failedAt(keyOfAddress(address)),
   };
+
+  function failedAt(key: string): void {
+    const now = Date.now();
+    const entry = current(key, now);
+    if (entry) {
+      entry.count += 1;
+      return;
+    }
+    if (failures.size >= MAX_TRACKED_ADDRESSES) failures.delete(failures.keys().next().value!);
+    failures.set(key, { count: 1, resetAt: now + settings.windowMs });
+  }
 }
 
 function refuseAuthenticationFailures(response: Response, settings: RateLimitSettings, remainingMs: number): void {
@@ -128,14 +140,20 @@ function refuseAuthenticationFailures(response: Response, settings: RateLimitSet
 }
 
 /** The same budget with its counts in `store` (a counter per address whose window starts at its first failure). */
-function sharedAuthenticationFailureLimit(
-  settings: RateLimitSettings,
-  store: Store,
-): { check: RequestHandler; failed: (request: Request) => void } {
+function sharedAuthenticationFailureLimit(settings: RateLimitSettings, store: Store): AuthenticationFailures {
   // Only the window is read from the options by the stores used here (rateLimitStore.ts).
   void store.init?.({ windowMs: settings.windowMs } as Options);
-  const keyOf = (request: Request) => ipKeyGenerator(request.ip ?? "unknown");
+  const keyOfAddress = (address: string | undefined) => ipKeyGenerator(address ?? "unknown");
+  const keyOf = (request: Request) => keyOfAddress(request.ip);
+  const failedAt = (key: string) => {
+    Promise.resolve(store.increment(key)).catch(() => undefined);
+  };
   return {
+    allows: async (address) => {
+      const entry = await store.get?.(keyOfAddress(address));
+      return entry === undefined || !(entry.totalHits >= settings.authFailures);
+    },
+    failedFrom: (address) => failedAt(keyOfAddress(address)),
     check: (request, response, next) => {
       if (!request.header("authorization")) return next();
       Promise.resolve(store.get?.(keyOf(request))).then((entry) => {
@@ -144,8 +162,6 @@ function sharedAuthenticationFailureLimit(
         refuseAuthenticationFailures(response, settings, (entry.resetTime?.getTime() ?? Date.now() + settings.windowMs) - Date.now());
       }, next);
     },
-    failed: (request) => {
-      Promise.resolve(store.increment(keyOf(request))).catch(() => undefined);
-    },
+    failed: (request) => failedAt(keyOf(request)),
   };
 }

@@ -15,7 +15,10 @@ import { validateBundle } from "./bundle/validation.js";
 import { bundleDraft } from "./bundle/bundleDraft.js";
 import type { Draft } from "./draft.js";
 import { Pacer } from "../pacer.js";
-import { type ImportReport, limitProblems, runImport } from "./write/importer.js";
+import { type ImportOptions, type ImportReport, limitProblems, runImportWithChanges } from "./write/importer.js";
+import type { ChangeBus } from "../live/changeBus.js";
+import { publishChange } from "../live/publish.js";
+import { parseId } from "../model/ids.js";
 import { mergeNodes } from "./write/mergeNodes.js";
 import { incidentDecisionsSchema, type IncidentDecision, linkIncident } from "./write/incidentDecisions.js";
 import { lockImports } from "./write/importStore.js";
@@ -38,7 +41,23 @@ export class ImportService {
     private readonly db: Executor,
     /** `caller`: who reads the refusal of an import over budget, an API client or the command line's user (ImportTimeoutError). */
     private readonly settings: { timeoutMs: number; caller?: "api" | "cli" },
+    /** Where committed changes to event reports are told (live updates); none for the command line on its own. */
+    private readonly changes: ChangeBus | null = null,
   ) {}
+
+  /**
+   * Runs one import, then tells the bus which event reports it changed: after the commit only, so a refused or
+   * rolled-back import (and a dry run) tells nothing.
+   */
+  private async imported(draft: Draft, options: ImportOptions): Promise<ImportReport> {
+    const { report, changed } = await runImportWithChanges(this.db, draft, options);
+    if (this.changes) {
+      publishChange(this.changes, "CREATED", changed.created);
+      publishChange(this.changes, "UPDATED", changed.updated);
+      publishChange(this.changes, "REGROUPED", changed.regrouped);
+    }
+    return report;
+  }
 
   /** Runs a write of the import's budget; running out of it is said as the import's, not as a query's, timeout. */
   private async budgeted<T>(work: () => Promise<T>): Promise<T> {
@@ -85,7 +104,7 @@ export class ImportService {
     // A bundle whose shape is wrong cannot be checked further; the others' problems are still worth reporting.
     if (shapeBroken) throw new InvalidImportError(limitProblems(problems));
     return this.budgeted(() =>
-      runImport(this.db, draft, {
+      this.imported(draft, {
         ...request,
         problems,
         resolve: !options.restore,
@@ -97,16 +116,26 @@ export class ImportService {
   }
 
   /** Two ids of one actor or place become one node, `into` (write/mergeNodes.ts); nothing changes when refused. */
-  mergeNodes(from: string, into: string, request: Omit<ImportRequest, "dryRun">): Promise<ImportReport> {
-    return this.budgeted(() => mergeNodes(this.db, { from, into, writtenBy: request.writtenBy, timeoutMs: this.settings.timeoutMs }));
+  async mergeNodes(from: string, into: string, request: Omit<ImportRequest, "dryRun">): Promise<ImportReport> {
+    const report = await this.budgeted(() =>
+      mergeNodes(this.db, { from, into, writtenBy: request.writtenBy, timeoutMs: this.settings.timeoutMs }),
+    );
+    // The events that named `from` name `into` now: their content was written again (the report's `touched`).
+    if (this.changes)
+      publishChange(
+        this.changes,
+        "MERGED",
+        report.touched.filter((id) => parseId(id)?.label === "Event"),
+      );
+    return report;
   }
 
   /**
    * An editor's decision on incidents (the API's `linkIncident`, ingest/write/incidentDecisions.ts), serialised with imports;
    * returns the ids of the listed reports' incidents and the earlier decisions it undid.
    */
-  linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<IncidentDecision> {
-    return this.budgeted(() =>
+  async linkIncident(eventIds: readonly string[], same: boolean, writtenBy: string): Promise<IncidentDecision> {
+    const decision = await this.budgeted(() =>
       this.db.write(
         async (tx) => {
           await lockImports(tx);
@@ -115,6 +144,9 @@ export class ImportService {
         { timeoutMs: this.settings.timeoutMs },
       ),
     );
+    // The listed reports were joined into one incident or kept apart (each taking an incident of its own).
+    if (this.changes) publishChange(this.changes, "REGROUPED", eventIds);
+    return decision;
   }
 
   /** An ACLED export (CSV with its header row), streamed; all rows or none. */
@@ -126,7 +158,7 @@ export class ImportService {
     if (unreadable) throw new InvalidImportError(limitProblems(problems));
     const draft = await acledDraft(rows, pacer);
     return this.budgeted(() =>
-      runImport(this.db, draft, {
+      this.imported(draft, {
         ...request,
         problems,
         rows: count,
@@ -145,7 +177,7 @@ export class ImportService {
     const pacer = new Pacer();
     const { rows, count, problems, warnings, unreadable } = await readUcdp(input, pacer, progress.read);
     if (unreadable) throw new InvalidImportError(limitProblems(problems));
-    return runImport(this.db, await ucdpDraft(rows, pacer), {
+    return this.imported(await ucdpDraft(rows, pacer), {
       ...request,
       problems,
       warnings,

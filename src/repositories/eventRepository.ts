@@ -286,6 +286,22 @@ export interface EventPages {
 export class EventRepository {
   constructor(private readonly db: Executor) {}
 
+  /** The events among `ids` that the filter admits, in the order of `ids` (live updates read a change back this way). */
+  async amongIds(ids: readonly string[], filter: EventConditions): Promise<EventRow[]> {
+    if (ids.length === 0) return [];
+    const conditions = eventWhere(filter);
+    const rows = await this.db.read(
+      `// changedEventsInFilter
+      UNWIND range(0, size($ids) - 1) AS position
+      MATCH (e:Event {id: $ids[position]})
+      ${conditions.where.length > 0 ? `WHERE ${conditions.where.join(" AND ")}` : ""}
+      RETURN ${selectedRowProperties("Event", "e", undefined)} AS row
+      ORDER BY position`,
+      { ...conditions.params, ids },
+    );
+    return rows.map((row) => eventRow(row.row));
+  }
+
   async pages(
     { anchor, filter, order, request, ahead = [], selected }: EventPages,
     keys: readonly string[],

@@ -11,12 +11,12 @@ import { loadTypeDefs } from "../../src/graphql/schema.js";
 const contract = (...files: string[]) =>
   buildSchema(files.map((file) => readFileSync(new URL(`./${file}`, import.meta.url), "utf8")).join("\n"));
 
-const contractFiles = ["core.graphql", "research.graphql", "write.graphql", "sources.graphql", "datasets.graphql", "space-time.graphql"];
+const contractFiles = ["core.graphql", "research.graphql", "write.graphql", "sources.graphql", "datasets.graphql", "space-time.graphql", "live.graphql"];
 
 describe("our schema", () => {
   const ours = buildSchema(loadTypeDefs());
 
-  it("is a compatible superset of the core, research, write, sources, datasets and space-time contracts", () => {
+  it("is a compatible superset of the core, research, write, sources, datasets, space-time and live contracts", () => {
     expect(findBreakingChanges(contract(...contractFiles), ours)).toEqual([]);
   });
 

@@ -235,12 +235,17 @@ describe("hostile values in the request's own fields", () => {
     expect(answer.errors[0]?.message).toMatch(/operation|persisted|version|sha|SHA-256/i);
   });
 
-  it("answers a subscription with graphql-js's own message, as a validation failure", async () => {
+  // Without a Subscription type, graphql-js's own message: tests/unit/operationTypes.test.ts.
+  it("answers a subscription over HTTP with a message naming graphql-ws, as a validation failure", async () => {
     const response = await sendProbe({ label: "", post: { query: "subscription { x }" } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       errors: [
-        { message: "Schema is not configured to execute subscription operation.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
+        {
+          message:
+            "Subscription operations are not served over HTTP: open a WebSocket to /graphql with the graphql-ws protocol (graphql-transport-ws) and subscribe there.",
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+        },
       ],
     });
   });

@@ -312,6 +312,17 @@ export type BundleInput = {
   statements?: InputMaybe<Array<StatementInput>>;
 };
 
+/** What happened to an event report, as told by `Subscription.eventsChanged`. */
+export type ChangeKind =
+  /** The report was created by an import. */
+  | 'CREATED'
+  /** An actor or place it names was merged into another. */
+  | 'MERGED'
+  /** The report joined or left an incident. */
+  | 'REGROUPED'
+  /** An import changed the report or its evidence. */
+  | 'UPDATED';
+
 /** One assertion about an event, from one source: who says so, where, and on which words. */
 export type Claim = Node & {
   __typename?: 'Claim';
@@ -600,6 +611,15 @@ export type EventCategory =
   | 'STRATEGIC_DEVELOPMENTS'
   /** Attacks on unarmed civilians. */
   | 'VIOLENCE_AGAINST_CIVILIANS';
+
+/** One event report that changed, with what happened to it; `event` reads as it does in queries, after the change. */
+export type EventChange = {
+  __typename?: 'EventChange';
+  /** The report as it stands after the change. */
+  event: Event;
+  /** What happened to the report. */
+  kind: ChangeKind;
+};
 
 /** A page of events. */
 export type EventConnection = {
@@ -1819,6 +1839,27 @@ export type Subgraph = {
 };
 
 /**
+ * Live updates, over WebSocket with the graphql-ws protocol (`graphql-transport-ws`) at /graphql. Credentials go in
+ * the connection's `connectionParams` as `{ authorization: "Bearer <key or token>" }`; an HTTP request for a
+ * subscription answers 400.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Event reports created or changed within the filter, sent after the import or editor action commits. */
+  eventsChanged: EventChange;
+};
+
+
+/**
+ * Live updates, over WebSocket with the graphql-ws protocol (`graphql-transport-ws`) at /graphql. Credentials go in
+ * the connection's `connectionParams` as `{ authorization: "Bearer <key or token>" }`; an HTTP request for a
+ * subscription answers 400.
+ */
+export type SubscriptionEventsChangedArgs = {
+  filter?: InputMaybe<EventFilter>;
+};
+
+/**
  * The length of a time series' intervals. Each interval starts on its first day: the day, the Monday of an ISO week, the
  * first of a month, of a quarter (January, April, July, October) or of a year.
  */
@@ -1969,6 +2010,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BoundingBox: BoundingBox;
   BundleInput: BundleInput;
+  ChangeKind: ChangeKind;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimInput: ClaimInput;
   ClaimKind: ClaimKind;
@@ -1981,6 +2023,7 @@ export type ResolversTypes = {
   EstimateQualifier: EstimateQualifier;
   Event: ResolverTypeWrapper<EventRow>;
   EventCategory: EventCategory;
+  EventChange: ResolverTypeWrapper<Omit<EventChange, 'event'> & { event: ResolversTypes['Event'] }>;
   EventConnection: ResolverTypeWrapper<Page<EventRow>>;
   EventEdge: ResolverTypeWrapper<Edge<EventRow>>;
   EventFilter: EventFilter;
@@ -2035,6 +2078,7 @@ export type ResolversTypes = {
   StatsGroupBy: StatsGroupBy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TimeInterval: TimeInterval;
   VictimGroup: VictimGroup;
   VictimToll: ResolverTypeWrapper<Omit<VictimToll, 'estimate'> & { estimate: ResolversTypes['Estimate'] }>;
@@ -2063,6 +2107,7 @@ export type ResolversParentTypes = {
   Estimate: EstimateRow;
   EstimateInput: EstimateInput;
   Event: EventRow;
+  EventChange: Omit<EventChange, 'event'> & { event: ResolversParentTypes['Event'] };
   EventConnection: Page<EventRow>;
   EventEdge: Edge<EventRow>;
   EventFilter: EventFilter;
@@ -2106,6 +2151,7 @@ export type ResolversParentTypes = {
   StatsBucket: StatsBucketRow;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRow;
+  Subscription: Record<PropertyKey, never>;
   VictimToll: Omit<VictimToll, 'estimate'> & { estimate: ResolversParentTypes['Estimate'] };
   Viewer: Viewer;
 };
@@ -2235,6 +2281,11 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   ucdpDyadId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   violates?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventChange'] = ResolversParentTypes['EventChange']> = {
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
 };
 
 export type EventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
@@ -2465,6 +2516,10 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  eventsChanged?: SubscriptionResolver<ResolversTypes['EventChange'], "eventsChanged", ParentType, ContextType, Partial<SubscriptionEventsChangedArgs>>;
+};
+
 export type VictimTollResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VictimToll'] = ResolversParentTypes['VictimToll']> = {
   estimate?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
   victims?: Resolver<ResolversTypes['VictimGroup'], ParentType, ContextType>;
@@ -2488,6 +2543,7 @@ export type Resolvers<ContextType = Context> = {
   EntityMatch?: EntityMatchResolvers<ContextType>;
   Estimate?: EstimateResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventChange?: EventChangeResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
@@ -2516,6 +2572,7 @@ export type Resolvers<ContextType = Context> = {
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatsBucket?: StatsBucketResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   VictimToll?: VictimTollResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };

@@ -22,6 +22,7 @@ import { relationshipFields } from "./relationshipFields.js";
 import { researchQueries } from "./researchQueries.js";
 import { Statement } from "./Statement.js";
 import { StatsBucket } from "./StatsBucket.js";
+import { Subscription } from "./Subscription.js";
 import { SeriesPoint, timeSeriesQuery } from "./timeSeries.js";
 import { viewerQuery } from "./viewer.js";
 
@@ -30,6 +31,7 @@ const ownResolvers: Resolvers = {
   Node,
   Query: { ...Query, ...researchQueries, ...viewerQuery, ...identifierQueries, ...incidentQueries, ...timeSeriesQuery },
   Mutation,
+  Subscription,
   Actor: { ...relationshipFields("Actor"), ...Actor, identifiers: identifiersOf },
   Place: { ...relationshipFields("Place"), ...Place, identifiers: identifiersOf },
   Event: { ...relationshipFields("Event"), ...Event, identifiers: identifiersOf },

@@ -97,11 +97,29 @@ class DryRunRollback extends Error {
   }
 }
 
+/** The event reports a committed import changed, for live updates (live/changeBus.ts); none for a dry run. */
+export interface ChangedEvents {
+  created: string[];
+  /** Written again, or given evidence from another source. */
+  updated: string[];
+  /** Stored reports that joined or left an incident. */
+  regrouped: string[];
+}
+
 export async function runImport(db: Executor, draft: Draft, options: ImportOptions): Promise<ImportReport> {
+  return (await runImportWithChanges(db, draft, options)).report;
+}
+
+/** runImport, and which event reports it changed. */
+export async function runImportWithChanges(
+  db: Executor,
+  draft: Draft,
+  options: ImportOptions,
+): Promise<{ report: ImportReport; changed: ChangedEvents }> {
   try {
     return await db.write((tx) => importInTransaction(tx, draft, options), { timeoutMs: options.timeoutMs });
   } catch (error) {
-    if (error instanceof DryRunRollback) return error.report;
+    if (error instanceof DryRunRollback) return { report: error.report, changed: { created: [], updated: [], regrouped: [] } };
     throw error;
   }
 }
@@ -111,7 +129,11 @@ export async function runImport(db: Executor, draft: Draft, options: ImportOptio
  * import when they find problems (InvalidImportError, listing them all); a dry run stops after the checks, with its
  * report.
  */
-async function importInTransaction(tx: WriteTransaction, input: Draft, options: ImportOptions): Promise<ImportReport> {
+async function importInTransaction(
+  tx: WriteTransaction,
+  input: Draft,
+  options: ImportOptions,
+): Promise<{ report: ImportReport; changed: ChangedEvents }> {
   await lockImports(tx);
   const resolved = await resolve(tx, input, options);
   const comparison = await compare(tx, resolved);
@@ -120,9 +142,19 @@ async function importInTransaction(tx: WriteTransaction, input: Draft, options: 
   const report = reportOf(comparison, resolved.matches, options);
   if (options.dryRun) throw new DryRunRollback(report);
   const events = await write(tx, comparison, identifiers, options);
-  await deriveIncidents(tx, events, comparison.elements, options);
+  const moved = await deriveIncidents(tx, events, comparison.elements, options);
   if (report.touched.length > 0) await countImport(tx);
-  return report;
+  const created = new Set(events.created);
+  const touched = new Set(report.touched);
+  const touchedEvents = comparison.targets.filter((node) => node.label === "Event" && touched.has(node.id));
+  return {
+    report,
+    changed: {
+      created: events.created,
+      updated: touchedEvents.filter((node) => !created.has(node.id)).map((node) => node.id),
+      regrouped: [...new Set(moved)].filter((id) => !created.has(id)),
+    },
+  };
 }
 
 /** The draft as it will be compared: ids merged away followed, new entities resolved to existing ones, references checked. */
@@ -465,8 +497,13 @@ async function deleteUpdatedLinks(tx: WriteTransaction, { writes, elements }: Co
  * changed get their tolls again (incidents.ts); an export's incidents are restored as they were instead. New events
  * have their own incidents already (writeNodes), and events are found by element id, as the write phase finds them.
  */
-async function deriveIncidents(tx: WriteTransaction, events: WrittenEvents, elements: ElementIds, options: ImportOptions): Promise<void> {
-  await matchIncidents(tx, { ...events, ...(options.incidents ? { restored: options.incidents } : {}) }, elements);
+async function deriveIncidents(
+  tx: WriteTransaction,
+  events: WrittenEvents,
+  elements: ElementIds,
+  options: ImportOptions,
+): Promise<string[]> {
+  return matchIncidents(tx, { ...events, ...(options.incidents ? { restored: options.incidents } : {}) }, elements);
 }
 
 /**

@@ -120,7 +120,7 @@ async function matchReports(
 /**
  * The import's hook, after its nodes, links and event aggregates are written: new reports get an incident and are
  * matched; updated reports are matched again unless an editor decided their incident; and the incidents of every
- * report whose claims changed get their tolls again.
+ * report whose claims changed get their tolls again. Returns the reports that left or joined an incident (live updates).
  */
 export async function matchIncidents(
   tx: WriteTransaction,
@@ -134,14 +134,14 @@ export async function matchIncidents(
   },
   /** The import's element ids of every event named above (importStore.ts ElementIds): statements find them by these. */
   importElements: ElementIds,
-): Promise<void> {
+): Promise<string[]> {
   // Learns the element ids of the reports and incidents matching comes across, without touching the importer's.
   const elements = new Map(importElements);
   // An updated event's places were written again (its owned relationships), and its date or category may have changed.
   await writeMatchingKeys(tx, [...changes.created, ...changes.updated], "events", elements);
   if (changes.restored) {
     await restoreIncidents(tx, changes.restored, changes.created, changes.claimsChanged);
-    return;
+    return [];
   }
   // New reports got their own incidents, complete as made, with the statement that created them (createNodes); those
   // whose incident's name an incident held get theirs here. Only the incidents that matching changes are refreshed.
@@ -174,6 +174,7 @@ export async function matchIncidents(
   const { moves, touched: moved } = await matchReports(tx, [...new Set([...changes.created, ...rematched])], elements);
   await moveReports(tx, moves, elements);
   await refreshIncidents(tx, [...touched, ...moved], elements);
+  return [...detached, ...moves.map(([report]) => report)];
 }
 
 /**

@@ -23,6 +23,7 @@ import { attachPanelSize } from "./panelSize.js";
 import { attachSkipLinks } from "./skipLinks.js";
 import { SceneControls } from "./sceneControls.js";
 import { statusText } from "./status.js";
+import { watchLiveChanges } from "./liveChanges.js";
 
 declare global {
   interface Window {
@@ -73,6 +74,7 @@ const scene = new SceneControls(
   { tools: byId("scene-tools"), table: byId("scene-table"), frame: graphFrame, graph: graphContainer, nodeList },
   { focus: (id) => focusNode(id), focused: () => state.focused, changed: () => refresh() },
 );
+watchLiveChanges(view.cy, statusLine);
 
 /**
  * The map and the timeline, built the first time they are shown: the events of the current filter (the date inputs,
