@@ -7,10 +7,13 @@
  */
 import { stat } from "node:fs/promises";
 import { userInfo } from "node:os";
+import { pino } from "pino";
 import { loadConfig } from "../config.js";
 import { InvalidImportError } from "../errors.js";
 import { importFile } from "../ingest/importFile.js";
 import { ImportService } from "../ingest/importService.js";
+import { changeBusFor } from "../live/redisChangeBus.js";
+import { createMetrics } from "../metrics.js";
 import { counted } from "../model/text.js";
 import { openDatabase } from "./database.js";
 import { count, megabytes, phase, progressBar } from "./progress.js";
@@ -29,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
   const size = (await stat(path)).size;
   const config = loadConfig();
   const { driver, db, uri } = await openDatabase(config);
+  // With REDIS_URL set, the API's live subscribers hear this import as they hear one sent to the API; else no one can.
+  const changes = changeBusFor(config, pino({ level: "warn" }, pino.destination(2)), createMetrics());
   const reading = progressBar("reading", megabytes);
   const writing = progressBar("writing", count);
   const committing = phase("committing (relationships, event figures, then the transaction)");
@@ -40,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = performance.now();
   try {
     const { kind, report } = await importFile(
-      new ImportService(db, { ...config.imports, caller: "cli" }),
+      new ImportService(db, { ...config.imports, caller: "cli" }, changes),
       path,
       { dryRun, writtenBy: `cli:${userInfo().username}` },
       {
@@ -74,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
     for (const problem of error.problems) process.stderr.write(`  ${problem.path || "-"}: ${problem.message}\n`);
     return 1;
   } finally {
+    await changes.close();
     await driver.close();
   }
 }

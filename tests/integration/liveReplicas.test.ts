@@ -3,7 +3,13 @@
  * within a second, through Redis (REDIS_URL). Real processes (src/main.ts), a real Redis (redis-local), graphql-ws's
  * own client.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { projectRoot } from "../../src/paths.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
 import { liveClient, type LiveClient, type LiveSubscription } from "../helpers/live.js";
 import { spawnApi, useRedis, type ApiProcess } from "../helpers/redis.js";
@@ -69,5 +75,28 @@ describe("live updates across two API processes sharing one Redis", { timeout: 1
     expect(change.at - committed).toBeLessThan(1_000);
     // Heard once: the importing process's own notice is not echoed back to it and sent twice.
     expect(subscription.received.filter((received) => received.event.id === `event:w-${second}-strike`)).toHaveLength(1);
+  });
+
+  it("send an import made with `npm run import` (REDIS_URL set) to the API's subscribers", async () => {
+    const listener = replicas[1]!;
+    const subscription = live!.subscribe(CHANGES);
+    const s = uniqueSuffix();
+    const folder = mkdtempSync(join(tmpdir(), "live-cli-"));
+    try {
+      const file = join(folder, "bundle.json");
+      writeFileSync(file, JSON.stringify(documentBundle(s)));
+      await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/import.ts", file], {
+        cwd: projectRoot,
+        env: { ...process.env, NEO4J_URI: inject("neo4jUri"), REDIS_URL: redis.url },
+        timeout: 90_000,
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    await waitFor(() => heard(subscription, `event:w-${s}-strike`) !== undefined, {
+      timeoutMs: 5_000,
+      what: `the command line's import to reach ${listener.url}'s subscriber`,
+    });
+    expect(heard(subscription, `event:w-${s}-strike`)!.kind).toBe("CREATED");
   });
 });
