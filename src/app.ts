@@ -300,6 +300,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger, 
     addressOf: (request) => addressOf(app, request),
     contextFor: (viewer, caller) => contextFor(viewer, caller, `live:${randomUUID()}`),
     changes,
+    allowedOrigins: config.http.corsOrigins,
     formatError: formatError({ suggestions: config.introspection }),
     logger,
   });

@@ -75,6 +75,8 @@ export interface LiveUpdatesOptions {
   /** A context of its own for each message: fresh repositories and loaders, as each HTTP request gets. */
   contextFor: (viewer: Viewer, caller: string) => Context;
   changes: ChangeBus;
+  /** CORS_ORIGINS: besides the API's own origin, the browser origins that may open a live connection. */
+  allowedOrigins: readonly string[];
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
 }
@@ -118,8 +120,18 @@ function subscriptionsOnly(context: ValidationContext): ASTVisitor {
 const coded = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions } });
 
+/** Whether a browser's Origin names the host the request was sent to (the API's own pages). */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function serveLiveUpdates(options: LiveUpdatesOptions): LiveUpdates {
   const { settings, limits } = options;
+  const allowedOrigins = new Set(options.allowedOrigins);
   let listening = 0;
   let dropped = 0;
   /** Drops a client that reads too slowly; the close frame follows what is already unsent (ws destroys it within 30 s). */
@@ -153,6 +165,15 @@ export function serveLiveUpdates(options: LiveUpdatesOptions): LiveUpdates {
     path: "/graphql",
     // A subscribe message is a document within MAX_QUERY_BYTES and its variables; nothing larger is read.
     maxPayload: Math.max(64 * 1024, limits.documentBytes * 2),
+    // A browser opens a WebSocket to any origin without a preflight: as CORS does for HTTP, only a page on the API's
+    // own origin or a listed one may; clients outside browsers send no Origin and are held by credentials and limits.
+    verifyClient: (
+      { origin, req }: { origin?: string; req: IncomingMessage },
+      done: (ok: boolean, code?: number, message?: string) => void,
+    ) => {
+      if (origin === undefined || allowedOrigins.has(origin) || sameHost(origin, req.headers.host)) return done(true);
+      done(false, 403, "This origin may not open live connections: CORS_ORIGINS lists the origins that may.");
+    },
   });
   // Before graphql-ws's own listener: a server that holds its most connections refuses the next at once.
   wss.on("connection", (socket) => {

@@ -5,6 +5,7 @@
  * The browser's side of it: tests/browser/crossOrigin.test.ts.
  */
 import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { CORS_MAX_AGE_SECONDS } from "../../src/http/crossOrigin.js";
 import { startServer, useServer } from "../helpers/server.js";
 
@@ -27,8 +28,29 @@ function preflight(url: string, origin: string, method = "POST"): Promise<Respon
 
 const commaList = (value: string | null) => (value ?? "").split(",").map((item) => item.trim().toLowerCase());
 
+/** The HTTP status a WebSocket upgrade to /graphql gets with `origin` (101 when it opens), as a browser page would send it. */
+function upgradeStatus(url: string, origin: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws", origin === undefined ? {} : { origin });
+    socket.on("open", () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on("error", reject);
+  });
+}
+
 describe("CORS with CORS_ORIGINS set", () => {
   const server = useServer({ CORS_ORIGINS: `${APP},http://localhost:3000` });
+
+  it("lets live connections (WebSocket) open from listed origins, the API's own and clients without Origin, and no other", async () => {
+    expect(await upgradeStatus(server.url, APP)).toBe(101);
+    expect(await upgradeStatus(server.url, server.url)).toBe(101);
+    expect(await upgradeStatus(server.url, undefined)).toBe(101);
+    expect(await upgradeStatus(server.url, OTHER)).toBe(403);
+    expect(await upgradeStatus(server.url, "null")).toBe(403);
+  });
 
   it("answers a listed origin's preflight 204 with what a browser checks", async () => {
     const response = await preflight(`${server.url}/graphql`, APP);
