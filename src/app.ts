@@ -50,10 +50,13 @@ import { createRepositories } from "./repositories/index.js";
  */
 export const DOCUMENT_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 10_000 };
 export const PERSISTED_QUERY_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 5_000 };
-/** Cost estimates and admission weights, per query, operation and variables (a key of ~100 bytes to a few kB each). */
-export const ESTIMATE_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 20_000 };
-/** Compiled plans of root fields (graphql/compile/), per document, operation and response key. */
-export const PLAN_CACHE = { maxBytes: 16 * 1024 * 1024, maxEntries: 10_000 };
+/**
+ * Cost estimates and admission weights, per query, operation and variables (a key of ~100 bytes to a few kB each), and
+ * compiled plans of root fields (graphql/compile/), per document, operation and response key. Small beside the
+ * documents': a flood of distinct documents fills every cache at once, and the process must stay under 400 MB.
+ */
+export const ESTIMATE_CACHE = { maxBytes: 2 * 1024 * 1024, maxEntries: 5_000 };
+export const PLAN_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 5_000 };
 
 export interface App {
   server: http.Server;

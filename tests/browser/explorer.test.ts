@@ -96,7 +96,7 @@ async function drawByEnter(page: Page, text: string, depth = "2"): Promise<void>
 
 /** "11 nodes, 10 edges shown" -> { nodes: 11, edges: 10 }. */
 async function shown(page: Page): Promise<{ nodes: number; edges: number }> {
-  const text = (await page.getByRole("status").textContent()) ?? "";
+  const text = (await page.locator("#status").textContent()) ?? "";
   const match = /^(\d+) nodes?, (\d+) edges? shown/.exec(text);
   if (!match) throw new Error(`unexpected status line: ${text}`);
   return { nodes: Number(match[1]), edges: Number(match[2]) };
@@ -238,7 +238,7 @@ describe.each(VIEWPORTS)("the explorer at /explore, at $width x $height", { time
     const { page } = session;
     const before = await shown(page);
     await page.getByLabel("Events from").fill("2019-07-23");
-    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/events? hidden by date\)/);
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 10_000 }).toMatch(/events? hidden by date\)/);
     const after = await shown(page);
     expect(after.nodes).toBeLessThan(before.nodes);
     expect(await drawnIds(page, `node[id = "${MARKET_STRIKE}"].filtered-out`)).toEqual([MARKET_STRIKE]);

@@ -237,7 +237,7 @@ describe("hostile values in the request's own fields", () => {
 
   // Without a Subscription type, graphql-js's own message: tests/unit/operationTypes.test.ts.
   it("answers a subscription over HTTP with a message naming graphql-ws, as a validation failure", async () => {
-    const response = await sendProbe({ label: "", post: { query: "subscription { x }" } });
+    const response = await sendProbe({ label: "", post: { query: "subscription { eventsChanged { kind } }" } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       errors: [
