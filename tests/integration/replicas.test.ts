@@ -125,19 +125,26 @@ describe("API replicas sharing one Redis", () => {
       const sent: ChangeNotice = { kind: "CREATED", eventIds: [`ev-replicas-${Date.now()}`, "ev-second"] };
       const heardBySender: ChangeNotice[] = [];
       const heardByOther: ChangeNotice[] = [];
+      let heardAt = Infinity;
       const stopSender = buses[0]!.subscribe((notice) => heardBySender.push(notice));
-      const stopOther = buses[1]!.subscribe((notice) => heardByOther.push(notice));
+      const stopOther = buses[1]!.subscribe((notice) => {
+        heardByOther.push(notice);
+        heardAt = Math.min(heardAt, performance.now());
+      });
 
+      const publishedAt = performance.now();
       buses[0]!.publish(sent);
-      // The API processes' buses (other OS processes) and a second bus here, each with connections of its own.
-      const took = await waitFor(
+      // The API processes' buses (other OS processes) and a second bus here, each with connections of its own. The
+      // processes are asked through /metrics, whose answers take long on a busy machine: the second is timed where
+      // the notice arrives (here; the API processes' own within a second: liveReplicas.test.ts, by their subscriber).
+      await waitFor(
         async () =>
           heardByOther.length === 1 &&
           (await replicas[0]!.metric('live_change_notices_total{outcome="received"}')) === before0! + 1 &&
           (await replicas[1]!.metric('live_change_notices_total{outcome="received"}')) === before1! + 1,
-        { timeoutMs: 1_000, stepMs: 20, what: "the notice on the other buses" },
+        { timeoutMs: 10_000, stepMs: 20, what: "the notice on the other buses" },
       );
-      expect(took).toBeLessThanOrEqual(1_000);
+      expect(heardAt - publishedAt).toBeLessThanOrEqual(1_000);
       expect(heardByOther).toEqual([sent]);
       // The sender's own listeners hear it at once, and not a second time from Redis.
       expect(heardBySender).toEqual([sent]);
