@@ -45,10 +45,10 @@ import { createRepositories } from "./repositories/index.js";
 
 /**
  * Memory held between requests: parsed documents (sized by their text and tokens, boundedCache.ts) and persisted
- * queries (by their text). 32 MB hold about 500 documents of 32 kB (MAX_QUERY_BYTES) made mostly of comment, or
+ * queries (by their text). 24 MB hold about 375 documents of 32 kB (MAX_QUERY_BYTES) made mostly of comment, or
  * about 2,000 ordinary queries of 40 tokens; tests/integration/memoryFlood.slow.test.ts holds the process under 400 MB.
  */
-export const DOCUMENT_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 10_000 };
+export const DOCUMENT_CACHE = { maxBytes: 24 * 1024 * 1024, maxEntries: 10_000 };
 export const PERSISTED_QUERY_CACHE = { maxBytes: 8 * 1024 * 1024, maxEntries: 5_000 };
 /**
  * Cost estimates and admission weights, per query, operation and variables (a key of ~100 bytes to a few kB each), and
