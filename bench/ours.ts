@@ -4,7 +4,7 @@
  */
 import { type Answers, type Contender, graphqlData, graphqlRequest, type Q1Event, type Q2Event, SEARCH_PAGE } from "./workload.js";
 
-const Q1 = `query Q1 {
+export const Q1 = `query Q1 {
   events(first: 20) {
     edges { node {
       id title date
@@ -14,7 +14,7 @@ const Q1 = `query Q1 {
   }
 }`;
 
-const Q2 = `query Q2($id: ID!) {
+export const Q2 = `query Q2($id: ID!) {
   event(id: $id) {
     id title
     statements { id stance text speaker { id } }
@@ -22,7 +22,7 @@ const Q2 = `query Q2($id: ID!) {
   }
 }`;
 
-const Q3 = `query Q3($place: ID!, $from: Date!, $to: Date!) {
+export const Q3 = `query Q3($place: ID!, $from: Date!, $to: Date!) {
   events(filter: { placeId: $place, from: $from, to: $to }, first: 20) {
     edges { node { id } }
     pageInfo { hasNextPage }

@@ -6,6 +6,7 @@
  */
 import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
+import { Q1, Q2, Q3 } from "../../bench/ours.js";
 import { fieldReads } from "../../src/graph/catalogue.js";
 import { parseRecipes } from "../../web/build/recipes.js";
 import { compiled, schema } from "../helpers/compiled.js";
@@ -78,29 +79,6 @@ describe("every catalogue field, with every stored property the compiler reads o
     120_000,
   );
 });
-
-const Q1 = `query Q1 {
-  events(first: 20) {
-    edges { node {
-      id title date
-      places { id name ancestors { id } }
-      participants { role actor { id name partOf { id } } }
-    } }
-  }
-}`;
-const Q2 = `query Q2($id: ID!) {
-  event(id: $id) {
-    id title
-    statements { id stance text speaker { id } }
-    claims { id kind text estimate { low high qualifier } assertedBy { id } evidence { source { id } quote start end } }
-  }
-}`;
-const Q3 = `query Q3($place: ID!, $from: Date!, $to: Date!) {
-  events(filter: { placeId: $place, from: $from, to: $to }, first: 20) {
-    edges { node { id } }
-    pageInfo { hasNextPage }
-  }
-}`;
 
 describe("the benchmark's Q1–Q3", () => {
   it("Q1", async () => {

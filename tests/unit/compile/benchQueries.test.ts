@@ -4,32 +4,8 @@
  * targets of issue 25 measure.
  */
 import { describe, expect, it } from "vitest";
+import { Q1, Q2, Q3 } from "../../../bench/ours.js";
 import { compiled } from "../../helpers/compiled.js";
-
-const Q1 = `query Q1 {
-  events(first: 20) {
-    edges { node {
-      id title date
-      places { id name ancestors { id } }
-      participants { role actor { id name partOf { id } } }
-    } }
-  }
-}`;
-
-const Q2 = `query Q2($id: ID!) {
-  event(id: $id) {
-    id title
-    statements { id stance text speaker { id } }
-    claims { id kind text estimate { low high qualifier } assertedBy { id } evidence { source { id } quote start end } }
-  }
-}`;
-
-const Q3 = `query Q3($place: ID!, $from: Date!, $to: Date!) {
-  events(filter: { placeId: $place, from: $from, to: $to }, first: 20) {
-    edges { node { id } }
-    pageInfo { hasNextPage }
-  }
-}`;
 
 describe("Q1: a page of 20 events with places, ancestors, participants and part-of chains", () => {
   const statement = compiled(Q1).events!;
