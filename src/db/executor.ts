@@ -214,15 +214,26 @@ function isConnectionLost(error: unknown): boolean {
   return error instanceof Neo4jError && (error.code === "ServiceUnavailable" || error.code === "SessionExpired");
 }
 
+/**
+ * Neo4j's codes for a transaction ended by its timeout (or by an operator): it timed out while running, was
+ * terminated between statements, or was stopped while waiting for a lock (an import's writes wait on locks, so a
+ * budget may run out there). The driver gives the last two as client errors (it rewrites Neo4j's transient ones), so
+ * that they are not retried.
+ */
+export const terminatedCodes: ReadonlySet<string> = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  "Neo.ClientError.Transaction.Terminated",
+  "Neo.ClientError.Transaction.LockClientStopped",
+]);
+
 /** Maps driver errors to the domain's (the edge codes them); anything unexpected passes on, to be masked and logged. */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (isOutOfMemory(error)) return new DatabaseOutOfMemoryError(error as Neo4jError);
   if (error instanceof Neo4jError) {
     if (unavailableCodes.has(error.code) || error.retriable || isAcquisitionTimeout(error)) return new ServiceUnavailableError();
-    if (error.code.includes("TransactionTimedOut") || error.code.includes("Transaction.Terminated")) {
-      return new QueryTimeoutError();
-    }
+    if (terminatedCodes.has(error.code)) return new QueryTimeoutError();
     // Lucene's limit of 1,024 clauses: a search whose words (after normalisation) make too large a query.
     if (error.message.includes("TooManyClauses")) {
       return new InvalidInputError("The search has too many terms for the full-text index; search with fewer words.");
