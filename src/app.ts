@@ -40,6 +40,7 @@ import { metricsServer, serveMetrics } from "./http/metricsEndpoint.js";
 import { mountWeb } from "./http/web.js";
 import { exportRoutes } from "./http/exports/exportRoutes.js";
 import { createLoaders } from "./loaders/loaders.js";
+import { throttledWarning } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { createRepositories } from "./repositories/index.js";
 
@@ -355,19 +356,8 @@ const POOL_WARNING_INTERVAL_MS = 10_000;
  * was answered SERVICE_UNAVAILABLE; nothing is broken), with the pool's counts and how many more timed out since.
  */
 function poolExhaustedWarning(logger: Logger): (detail: string) => void {
-  let lastAt = -Infinity;
-  let since = 0;
-  return (detail) => {
-    const now = performance.now();
-    if (now - lastAt < POOL_WARNING_INTERVAL_MS) {
-      since += 1;
-      return;
-    }
-    logger.warn(
-      { pool: detail, ...(since > 0 ? { moreSinceLastWarning: since } : {}) },
-      "no database connection was free in time; answered SERVICE_UNAVAILABLE",
-    );
-    lastAt = now;
-    since = 0;
-  };
+  const warning = throttledWarning(POOL_WARNING_INTERVAL_MS, "moreSinceLastWarning", (fields) =>
+    logger.warn(fields, "no database connection was free in time; answered SERVICE_UNAVAILABLE"),
+  );
+  return (detail) => warning.warn({ pool: detail });
 }

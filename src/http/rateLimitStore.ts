@@ -11,6 +11,7 @@
 import { MemoryStore, type ClientRateLimitInfo, type IncrementResponse, type Options, type Store } from "express-rate-limit";
 import type { Logger } from "pino";
 import { RedisStore } from "rate-limit-redis";
+import { throttledWarning } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { RedisClient } from "../redis/connection.js";
 
@@ -28,25 +29,15 @@ export function sharedRateLimitStores(
   logger: Logger,
   metrics: Pick<Metrics, "rateLimitStoreFailures">,
 ): (budget: SharedBudget) => Store {
-  let lastWarning = -Infinity;
-  let since = 0;
+  const warning = throttledWarning(WARNING_INTERVAL_MS, "failuresSinceLastWarning", (fields) =>
+    logger.warn(
+      fields,
+      "Redis could not count a request: counted in this process's memory instead (a budget per replica until Redis answers again)",
+    ),
+  );
   const failed = (budget: SharedBudget, error: unknown) => {
     metrics.rateLimitStoreFailures.inc({ budget });
-    const now = performance.now();
-    if (now - lastWarning < WARNING_INTERVAL_MS) {
-      since += 1;
-      return;
-    }
-    logger.warn(
-      {
-        budget,
-        reason: error instanceof Error ? error.message : String(error),
-        ...(since > 0 ? { failuresSinceLastWarning: since } : {}),
-      },
-      "Redis could not count a request: counted in this process's memory instead (a budget per replica until Redis answers again)",
-    );
-    lastWarning = now;
-    since = 0;
+    warning.warn({ budget, reason: error instanceof Error ? error.message : String(error) });
   };
   const stores: SharedCountStore[] = [];
   // Redis forgets its scripts when it restarts, and a store made before the first connection could not load them.

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Config } from "../config.js";
+import { throttledWarning } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import { closeRedis, openRedis, type RedisClient } from "../redis/connection.js";
 import { inProcessChangeBus, MAX_IDS_PER_NOTICE, type ChangeBus, type ChangeListener, type ChangeNotice } from "./changeBus.js";
@@ -68,21 +69,10 @@ export function redisChangeBus({ url, logger, metrics }: RedisChangeBusOptions):
   const publisher: RedisClient = openRedis(url, { role: "changes-publisher", logger });
   const subscriber: RedisClient = openRedis(url, { role: "changes-subscriber", logger, queueWhileOffline: true });
   const count = (outcome: NoticeOutcome) => metrics.changeNotices.inc({ outcome });
-  let lastDropWarning = -Infinity;
-  let droppedSince = 0;
-  const warnDropped = (reason: "invalid" | "oversized", bytes: number) => {
-    const now = performance.now();
-    if (now - lastDropWarning < DROP_WARNING_INTERVAL_MS) {
-      droppedSince += 1;
-      return;
-    }
-    log.warn(
-      { reason, bytes, ...(droppedSince > 0 ? { droppedSinceLastWarning: droppedSince } : {}) },
-      "dropped a message on the changes channel",
-    );
-    lastDropWarning = now;
-    droppedSince = 0;
-  };
+  const dropWarning = throttledWarning(DROP_WARNING_INTERVAL_MS, "droppedSinceLastWarning", (fields) =>
+    log.warn(fields, "dropped a message on the changes channel"),
+  );
+  const warnDropped = (reason: "invalid" | "oversized", bytes: number) => dropWarning.warn({ reason, bytes });
   const tell = (notice: ChangeNotice) => {
     try {
       local.publish(notice);

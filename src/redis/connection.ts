@@ -6,6 +6,7 @@
  */
 import { createClient, type RedisClientType } from "@redis/client";
 import type { Logger } from "pino";
+import { throttledWarning } from "../logger.js";
 
 export type RedisClient = RedisClientType;
 
@@ -56,27 +57,19 @@ export function openRedis(url: string, options: RedisConnectionOptions): RedisCl
     },
   });
   let down = false;
-  let lastWarning = -Infinity;
-  let errorsSince = 0;
+  const unreachable = throttledWarning(ERROR_LOG_INTERVAL_MS, "errorsSinceLastWarning", (fields) =>
+    log.warn(fields, "Redis is unreachable; retrying"),
+  );
   // Without a listener an "error" event would end the process; each failed reconnection emits one.
   client.on("error", (error: Error) => {
-    const now = performance.now();
-    if (down && now - lastWarning < ERROR_LOG_INTERVAL_MS) {
-      errorsSince += 1;
-      return;
-    }
-    log.warn(
-      { reason: error.message, ...(errorsSince > 0 ? { errorsSinceLastWarning: errorsSince } : {}) },
-      "Redis is unreachable; retrying",
-    );
+    unreachable.warn({ reason: error.message });
     down = true;
-    lastWarning = now;
-    errorsSince = 0;
   });
   client.on("ready", () => {
     if (down) log.info("Redis is reachable again");
     else log.debug("connected to Redis");
     down = false;
+    unreachable.reset();
   });
   // Resolves once connected; rejects only if the client is closed before that. Errors meanwhile are the events above.
   client.connect().catch(() => undefined);
