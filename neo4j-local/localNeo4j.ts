@@ -24,12 +24,13 @@
  * logs/debug.log (Neo4j's own log).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import neo4j from "neo4j-driver";
+import { isAlive, portFromEnv, signal, sleep, tail, waitForExit, withLock as withLockFile } from "./processes.js";
 
 /** Keep in sync with pom.xml's default; this value wins (it is passed to mvn). */
 const NEO4J_VERSION = "5.26.30";
@@ -213,29 +214,6 @@ function livePid(instance: LocalInstance): number | undefined {
   return isOurLauncher(pid, instance) ? pid : undefined;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: it exists, but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  return !isZombie(pid);
-}
-
-/**
- * A detached JVM whose starter has exited is reaped by init, which may take a second or more
- * after the JVM has finished; until then kill(pid, 0) still succeeds. Linux only (/proc).
- */
-function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Guards against a stale pid file whose pid was reused (e.g. after a reboot), so that we never
  * signal an unrelated process. Only Linux exposes /proc; elsewhere "alive" has to do.
@@ -323,23 +301,6 @@ async function stopPid(instance: LocalInstance, pid: number): Promise<void> {
   log(instance, `pid ${pid} ignored SIGTERM for ${seconds(STOP_TIMEOUT_MS)}; sending SIGKILL`);
   signal(pid, "SIGKILL");
   await waitForExit(pid, 5_000);
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // Already gone: that is what we wanted.
-  }
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await sleep(100);
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,76 +442,13 @@ function run(command: string, args: string[]): Promise<{ code: number; output: s
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/**
- * Runs fn while holding a lock file that names this process. A lock whose owner has died is
- * taken over, so a killed CLI never blocks later starts.
- */
-async function withLock<T>(instance: LocalInstance, file: string, fn: () => Promise<T>): Promise<T> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const deadline = Date.now() + LOCK_TIMEOUT_MS;
-  let announced = false;
-  while (!tryLock(file)) {
-    const owner = lockOwner(file);
-    if (owner === undefined) continue; // released just now
-    if (!isAlive(owner)) {
-      rmSync(file, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`neo4j-local[${instance.name}]: ${file} is held by pid ${owner}`);
-    if (!announced) log(instance, `waiting for pid ${owner} (${path.basename(file)})…`);
-    announced = true;
-    await sleep(POLL_MS);
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-/** link() is atomic and fails if the target exists, so the lock never appears half-written. */
-function tryLock(file: string): boolean {
-  const mine = `${file}.${process.pid}`;
-  writeFileSync(mine, `${process.pid}\n`);
-  try {
-    linkSync(mine, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
-  } finally {
-    rmSync(mine, { force: true });
-  }
-}
-
-function lockOwner(file: string): number | undefined {
-  try {
-    return Number.parseInt(readFileSync(file, "utf8").trim(), 10);
-  } catch {
-    return undefined;
-  }
-}
-
-function portFromEnv(variable: string, fallback: number): number {
-  const raw = process.env[variable];
-  if (raw === undefined || raw === "") return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${variable} must be a TCP port, got "${raw}"`);
-  }
-  return port;
+/** Runs fn holding a lock file (processes.ts), as this instance. */
+function withLock<T>(instance: LocalInstance, file: string, fn: () => Promise<T>): Promise<T> {
+  return withLockFile(`neo4j-local[${instance.name}]`, file, fn, { timeoutMs: LOCK_TIMEOUT_MS, pollMs: POLL_MS });
 }
 
 function failure(instance: LocalInstance, what: string): string {
   return `neo4j-local[${instance.name}]: ${what}. Last lines of ${launcherLog(instance)}:\n${tail(launcherLog(instance), 30)}`;
-}
-
-function tail(file: string, lines: number): string {
-  try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
 }
 
 function log(instance: LocalInstance, message: string): void {
@@ -559,10 +457,6 @@ function log(instance: LocalInstance, message: string): void {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function neo4jLocalFolder(start: string): string {

@@ -17,10 +17,11 @@
  * Files in an instance's folder: redis-local.pid, redis.log (the server's own log, truncated per start).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isAlive, portFromEnv, signal, sleep, tail, waitForExit, withLock as withLockFile } from "../neo4j-local/processes.js";
 
 /** This project's root, from here under tsx (redis-local/) or from a bundle in dist/. */
 const PROJECT_ROOT = projectRootFrom(path.dirname(fileURLToPath(import.meta.url)));
@@ -242,21 +243,6 @@ function serverPort(pid: number): number | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // A detached server whose starter has exited stays a zombie until init reaps it.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return true;
-  }
-}
-
 /** Ready means answering PING; fails early if the server exits, or after START_TIMEOUT_MS. */
 async function waitForPing(instance: RedisInstance, pid: number, child: ChildProcess | undefined): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -271,26 +257,9 @@ async function waitForPing(instance: RedisInstance, pid: number, child: ChildPro
 
 async function stopPid(pid: number): Promise<void> {
   signal(pid, "SIGTERM"); // with nothing to save, Redis exits at once
-  if (await waitForExit(pid, STOP_TIMEOUT_MS)) return;
+  if (await waitForExit(pid, STOP_TIMEOUT_MS, POLL_MS)) return;
   signal(pid, "SIGKILL");
-  await waitForExit(pid, 5_000);
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) return false;
-    await sleep(POLL_MS);
-  }
-  return true;
+  await waitForExit(pid, 5_000, POLL_MS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,66 +301,17 @@ async function assertPortFree(instance: RedisInstance): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Runs fn holding a lock file that names this process; a lock whose owner died is taken over (as neo4j-local's). */
-async function withLock<T>(instance: RedisInstance, file: string, fn: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + LOCK_TIMEOUT_MS;
-  while (!tryLock(file)) {
-    let owner: number;
-    try {
-      owner = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
-    } catch {
-      continue; // released just now
-    }
-    if (!isAlive(owner)) rmSync(file, { force: true });
-    else if (Date.now() > deadline) throw new Error(`redis-local[${instance.name}]: ${file} is held by pid ${owner}`);
-    else await sleep(POLL_MS);
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-/** link() is atomic and fails if the target exists, so the lock never appears half-written. */
-function tryLock(file: string): boolean {
-  const mine = `${file}.${process.pid}`;
-  writeFileSync(mine, `${process.pid}\n`);
-  try {
-    linkSync(mine, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
-  } finally {
-    rmSync(mine, { force: true });
-  }
-}
-
-function portFromEnv(variable: string, fallback: number): number {
-  const raw = process.env[variable];
-  if (raw === undefined || raw === "") return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${variable} must be a TCP port, got "${raw}"`);
-  return port;
+/** Runs fn holding a lock file (neo4j-local/processes.ts), as this instance. */
+function withLock<T>(instance: RedisInstance, file: string, fn: () => Promise<T>): Promise<T> {
+  return withLockFile(`redis-local[${instance.name}]`, file, fn, { timeoutMs: LOCK_TIMEOUT_MS, pollMs: POLL_MS });
 }
 
 function failure(instance: RedisInstance, what: string): string {
-  let tail = "(no log)";
-  try {
-    tail = readFileSync(serverLog(instance), "utf8").trimEnd().split("\n").slice(-20).join("\n");
-  } catch {
-    // No log yet.
-  }
-  return `redis-local[${instance.name}]: ${what}. Last lines of ${serverLog(instance)}:\n${tail}`;
+  return `redis-local[${instance.name}]: ${what}. Last lines of ${serverLog(instance)}:\n${tail(serverLog(instance), 20)}`;
 }
 
 function log(instance: RedisInstance, message: string): void {
   process.stderr.write(`redis-local[${instance.name}]: ${message}\n`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function projectRootFrom(start: string): string {
