@@ -36,9 +36,10 @@ import { ErrorCode } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import type { ChangeBus } from "../live/changeBus.js";
 import { callerOf } from "./admission.js";
-import { queryCost, queryTooComplex } from "./queryCost.js";
+import { queryCost, tooExpensive } from "./queryCost.js";
 import type { AuthenticationFailures } from "./rateLimit.js";
 import { checkRepeatedFields } from "./repeatedFields.js";
+import { documentTooLargeMessage } from "./requestShape.js";
 
 /** The close codes of a live connection, beside graphql-ws's own (4400 bad message, 4408 no init in time, …). */
 export const LiveCloseCode = {
@@ -202,7 +203,7 @@ export function serveLiveUpdates(options: LiveUpdatesOptions): LiveUpdates {
     const bytes = Buffer.byteLength(payload.query);
     if (bytes > limits.documentBytes) {
       return [
-        coded(`The query document is ${bytes} bytes; at most ${limits.documentBytes} are allowed.`, ErrorCode.DocumentTooLarge, {
+        coded(documentTooLargeMessage(bytes, limits.documentBytes), ErrorCode.DocumentTooLarge, {
           maximumBytes: limits.documentBytes,
         }),
       ];
@@ -241,14 +242,7 @@ export function serveLiveUpdates(options: LiveUpdatesOptions): LiveUpdates {
     if (variables.errors) return variables.errors.map((error) => coded(error.message, ErrorCode.BadUserInput));
     const cost = queryCost(schema, document, payload.variables ?? {}, payload.operationName ?? undefined);
     const maximum = limits.cost[viewer.role];
-    if (cost > maximum) {
-      return [
-        queryTooComplex(
-          `Query too expensive: estimated cost ${cost} exceeds the limit of ${maximum}. Ask for smaller pages or fewer nested lists.`,
-          { cost, maximumCost: maximum },
-        ),
-      ];
-    }
+    if (cost > maximum) return [tooExpensive(cost, maximum)];
     return {
       schema,
       document,

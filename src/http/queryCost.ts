@@ -237,6 +237,14 @@ export function queryCost(
   }
 }
 
+/** The refusal of an operation whose estimated cost exceeds the caller's limit (over HTTP and over WebSocket alike). */
+export function tooExpensive(cost: number, maximum: number): GraphQLError {
+  return queryTooComplex(
+    `Query too expensive: estimated cost ${cost} exceeds the limit of ${maximum}. Ask for smaller pages or fewer nested lists.`,
+    { cost, maximumCost: maximum },
+  );
+}
+
 /**
  * Refuses an operation whose estimated cost exceeds the viewer's limit. The estimate is computed once per query,
  * operation and variables and kept in `estimates` (bounded): counting walks the whole document, every request.
@@ -255,12 +263,7 @@ export function queryCostPlugin(limits: CostLimits, estimates?: BoundedCache<num
             queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined),
           );
           const maximum = limits[contextValue.viewer.role];
-          if (cost > maximum) {
-            throw queryTooComplex(
-              `Query too expensive: estimated cost ${cost} exceeds the limit of ${maximum}. Ask for smaller pages or fewer nested lists.`,
-              { cost, maximumCost: maximum },
-            );
-          }
+          if (cost > maximum) throw tooExpensive(cost, maximum);
         },
       }),
   };

@@ -48,18 +48,20 @@ export function persistedQueryProblem(extensions: unknown, query: unknown): stri
   return null;
 }
 
+/** Why a document of `bytes` is refused (over HTTP and over WebSocket alike). */
+export function documentTooLargeMessage(bytes: number, maxBytes: number): string {
+  return (
+    `The query document is ${bytes.toLocaleString("en")} bytes; at most ${maxBytes.toLocaleString("en")} are accepted ` +
+    "(comments and whitespace count). Send large values as variables."
+  );
+}
+
 /** Refuses documents over `maxBytes` (UTF-8, comments and whitespace counted) and malformed persisted-query extensions. */
 export function requestShape(maxBytes: number): RequestHandler {
   return (request, response, next) => {
     const query = field(request, "query");
     if (typeof query === "string" && query.length > maxBytes / 3 && Buffer.byteLength(query, "utf8") > maxBytes) {
-      sendHttpError(
-        response,
-        400,
-        ErrorCode.DocumentTooLarge,
-        `The query document is ${Buffer.byteLength(query, "utf8").toLocaleString("en")} bytes; at most ` +
-          `${maxBytes.toLocaleString("en")} are accepted (comments and whitespace count). Send large values as variables.`,
-      );
+      sendHttpError(response, 400, ErrorCode.DocumentTooLarge, documentTooLargeMessage(Buffer.byteLength(query, "utf8"), maxBytes));
       return;
     }
     const problem = persistedQueryProblem(field(request, "extensions"), query);
