@@ -316,11 +316,18 @@ export async function likeForLikeFloor(driver: Driver, graph: StoredGraph, event
 
 /**
  * Empties the store for the next sample of a floor, keeping its schema (constraints, indexes) and migration marks:
- * batches of 10,000 nodes detached and deleted, each its own transaction.
+ * the relationships first, then the nodes, in batches of 10,000, each its own transaction. Nodes detached with their
+ * relationships in one batch held a hub's tens of thousands of relationships at once: at 100k that exceeded the
+ * transaction memory pool of a 2 GB heap.
  */
 export async function emptyStore(driver: Driver): Promise<void> {
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
   try {
+    await session.run(
+      `// floorEmptyRelationships
+      MATCH ()-[r]->()
+      CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+    );
     await session.run(
       `// floorEmptyStore
       MATCH (n) WHERE NOT n:Migration

@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--scale 1k,10k,100k] [--quick] [--rounds 5] [--connections 10] [--min-round 5]
- *   [--latency-samples 40] [--no-per-query] [--no-bulk-import] [--seed 1]
+ *   [--latency-samples 40] [--no-per-query] [--no-bulk-import] [--seed 1] [--resume bench/results/<time>.json]
  *
  * Side by side on one Neo4j (the bench instance: its own port and data folder, wiped per scale) and one generated
  * dataset: our server, the Neo4j GraphQL Library out of the box and tuned, and raw Cypher, all bundled, under the
@@ -20,7 +20,7 @@
  * headline figures of the last scale run. A run of the three default scales also writes bench/latest-full-run.json.
  */
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { loadEnvFile } from "../src/envFile.js";
@@ -29,7 +29,7 @@ import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/cli/database.js";
 import { ImportService } from "../src/ingest/importService.js";
 import { buildBenchServers } from "./build.js";
-import { type DatasetFacts, generateDataset, loadDataset } from "./dataset.js";
+import { generateDataset, loadDataset } from "./dataset.js";
 import { median, pairedRatios, type RatioSpread, WARM_UP_RULE, warmUpSettled } from "./figures.js";
 import { bulkImportFloor, emptyStore, type FloorResult, likeForLikeFloor, readStoredGraph, transactionalFloor } from "./importFloor.js";
 import { cellFlags, runLoad, type LoadResult, summarise, type Summary } from "./measure.js";
@@ -46,6 +46,7 @@ import {
   pagedQueries,
   type Params,
   queryNames,
+  workloadParams,
   type QueryName,
   queryTitles,
 } from "./workload.js";
@@ -63,6 +64,7 @@ const { values } = parseArgs({
     "latency-samples": { type: "string" },
     "no-per-query": { type: "boolean", default: false },
     "no-bulk-import": { type: "boolean", default: false },
+    resume: { type: "string" },
     seed: { type: "string", default: "1" },
   },
 });
@@ -135,28 +137,46 @@ async function main(): Promise<void> {
   await buildBenchServers();
   const startedAt = new Date().toISOString();
   const stamp = startedAt.replace(/[:.]/g, "-");
-  const results: ScaleResult[] = [];
+  const settings = { connections, rounds, minRoundS, latencySamples, perQueryThroughput, seed, quick };
+  const results: ScaleResult[] = resumed(settings);
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${stamp}.json`;
-  const settings = { connections, rounds, minRoundS, latencySamples, perQueryThroughput, seed, quick };
   for (const scale of scales) {
     results.push(await runScale(scale, `bench/results/logs/${stamp}`));
     // Written after every scale, so a run stopped later keeps what it measured.
-    writeFileSync(file, `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, results }, null, 2)}\n`);
+    const resumedFrom = values.resume ?? null;
+    writeFileSync(file, `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, resumedFrom, results }, null, 2)}\n`);
     log(`results so far written to ${file}`);
   }
   for (const result of results) printTables(result);
   if (results.length > 1) printFlatness(results);
   const headlines = results.map(headline);
-  if (scaleList === FULL_RUN && !quick) {
+  if (results.map((result) => result.scale).join(",") === FULL_RUN && !quick) {
     // The committed record of the latest full run (bench/results/ is not committed).
     writeFileSync(
       "bench/latest-full-run.json",
-      `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, scales: headlines }, null, 2)}\n`,
+      `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, resumedFrom: values.resume ?? null, scales: headlines }, null, 2)}\n`,
     );
     log(`summary written to bench/latest-full-run.json`);
   }
   console.log(JSON.stringify(headlines.at(-1)));
+}
+
+/**
+ * `--resume FILE`: the scales an earlier run (its bench/results/<time>.json) measured, taken as they are, before the
+ * scales this run measures (a full run stopped at 100k is finished with `--resume <its file> --scale 100k`). The
+ * earlier run must have had the same settings; its scales this run measures again are dropped.
+ */
+function resumed(settings: Record<string, unknown>): ScaleResult[] {
+  if (!values.resume) return [];
+  const earlier = JSON.parse(readFileSync(values.resume, "utf8")) as { settings: unknown; results: ScaleResult[]; commit: string };
+  if (!isDeepStrictEqual(earlier.settings, settings)) {
+    throw new Error(`--resume ${values.resume}: its settings ${JSON.stringify(earlier.settings)} differ from this run's ${JSON.stringify(settings)}`);
+  }
+  const again = new Set(scales.map((scale) => scale.name));
+  const kept = earlier.results.filter((result) => !again.has(result.scale));
+  log(`resuming ${values.resume} (commit ${earlier.commit}): keeping ${kept.map((result) => result.scale).join(", ") || "nothing"}`);
+  return kept;
 }
 
 async function runScale(scale: { name: string; events: number }, logDirectory: string): Promise<ScaleResult> {
@@ -436,26 +456,6 @@ const describe = (cell: Cell | undefined, figure: (summary: Summary) => string) 
     .filter((name) => cell?.[name])
     .map((name) => `${name} ${figure(cell![name]!)}`)
     .join(", ");
-
-/** A handful of different parameter sets, so that no contender answers one hot request over and over. */
-function workloadParams(facts: DatasetFacts): Params[] {
-  const sets: Params[] = [];
-  const years = facts.years;
-  for (let i = 0; i < 8; i++) {
-    const year = years[i % years.length]!;
-    const province = facts.provinces[i % facts.provinces.length]!;
-    const place = facts.localities[(i * 97) % facts.localities.length]!;
-    sets.push({
-      eventId: facts.eventIds[(i * 13) % facts.eventIds.length]!,
-      provinceId: province.id,
-      from: `${year}-01-01`,
-      to: `${year}-06-30`,
-      placeName: place.name,
-      year,
-    });
-  }
-  return sets;
-}
 
 function requestsFor(name: ContenderName, queries: readonly QueryName[], paramSets: readonly Params[]): HttpRequest[] {
   return paramSets.flatMap((params) => queries.flatMap((query) => contenders[name][query]?.request(params) ?? []));

@@ -53,12 +53,26 @@ const programs: Record<ContenderName, (port: number, neo4jUri: string) => string
   raw: (port, uri) => ["dist/bench/raw.mjs", "--port", String(port), "--neo4j", uri],
 };
 
-export async function startServer(name: ContenderName, neo4jUri: string, logDirectory: string): Promise<RunningServer> {
+/** A variant of a contender (bench/variants.ts): its own settings, its own bundle if given, and a log file of its own. */
+export interface ServerVariant {
+  label: string;
+  env: Readonly<Record<string, string>>;
+  /** Another build of the program (another commit's dist/server.mjs), relative to the project or absolute. */
+  bundle?: string;
+}
+
+export async function startServer(
+  name: ContenderName,
+  neo4jUri: string,
+  logDirectory: string,
+  variant?: ServerVariant,
+): Promise<RunningServer> {
   const port = await freePort();
   mkdirSync(logDirectory, { recursive: true });
-  const log = openSync(`${logDirectory}/${name}.log`, "a");
+  const log = openSync(`${logDirectory}/${variant?.label ?? name}.log`, "a");
   const startedAt = performance.now();
-  const child = spawn(process.execPath, programs[name](port, neo4jUri), {
+  const [program, ...args] = programs[name](port, neo4jUri);
+  const child = spawn(process.execPath, [variant?.bundle ?? program!, ...args], {
     cwd: root,
     env: {
       ...process.env,
@@ -70,6 +84,7 @@ export async function startServer(name: ContenderName, neo4jUri: string, logDire
       SEED_ON_START: "false",
       // The load generator is one client sending thousands of requests: not what the anonymous budget is for.
       RATE_LIMIT_ANONYMOUS: "0",
+      ...variant?.env,
     },
     stdio: ["ignore", log, "pipe"],
   });

@@ -16,6 +16,8 @@
  *   Q2  statements by date (sortDate), then id; claims by kind, then id; each claim's evidence by source id, then start
  */
 
+import type { DatasetFacts } from "./dataset.js";
+
 export const queryNames = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"] as const;
 export type QueryName = (typeof queryNames)[number];
 
@@ -119,4 +121,24 @@ export function chainIds(node: unknown, field: string): string[] {
   };
   walk(node);
   return ids;
+}
+
+/** A handful of different parameter sets, so that no contender answers one hot request over and over. */
+export function workloadParams(facts: DatasetFacts): Params[] {
+  const sets: Params[] = [];
+  const years = facts.years;
+  for (let i = 0; i < 8; i++) {
+    const year = years[i % years.length]!;
+    const province = facts.provinces[i % facts.provinces.length]!;
+    const place = facts.localities[(i * 97) % facts.localities.length]!;
+    sets.push({
+      eventId: facts.eventIds[(i * 13) % facts.eventIds.length]!,
+      provinceId: province.id,
+      from: `${year}-01-01`,
+      to: `${year}-06-30`,
+      placeName: place.name,
+      year,
+    });
+  }
+  return sets;
 }
