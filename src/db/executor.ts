@@ -1,4 +1,4 @@
-import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type QueryResult } from "neo4j-driver";
+import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type QueryResult, type Record as Neo4jRecord } from "neo4j-driver";
 import {
   CommitOutcomeUnknownError,
   DatabaseOutOfMemoryError,
@@ -67,11 +67,24 @@ export class Executor {
    * the driver calls retryable is tried again, with growing pauses, within the window its managed transactions get.
    */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readRows(cypher, params, toPlainRow);
+  }
+
+  /**
+   * `read` for a statement that returns its response's shape already (the compiled reads, repositories/compiled.ts):
+   * strings, numbers, booleans, lists and maps only, so its records are given as the driver made them, without the
+   * walk of `toPlain` over every value (integers are numbers already: db/driver.ts).
+   */
+  async readShaped(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readRows(cypher, params, (record) => record.toObject());
+  }
+
+  private async readRows(cypher: string, params: Params, toRow: (record: Neo4jRecord) => Row): Promise<Row[]> {
     const deadline = Date.now() + (this.options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS);
     for (let pause = 100; ; pause *= 2) {
       const session = this.session(neo4j.session.READ);
       try {
-        return await this.records("read", cypher, () => session.run(cypher, params, { timeout: this.options.queryTimeoutMs }));
+        return await this.records("read", cypher, () => session.run(cypher, params, { timeout: this.options.queryTimeoutMs }), toRow);
       } catch (error) {
         if (isOutOfMemory(error) || !isRetryableError(error) || Date.now() + pause > deadline) throw this.mapped(error);
       } finally {
@@ -155,14 +168,19 @@ export class Executor {
   }
 
   /** Runs one statement, counted and timed under its name, and gives its records as plain rows. */
-  private async records(mode: "read" | "write", cypher: string, send: () => Promise<QueryResult>): Promise<Row[]> {
+  private async records(
+    mode: "read" | "write",
+    cypher: string,
+    send: () => Promise<QueryResult>,
+    toRow: (record: Neo4jRecord) => Row = toPlainRow,
+  ): Promise<Row[]> {
     const query = queryName(cypher);
     const stopTimer = this.metrics.queryDuration.startTimer({ query, mode });
     this.stats.roundTrips += 1;
     try {
       const result = await send();
       this.metrics.queriesTotal.inc({ query, mode, outcome: "ok" });
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      return result.records.map(toRow);
     } catch (error) {
       this.metrics.queriesTotal.inc({ query, mode, outcome: "error" });
       throw error;
@@ -171,6 +189,8 @@ export class Executor {
     }
   }
 }
+
+const toPlainRow = (record: Neo4jRecord): Row => toPlain(record.toObject()) as Row;
 
 /** The statement's name from its leading `// name` comment; a statement without one is a programming error. */
 export function queryName(cypher: string): string {

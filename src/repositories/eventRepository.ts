@@ -335,6 +335,6 @@ export class EventRepository {
   /** One compiled page of events over the whole graph, in one statement. */
   async compiledPage(page: CompiledEventPage): Promise<CompiledPage> {
     const { cypher, params } = compiledEventPageCypher(page);
-    return compiledPage((await this.db.read(cypher, params))[0]);
+    return compiledPage((await this.db.readShaped(cypher, params))[0]);
   }
 }

@@ -76,7 +76,7 @@ export class GraphRepository {
     reads: boolean,
   ): Promise<Record<string, unknown> | null> {
     const statement = compiledNodeCypher(label, id, projection, params, reads);
-    const rows = await this.db.read(statement.cypher, statement.params);
+    const rows = await this.db.readShaped(statement.cypher, statement.params);
     return (rows[0]?.item as Record<string, unknown> | undefined) ?? null;
   }
 

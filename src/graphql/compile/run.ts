@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type OperationDefinitionNode } from "graphql";
+import { toPlain } from "../../db/values.js";
 import { labelByPrefix, expectId } from "../../model/ids.js";
 import { encodeCursor, type PageRequest } from "../../model/pagination.js";
 import type { EventConditions, EventOrderName } from "../../repositories/eventRepository.js";
@@ -91,7 +92,7 @@ export async function compiledEvents(
 function connection(plan: ConnectionPlan, found: CompiledPage, request: PageRequest, order: string): Record<string, unknown> {
   const items = request.direction === "backward" ? [...found.items].reverse() : found.items;
   const cursors = plan.cursors
-    ? items.map((item) => encodeCursor({ order, key: item[CURSOR_KEY] as string | number, id: item[CURSOR_ID] as string }))
+    ? items.map((item) => encodeCursor({ order, key: toPlain(item[CURSOR_KEY]) as string | number, id: item[CURSOR_ID] as string }))
     : [];
   const forward = request.direction === "forward";
   const info: Record<string, unknown> = {
