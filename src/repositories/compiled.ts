@@ -12,6 +12,21 @@ import type { NodeLabel } from "../model/ids.js";
 import { propertyDefaults } from "./records.js";
 import { patternVariables } from "./lookAhead.js";
 
+/**
+ * The lists over the whole graph that a compiled page is cut from (keyset.ts compiledPageCypher), by the root field
+ * that lists them: the label listed and the variable their statements bind each item to (eventRepository.ts,
+ * listRepositories.ts), over which the items' selections are compiled.
+ */
+export const COMPILED_LISTS = {
+  events: { label: "Event", variable: "e" },
+  actors: { label: "Actor", variable: "a" },
+  places: { label: "Place", variable: "p" },
+  agreements: { label: "Agreement", variable: "ag" },
+  statements: { label: "Statement", variable: "st" },
+} as const satisfies Record<string, { label: NodeLabel; variable: string }>;
+
+export type CompiledListName = keyof typeof COMPILED_LISTS;
+
 /** GraphQL's Int is a 32-bit signed integer: a figure beyond it answers the largest (resolvers/Estimate.ts). */
 const INT_MAX = 2_147_483_647;
 

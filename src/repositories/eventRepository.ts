@@ -17,15 +17,15 @@ import {
 import { areaWhere, hasArea, pointIndexHint } from "../graph/eventLocation.js";
 import type { AreaConditions } from "../model/area.js";
 import {
-  compiledListCypher,
+  type CompiledItems,
   type CompiledPage,
   compiledPage,
+  compiledPageCypher,
   type ListQuery,
   type Ordering,
   pagedListCypher,
   pagesByKey,
 } from "./keyset.js";
-import { CURSOR_ID, CURSOR_KEY, type Projection, quoted, withKeys } from "./compiled.js";
 import { eventRow, selectedRowProperties } from "./records.js";
 import { type LookAheadField, lookAheadCypher, rowWithAhead } from "./lookAhead.js";
 import { checkedCursor, isoDateKey } from "./orderings.js";
@@ -234,40 +234,21 @@ function listOf(
   return { anchored, conditions: eventWhere(fromPlace ? { ...filter, placeId: null } : filter) };
 }
 
-/** A compiled page of events over the whole graph: what each item holds, already compiled (repositories/compiled.ts). */
-export interface CompiledEventPage {
+/** A compiled page of events over the whole graph: the filter and order, and what each item holds (keyset.ts). */
+export interface CompiledEventPage extends CompiledItems {
   filter: EventConditions;
   order: EventOrderName;
-  request: PageRequest;
-  /** Each item's compiled selection over `e`. */
-  projection: Projection;
-  /** The parameters `body` reads. */
-  params: Params;
-  /** Whether the response shows cursors: each item then carries its sort key and id besides. */
-  cursors: boolean;
 }
 
 /** The statement of a compiled page of events, with its parameters (also what the compiled-Cypher tests read). */
-export function compiledEventPageCypher({ filter, order, request, projection, params, cursors }: CompiledEventPage): {
-  cypher: string;
-  params: Params;
-} {
-  const ordering = eventOrdering(order);
-  checkedCursor(request, ordering);
+export function compiledEventPageCypher({ filter, order, ...items }: CompiledEventPage): { cypher: string; params: Params } {
   const { anchored, conditions } = listOf({ kind: "all" }, filter);
-  const keys = cursors ? [`${quoted(CURSOR_KEY)}: ${ordering.key}`, `${quoted(CURSOR_ID)}: e.id`] : [];
-  const statement = compiledListCypher(
-    {
-      ...anchored,
-      variable: "e",
-      where: [...anchored.where, ...conditions.where],
-      projection: withKeys("e", keys, projection.body),
-      expand: projection.clauses,
-    },
-    ordering,
-    request,
+  return compiledPageCypher(
+    { ...anchored, variable: "e", where: [...anchored.where, ...conditions.where] },
+    eventOrdering(order),
+    { ...anchored.params, ...conditions.params },
+    items,
   );
-  return { cypher: statement.cypher, params: { ...statement.params, ...anchored.params, ...conditions.params, ...params } };
 }
 
 /** Which pages of events: the list they are pages of, and what of each event the request reads. */

@@ -7,6 +7,8 @@ import type { Params, Row } from "../db/executor.js";
 import { int } from "../db/values.js";
 import type { Edge, Page } from "../model/rows.js";
 import { encodeCursor, type PageRequest } from "../model/pagination.js";
+import { CURSOR_ID, CURSOR_KEY, type Projection, quoted, withKeys } from "./compiled.js";
+import { checkedCursor } from "./orderings.js";
 
 /** How a list is ordered. Expressions are fixed strings from repositories, never from requests. */
 export interface Ordering<T> {
@@ -195,6 +197,38 @@ export interface CompiledPage {
 export function compiledListCypher<T>(query: ListQuery, ordering: Ordering<T>, request: PageRequest): { cypher: string; params: Params } {
   const { cypher, params } = pagedListCypher(query, ordering, request, true);
   return { cypher, params: { ...params, pageSize: int(request.size) } };
+}
+
+/** What each item of a compiled page holds, for the page asked for: its compiled selection and that selection's parameters. */
+export interface CompiledItems {
+  request: PageRequest;
+  /** Each item's compiled selection over the list's variable (repositories/compiled.ts). */
+  projection: Projection;
+  /** The parameters the projection reads. */
+  params: Params;
+  /** Whether the response shows cursors: each item then carries its sort key and id besides. */
+  cursors: boolean;
+}
+
+/**
+ * The statement of a compiled page of a list over the whole graph (events, actors, places, agreements, statements),
+ * with its parameters: `query` and `params` find the list, `items` say what each item of the page holds.
+ */
+export function compiledPageCypher<T>(
+  query: Omit<ListQuery, "projection" | "expand">,
+  ordering: Ordering<T>,
+  params: Params,
+  { request, projection, params: itemParams, cursors }: CompiledItems,
+): { cypher: string; params: Params } {
+  checkedCursor(request, ordering);
+  const v = query.variable;
+  const keys = cursors ? [`${quoted(CURSOR_KEY)}: ${ordering.key}`, `${quoted(CURSOR_ID)}: ${v}.id`] : [];
+  const statement = compiledListCypher(
+    { ...query, projection: withKeys(v, keys, projection.body), expand: projection.clauses },
+    ordering,
+    request,
+  );
+  return { cypher: statement.cypher, params: { ...statement.params, ...params, ...itemParams } };
 }
 
 /** Reads the one row of `compiledListCypher`. */

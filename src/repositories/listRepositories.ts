@@ -6,7 +6,19 @@ import { normalizeName } from "../model/text.js";
 import { UnreachableCaseError } from "../errors.js";
 import { rel } from "../graph/catalogue.js";
 import { placeWithinPath } from "../graph/rules.js";
-import { type ListQuery, type Ordering, pagedListCypher, pagesByKey, type Paging, toPage } from "./keyset.js";
+import type { NodeLabel } from "../model/ids.js";
+import {
+  type CompiledItems,
+  type CompiledPage,
+  compiledPage,
+  compiledPageCypher,
+  type ListQuery,
+  type Ordering,
+  pagedListCypher,
+  pagesByKey,
+  type Paging,
+  toPage,
+} from "./keyset.js";
 import { checkedCursor, isoDateKey, textKey } from "./orderings.js";
 import { actorRow, agreementRow, placeRow, rowProperties, statementRow } from "./records.js";
 
@@ -61,16 +73,23 @@ export interface StatementConditions {
 
 export type StatementAnchor = { kind: "all" } | { kind: "speaker" } | { kind: "target" };
 
-interface Built {
-  query: ListQuery;
+/** A list over the whole graph or per anchor: its statement's parts but what each item holds, their parameters, its order. */
+interface ListOf<T> {
+  query: Omit<ListQuery, "projection">;
   params: Params;
+  ordering: Ordering<T>;
 }
 
-async function onePage<T>(db: Executor, built: Built, paging: Paging<T>): Promise<Page<T>> {
-  checkedCursor(paging.request, paging.ordering);
-  const { cypher, params } = pagedListCypher(built.query, paging.ordering, paging.request);
-  const rows = await db.read(cypher, { ...params, ...built.params });
-  return toPage(rows[0], paging);
+async function onePage<T>(
+  db: Executor,
+  { query, params: listParams, ordering }: ListOf<T>,
+  label: NodeLabel,
+  paging: Omit<Paging<T>, "ordering">,
+): Promise<Page<T>> {
+  checkedCursor(paging.request, ordering);
+  const { cypher, params } = pagedListCypher({ ...query, projection: rowProperties(label, query.variable) }, ordering, paging.request);
+  const rows = await db.read(cypher, { ...params, ...listParams });
+  return toPage(rows[0], { ...paging, ordering });
 }
 
 /** `nameContains` matches the normalised names kept in `nameKeys` (name and aliases), so case and diacritics do not matter. */
@@ -80,53 +99,88 @@ function nameCondition(variable: string, nameContains: string | null | undefined
   return [`any(nameKey IN ${variable}.nameKeys WHERE nameKey CONTAINS $nameContains)`];
 }
 
+function actorList(filter: ActorConditions): ListOf<ActorRow> {
+  const params: Params = {};
+  const where = nameCondition("a", filter.nameContains, params);
+  if (filter.kinds != null) {
+    where.push("a.kind IN $kinds");
+    params.kinds = filter.kinds;
+  }
+  return { query: { name: "actorsPage", variable: "a", match: "MATCH (a:Actor)", where }, params, ordering: byName<ActorRow>("a") };
+}
+
+function placeList(filter: PlaceConditions): ListOf<PlaceRow> {
+  const params: Params = {};
+  const where = nameCondition("p", filter.nameContains, params);
+  if (filter.kinds != null) {
+    where.push("p.kind IN $kinds");
+    params.kinds = filter.kinds;
+  }
+  let match = "MATCH (p:Place)";
+  if (filter.withinId != null) {
+    match = `MATCH ${placeWithinPath("p:Place", ":Place {id: $withinId}", true)}`;
+    params.withinId = filter.withinId;
+    // Never the place itself, even on a cycle in stored data (which no write makes).
+    where.push("p.id <> $withinId");
+  }
+  return { query: { name: "placesPage", variable: "p", match, where }, params, ordering: byName<PlaceRow>("p") };
+}
+
+const agreementList: ListOf<AgreementRow> = {
+  query: { name: "agreementsPage", variable: "ag", match: "MATCH (ag:Agreement)", where: [] },
+  params: {},
+  ordering: agreementOrdering,
+};
+
+function statementList(anchor: StatementAnchor, filter: StatementConditions): ListOf<StatementRow> {
+  const { where, params } = statementWhere(filter);
+  return { query: { ...statementAnchor(anchor), variable: "st", where }, params, ordering: statementOrdering };
+}
+
+/** A list over the whole graph that a compiled page is cut from, with its filter. */
+export type CompiledList =
+  | { list: "actors"; filter: ActorConditions }
+  | { list: "places"; filter: PlaceConditions }
+  | { list: "agreements" }
+  | { list: "statements"; filter: StatementConditions };
+
+/** A compiled page of one of those lists: the list, and what each item holds (keyset.ts). */
+export type CompiledListPage = CompiledList & CompiledItems;
+
+/** The statement of a compiled page of actors, places, agreements or statements, with its parameters. */
+export function compiledListPageCypher(page: CompiledListPage): { cypher: string; params: Params } {
+  const { query, params, ordering } = compiledListOf(page);
+  return compiledPageCypher(query, ordering, params, page);
+}
+
+function compiledListOf(page: CompiledListPage): ListOf<ActorRow | PlaceRow | AgreementRow | StatementRow> {
+  switch (page.list) {
+    case "actors":
+      return actorList(page.filter);
+    case "places":
+      return placeList(page.filter);
+    case "agreements":
+      return agreementList;
+    case "statements":
+      return statementList({ kind: "all" }, page.filter);
+    default:
+      throw new UnreachableCaseError(page);
+  }
+}
+
 export class ListRepository {
   constructor(private readonly db: Executor) {}
 
   actors(filter: ActorConditions, request: PageRequest): Promise<Page<ActorRow>> {
-    const params: Params = {};
-    const where = nameCondition("a", filter.nameContains, params);
-    if (filter.kinds != null) {
-      where.push("a.kind IN $kinds");
-      params.kinds = filter.kinds;
-    }
-    const query: ListQuery = {
-      name: "actorsPage",
-      variable: "a",
-      match: "MATCH (a:Actor)",
-      where,
-      projection: rowProperties("Actor", "a"),
-    };
-    return onePage(this.db, { query, params }, { request, ordering: byName<ActorRow>("a"), toRow: actorRow });
+    return onePage(this.db, actorList(filter), "Actor", { request, toRow: actorRow });
   }
 
   places(filter: PlaceConditions, request: PageRequest): Promise<Page<PlaceRow>> {
-    const params: Params = {};
-    const where = nameCondition("p", filter.nameContains, params);
-    if (filter.kinds != null) {
-      where.push("p.kind IN $kinds");
-      params.kinds = filter.kinds;
-    }
-    let match = "MATCH (p:Place)";
-    if (filter.withinId != null) {
-      match = `MATCH ${placeWithinPath("p:Place", ":Place {id: $withinId}", true)}`;
-      params.withinId = filter.withinId;
-      // Never the place itself, even on a cycle in stored data (which no write makes).
-      where.push("p.id <> $withinId");
-    }
-    const query: ListQuery = { name: "placesPage", variable: "p", match, where, projection: rowProperties("Place", "p") };
-    return onePage(this.db, { query, params }, { request, ordering: byName<PlaceRow>("p"), toRow: placeRow });
+    return onePage(this.db, placeList(filter), "Place", { request, toRow: placeRow });
   }
 
   agreements(request: PageRequest): Promise<Page<AgreementRow>> {
-    const query: ListQuery = {
-      name: "agreementsPage",
-      variable: "ag",
-      match: "MATCH (ag:Agreement)",
-      where: [],
-      projection: rowProperties("Agreement", "ag"),
-    };
-    return onePage(this.db, { query, params: {} }, { request, ordering: agreementOrdering, toRow: agreementRow });
+    return onePage(this.db, agreementList, "Agreement", { request, toRow: agreementRow });
   }
 
   /** Statement pages for the whole graph (keys ignored) or per speaker / target actor. */
@@ -137,15 +191,20 @@ export class ListRepository {
     request: PageRequest,
   ): Promise<Map<string, Page<StatementRow>>> {
     checkedCursor(request, statementOrdering);
-    const { where, params } = statementWhere(filter);
-    const anchored = statementAnchor(anchor);
+    const { query, params } = statementList(anchor, filter);
     const { cypher, params: pageParams } = pagedListCypher(
-      { ...anchored, variable: "st", where, projection: rowProperties("Statement", "st") },
+      { ...query, projection: rowProperties("Statement", "st") },
       statementOrdering,
       request,
     );
     const rows = await this.db.read(cypher, { ...pageParams, ...params, keys });
     return pagesByKey(rows, anchor.kind === "all" ? null : keys, { request, ordering: statementOrdering, toRow: statementRow });
+  }
+
+  /** One compiled page of actors, places, agreements or statements over the whole graph, in one statement. */
+  async compiledPage(page: CompiledListPage): Promise<CompiledPage> {
+    const { cypher, params } = compiledListPageCypher(page);
+    return compiledPage((await this.db.readShaped(cypher, params))[0]);
   }
 }
 

@@ -6,10 +6,11 @@ import { buildASTSchema, type FieldNode, getOperationAST, Kind, parse, type Sele
 import "../../src/graphql/resolvers/index.js";
 import { boundArguments, compileRootField, type RootPlan } from "../../src/graphql/compile/compiler.js";
 import { loadTypeDefs } from "../../src/graphql/schema.js";
-import { labelByPrefix } from "../../src/model/ids.js";
-import { pageRequest } from "../../src/model/pagination.js";
+import { parseId } from "../../src/model/ids.js";
+import { type PageArgs, pageRequest } from "../../src/model/pagination.js";
 import { compiledEventPageCypher } from "../../src/repositories/eventRepository.js";
 import { compiledNodeCypher } from "../../src/repositories/graphRepository.js";
+import { compiledListPageCypher } from "../../src/repositories/listRepositories.js";
 
 export const schema = buildASTSchema(parse(loadTypeDefs()));
 
@@ -35,9 +36,18 @@ function rootFields(set: SelectionSetNode, fragments: Record<string, { selection
   return byKey;
 }
 
+/** The order each root list's pages follow, as its resolver names it (resolvers/Query.ts). */
+const listOrders: Readonly<Record<string, string>> = {
+  actors: "NAME_ASC",
+  places: "NAME_ASC",
+  agreements: "SIGNED_DESC",
+  statements: "DATE_DESC",
+};
+
 /**
  * Each root field's compiled statement, or null where the compiler leaves the field to the resolvers. Root arguments
- * are read literally or from `variables` (only what the tests use: `id`, `first`, `filter`, `orderBy`).
+ * are read literally or from `variables` (only what the tests use: `id`, the page's, `filter`, `orderBy`); `node(id)`
+ * is compiled for the label its id names, as the server does.
  */
 export function compiled(query: string, variables: Record<string, unknown> = {}): Record<string, CompiledStatement | null> {
   const document = parse(query);
@@ -49,38 +59,47 @@ export function compiled(query: string, variables: Record<string, unknown> = {})
   );
   const result: Record<string, CompiledStatement | null> = {};
   for (const [key, nodes] of rootFields(operation.selectionSet, fragments)) {
-    const plan = compileRootField(schema, fragments, nodes);
-    if (!plan) {
-      result[key] = null;
-      continue;
-    }
-    const field = schema.getQueryType()!.getFields()[nodes[0]!.name.value]!;
+    const name = nodes[0]!.name.value;
     const args = Object.fromEntries(
       (nodes[0]!.arguments ?? []).map((argument) => [
         argument.name.value,
         argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : JSON.parse(JSON.stringify(valueOf(argument.value))),
       ]),
     );
+    const plan = compileRootField(schema, fragments, nodes, name === "node" ? parseId(String(args.id))?.label : undefined);
+    if (!plan) {
+      result[key] = null;
+      continue;
+    }
     const params = boundArguments(plan, variables);
     if (plan.kind === "node") {
-      const prefix = field.name as keyof typeof labelByPrefix;
-      result[key] = { plan, ...compiledNodeCypher(labelByPrefix[prefix], String(args.id), plan, params, plan.reads) };
-    } else {
-      const order = (args.orderBy as "DATE_DESC" | undefined) ?? "DATE_DESC";
-      const statement = compiledEventPageCypher({
-        filter: (args.filter as object | undefined) ?? {},
-        order,
-        request: pageRequest({ first: (args.first as number | undefined) ?? null }, order, {
-          // As connectionParts reads the selection.
-          total: plan.connection!.totalCount.length > 0,
-          items: plan.connection!.edges.length > 0 || plan.connection!.pageInfo.length > 0,
-        }),
-        projection: plan,
-        params,
-        cursors: plan.connection!.cursors,
-      });
-      result[key] = { plan, ...statement };
+      result[key] = { plan, ...compiledNodeCypher(plan.label, String(args.id), plan, params, plan.reads) };
+      continue;
     }
+    const order = plan.kind === "events" ? ((args.orderBy as "DATE_DESC" | undefined) ?? "DATE_DESC") : listOrders[plan.kind]!;
+    const page: PageArgs = {
+      first: args.first as number | undefined,
+      after: args.after as string | undefined,
+      last: args.last as number | undefined,
+      before: args.before as string | undefined,
+    };
+    const items = {
+      request: pageRequest(page, order, {
+        // As connectionParts reads the selection.
+        total: plan.connection!.totalCount.length > 0,
+        items: plan.connection!.edges.length > 0 || plan.connection!.pageInfo.length > 0,
+      }),
+      projection: plan,
+      params,
+      cursors: plan.connection!.cursors,
+    };
+    const filter = (args.filter as object | undefined) ?? {};
+    result[key] = {
+      plan,
+      ...(plan.kind === "events"
+        ? compiledEventPageCypher({ filter, order: order as "DATE_DESC", ...items })
+        : compiledListPageCypher(plan.kind === "agreements" ? { list: plan.kind, ...items } : { list: plan.kind, filter, ...items })),
+    };
   }
   return result;
 }

@@ -5,13 +5,16 @@
  * (graph/nodes.ts) that the type's GraphQL field reads as it is (no resolver of its own), estimates the properties
  * their field reads.
  *
- * Served: `events` (every filter, order and page; totalCount, edges with node and cursor, pageInfo) and the nodes by id
- * (`event`, `actor`, `place`, `agreement`, `statement`, `source`, `claim`), with, below them, up to LOOK_AHEAD_DEPTH
- * levels of the catalogue's relationship fields, participants and evidence, estimates, and the stored properties.
- * Fragments, inline fragments, aliases and variables are followed; fields under `@skip`/`@include` are fetched
- * whatever the condition (a superset: graphql-js leaves out what the condition drops). Anything else in a root
- * field's selection (a connection below a node, computed fields such as `endDate` or `incident`, `node(id)`'s
- * interface) leaves the whole root field to the resolvers and their loaders, which stay as they are.
+ * Served: the root lists over the whole graph, `events`, `actors`, `places`, `agreements` and `statements` (every
+ * filter, order and page; totalCount, edges with node and cursor, pageInfo; repositories/compiled.ts COMPILED_LISTS),
+ * and the nodes by id (`event`, `actor`, `place`, `agreement`, `statement`, `source`, `claim`, and `node(id)` for the
+ * type its id names: one plan per type), with, below them, up to LOOK_AHEAD_DEPTH levels of the catalogue's
+ * relationship fields, participants and evidence, estimates, and the stored properties. Fragments, inline fragments,
+ * aliases and variables are followed; fields under `@skip`/`@include` are fetched whatever the condition (a superset:
+ * graphql-js leaves out what the condition drops). Anything else in a root field's selection (a connection below a
+ * node such as `Place.events`, `Actor.events` or `Actor.statements`, computed fields such as `endDate`, `location` or
+ * `incident`, identifiers, a node of a type whose resolvers do not read compiled objects: incidents) leaves the whole
+ * root field to the resolvers and their loaders, which stay as they are.
  */
 import {
   type FieldNode,
@@ -32,6 +35,8 @@ import { argsOf, fieldRead, fieldReads, type ReadName } from "../../graph/catalo
 import { nodeTypes } from "../../graph/nodes.js";
 import type { NodeLabel } from "../../model/ids.js";
 import {
+  COMPILED_LISTS,
+  type CompiledListName,
   type Entry,
   type EstimatePart,
   estimateProperties,
@@ -65,9 +70,10 @@ const PAGE_INFO_FIELDS: readonly string[] = ["hasNextPage", "hasPreviousPage", "
 
 /** A root field compiled once per document and operation: its statement's projection and how its arguments are bound. */
 export interface RootPlan {
-  kind: "node" | "events";
+  /** A node by id, or a page of the list of that name. */
+  kind: "node" | CompiledListName;
   label: NodeLabel;
-  /** The subqueries that bind the relationship fields' lists, run for the node (`n`) or each listed event (`e`). */
+  /** The subqueries that bind the relationship fields' lists, run for the node (`n`) or each listed item. */
   clauses: string;
   /** The keys of the map projection over it, which read those lists. */
   body: string;
@@ -82,9 +88,16 @@ export interface RootPlan {
 /** Fields whose resolvers compute what they answer (set once by resolvers/index.ts): those are never read as stored. */
 let ownResolvers: ReadonlySet<string> = new Set();
 
-/** Tells the compiler which `Type.field` have resolvers of their own (computed values, loaders). */
-export function registerOwnResolvers(fields: ReadonlySet<string>): void {
+/** The types whose resolvers read a compiled object's keys (set once by resolvers/index.ts): only those are compiled. */
+let compiledTypes: ReadonlySet<string> = new Set();
+
+/**
+ * Tells the compiler which `Type.field` have resolvers of their own (computed values, loaders), and which types'
+ * resolvers read compiled objects.
+ */
+export function registerOwnResolvers(fields: ReadonlySet<string>, types: ReadonlySet<string>): void {
   ownResolvers = fields;
+  compiledTypes = types;
 }
 
 /** Why a selection cannot be compiled; caught by compileRootField, which then answers null. */
@@ -96,6 +109,11 @@ const refuse = (why: string): never => {
 
 const isNodeLabel = (name: string): name is NodeLabel => Object.hasOwn(nodeTypes, name);
 
+/** The compiled lists by root field name (a Map: a field's name never finds Object's own keys). */
+const lists: ReadonlyMap<string, { name: CompiledListName; label: NodeLabel; variable: string }> = new Map(
+  Object.entries(COMPILED_LISTS).map(([name, list]) => [name, { name: name as CompiledListName, ...list }]),
+);
+
 interface Walk {
   schema: GraphQLSchema;
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
@@ -106,12 +124,14 @@ interface Walk {
 
 /**
  * Compiles one root field of an operation (all the field nodes of its response key), or null when the compiler
- * cannot serve it.
+ * cannot serve it. A root field by id whose type is the Node interface (`node(id)`) is compiled for the `concrete`
+ * label its id names, and is left to the resolvers without one.
  */
 export function compileRootField(
   schema: GraphQLSchema,
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   fieldNodes: readonly FieldNode[],
+  concrete?: NodeLabel,
 ): RootPlan | null {
   const queryType = schema.getQueryType();
   const name = fieldNodes[0]?.name.value;
@@ -121,18 +141,20 @@ export function compileRootField(
   const source = fieldNodes[0]?.loc?.source.body.length ?? 0;
   try {
     const type = getNamedType(field.type);
-    if (name === "events" && isObjectType(type)) {
+    const list = lists.get(name!);
+    if (list && isObjectType(type)) {
       const { connection, nodeSets } = compileConnection(walk, type, selectionSets(fieldNodes));
-      const eventType = schema.getType("Event") as GraphQLObjectType;
-      const projection = projectionOf("Event", "e", compileObject(walk, eventType, nodeSets, 0), walk.uses);
-      return plan("events", "Event", projection, walk, connection, source);
+      const itemType = schema.getType(list.label) as GraphQLObjectType;
+      const projection = projectionOf(list.label, list.variable, compileObject(walk, itemType, nodeSets, 0), walk.uses);
+      return plan(list.name, list.label, projection, walk, connection, source);
     }
-    const onlyId = field.args.length === 1 && field.args[0]?.name === "id";
-    if (isObjectType(type) && isNodeLabel(type.name) && onlyId) {
-      const projection = projectionOf(type.name, "n", compileObject(walk, type, selectionSets(fieldNodes), 0), walk.uses);
-      return plan("node", type.name, projection, walk, null, source);
-    }
-    return null;
+    if (field.args.length !== 1 || field.args[0]?.name !== "id") return null;
+    // `node(id)`: the type its id names, when that type is the interface's.
+    const nodeType = isAbstractType(type) && concrete !== undefined ? schema.getType(concrete) : type;
+    if (!isObjectType(nodeType) || !isNodeLabel(nodeType.name)) return null;
+    if (nodeType !== type && !(isAbstractType(type) && schema.isSubType(type, nodeType))) return null;
+    const projection = projectionOf(nodeType.name, "n", compileObject(walk, nodeType, selectionSets(fieldNodes), 0), walk.uses);
+    return plan("node", nodeType.name, projection, walk, null, source);
   } catch (error) {
     if (error instanceof NotCompiled) return null;
     throw error;
@@ -241,7 +263,7 @@ function compileConnection(
 
 /** The entries of an object of a node type, `depth` levels of relationship fields below the root field. */
 function compileObject(walk: Walk, type: GraphQLObjectType, sets: readonly SelectionSetNode[], depth: number): Entry[] {
-  if (!isNodeLabel(type.name)) return refuse(`${type.name} is not a node type`);
+  if (!isNodeLabel(type.name) || !compiledTypes.has(type.name)) return refuse(`${type.name} is not a compiled node type`);
   const label = type.name;
   const entries: Entry[] = [];
   for (const [key, nodes] of collect(walk, type, sets)) {

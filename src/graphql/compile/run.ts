@@ -7,9 +7,10 @@
 import { createHash } from "node:crypto";
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type OperationDefinitionNode } from "graphql";
 import { toPlain } from "../../db/values.js";
-import { labelByPrefix, expectId } from "../../model/ids.js";
+import type { NodeLabel } from "../../model/ids.js";
 import { encodeCursor, type PageRequest } from "../../model/pagination.js";
 import type { EventConditions, EventOrderName } from "../../repositories/eventRepository.js";
+import type { CompiledList } from "../../repositories/listRepositories.js";
 import { CURSOR_ID, CURSOR_KEY } from "../../repositories/compiled.js";
 import type { CompiledPage } from "../../repositories/keyset.js";
 import type { Context } from "../context.js";
@@ -35,14 +36,17 @@ function operationKey(operation: OperationDefinitionNode): string {
   return `${hash}\u0000${operation.name?.value ?? ""}`;
 }
 
-/** The compiled plan of the resolved root field, or null when it goes through the resolvers. */
-export async function planOf(context: Context, info: GraphQLResolveInfo): Promise<RootPlan | null> {
+/**
+ * The compiled plan of the resolved root field, or null when it goes through the resolvers. `node(id)` has one plan
+ * per `label` its ids name (the type its selection is compiled for).
+ */
+export async function planOf(context: Context, info: GraphQLResolveInfo, label?: NodeLabel): Promise<RootPlan | null> {
   const plans = context.plans;
   if (!plans || info.path.prev !== undefined) return null;
-  const key = `${operationKey(info.operation)}\u0000${info.path.key}`;
+  const key = `${operationKey(info.operation)}\u0000${info.path.key}${label === undefined ? "" : `\u0000${label}`}`;
   const cached = await plans.get(key);
   if (cached !== undefined) return cached;
-  const plan = compileRootField(info.schema, info.fragments, info.fieldNodes);
+  const plan = compileRootField(info.schema, info.fragments, info.fieldNodes, label);
   await plans.set(key, plan);
   return plan;
 }
@@ -52,39 +56,42 @@ function compiled(context: Context, info: GraphQLResolveInfo): void {
   (context.compiledRoots ??= new Set()).add(String(info.path.key));
 }
 
-/** A node by id through its compiled plan; the id is checked as the resolvers check it. */
+/** The type of each compiled node by id, for the Node interface's type resolution (its keys may hold no id). */
+const compiledLabels = new WeakMap<object, NodeLabel>();
+
+/** The label of a node a compiled statement produced by id, if it is one. */
+export const compiledLabelOf = (node: object): NodeLabel | undefined => compiledLabels.get(node);
+
+/** A node of the plan's label by id, already checked, through its compiled plan. */
 export async function compiledNode(
   context: Context,
   info: GraphQLResolveInfo,
   plan: RootPlan,
   id: string,
-  prefix: Parameters<typeof expectId>[1],
 ): Promise<Record<string, unknown> | null> {
-  expectId(id, prefix, "id");
-  const node = await context.repositories.graph.compiledNode(
-    labelByPrefix[prefix],
-    id,
-    plan,
-    boundArguments(plan, info.variableValues),
-    plan.reads,
-  );
+  const node = await context.repositories.graph.compiledNode(plan.label, id, plan, boundArguments(plan, info.variableValues), plan.reads);
+  if (node) compiledLabels.set(node, plan.label);
   compiled(context, info);
   return node;
 }
 
-/** A page of events through its compiled plan, as the connection's response shows it. */
-export async function compiledEvents(
+/** A page of a list over the whole graph, as its root field asks for it: the list, its checked filter and order, the page. */
+export type RootListPage = ({ list: "events"; filter: EventConditions; order: EventOrderName } | (CompiledList & { order: string })) & {
+  request: PageRequest;
+};
+
+/** A page of a root list through its compiled plan, as the connection's response shows it. */
+export async function compiledList(
   context: Context,
   info: GraphQLResolveInfo,
   plan: RootPlan,
-  page: { filter: EventConditions; order: EventOrderName; request: PageRequest },
+  page: RootListPage,
 ): Promise<Record<string, unknown>> {
-  const found = await context.repositories.events.compiledPage({
-    ...page,
-    projection: plan,
-    params: boundArguments(plan, info.variableValues),
-    cursors: plan.connection!.cursors,
-  });
+  const items = { projection: plan, params: boundArguments(plan, info.variableValues), cursors: plan.connection!.cursors };
+  const found =
+    page.list === "events"
+      ? await context.repositories.events.compiledPage({ ...page, ...items })
+      : await context.repositories.lists.compiledPage({ ...page, ...items });
   compiled(context, info);
   return connection(plan.connection!, found, page.request, page.order);
 }

@@ -1,12 +1,12 @@
 import { InvalidInputError } from "../../errors.js";
-import { expectId, labelByPrefix, type NodeLabel } from "../../model/ids.js";
+import { expectId, labelByPrefix, labelOf, type NodeLabel } from "../../model/ids.js";
 import { MAX_PAGE_SIZE, pageRequest } from "../../model/pagination.js";
 import { planForConnection, selectedOnConnection } from "../lookAheadPlan.js";
 import { connectionParts } from "../selection.js";
 import { luceneQuery, MAX_SEARCH_LENGTH, searchWords } from "../../model/search.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
 import { anyNodeById, checkedEventFilter, nodeById, checkedStatementFilter } from "./shared.js";
-import { compiledEvents, compiledNode, planOf } from "../compile/run.js";
+import { compiledList, compiledNode, planOf, type RootListPage } from "../compile/run.js";
 import type { Context } from "../context.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { NodeRow } from "../../model/rows.js";
@@ -20,12 +20,26 @@ async function byId<T extends NodeRow>(
 ): Promise<T | null> {
   const plan = await planOf(context, info);
   // The resolvers' row types and a compiled object differ; below a compiled one, resolvers read its keys (run.ts).
-  if (plan?.kind === "node") return (await compiledNode(context, info, plan, id, prefix)) as T | null;
+  if (plan?.kind === "node") return (await compiledNode(context, info, plan, expectId(id, prefix, "id"))) as T | null;
   return nodeById<T>(context, id, prefix, info);
 }
 
+/** Any node by id, of the type its id names: through the compiled plan for that type when the compiler serves it. */
+async function anyById(context: Context, id: string, info: GraphQLResolveInfo): Promise<NodeRow | null> {
+  const plan = await planOf(context, info, labelOf(id, "id"));
+  if (plan?.kind === "node") return (await compiledNode(context, info, plan, id)) as NodeRow | null;
+  return anyNodeById(context, id);
+}
+
+/** A page of a root list: through its compiled plan when the compiler serves the selection, else the resolvers' way. */
+async function listPage<T>(context: Context, info: GraphQLResolveInfo, page: RootListPage, resolved: () => Promise<T>): Promise<T> {
+  const plan = await planOf(context, info);
+  if (plan?.kind === page.list) return (await compiledList(context, info, plan, page)) as T;
+  return resolved();
+}
+
 export const Query: QueryResolvers = {
-  node: (_, { id }, context) => anyNodeById(context, id),
+  node: (_, { id }, context, info) => anyById(context, id, info),
   actor: (_, { id }, context, info) => byId(context, id, "actor", info),
   place: (_, { id }, context, info) => byId(context, id, "place", info),
   event: (_, { id }, context, info) => byId(context, id, "event", info),
@@ -34,12 +48,19 @@ export const Query: QueryResolvers = {
   source: (_, { id }, context, info) => byId(context, id, "source", info),
   claim: (_, { id }, context, info) => byId(context, id, "claim", info),
 
-  actors: (_, { filter, ...page }, context, info) =>
-    context.repositories.lists.actors(filter ?? {}, pageRequest(page, "NAME_ASC", connectionParts(info))),
+  actors: (_, { filter, ...page }, context, info) => {
+    const request = pageRequest(page, "NAME_ASC", connectionParts(info));
+    return listPage(context, info, { list: "actors", filter: filter ?? {}, order: "NAME_ASC", request }, () =>
+      context.repositories.lists.actors(filter ?? {}, request),
+    );
+  },
 
   places: (_, { filter, ...page }, context, info) => {
     if (filter?.withinId != null) expectId(filter.withinId, "place", "filter.withinId");
-    return context.repositories.lists.places(filter ?? {}, pageRequest(page, "NAME_ASC", connectionParts(info)));
+    const request = pageRequest(page, "NAME_ASC", connectionParts(info));
+    return listPage(context, info, { list: "places", filter: filter ?? {}, order: "NAME_ASC", request }, () =>
+      context.repositories.lists.places(filter ?? {}, request),
+    );
   },
 
   events: async (_, { filter, orderBy, ...page }, context, info) => {
@@ -47,32 +68,36 @@ export const Query: QueryResolvers = {
     const order = (orderBy as typeof orderBy | null) ?? "DATE_DESC";
     const conditions = checkedEventFilter(filter);
     const request = pageRequest(page, order, connectionParts(info));
-    const plan = await planOf(context, info);
-    if (plan?.kind === "events") return compiledEvents(context, info, plan, { filter: conditions, order, request }) as never;
-    const pages = await context.repositories.events.pages(
-      {
-        anchor: { kind: "all" },
-        filter: conditions,
-        order,
-        request,
-        ahead: planForConnection(info, "Event"),
-        selected: selectedOnConnection(info),
-      },
-      [],
-    );
-    return pages.get("")!;
+    return listPage(context, info, { list: "events", filter: conditions, order, request }, async () => {
+      const pages = await context.repositories.events.pages(
+        {
+          anchor: { kind: "all" },
+          filter: conditions,
+          order,
+          request,
+          ahead: planForConnection(info, "Event"),
+          selected: selectedOnConnection(info),
+        },
+        [],
+      );
+      return pages.get("")!;
+    });
   },
 
-  agreements: (_, page, context, info) => context.repositories.lists.agreements(pageRequest(page, "SIGNED_DESC", connectionParts(info))),
+  agreements: (_, page, context, info) => {
+    const request = pageRequest(page, "SIGNED_DESC", connectionParts(info));
+    return listPage(context, info, { list: "agreements", order: "SIGNED_DESC", request }, () =>
+      context.repositories.lists.agreements(request),
+    );
+  },
 
   statements: async (_, { filter, ...page }, context, info) => {
-    const pages = await context.repositories.lists.statements(
-      { kind: "all" },
-      [],
-      checkedStatementFilter(filter),
-      pageRequest(page, "DATE_DESC", connectionParts(info)),
-    );
-    return pages.get("")!;
+    const conditions = checkedStatementFilter(filter);
+    const request = pageRequest(page, "DATE_DESC", connectionParts(info));
+    return listPage(context, info, { list: "statements", filter: conditions, order: "DATE_DESC", request }, async () => {
+      const pages = await context.repositories.lists.statements({ kind: "all" }, [], conditions, request);
+      return pages.get("")!;
+    });
   },
 
   search: async (_, { query, types, first }, context) => {

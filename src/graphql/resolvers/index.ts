@@ -61,7 +61,10 @@ const compiledTypes = [
   "Estimate",
 ] as const;
 
-registerOwnResolvers(new Set(compiledTypes.flatMap((type) => Object.keys(ownResolvers[type] ?? {}).map((field) => `${type}.${field}`))));
+registerOwnResolvers(
+  new Set(compiledTypes.flatMap((type) => Object.keys(ownResolvers[type] ?? {}).map((field) => `${type}.${field}`))),
+  new Set(compiledTypes),
+);
 
 /** The resolvers, those of the types a compiled statement produces reading a compiled object's keys as they are. */
 export const resolvers: Resolvers = {

@@ -41,6 +41,20 @@ describe("the plan cache", () => {
     expect(plans.usage().entries).toBe(2);
   });
 
+  it("keeps node(id)'s plans apart per label its ids name, each compiled for that type", async () => {
+    const plans = new LruCache<RootPlan | null>({ maxBytes: 1_000_000, maxEntries: 100 }, planSize);
+    const context = { plans } as unknown as Context;
+    const query = `query ($id: ID!) { node(id: $id) { id ...on Actor { name } ...on Event { title } } }`;
+    const actor = await planOf(context, infoOf(query), "Actor");
+    const event = await planOf(context, infoOf(query), "Event");
+    expect([actor?.label, event?.label]).toEqual(["Actor", "Event"]);
+    expect(actor?.body).toContain("n.name");
+    expect(event?.body).toContain("n.title");
+    expect(await planOf(context, infoOf(query), "Actor")).toBe(actor);
+    expect(await planOf(context, infoOf(query))).toBeNull();
+    expect(plans.usage().entries).toBe(3);
+  });
+
   it("holds at most its entries and bytes under a flood of distinct documents", async () => {
     const limits = { maxBytes: 60_000, maxEntries: 40 };
     const plans = new LruCache<RootPlan | null>(limits, planSize);
