@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { ApolloServer, type ApolloServerOptionsWithTypeDefs, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -16,7 +16,6 @@ import { Executor, type QueryStats } from "./db/executor.js";
 import { ErrorCode } from "./errors.js";
 import { resolvers } from "./graphql/resolvers/index.js";
 import { loadTypeDefs } from "./graphql/schema.js";
-import { executableSchema, jitGateway } from "./graphql/jitExecutor.js";
 import type { Context } from "./graphql/context.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
 import { documentSize, estimateSize, LruCache, persistedQuerySize, planSize } from "./http/boundedCache.js";
@@ -171,7 +170,11 @@ export async function createApp(config: Config, driver: Driver, logger: Logger, 
     };
   };
 
-  const options: Omit<ApolloServerOptionsWithTypeDefs<Context>, "typeDefs" | "resolvers"> = {
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    // Fields without a resolver of their own read a compiled object's keys as they are (graphql/compile/run.ts).
+    fieldResolver: compiledFieldResolver,
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     // main.ts handles SIGTERM: readiness first, then this server's drain, then the driver.
@@ -201,13 +204,7 @@ export async function createApp(config: Config, driver: Driver, logger: Logger, 
         },
       },
     ],
-  };
-  // Fields without a resolver of their own read a compiled object's keys as they are (graphql/compile/run.ts).
-  const apollo = new ApolloServer<Context>(
-    config.executor === "jit"
-      ? { ...options, gateway: jitGateway(executableSchema<Context>(loadTypeDefs(), resolvers, compiledFieldResolver)) }
-      : { ...options, typeDefs: loadTypeDefs(), resolvers, fieldResolver: compiledFieldResolver },
-  );
+  });
   await apollo.start();
 
   app.use(requestId);

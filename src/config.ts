@@ -106,11 +106,6 @@ export const settings = {
     true,
     "Answer the root fields the compiler serves with one statement shaped as the response (src/graphql/compile/); `false`: resolvers and loaders only",
   ),
-  GRAPHQL_EXECUTOR: withDefault(
-    z.enum(["graphql-js", "jit"]),
-    "graphql-js",
-    "`jit`: operations compiled to JavaScript by graphql-jit (src/graphql/jitExecutor.ts), measured in docs/benchmarks.md",
-  ),
   MAX_QUERY_DEPTH: withDefault(
     count(),
     10,
@@ -290,7 +285,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env) {
     redis: { url: values.REDIS_URL ?? null },
     seedOnStart: values.SEED_ON_START,
     compiledReads: values.COMPILED_READS,
-    executor: values.GRAPHQL_EXECUTOR,
     introspection: values.INTROSPECTION === undefined ? values.NODE_ENV !== "production" : values.INTROSPECTION === "true",
     limits: {
       depth: values.MAX_QUERY_DEPTH,
