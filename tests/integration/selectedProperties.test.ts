@@ -2,7 +2,8 @@
  * A list fetches only the row properties its selection reads (src/repositories/records.ts, `selectedOnly`). Swept
  * over every field that reads such a property, on events, on their places and on their participants' actors: the
  * field selected alone below a page of events answers what it answers on the node fetched whole by id, on a
- * document of the test's own where every one of those fields has a value.
+ * document of the test's own where every one of those fields has a value. The node fetched whole comes from a server
+ * without the compiled read path (COMPILED_READS=false), whose `node(id)` reads every property.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NodeLabel } from "../../src/model/ids.js";
@@ -75,6 +76,8 @@ beforeAll(async () => {
   await writeTestBundle(everyPropertyBundle());
 });
 const server = useServer();
+/** The reference: resolvers and loaders only, which fetch a node by id whole (`node(id)` is compiled otherwise). */
+const resolvers = useServer({ COMPILED_READS: "false" });
 
 /** Where the nodes of each label sit below a page of events: the path to them, and how to read them back. */
 const paths: Record<string, { wrap: (inner: string) => string; nodes: (event: Record<string, unknown>) => Record<string, unknown>[] }> = {
@@ -140,7 +143,7 @@ describe("a page of events selecting one field", () => {
       const nodes = page.data!.events.edges.flatMap(({ node }) => paths[label]!.nodes(node));
       expect(nodes.length).toBeGreaterThan(0);
       const ids = [...new Set(nodes.map((node) => String(node.id)))];
-      const whole = await server.graphql<Record<string, Record<string, unknown>>>(
+      const whole = await resolvers.graphql<Record<string, Record<string, unknown>>>(
         `{ ${ids.map((id, i) => `n${i}: node(id: ${JSON.stringify(id)}) { ... on ${label} { id ${selection} } }`).join("\n")} }`,
       );
       expect(whole.errors, field).toBeUndefined();
