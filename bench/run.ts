@@ -145,7 +145,10 @@ async function main(): Promise<void> {
     results.push(await runScale(scale, `bench/results/logs/${stamp}`));
     // Written after every scale, so a run stopped later keeps what it measured.
     const resumedFrom = values.resume ?? null;
-    writeFileSync(file, `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, resumedFrom, results }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ machine: machine(), commit: commit(), startedAt, settings, resumedFrom, results }, null, 2)}\n`,
+    );
     log(`results so far written to ${file}`);
   }
   for (const result of results) printTables(result);
@@ -171,7 +174,9 @@ function resumed(settings: Record<string, unknown>): ScaleResult[] {
   if (!values.resume) return [];
   const earlier = JSON.parse(readFileSync(values.resume, "utf8")) as { settings: unknown; results: ScaleResult[]; commit: string };
   if (!isDeepStrictEqual(earlier.settings, settings)) {
-    throw new Error(`--resume ${values.resume}: its settings ${JSON.stringify(earlier.settings)} differ from this run's ${JSON.stringify(settings)}`);
+    throw new Error(
+      `--resume ${values.resume}: its settings ${JSON.stringify(earlier.settings)} differ from this run's ${JSON.stringify(settings)}`,
+    );
   }
   const again = new Set(scales.map((scale) => scale.name));
   const kept = earlier.results.filter((result) => !again.has(result.scale));

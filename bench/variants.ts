@@ -61,7 +61,8 @@ function parseVariant(text: string): ServerVariant {
   const env: Record<string, string> = {};
   for (const pair of settings.split(",").filter(Boolean)) {
     const [key, value] = pair.split(/=(.*)/s);
-    if (!key || value === undefined || !/^[A-Z][A-Z0-9_]*$/.test(key)) throw new Error(`--variant ${label}: "${pair}" is not SETTING=value`);
+    if (!key || value === undefined || !/^[A-Z][A-Z0-9_]*$/.test(key))
+      throw new Error(`--variant ${label}: "${pair}" is not SETTING=value`);
     env[key] = value;
   }
   return bundle ? { label, env, bundle } : { label, env };
@@ -149,7 +150,9 @@ async function sameAnswers(running: readonly Running[], paramSets: readonly Para
       }
       for (let i = 1; i < answers.length; i++) {
         if (!isDeepStrictEqual(answers[i], answers[0])) {
-          throw new Error(`${query} ${JSON.stringify(params)}: ${running[i]!.variant.label} answers differently from ${running[0]!.variant.label}`);
+          throw new Error(
+            `${query} ${JSON.stringify(params)}: ${running[i]!.variant.label} answers differently from ${running[0]!.variant.label}`,
+          );
         }
         compared++;
       }
@@ -187,7 +190,10 @@ function latencyRounds(entry: Running): { p50: number[]; cpu: number[] } {
 
 function report(running: readonly Running[]): void {
   const figures = running.map((entry) => {
-    const latency = summarise(mixQueries.flatMap((query) => entry.latency.get(query) ?? []), 1);
+    const latency = summarise(
+      mixQueries.flatMap((query) => entry.latency.get(query) ?? []),
+      1,
+    );
     const mix = summarise(entry.mix, connections);
     const perRound = latencyRounds(entry);
     return {

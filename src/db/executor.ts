@@ -1,4 +1,11 @@
-import neo4j, { type Driver, isRetryableError, type ManagedTransaction, Neo4jError, type QueryResult, type Record as Neo4jRecord } from "neo4j-driver";
+import neo4j, {
+  type Driver,
+  isRetryableError,
+  type ManagedTransaction,
+  Neo4jError,
+  type QueryResult,
+  type Record as Neo4jRecord,
+} from "neo4j-driver";
 import {
   CommitOutcomeUnknownError,
   DatabaseOutOfMemoryError,
