@@ -170,10 +170,13 @@ export const relationships = {
         returns: "Actor",
         cardinality: "many",
         pattern: ({ n, m, local }) => {
-          const [path, depth] = [local("path"), local("depth")];
+          const [path, hops, depth] = [local("path"), local("hops"), local("depth")];
           // WHERE: a cycle in stored data (which no write makes; hierarchyCycles.ts) never lists the actor itself.
+          // The hops are named before min(): min(length(path)) itself makes the planner choose its pruning BFS expand,
+          // which read 3× the db hits of a plain one here (Q1's chains at 10k; docs/benchmarks.md). Paths are bounded.
           return `MATCH ${path} = (${n})-[:PART_OF*1..${MAX_ACTOR_DEPTH}]->(${m}:Actor) WHERE ${m} <> ${n}
-      WITH ${m}, min(length(${path})) AS ${depth} ORDER BY ${depth}, ${m}.name RETURN ${m}`;
+      WITH ${m}, length(${path}) AS ${hops}
+      WITH ${m}, min(${hops}) AS ${depth} ORDER BY ${depth}, ${m}.name RETURN ${m}`;
         },
       },
       "Actor.members": {
@@ -219,10 +222,11 @@ export const relationships = {
         returns: "Place",
         cardinality: "many",
         pattern: ({ n, m, local }) => {
-          const [path, depth] = [local("path"), local("depth")];
-          // As Actor.partOf: each ancestor once, never the place itself, even on a cycle in stored data.
+          const [path, hops, depth] = [local("path"), local("hops"), local("depth")];
+          // As Actor.partOf: each ancestor once, never the place itself, even on a cycle in stored data; a plain expand.
           return `MATCH ${path} = (${n})-[:WITHIN*1..${MAX_PLACE_DEPTH}]->(${m}:Place) WHERE ${m} <> ${n}
-      WITH ${m}, min(length(${path})) AS ${depth} ORDER BY ${depth} RETURN ${m}`;
+      WITH ${m}, length(${path}) AS ${hops}
+      WITH ${m}, min(${hops}) AS ${depth} ORDER BY ${depth} RETURN ${m}`;
         },
       },
       "Place.children": {

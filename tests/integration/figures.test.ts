@@ -211,6 +211,19 @@ describe("the largest accepted figures", () => {
         expect(bucket.fatalitiesLow, groupBy).toBe(Math.min(bucket.events * MAX_TOLL, GRAPHQL_INT_MAX));
         for (const toll of bucket.tolls) expect(toll.estimate.low, groupBy).toBeLessThanOrEqual(GRAPHQL_INT_MAX);
       }
+      // Without tolls selected their sums are not computed: the other figures stay the same; selected through a
+      // fragment, they are computed as when selected directly.
+      const withoutTolls = await server.read(
+        `query ($filter: EventFilter) { eventStats(groupBy: ${groupBy}, filter: $filter) { key events reports fatalitiesLow fatalitiesHigh node { id } } }`,
+        { filter },
+      );
+      expect(withoutTolls.eventStats, groupBy).toEqual(buckets.map(({ tolls: _tolls, ...rest }) => rest));
+      const throughFragment = await server.read(
+        `query ($filter: EventFilter) { eventStats(groupBy: ${groupBy}, filter: $filter) { ...bucket } }
+        fragment bucket on StatsBucket { ${BUCKET} node { id } }`,
+        { filter },
+      );
+      expect(throughFragment.eventStats, groupBy).toEqual(buckets);
     }
     const province = await server.read(`query ($filter: EventFilter) { eventStats(groupBy: PROVINCE, filter: $filter) { ${BUCKET} } }`, {
       filter,

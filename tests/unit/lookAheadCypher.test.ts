@@ -33,7 +33,8 @@ describe("lookAheadCypher", () => {
         CALL (m_0) {
         CALL (m_0) {
           MATCH path_1 = (m_0)-[:PART_OF*1..8]->(m_1:Actor) WHERE m_1 <> m_0
-            WITH m_1, min(length(path_1)) AS depth_1 ORDER BY depth_1, m_1.name RETURN m_1
+            WITH m_1, length(path_1) AS hops_1
+            WITH m_1, min(hops_1) AS depth_1 ORDER BY depth_1, m_1.name RETURN m_1
         }
         
         RETURN collect({node: m_1 {.id, .name, .aliases, .kind, .description, .wikidataId, .period, .mergedIds, .identifiers}, datum: null, ahead: {}}) AS list_1

@@ -2,6 +2,7 @@
 import { InvalidInputError } from "../../errors.js";
 import { expectId, labelOf } from "../../model/ids.js";
 import type { QueryResolvers } from "../generated/resolvers.js";
+import { selectedFields } from "../selection.js";
 import { checkedEventFilter } from "./shared.js";
 
 export const MAX_PATH_HOPS = 6;
@@ -34,11 +35,12 @@ export const researchQueries: Pick<QueryResolvers, "shortestPath" | "neighborhoo
     return found ?? { nodes: [], edges: [], truncated: false };
   },
 
-  eventStats: (_, { groupBy, filter, includeMembers }, context) => {
+  eventStats: (_, { groupBy, filter, includeMembers }, context, info) => {
     if (includeMembers && groupBy !== "PERPETRATOR") {
       throw new InvalidInputError("includeMembers rolls up perpetrators: it needs groupBy: PERPETRATOR.", "includeMembers");
     }
-    return context.repositories.research.eventStats(groupBy, checkedEventFilter(filter), includeMembers);
+    const tolls = selectedFields(info).has("tolls");
+    return context.repositories.research.eventStats(groupBy, checkedEventFilter(filter), includeMembers, tolls);
   },
 
   coInvolved: (_, { actorId, role, includeMembers, credited, first }, context) => {

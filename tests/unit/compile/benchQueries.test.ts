@@ -31,7 +31,8 @@ describe("Q1: a page of 20 events with places, ancestors, participants and part-
         CALL (m_0) {
         CALL (m_0) {
           MATCH path_1 = (m_0)-[:WITHIN*1..8]->(m_1:Place) WHERE m_1 <> m_0
-            WITH m_1, min(length(path_1)) AS depth_1 ORDER BY depth_1 RETURN m_1
+            WITH m_1, length(path_1) AS hops_1
+            WITH m_1, min(hops_1) AS depth_1 ORDER BY depth_1 RETURN m_1
         }
         
         RETURN collect(m_1 {\`id\`: m_1.id}) AS list_1
@@ -46,7 +47,8 @@ describe("Q1: a page of 20 events with places, ancestors, participants and part-
         CALL (m_2) {
         CALL (m_2) {
           MATCH path_3 = (m_2)-[:PART_OF*1..8]->(m_3:Actor) WHERE m_3 <> m_2
-            WITH m_3, min(length(path_3)) AS depth_3 ORDER BY depth_3, m_3.name RETURN m_3
+            WITH m_3, length(path_3) AS hops_3
+            WITH m_3, min(hops_3) AS depth_3 ORDER BY depth_3, m_3.name RETURN m_3
         }
         
         RETURN collect(m_3 {\`id\`: m_3.id}) AS list_3
