@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/variants.ts --variant NAME[@BUNDLE][:SETTING=VALUE,…] --variant … [--events 10000] [--port 7690] [--reload]
+ * npx tsx bench/variants.ts --variant NAME[@BUNDLE][:SETTING=VALUE,…] --variant … [--events 10000] [--port 7695] [--reload]
  *   [--rounds 6] [--latency-samples 40] [--connections 10] [--mix-requests 800] [--no-build]
  *
  * One change measured alone: our server started once per variant (the same bundle, each with its own settings, e.g.
@@ -11,7 +11,7 @@
  *     per request of those rounds);
  *   - the Q1–Q3 mix at `--connections`, `--mix-requests` requests per round (throughput, p50, CPU per request).
  * Every figure is also given as a ratio to the first variant, round by round with its min–max. Its own Neo4j: the
- * bench instance on `--port` (default 7690, so a full `npm run bench` on 7689 is not disturbed), started unless it
+ * bench instance on `--port` (default 7695: not the bench's 7689, nor 7690, which concentratedTowns.slow.test.ts takes), started unless it
  * runs, loaded with the generated dataset unless it already holds it. Prints a table and, last, one JSON line.
  */
 import { execFileSync } from "node:child_process";
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   options: {
     variant: { type: "string", multiple: true, default: [] },
     events: { type: "string", default: "10000" },
-    port: { type: "string", default: "7690" },
+    port: { type: "string", default: "7695" },
     reload: { type: "boolean", default: false },
     rounds: { type: "string", default: "6" },
     "latency-samples": { type: "string", default: "40" },

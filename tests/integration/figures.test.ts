@@ -6,8 +6,7 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { MAX_TOLL } from "../../src/graph/limits.js";
-import { graphToBundles } from "../../src/ingest/export/export.js";
-import { readGraph } from "../../src/ingest/export/exportStore.js";
+import { exportGraph } from "../../src/ingest/export/export.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { acledCsv, acledRecord, type AcledRecord } from "../helpers/acled.js";
 import { uniqueSuffix } from "../helpers/bundles.js";
@@ -461,8 +460,10 @@ describe("export", () => {
     await bundle({ ...written, places: [town] });
     const database = openTestDatabase(inject("neo4jUri"));
     try {
-      const graph = await database.db.readTransaction((tx) => readGraph(tx));
-      const exported = graphToBundles(graph).find((file) => (file.source as { id: string }).id === `source:fig-${s}-x`)!;
+      // exportGraph reads one state of the graph while other files import (readGraph alone could see a claim
+      // committed after its source was read).
+      const { bundles } = await exportGraph(database.db);
+      const exported = bundles.find((file) => (file.source as { id: string }).id === `source:fig-${s}-x`)!;
       const claims = new Map((exported.claims as { id: string }[]).map((claim) => [claim.id, claim]));
       expect(claims.get(`claim:fig-${s}-x-0`)).toMatchObject({ estimate: { low: 25, high: 42, best: 38, qualifier: "RANGE" } });
       expect(claims.get(`claim:fig-${s}-x-0`)).not.toHaveProperty("victims");
