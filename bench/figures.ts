@@ -6,6 +6,7 @@
  *   cpuMsPerRequest    CPU milliseconds per request from the CPU-seconds spent in measured windows
  *   pairedRatios       per-round ratios of two contenders measured in the same interleaved rounds, with their min–max
  *   warmUpSettled      whether a warm-up's successive windows have a stable p50
+ *   rotate             the contenders' order in an interleaved round
  */
 
 /**
@@ -89,4 +90,9 @@ export function warmUpSettled(p50s: readonly number[], rule: WarmUpRule = WARM_U
     if (agree) return "settled";
   }
   return n >= rule.maxWindows ? "cap" : "go on";
+}
+
+/** The items in round `by`'s order: each round starts one further along, so no contender always goes first. */
+export function rotate<T>(items: readonly T[], by: number): T[] {
+  return items.map((_, i) => items[(i + by) % items.length]!);
 }

@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { cpuMsPerRequest, cpuTicksOfStat } from "./figures.js";
+import { cpuMsPerRequest, cpuTicksOfStat, median, type WarmUpRule, warmUpSettled } from "./figures.js";
 import type { HttpRequest } from "./workload.js";
 
 export interface LoadResult {
@@ -170,4 +170,31 @@ export function cellFlags(summary: Summary, slowestP99Ms: number): string[] {
     flags.push(`Little ${summary.littleRatio.toFixed(2)}`);
   if (summary.shortestRoundS * 1000 < 10 * slowestP99Ms) flags.push(`round ${summary.shortestRoundS.toFixed(1)} s < 10×p99`);
   return flags;
+}
+
+/**
+ * Warms a server up: windows of `requests` at 1 connection (the queries in the same order in every parameter set,
+ * `queries` of them per set), until the sum of the queries' median latencies is stable from window to window (`rule`),
+ * or the rule's cap. At 1 connection the responses come in the order of the requests, so each latency is known to be
+ * of its query. `afterWindow` may stop the warm-up by throwing (a server that ended).
+ */
+export async function warmUntilStable(
+  server: { url: string; pid: number },
+  requests: readonly HttpRequest[],
+  queries: number,
+  rule: WarmUpRule,
+  afterWindow: () => void = () => undefined,
+): Promise<{ requests: number; windows: number; settled: boolean }> {
+  const figures: number[] = [];
+  let sent = 0;
+  for (;;) {
+    const { latencies } = await runLoad(server.url, requests, { connections: 1, amount: requests.length, pid: server.pid });
+    afterWindow();
+    sent += latencies.length;
+    figures.push(
+      Array.from({ length: queries }, (_, q) => median(latencies.filter((_latency, i) => i % queries === q))).reduce((a, b) => a + b, 0),
+    );
+    const verdict = warmUpSettled(figures, rule);
+    if (verdict !== "go on") return { requests: sent, windows: figures.length, settled: verdict === "settled" };
+  }
 }

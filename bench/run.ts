@@ -30,9 +30,9 @@ import { openDatabase } from "../src/cli/database.js";
 import { ImportService } from "../src/ingest/importService.js";
 import { buildBenchServers } from "./build.js";
 import { generateDataset, loadDataset } from "./dataset.js";
-import { median, pairedRatios, type RatioSpread, WARM_UP_RULE, warmUpSettled } from "./figures.js";
+import { median, pairedRatios, type RatioSpread, rotate, WARM_UP_RULE } from "./figures.js";
 import { bulkImportFloor, emptyStore, type FloorResult, likeForLikeFloor, readStoredGraph, transactionalFloor } from "./importFloor.js";
-import { cellFlags, runLoad, type LoadResult, summarise, type Summary } from "./measure.js";
+import { cellFlags, runLoad, type LoadResult, summarise, type Summary, warmUntilStable } from "./measure.js";
 import { ours } from "./ours.js";
 import { peer } from "./peer/queries.js";
 import { tunedPeer } from "./peer/tunedQueries.js";
@@ -430,24 +430,12 @@ function medianSample(samples: readonly FloorResult[]): FloorResult {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/**
- * Warms a contender up: windows of every query with every parameter set at 1 connection, until the sum of the
- * queries' median latencies is stable from window to window (WARM_UP_RULE: within 5% twice in a row), or the cap.
- * At 1 connection the responses come in the order of the requests, so each latency is known to be of its query.
- */
+/** Warms a contender up with every query it answers and every parameter set, until its p50 is stable (measure.ts). */
 async function warm(server: RunningServer, paramSets: readonly Params[]): Promise<{ requests: number; windows: number; settled: boolean }> {
   const asked = queryNames.filter((query) => contenders[server.name][query]);
   const requests = paramSets.flatMap((params) => asked.map((query) => contenders[server.name][query]!.request(params)));
-  const figures: number[] = [];
-  let sent = 0;
-  for (;;) {
-    const { latencies } = await runLoad(server.url, requests, { connections: 1, amount: requests.length, pid: server.pid });
-    stillRunning([server]);
-    sent += latencies.length;
-    figures.push(asked.reduce((sum, _query, q) => sum + median(latencies.filter((_latency, i) => i % asked.length === q)), 0));
-    const verdict = warmUpSettled(figures, quick ? { ...WARM_UP_RULE, maxWindows: 12 } : WARM_UP_RULE);
-    if (verdict !== "go on") return { requests: sent, windows: figures.length, settled: verdict === "settled" };
-  }
+  const rule = quick ? { ...WARM_UP_RULE, maxWindows: 12 } : WARM_UP_RULE;
+  return warmUntilStable(server, requests, asked.length, rule, () => stillRunning([server]));
 }
 
 function summariseCell(runs: Map<ContenderName, LoadResult[]>, connectionCount: number): Cell {
@@ -464,10 +452,6 @@ const describe = (cell: Cell | undefined, figure: (summary: Summary) => string) 
 
 function requestsFor(name: ContenderName, queries: readonly QueryName[], paramSets: readonly Params[]): HttpRequest[] {
   return paramSets.flatMap((params) => queries.flatMap((query) => contenders[name][query]?.request(params) ?? []));
-}
-
-function rotate<T>(items: readonly T[], by: number): T[] {
-  return items.map((_, i) => items[(i + by) % items.length]!);
 }
 
 /**

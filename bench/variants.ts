@@ -19,8 +19,8 @@ import { isDeepStrictEqual, parseArgs } from "node:util";
 import { loadEnvFile } from "../src/envFile.js";
 import { localInstance, startLocalNeo4j } from "../neo4j-local/localNeo4j.js";
 import { generateDataset, loadDataset, openBench, resetDatabase } from "./dataset.js";
-import { median, pairedRatios, WARM_UP_RULE, warmUpSettled } from "./figures.js";
-import { type LoadResult, runLoad, summarise } from "./measure.js";
+import { median, pairedRatios, rotate, WARM_UP_RULE } from "./figures.js";
+import { type LoadResult, runLoad, summarise, warmUntilStable } from "./measure.js";
 import { ours } from "./ours.js";
 import { type RunningServer, type ServerVariant, startServer } from "./servers.js";
 import { mixQueries, type Params, queryNames, type QueryName, workloadParams } from "./workload.js";
@@ -106,7 +106,11 @@ async function main(): Promise<void> {
     }
     const paramSets = workloadParams(dataset.facts);
     await sameAnswers(running, paramSets);
-    for (const entry of running) log(`${entry.variant.label} warmed up with ${await warm(entry.server, paramSets)} requests`);
+    const warmUp = paramSets.flatMap((params) => queryNames.map((query) => ours[query]!.request(params)));
+    for (const entry of running) {
+      const warmed = await warmUntilStable(entry.server, warmUp, queryNames.length, WARM_UP_RULE);
+      log(`${entry.variant.label} warmed up with ${warmed.requests} requests`);
+    }
     for (let round = 0; round < rounds; round++) {
       for (const entry of rotate(running, round)) {
         for (const query of mixQueries) {
@@ -159,21 +163,6 @@ async function sameAnswers(running: readonly Running[], paramSets: readonly Para
     }
   }
   log(`answers identical (${compared} comparisons)`);
-}
-
-/** Windows of Q1–Q6 at 1 connection until the sum of their medians is stable (the bench's rule). */
-async function warm(server: RunningServer, paramSets: readonly Params[]): Promise<number> {
-  const requests = paramSets.flatMap((params) => queryNames.map((query) => ours[query]!.request(params)));
-  const figures: number[] = [];
-  for (;;) {
-    const { latencies } = await runLoad(server.url, requests, { connections: 1, amount: requests.length, pid: server.pid });
-    figures.push(queryNames.reduce((sum, _query, q) => sum + median(latencies.filter((_latency, i) => i % queryNames.length === q)), 0));
-    if (warmUpSettled(figures, WARM_UP_RULE) !== "go on") return figures.length * requests.length;
-  }
-}
-
-function rotate<T>(items: readonly T[], by: number): T[] {
-  return items.map((_, i) => items[(i + by) % items.length]!);
 }
 
 /** Round i's pooled p50 of the mix's queries at 1 connection, and its CPU per request. */

@@ -86,7 +86,7 @@ export function pagedListCypher<T>(
 }`
       : "";
   const returned = query.anchorVariables && !compiled ? `${firstVariable(query.anchorVariables)} AS key, ` : "";
-  // A compiled list projects the page alone (compiledListCypher); the item past it only says that more follow.
+  // A compiled list projects the page alone (compiledPageCypher); the item past it only says that more follow.
   const collected = compiled
     ? `WITH collect(${v}) AS found
   CALL (found) {
@@ -189,16 +189,6 @@ export interface CompiledPage {
   behindCursor: boolean;
 }
 
-/**
- * `pagedListCypher` for a compiled list over the whole graph (no anchor keys): the page is cut, one item past it
- * kept only to tell whether more follow, and only the page's own items are projected (`query.projection`), so that
- * the nested reads of the item past the page never run. Nothing of the anchor is returned.
- */
-export function compiledListCypher<T>(query: ListQuery, ordering: Ordering<T>, request: PageRequest): { cypher: string; params: Params } {
-  const { cypher, params } = pagedListCypher(query, ordering, request, true);
-  return { cypher, params: { ...params, pageSize: int(request.size) } };
-}
-
 /** What each item of a compiled page holds, for the page asked for: its compiled selection and that selection's parameters. */
 export interface CompiledItems {
   request: PageRequest;
@@ -212,7 +202,10 @@ export interface CompiledItems {
 
 /**
  * The statement of a compiled page of a list over the whole graph (events, actors, places, agreements, statements),
- * with its parameters: `query` and `params` find the list, `items` say what each item of the page holds.
+ * with its parameters: `query` and `params` find the list, `items` say what each item of the page holds. It is
+ * `pagedListCypher`'s compiled form: the page is cut, one item past it kept only to tell whether more follow, and only
+ * the page's own items are projected, so that the nested reads of the item past the page never run. Nothing of the
+ * anchor is returned.
  */
 export function compiledPageCypher<T>(
   query: Omit<ListQuery, "projection" | "expand">,
@@ -223,15 +216,16 @@ export function compiledPageCypher<T>(
   checkedCursor(request, ordering);
   const v = query.variable;
   const keys = cursors ? [`${quoted(CURSOR_KEY)}: ${ordering.key}`, `${quoted(CURSOR_ID)}: ${v}.id`] : [];
-  const statement = compiledListCypher(
+  const statement = pagedListCypher(
     { ...query, projection: withKeys(v, keys, projection.body), expand: projection.clauses },
     ordering,
     request,
+    true,
   );
-  return { cypher: statement.cypher, params: { ...statement.params, ...params, ...itemParams } };
+  return { cypher: statement.cypher, params: { ...statement.params, pageSize: int(request.size), ...params, ...itemParams } };
 }
 
-/** Reads the one row of `compiledListCypher`. */
+/** Reads the one row of `compiledPageCypher`. */
 export function compiledPage(row: Row | undefined): CompiledPage {
   return {
     items: Array.isArray(row?.items) ? (row.items as Record<string, unknown>[]) : [],

@@ -99,23 +99,22 @@ function nameCondition(variable: string, nameContains: string | null | undefined
   return [`any(nameKey IN ${variable}.nameKeys WHERE nameKey CONTAINS $nameContains)`];
 }
 
+/** `kinds` keeps the nodes of those kinds. */
+function kindCondition(variable: string, kinds: readonly string[] | null | undefined, params: Params): string[] {
+  if (kinds == null) return [];
+  params.kinds = kinds;
+  return [`${variable}.kind IN $kinds`];
+}
+
 function actorList(filter: ActorConditions): ListOf<ActorRow> {
   const params: Params = {};
-  const where = nameCondition("a", filter.nameContains, params);
-  if (filter.kinds != null) {
-    where.push("a.kind IN $kinds");
-    params.kinds = filter.kinds;
-  }
+  const where = [...nameCondition("a", filter.nameContains, params), ...kindCondition("a", filter.kinds, params)];
   return { query: { name: "actorsPage", variable: "a", match: "MATCH (a:Actor)", where }, params, ordering: byName<ActorRow>("a") };
 }
 
 function placeList(filter: PlaceConditions): ListOf<PlaceRow> {
   const params: Params = {};
-  const where = nameCondition("p", filter.nameContains, params);
-  if (filter.kinds != null) {
-    where.push("p.kind IN $kinds");
-    params.kinds = filter.kinds;
-  }
+  const where = [...nameCondition("p", filter.nameContains, params), ...kindCondition("p", filter.kinds, params)];
   let match = "MATCH (p:Place)";
   if (filter.withinId != null) {
     match = `MATCH ${placeWithinPath("p:Place", ":Place {id: $withinId}", true)}`;
